@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import * as accounts from '../vault/accounts.js';
+import type { KeyType } from '../vault/keys.js';
+import { printJson, printTable, say, withVault } from './context.js';
+
+export async function deriveAccount(
+  options: { identity: string; name: string; path?: string; type: KeyType; network?: string },
+  command: Command,
+): Promise<void> {
+  const view = await withVault(command, (session) =>
+    session.update(async (data) => {
+      const { data: next, account } = await accounts.deriveAccount(data, options);
+      return { data: next, result: accounts.viewAccount(next, account) };
+    }),
+  );
+  say(`Derived account "${view.name}": ${view.address}`);
+}
+
+export async function listAccounts(options: { json?: boolean }, command: Command): Promise<void> {
+  await withVault(command, async ({ data }) => {
+    const views = data.accounts.map((a) => accounts.viewAccount(data, a));
+    if (options.json) return printJson(views);
+    if (views.length === 0) return say('No accounts yet: `airlock account derive --identity NAME --name NAME`.');
+    printTable(
+      ['NAME', 'ADDRESS', 'TYPE', 'PATH', 'NETWORK', 'IDENTITY'],
+      views.map((v) => [v.name, v.address, v.type, v.path || '(root)', v.network, v.identity]),
+    );
+  });
+}
+
+export async function showAccount(ref: string, options: { network?: string; json?: boolean }, command: Command): Promise<void> {
+  await withVault(command, async ({ data }) => {
+    const view = accounts.viewAccount(data, accounts.findAccount(data, ref), options.network);
+    if (options.json) return printJson(view);
+    printTable(
+      ['FIELD', 'VALUE'],
+      [
+        ['name', view.name],
+        ['address', view.address],
+        ['network', `${view.network} (SS58 prefix ${view.ss58Prefix})`],
+        ['public key', view.publicKey],
+        ['type', view.type],
+        ['path', view.path || '(root)'],
+        ['identity', view.identity],
+      ],
+    );
+  });
+}
+
+export async function renameAccount(oldName: string, newName: string, _options: unknown, command: Command): Promise<void> {
+  await withVault(command, (session) => session.update((data) => ({ data: accounts.renameAccount(data, oldName, newName), result: undefined })));
+  say(`Renamed account "${oldName}" to "${newName}".`);
+}
+
+export async function removeAccount(ref: string, _options: unknown, command: Command): Promise<void> {
+  const removed = await withVault(command, (session) =>
+    session.update((data) => {
+      const { data: next, account } = accounts.removeAccount(data, ref);
+      return { data: next, result: account.name };
+    }),
+  );
+  say(`Removed account "${removed}". It can be derived again from its identity.`);
+}

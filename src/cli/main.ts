@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { describeError, UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
+
+/**
+ * The command line. Each command's module is imported only when it runs, so `--version` and
+ * `--help` load neither the crypto libraries nor the user interface.
+ */
+const lazy =
+  <M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) =>
+  async (...args: unknown[]) => {
+    const action = (await load())[name] as unknown as (...a: unknown[]) => Promise<void>;
+    await action(...args);
+  };
+
+const identity = () => import('./identity.js');
+const account = () => import('./account.js');
+const address = () => import('./address.js');
+const vault = () => import('./vault.js');
+
+export function buildProgram(): Command {
+  const program = new Command('airlock')
+    .description('An air-gapped wallet for Polkadot and Substrate chains.')
+    .version(VERSION, '-V, --version')
+    .option('--vault <path>', 'vault file (default: $AIRLOCK_VAULT, else $XDG_DATA_HOME/airlock/vault.json)')
+    .showHelpAfterError('(run airlock --help for usage)')
+    .exitOverride();
+
+  program.command('init').description('create a new, empty vault').action(lazy(vault, 'init'));
+  program.command('passwd').description('change the vault password').action(lazy(vault, 'passwd'));
+
+  const id = program.command('identity').description('recovery phrases and other roots of keys');
+  id.command('new')
+    .description('generate a new recovery phrase and show it once, on the terminal')
+    .requiredOption('--name <name>', 'name of the identity')
+    .addOption(new Option('--words <count>', 'number of words').choices(['12', '15', '18', '21', '24']).default('24'))
+    .action(lazy(identity, 'newIdentity'));
+  id.command('restore')
+    .description('add an identity from a recovery phrase read from stdin (or typed, hidden)')
+    .requiredOption('--name <name>', 'name of the identity')
+    .action(lazy(identity, 'restoreIdentity'));
+  id.command('list').description('list identities').option('--json', 'one JSON document').action(lazy(identity, 'listIdentities'));
+  id.command('rename').description('rename an identity').argument('<old>').argument('<new>').action(lazy(identity, 'renameIdentity'));
+  id.command('remove')
+    .description('remove an identity (asks to type its name)')
+    .argument('<name>')
+    .option('--with-accounts', 'also remove the accounts derived from it')
+    .option('--yes', 'do not ask for confirmation (for scripts)')
+    .action(lazy(identity, 'removeIdentity'));
+
+  const acc = program.command('account').description('key pairs derived from identities');
+  acc.command('derive')
+    .description('derive an account from a mnemonic identity')
+    .requiredOption('--identity <name>', 'identity to derive from')
+    .requiredOption('--name <name>', 'name of the account')
+    .option('--path <path>', "derivation path: //hard/soft///password, or m/44'/60'/… for ethereum (default: root; ethereum m/44'/60'/0'/0/0)")
+    .addOption(new Option('--type <type>', 'key type').choices(['sr25519', 'ed25519', 'ecdsa', 'ethereum']).default('sr25519'))
+    .option('--network <network>', 'network name or SS58 prefix (default: the vault default, substrate)')
+    .action(lazy(account, 'deriveAccount'));
+  acc.command('list').description('list accounts').option('--json', 'one JSON document').action(lazy(account, 'listAccounts'));
+  acc.command('show')
+    .description('show one account, optionally as another network encodes it')
+    .argument('<address-or-name>')
+    .option('--network <network>', 'network name or SS58 prefix')
+    .option('--json', 'one JSON document')
+    .action(lazy(account, 'showAccount'));
+  acc.command('rename').description('rename an account').argument('<old>').argument('<new>').action(lazy(account, 'renameAccount'));
+  acc.command('remove').description('remove an account').argument('<address-or-name>').action(lazy(account, 'removeAccount'));
+
+  const book = program.command('address').description('the address book: watch-only addresses');
+  book.command('add')
+    .description('add an address (checksum and, with --network, prefix checked)')
+    .requiredOption('--name <name>', 'name of the entry')
+    .option('--network <network>', 'network the address must belong to')
+    .option('--note <text>', 'a note kept with the entry')
+    .argument('<address>')
+    .action(lazy(address, 'addAddress'));
+  book.command('list').description('list the address book').option('--json', 'one JSON document').action(lazy(address, 'listAddresses'));
+  book.command('remove').description('remove an entry').argument('<address-or-name>').action(lazy(address, 'removeAddress'));
+
+  for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
+    command.exitOverride();
+  }
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    // The full-screen app arrives with its own issue; until then the front door is the help.
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its message; help and version are not failures.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const { message, hint, expected } = describeError(error);
+    // One line: what went wrong, then what to do about it.
+    const advice = expected ? hint : 'this is a bug in airlock; please report it with the command you ran';
+    process.stderr.write(`airlock: ${expected ? '' : 'internal error: '}${message}${advice ? `; ${advice}` : ''}\n`);
+    if (!expected && process.env.AIRLOCK_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv);

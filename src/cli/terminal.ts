@@ -1,0 +1,122 @@
+import { openSync } from 'node:fs';
+import { ReadStream, WriteStream } from 'node:tty';
+import { UserError } from '../errors.js';
+
+/**
+ * The controlling terminal, opened directly so prompts work while stdin carries data (a
+ * recovery phrase piped in) and stdout is redirected.
+ */
+interface Terminal {
+  input: ReadStream;
+  output: WriteStream;
+  close(): void;
+}
+
+export class Cancelled extends UserError {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export function openTerminal(why: string): Terminal {
+  let input: ReadStream;
+  let output: WriteStream;
+  try {
+    input = new ReadStream(openSync('/dev/tty', 'r'));
+    output = new WriteStream(openSync('/dev/tty', 'w'));
+  } catch {
+    throw new UserError(`no terminal to ${why}`, 'run airlock in a terminal, or see the README for the variables scripts use');
+  }
+  return {
+    input,
+    output,
+    close() {
+      input.setRawMode(false);
+      input.destroy();
+      output.destroy();
+    },
+  };
+}
+
+/** Reads one line with echo off; the bytes are the caller's to wipe. */
+export function askHidden(prompt: string): Promise<Uint8Array> {
+  return readKeys(prompt, { echo: false });
+}
+
+/** Reads one visible line (used for typed confirmations). */
+export async function askLine(prompt: string): Promise<string> {
+  const bytes = await readKeys(prompt, { echo: true });
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function readKeys(prompt: string, { echo }: { echo: boolean }): Promise<Uint8Array> {
+  const terminal = openTerminal('ask for input');
+  const { input, output } = terminal;
+  return new Promise((resolve, reject) => {
+    let typed = Buffer.alloc(0);
+    const finish = (error?: Error) => {
+      input.off('data', onData);
+      output.write('\r\n');
+      terminal.close();
+      if (error) {
+        typed.fill(0);
+        reject(error);
+      } else resolve(new Uint8Array(typed));
+    };
+    const onData = (chunk: Buffer) => {
+      if (chunk.length === 1 && chunk[0] === 0x1b) return finish(new Cancelled()); // Esc alone
+      if (chunk[0] === 0x1b) return; // arrow and function keys: ignored
+      for (const byte of chunk) {
+        if (byte === 0x03) return finish(new Cancelled()); // Ctrl-C
+        if (byte === 0x0d || byte === 0x0a || byte === 0x04) return finish();
+        if (byte === 0x7f || byte === 0x08) {
+          const chars = [...typed.toString('utf8')];
+          chars.pop();
+          typed.fill(0);
+          typed = Buffer.from(chars.join(''), 'utf8');
+          if (echo) output.write('\b \b');
+        } else if (byte >= 0x20) {
+          const grown = Buffer.concat([typed, Buffer.of(byte)]);
+          typed.fill(0);
+          typed = grown;
+          if (echo) output.write(Buffer.of(byte));
+        }
+      }
+      chunk.fill(0);
+    };
+    output.write(prompt);
+    input.setRawMode(true);
+    input.on('data', onData);
+  });
+}
+
+const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H\x1b[2J';
+const LEAVE_ALT_SCREEN = '\x1b[2J\x1b[?1049l';
+
+/**
+ * Shows a secret on the terminal's alternate screen until Enter, then leaves it: the secret
+ * is never in stdout, and does not stay in the scrollback. Ctrl-C and Esc cancel.
+ */
+export function showOnAlternateScreen(text: string, prompt: string): Promise<void> {
+  const terminal = openTerminal('show the recovery phrase');
+  const { input, output } = terminal;
+  return new Promise((resolve, reject) => {
+    const leave = (error?: Error) => {
+      input.off('data', onData);
+      process.off('exit', restore);
+      output.write(LEAVE_ALT_SCREEN);
+      terminal.close();
+      if (error) reject(error);
+      else resolve();
+    };
+    const restore = () => output.write(LEAVE_ALT_SCREEN);
+    const onData = (chunk: Buffer) => {
+      if (chunk.includes(0x03) || chunk.includes(0x1b)) leave(new Cancelled());
+      else if (chunk.includes(0x0d) || chunk.includes(0x0a)) leave();
+    };
+    process.on('exit', restore);
+    output.write(ENTER_ALT_SCREEN + text.replace(/\n/gu, '\r\n') + '\r\n\r\n' + prompt);
+    input.setRawMode(true);
+    input.on('data', onData);
+  });
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { VaultSession } from '../vault/store.js';
+import { readNewPassword, VAULT_PASSWORD } from './secrets.js';
+import { say, vaultPathOf, withVault } from './context.js';
+
+export async function init(_options: unknown, command: Command): Promise<void> {
+  const path = vaultPathOf(command);
+  const password = await readNewPassword(VAULT_PASSWORD, 'vault password');
+  try {
+    const session = await VaultSession.create(path, password);
+    session.close();
+  } finally {
+    password.fill(0);
+  }
+  say(`Created an empty vault at ${path}`);
+}
+
+export async function passwd(_options: unknown, command: Command): Promise<void> {
+  await withVault(command, async (session) => {
+    const next = await readNewPassword({ variable: 'AIRLOCK_NEW_PASSWORD', prompt: 'New vault password: ' }, 'vault password');
+    try {
+      await session.changePassword(next);
+    } finally {
+      next.fill(0);
+    }
+  });
+  say('Vault password changed.');
+}

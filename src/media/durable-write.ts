@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, link, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+
+export interface DurableWriteOptions {
+  /** Keep the file being replaced under this name (same directory), as the previous generation. */
+  previous?: string;
+  mode?: number;
+}
+
+/**
+ * Replaces `path` so that a crash or a pulled medium leaves the old file or the new one,
+ * never half of either: temp file in the same directory, fsync, rename, fsync the directory.
+ */
+export async function writeFileDurably(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const file = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode ?? 0o600);
+    try {
+      await file.writeFile(data);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    if (options.previous) await keepPrevious(path, options.previous);
+    await rename(temp, path);
+    await syncDirectory(dir);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw explainWriteError(error, path);
+  }
+}
+
+/** Points `previous` at the current file without a moment in which `path` is missing. */
+async function keepPrevious(path: string, previous: string): Promise<void> {
+  const staged = `${previous}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await link(path, staged);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return; // nothing to keep yet
+    // Filesystems without hard links (FAT on USB sticks) get a copy instead.
+    await copyFile(path, staged);
+    const copy = await open(staged, 'r+');
+    await copy.sync().finally(() => copy.close());
+  }
+  await rename(staged, previous);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some filesystems (and Windows) refuse fsync on a directory; the rename is done either way.
+    if (!['EINVAL', 'EPERM', 'EISDIR', 'EBADF'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** File-system failures as a person at a USB stick would want to hear them. */
+export function explainWriteError(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const reasons: Record<string, [string, string]> = {
+    ENOSPC: ['the medium is full', 'free some space or use another medium'],
+    EDQUOT: ['the disk quota is used up', 'free some space or use another medium'],
+    EROFS: ['the medium is read-only', 'check its write-protect switch, or use another medium'],
+    EACCES: ['permission denied', 'choose a directory you may write to'],
+    EPERM: ['permission denied', 'choose a directory you may write to'],
+    ENOENT: ['the directory does not exist', 'check the path, or whether the medium is still mounted'],
+    EIO: ['an input/output error occurred (was the medium removed?)', 'reinsert the medium and try again'],
+    ENOTDIR: ['a part of the path is not a directory', 'check the path'],
+  };
+  const reason = code ? reasons[code] : undefined;
+  return reason ? new UserError(`cannot write ${path}: ${reason[0]}`, reason[1]) : error;
+}

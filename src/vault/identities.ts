@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { UserError } from '../errors.js';
+import type { Identity, VaultData } from './model.js';
+import { checkName } from './names.js';
+
+export function findIdentity(data: VaultData, name: string): Identity {
+  const identity = data.identities.find((i) => i.name === name);
+  if (!identity) {
+    throw new UserError(`no identity named "${name}"`, 'list them with `airlock identity list`');
+  }
+  return identity;
+}
+
+/** Checks a name for a new identity; returns it trimmed. */
+export function checkNewIdentityName(data: VaultData, name: string): string {
+  const clean = checkName(name, 'identity');
+  assertFreeName(data, clean);
+  return clean;
+}
+
+function assertFreeName(data: VaultData, name: string): void {
+  if (data.identities.some((i) => i.name === name)) {
+    throw new UserError(`an identity named "${name}" already exists`, 'choose another name');
+  }
+}
+
+export function newIdentityId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** Adds a mnemonic identity; `phrase` must already be checked with `checkMnemonic`. */
+export function addMnemonicIdentity(data: VaultData, name: string, phrase: string): { data: VaultData; identity: Identity } {
+  const clean = checkNewIdentityName(data, name);
+  const same = data.identities.find((i) => i.kind === 'mnemonic' && i.mnemonic === phrase);
+  if (same) {
+    throw new UserError(`this recovery phrase is already in the vault as identity "${same.name}"`);
+  }
+  const identity: Identity = {
+    id: newIdentityId(),
+    name: clean,
+    kind: 'mnemonic',
+    mnemonic: phrase,
+    createdAt: new Date().toISOString(),
+  };
+  return { data: { ...data, identities: [...data.identities, identity] }, identity };
+}
+
+export function renameIdentity(data: VaultData, oldName: string, newName: string): VaultData {
+  const identity = findIdentity(data, oldName);
+  const clean = checkName(newName, 'identity');
+  if (clean === identity.name) return data;
+  assertFreeName(data, clean);
+  return { ...data, identities: data.identities.map((i) => (i === identity ? { ...i, name: clean } : i)) };
+}
+
+export function accountsOfIdentity(data: VaultData, identity: Identity) {
+  return data.accounts.filter((a) => a.identity === identity.id);
+}
+
+/**
+ * Removes an identity. Its accounts would lose their keys, so removal is refused while any
+ * remain, unless `withAccounts` says to remove them too.
+ */
+export function removeIdentity(
+  data: VaultData,
+  name: string,
+  options: { withAccounts: boolean },
+): { data: VaultData; identity: Identity; removedAccounts: number } {
+  const identity = findIdentity(data, name);
+  const dependants = accountsOfIdentity(data, identity);
+  if (dependants.length > 0 && !options.withAccounts) {
+    throw new UserError(
+      `identity "${name}" has ${dependants.length} account${dependants.length === 1 ? '' : 's'}`,
+      'remove them first, or remove them with it using --with-accounts',
+    );
+  }
+  return {
+    data: {
+      ...data,
+      identities: data.identities.filter((i) => i !== identity),
+      accounts: data.accounts.filter((a) => a.identity !== identity.id),
+    },
+    identity,
+    removedAccounts: dependants.length,
+  };
+}

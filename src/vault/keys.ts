@@ -1,0 +1,77 @@
+import { blake2AsU8a } from '@polkadot/util-crypto/blake2/asU8a';
+import { encodeAddress } from '@polkadot/util-crypto/address/encode';
+import { ethereumEncode } from '@polkadot/util-crypto/ethereum/encode';
+import { UserError } from '../errors.js';
+
+export const KEY_TYPES = ['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const;
+export type KeyType = (typeof KEY_TYPES)[number];
+
+export function isKeyType(value: string): value is KeyType {
+  return (KEY_TYPES as readonly string[]).includes(value);
+}
+
+export function checkKeyType(value: string): KeyType {
+  if (!isKeyType(value)) {
+    throw new UserError(`unknown key type "${value}"`, `use one of ${KEY_TYPES.join(', ')}`);
+  }
+  return value;
+}
+
+/** Ethereum keys follow BIP44 (MetaMask's first account); Substrate keys start at the root. */
+export function defaultPath(type: KeyType): string {
+  return type === 'ethereum' ? "m/44'/60'/0'/0/0" : '';
+}
+
+const SUBSTRATE_PATH = /^(\/\/?[^/]+)*(\/\/\/.+)?$/u;
+const BIP44_PATH = /^m(\/\d+'?)+$/u;
+
+export function checkPath(path: string, type: KeyType): string {
+  if (type === 'ethereum') {
+    if (!BIP44_PATH.test(path)) {
+      throw new UserError(`"${path}" is not a BIP44 path`, "ethereum keys take a path such as m/44'/60'/0'/0/0");
+    }
+  } else if (!SUBSTRATE_PATH.test(path)) {
+    throw new UserError(
+      `"${path}" is not a Substrate derivation path`,
+      'use //hard and /soft junctions, optionally ending in ///password, e.g. //polkadot//0',
+    );
+  }
+  return path;
+}
+
+/** The path as it may be shown: a `///password` part is secret. */
+export function displayPath(path: string): string {
+  const i = path.indexOf('///');
+  return i === -1 ? path : `${path.slice(0, i)}///***`;
+}
+
+/**
+ * The public key of `phrase` at `path`, derived the way polkadot.js derives it (the keyring
+ * is loaded only here: it pulls in the crypto wasm, which commands that derive nothing skip).
+ */
+export async function derivePublicKey(phrase: string, path: string, type: KeyType): Promise<Uint8Array> {
+  checkPath(path, type);
+  const [{ Keyring }, { cryptoWaitReady }] = await Promise.all([
+    import('@polkadot/keyring'),
+    import('@polkadot/util-crypto'),
+  ]);
+  await cryptoWaitReady();
+  const suri = type === 'ethereum' ? `${phrase}/${path}` : `${phrase}${path}`;
+  try {
+    return new Keyring({ type }).createFromUri(suri, {}, type).publicKey;
+  } catch (error) {
+    throw new UserError(`cannot derive ${type} key at "${displayPath(path)}": ${(error as Error).message}`);
+  }
+}
+
+/** The address of a public key: SS58 for Substrate types (ecdsa keys are hashed first), EIP-55 for ethereum. */
+export function addressOf(publicKey: Uint8Array, type: KeyType, ss58Prefix: number): string {
+  switch (type) {
+    case 'ethereum':
+      return ethereumEncode(publicKey);
+    case 'ecdsa':
+      return encodeAddress(blake2AsU8a(publicKey, 256), ss58Prefix);
+    default:
+      return encodeAddress(publicKey, ss58Prefix);
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { KEY_TYPES } from './keys.js';
+import { DEFAULT_NETWORK } from './networks.js';
+
+/** The decrypted vault: what the envelope's ciphertext holds. Parsed with these schemas on every read. */
+
+const Id = z.string().regex(/^[0-9a-f]{16}$/u);
+const Hex = z.string().regex(/^0x[0-9a-f]*$/u);
+const Timestamp = z.string();
+
+const IdentityBase = { id: Id, name: z.string().min(1), createdAt: Timestamp };
+
+export const IdentitySchema = z.discriminatedUnion('kind', [
+  z.object({ ...IdentityBase, kind: z.literal('mnemonic'), mnemonic: z.string() }),
+  z.object({ ...IdentityBase, kind: z.literal('ledger') }),
+  z.object({ ...IdentityBase, kind: z.literal('imported') }),
+]);
+
+export const AccountSchema = z.object({
+  name: z.string().min(1),
+  identity: Id,
+  type: z.enum(KEY_TYPES),
+  /** Substrate `//hard/soft///password` or a BIP44 path; empty for the root key. */
+  path: z.string(),
+  publicKey: Hex,
+  network: z.string(),
+  createdAt: Timestamp,
+});
+
+export const AddressEntrySchema = z.object({
+  name: z.string().min(1),
+  address: z.string(),
+  network: z.string(),
+  note: z.string(),
+  createdAt: Timestamp,
+});
+
+export const VaultDataSchema = z.object({
+  identities: z.array(IdentitySchema),
+  accounts: z.array(AccountSchema),
+  addresses: z.array(AddressEntrySchema),
+  settings: z.object({ defaultNetwork: z.string() }),
+});
+
+export type Identity = z.infer<typeof IdentitySchema>;
+export type Account = z.infer<typeof AccountSchema>;
+export type AddressEntry = z.infer<typeof AddressEntrySchema>;
+export type VaultData = z.infer<typeof VaultDataSchema>;
+
+export const VAULT_FORMAT = 'airlock-vault';
+/** Bump with a migration in `migrateVaultData` when the shape above changes. */
+export const VAULT_VERSION = 1;
+
+export function emptyVaultData(): VaultData {
+  return { identities: [], accounts: [], addresses: [], settings: { defaultNetwork: DEFAULT_NETWORK } };
+}
+
+/** Brings content of an older vault version to the current shape. Version 1 is the first. */
+export function migrateVaultData(version: number, content: unknown): unknown {
+  if (version > VAULT_VERSION) {
+    throw new RangeError(`vault version ${version} is newer than this airlock understands (${VAULT_VERSION})`);
+  }
+  return content;
+}

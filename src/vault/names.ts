@@ -1,0 +1,11 @@
+import { UserError } from '../errors.js';
+
+/** Names identify identities, accounts and address-book entries on the command line. */
+export function checkName(name: string, what: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0) throw new UserError(`${what} name is empty`);
+  if (trimmed.length > 64) throw new UserError(`${what} name is longer than 64 characters`);
+  // Control characters could rewrite the terminal when a list is printed.
+  if (/\p{Cc}/u.test(trimmed)) throw new UserError(`${what} name contains control characters`);
+  return trimmed;
+}

@@ -1,0 +1,132 @@
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DamagedFileError, UserError } from '../errors.js';
+import { writeFileDurably } from '../media/durable-write.js';
+import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey, type EnvelopeKey } from './envelope.js';
+import { withLock } from './lock.js';
+import { VAULT_FORMAT, VAULT_VERSION, VaultDataSchema, emptyVaultData, migrateVaultData, type VaultData } from './model.js';
+
+/** `--vault`, else `$AIRLOCK_VAULT`, else `$XDG_DATA_HOME/airlock/vault.json`. */
+export function resolveVaultPath(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (explicit) return explicit;
+  if (env.AIRLOCK_VAULT) return env.AIRLOCK_VAULT;
+  const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(dataHome, 'airlock', 'vault.json');
+}
+
+export const previousGenerationPath = (path: string) => `${path}.bak`;
+
+/** A vault file far beyond any real one is refused before it is read into memory. */
+const MAX_VAULT_BYTES = 512 * 1024 * 1024;
+
+async function readVaultText(path: string): Promise<string> {
+  try {
+    const { size } = await stat(path);
+    if (size > MAX_VAULT_BYTES) throw new DamagedFileError(`${path} is ${size} bytes, too large to be a vault`);
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UserError(`no vault at ${path}`, 'create one with `airlock init`, or point --vault at yours');
+    }
+    throw error;
+  }
+}
+
+export async function vaultExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function decode(path: string, text: string, key: EnvelopeKey): VaultData {
+  const envelope = parseEnvelope(text, VAULT_FORMAT, `vault ${path}`);
+  const content = migrateVaultData(envelope.version, open(envelope, key, `vault ${path}`));
+  const parsed = VaultDataSchema.safeParse(content);
+  if (!parsed.success) throw new DamagedFileError(`vault ${path} holds data airlock cannot read`);
+  return parsed.data;
+}
+
+/**
+ * An unlocked vault. The scrypt key is derived once, at unlock; every change re-reads the
+ * file under the lock, applies itself to what is there now, and writes it back, so two
+ * processes never lose each other's changes.
+ */
+export class VaultSession {
+  private constructor(
+    readonly path: string,
+    private key: EnvelopeKey,
+    private current: VaultData,
+  ) {}
+
+  get data(): VaultData {
+    return this.current;
+  }
+
+  static async create(path: string, password: Uint8Array): Promise<VaultSession> {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const key = await createKey(password);
+    const data = emptyVaultData();
+    await withLock(path, async () => {
+      if (await vaultExists(path)) throw new UserError(`a vault already exists at ${path}`, 'use it, or choose another --vault path');
+      await writeFileDurably(path, seal(VAULT_FORMAT, VAULT_VERSION, data, key));
+    });
+    return new VaultSession(path, key, data);
+  }
+
+  static async unlock(path: string, password: Uint8Array): Promise<VaultSession> {
+    const text = await readVaultText(path);
+    const envelope = parseEnvelope(text, VAULT_FORMAT, `vault ${path}`);
+    const key = await unlockKey(envelope, password, `vault ${path}`);
+    try {
+      return new VaultSession(path, key, decode(path, text, key));
+    } catch (error) {
+      wipeKey(key);
+      throw error;
+    }
+  }
+
+  /** Applies `change` to the vault as it is on disk now and saves the result atomically. */
+  async update<T>(change: (data: VaultData) => Promise<{ data: VaultData; result: T }> | { data: VaultData; result: T }): Promise<T> {
+    return withLock(this.path, async () => {
+      const { data, result } = await change(await this.readLocked());
+      await writeFileDurably(this.path, seal(VAULT_FORMAT, VAULT_VERSION, data, this.key), {
+        previous: previousGenerationPath(this.path),
+      });
+      this.current = data;
+      return result;
+    });
+  }
+
+  /**
+   * Re-encrypts under a new password with a new salt. The previous generation is replaced by
+   * the new file too, so no copy under the old password stays behind.
+   */
+  async changePassword(password: Uint8Array): Promise<void> {
+    const key = await createKey(password, this.key.params);
+    await withLock(this.path, async () => {
+      const data = await this.readLocked();
+      const sealed = seal(VAULT_FORMAT, VAULT_VERSION, data, key);
+      await writeFileDurably(this.path, sealed);
+      await writeFileDurably(previousGenerationPath(this.path), sealed);
+      this.current = data;
+    });
+    wipeKey(this.key);
+    this.key = key;
+  }
+
+  /** The vault as it is on disk now; call with the lock held. */
+  private async readLocked(): Promise<VaultData> {
+    const text = await readVaultText(this.path);
+    const envelope = parseEnvelope(text, VAULT_FORMAT, `vault ${this.path}`);
+    if (!Buffer.from(envelope.kdf.salt).equals(Buffer.from(this.key.salt))) {
+      throw new UserError('the vault password was changed by another airlock', 'unlock the vault again');
+    }
+    return decode(this.path, text, this.key);
+  }
+
+  close(): void {
+    wipeKey(this.key);
+  }
+}
