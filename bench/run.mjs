@@ -1,0 +1,176 @@
+// Measures airlock's performance goals and rewrites docs/PERFORMANCE.md with the figures.
+// Run with `npm run bench` (it builds dist/ first). Every figure in the document is measured here.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deriveKey, DEFAULT_SCRYPT } from '../dist/vault/kdf.js';
+import { addMnemonicIdentity } from '../dist/vault/identities.js';
+import { VaultSession } from '../dist/vault/store.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const OUTPUT = join(ROOT, 'docs', 'PERFORMANCE.md');
+const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
+const PASSWORD = 'bench-password-not-a-secret';
+
+// ---------- small helpers ----------
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => {
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const yesNo = (ok) => (ok ? 'yes' : '**no**');
+const table = (rows) =>
+  ['| Measure | Figure | Goal | Met? |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+/** Runs a command to completion, draining stdout/stderr; resolves to wall time in ms and the output. */
+function spawnTimed(args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+      const stdout = Buffer.concat(out).toString('utf8');
+      if (code !== 0) reject(new Error(`node ${args.join(' ')} exited ${code}: ${Buffer.concat(err)}`));
+      else resolve({ wallMs, stdout });
+    });
+  });
+}
+
+/** Times `runs` sequential runs after `warmups` untimed ones. */
+async function timeRuns(args, { runs, warmups = 0, env, check = () => {} }) {
+  for (let i = 0; i < warmups; i++) check((await spawnTimed(args, env)).stdout);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const { wallMs, stdout } = await spawnTimed(args, env);
+    check(stdout);
+    times.push(wallMs);
+  }
+  return times;
+}
+
+async function machine() {
+  const info = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  const cpu = /^model name\s*:\s*(.+)$/mu.exec(info)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpu.trim()}, ${cpus().length} logical cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+// ---------- benchmarks: each returns one markdown section ----------
+
+async function startup() {
+  const runs = 20;
+  const opts = { runs, warmups: 3 };
+  const bare = await timeRuns(['-e', '0'], opts);
+  const version = await timeRuns([CLI, '--version'], { ...opts, check: (out) => assertEqual(out.trim(), '0.1.0', '--version') });
+  const ratio = median(version) / median(bare);
+  return `## Start-up
+
+\`node dist/cli/main.js --version\` against \`node -e 0\`, ${runs} runs each after 3 warm-ups.
+Commands that need no user interface must not load Ink or the crypto wasm.
+
+${table([
+  ['`node -e 0` median / p90', `${ms(median(bare))} / ${ms(percentile(bare, 90))}`, '—', '—'],
+  ['`airlock --version` median / p90', `${ms(median(version))} / ${ms(percentile(version, 90))}`, '—', '—'],
+  ['Ratio of medians', `${ratio.toFixed(2)}×`, '≤ 1.5×', yesNo(ratio <= 1.5)],
+])}`;
+}
+
+/** A vault with one mnemonic identity and `count` synthetic sr25519 accounts, built through the library. */
+async function buildVault(path, count) {
+  const session = await VaultSession.create(path, new Uint8Array(Buffer.from(PASSWORD, 'utf8')));
+  try {
+    await session.update((data) => {
+      const { data: withIdentity, identity } = addMnemonicIdentity(data, 'bench', DEV_PHRASE);
+      const createdAt = new Date().toISOString();
+      const accounts = Array.from({ length: count }, (_, i) => ({
+        name: `account-${i}`,
+        identity: identity.id,
+        type: 'sr25519',
+        path: `//${i}`,
+        publicKey: `0x${randomBytes(32).toString('hex')}`,
+        network: 'substrate',
+        createdAt,
+      }));
+      return { data: { ...withIdentity, accounts }, result: undefined };
+    });
+  } finally {
+    session.close();
+  }
+}
+
+async function unlockAndList() {
+  const count = 10_000;
+  const runs = 5;
+  const dir = await mkdtemp(join(tmpdir(), 'airlock-bench-'));
+  try {
+    const vault = join(dir, 'vault.json');
+    await buildVault(vault, count);
+    const { size } = await stat(vault);
+    const env = { AIRLOCK_VAULT: vault, AIRLOCK_PASSWORD: PASSWORD };
+    const text = await timeRuns([CLI, 'account', 'list'], {
+      runs, warmups: 1, env, check: (out) => assertEqual(out.trimEnd().split('\n').length, count + 1, 'table lines'),
+    });
+    const json = await timeRuns([CLI, 'account', 'list', '--json'], {
+      runs, warmups: 1, env, check: (out) => assertEqual(JSON.parse(out).length, count, 'JSON accounts'),
+    });
+    const kdf = [];
+    for (let i = 0; i < runs; i++) {
+      const start = process.hrtime.bigint();
+      await deriveKey(new Uint8Array(Buffer.from(PASSWORD)), new Uint8Array(randomBytes(32)), DEFAULT_SCRYPT);
+      kdf.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const { N, r, p } = DEFAULT_SCRYPT;
+    const row = (label, xs) => [label, `${ms(median(xs))} / ${ms(Math.min(...xs))}`, '≤ 1.5 s', yesNo(median(xs) <= 1500)];
+    return `## Unlock and \`account list\` with ${count.toLocaleString('en')} accounts
+
+The real CLI (\`AIRLOCK_VAULT=… AIRLOCK_PASSWORD=… node dist/cli/main.js account list\`), stdout drained
+through a pipe, ${runs} runs each after 1 warm-up. The vault holds one mnemonic identity and ${count.toLocaleString('en')}
+sr25519 accounts with random public keys. The scrypt key derivation (N=2^${Math.log2(N)}, r=${r}, p=${p}) is timed
+alone, in-process, so the reader sees what the one KDF of an unlock costs.
+
+${table([
+  row('`account list` median / min', text),
+  row('`account list --json` median / min', json),
+  ['scrypt KDF alone median / min', `${ms(median(kdf))} / ${ms(Math.min(...kdf))}`, '—', '—'],
+  ['Vault file size', `${(size / 1024 / 1024).toFixed(2)} MiB (${size.toLocaleString('en')} bytes)`, '—', '—'],
+])}`;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function assertEqual(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${expected}, got ${actual}`);
+}
+
+// ---------- the document ----------
+
+const BENCHMARKS = [startup, unlockAndList];
+
+const sections = [];
+for (const benchmark of BENCHMARKS) sections.push(await benchmark());
+const doc = `# Performance
+
+Measured figures only; the file is regenerated by the benchmark script on every run.
+
+How to reproduce: \`npm run bench\`
+
+Machine: ${await machine()}
+
+${sections.join('\n\n')}
+`;
+await writeFile(OUTPUT, doc);
+process.stdout.write(doc);
