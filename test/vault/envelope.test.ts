@@ -25,7 +25,7 @@ describe('envelope', () => {
 
     const json = JSON.parse(text);
     const bytes = Buffer.from(json.ciphertext, 'base64');
-    bytes[100] ^= 0x01;
+    bytes[100] = bytes[100]! ^ 0x01;
     json.ciphertext = bytes.toString('base64');
     const flipped = parseEnvelope(JSON.stringify(json), 'airlock-test', 'test file');
     const rightKey = await unlockKey(flipped, password('hunter22'), 'test file');
