@@ -7,7 +7,8 @@ import { readStdin } from './stdin.js';
 import { askHidden, askLine, openTerminal, showOnAlternateScreen } from './terminal.js';
 
 export async function newIdentity(options: { name: string; words: string }, command: Command): Promise<void> {
-  openTerminal('show the new recovery phrase').close(); // fail before asking for the password
+  // Fail before asking for the password: new words are shown on a terminal only.
+  openTerminal('show the new recovery phrase on', 'run it in a terminal; words you already have go to `airlock identity restore`').close();
   await withVault(command, async (session) => {
     identities.checkNewIdentityName(session.data, options.name); // before any words exist
     const phrase = generateMnemonic(Number(options.words) as WordCount);

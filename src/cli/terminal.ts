@@ -18,14 +18,16 @@ export class Cancelled extends UserError {
   }
 }
 
-export function openTerminal(why: string): Terminal {
+const SCRIPT_HINT = 'run airlock in a terminal, or see the README for the variables scripts use';
+
+export function openTerminal(why: string, hint = SCRIPT_HINT): Terminal {
   let input: ReadStream;
   let output: WriteStream;
   try {
     input = new ReadStream(openSync('/dev/tty', 'r'));
     output = new WriteStream(openSync('/dev/tty', 'w'));
   } catch {
-    throw new UserError(`no terminal to ${why}`, 'run airlock in a terminal, or see the README for the variables scripts use');
+    throw new UserError(`no terminal to ${why}`, hint);
   }
   return {
     input,
@@ -98,7 +100,7 @@ const LEAVE_ALT_SCREEN = '\x1b[2J\x1b[?1049l';
  * is never in stdout, and does not stay in the scrollback. Ctrl-C and Esc cancel.
  */
 export function showOnAlternateScreen(text: string, prompt: string): Promise<void> {
-  const terminal = openTerminal('show the recovery phrase');
+  const terminal = openTerminal('show the recovery phrase on');
   const { input, output } = terminal;
   return new Promise((resolve, reject) => {
     const leave = (error?: Error) => {

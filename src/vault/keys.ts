@@ -23,6 +23,8 @@ export function defaultPath(type: KeyType): string {
 }
 
 const SUBSTRATE_PATH = /^(\/\/?[^/]+)*(\/\/\/.+)?$/u;
+/** A single `/` that is not part of `//`: only sr25519 derives soft keys. */
+const SOFT_JUNCTION = /(^|[^/])\/[^/]/u;
 const BIP44_PATH = /^m(\/\d+'?)+$/u;
 
 export function checkPath(path: string, type: KeyType): string {
@@ -35,6 +37,8 @@ export function checkPath(path: string, type: KeyType): string {
       `"${path}" is not a Substrate derivation path`,
       'use //hard and /soft junctions, optionally ending in ///password, e.g. //polkadot//0',
     );
+  } else if (type !== 'sr25519' && SOFT_JUNCTION.test(path.split('///')[0]!)) {
+    throw new UserError(`${type} keys cannot be soft-derived ("${displayPath(path)}")`, 'use hard junctions only, e.g. //polkadot//0');
   }
   return path;
 }
