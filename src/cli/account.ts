@@ -7,12 +7,13 @@ export async function deriveAccount(
   options: { identity: string; name: string; path?: string; type: KeyType; network?: string },
   command: Command,
 ): Promise<void> {
-  const view = await withVault(command, (session) =>
-    session.update(async (data) => {
-      const { data: next, account } = await accounts.deriveAccount(data, options);
+  const view = await withVault(command, async (session) => {
+    const account = await accounts.prepareAccount(session.data, options);
+    return session.update((data) => {
+      const next = accounts.addAccount(data, account);
       return { data: next, result: accounts.viewAccount(next, account) };
-    }),
-  );
+    });
+  });
   say(`Derived account "${view.name}": ${view.address}`);
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, open, rename, unlink } from 'node:fs/promises';
+import { copyFile, link, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -16,7 +16,7 @@ export interface DurableWriteOptions {
  */
 export async function writeFileDurably(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, tempName(path));
   try {
     const file = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode ?? 0o600);
     try {
@@ -36,7 +36,7 @@ export async function writeFileDurably(path: string, data: string | Uint8Array, 
 
 /** Points `previous` at the current file without a moment in which `path` is missing. */
 async function keepPrevious(path: string, previous: string): Promise<void> {
-  const staged = `${previous}.${randomBytes(6).toString('hex')}.tmp`;
+  const staged = join(dirname(previous), tempName(previous));
   try {
     await link(path, staged);
   } catch (error) {
@@ -48,6 +48,25 @@ async function keepPrevious(path: string, previous: string): Promise<void> {
     await copy.sync().finally(() => copy.close());
   }
   await rename(staged, previous);
+}
+
+const tempName = (path: string) => `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`;
+
+/**
+ * Deletes the temp files that writers of these paths left when they were killed. Call it
+ * only while holding the lock that serialises those writers, so none is in flight.
+ */
+export async function removeStaleTemps(...paths: string[]): Promise<void> {
+  for (const path of paths) {
+    const dir = dirname(path);
+    const pattern = new RegExp(`^\\.${escapeRegExp(basename(path))}\\.[0-9a-f]{12}\\.tmp$`, 'u');
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => pattern.test(n)).map((n) => unlink(join(dir, n)).catch(() => undefined)));
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 async function syncDirectory(dir: string): Promise<void> {

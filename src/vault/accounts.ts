@@ -14,8 +14,12 @@ export interface DeriveRequest {
   network?: string;
 }
 
-/** Derives a key of a mnemonic identity and records its public key (never its secret). */
-export async function deriveAccount(data: VaultData, request: DeriveRequest): Promise<{ data: VaultData; account: Account }> {
+/**
+ * Derives a key of a mnemonic identity and returns the account to record: its public key,
+ * never its secret. Nothing changes; `addAccount` records it. Derivation takes a moment, so
+ * callers do it before taking the vault lock (and the app shows it as a preview).
+ */
+export async function prepareAccount(data: VaultData, request: DeriveRequest): Promise<Account> {
   const name = checkName(request.name, 'account');
   const identity = findIdentity(data, request.identity);
   if (identity.kind !== 'mnemonic') {
@@ -25,10 +29,6 @@ export async function deriveAccount(data: VaultData, request: DeriveRequest): Pr
   const network = findNetwork(request.network ?? data.settings.defaultNetwork);
   const path = checkPath(request.path ?? defaultPath(request.type), request.type);
   const publicKey = `0x${Buffer.from(await derivePublicKey(identity.mnemonic, path, request.type)).toString('hex')}`;
-  const twin = data.accounts.find((a) => a.publicKey === publicKey);
-  if (twin) {
-    throw new UserError(`this key is already in the vault as account "${twin.name}"`, 'derive with another path');
-  }
   const account: Account = {
     name,
     identity: identity.id,
@@ -38,7 +38,25 @@ export async function deriveAccount(data: VaultData, request: DeriveRequest): Pr
     network: network.name,
     createdAt: new Date().toISOString(),
   };
-  return { data: { ...data, accounts: [...data.accounts, account] }, account };
+  assertNewKey(data, account);
+  return account;
+}
+
+/** Records a prepared account, checking again against the vault as it is now. */
+export function addAccount(data: VaultData, account: Account): VaultData {
+  if (!data.identities.some((i) => i.id === account.identity)) {
+    throw new UserError(`the identity of account "${account.name}" is no longer in the vault`);
+  }
+  assertFreeAccountName(data, account.name);
+  assertNewKey(data, account);
+  return { ...data, accounts: [...data.accounts, account] };
+}
+
+function assertNewKey(data: VaultData, account: Account): void {
+  const twin = data.accounts.find((a) => a.publicKey === account.publicKey);
+  if (twin) {
+    throw new UserError(`this key is already in the vault as account "${twin.name}"`, 'derive with another path');
+  }
 }
 
 function assertFreeAccountName(data: VaultData, name: string): void {

@@ -12,7 +12,8 @@ export async function withLock<T>(path: string, work: () => Promise<T>): Promise
   try {
     return await work();
   } finally {
-    await unlink(lockPath).catch(() => undefined);
+    // Only our own lock: never one that another process took over after a mistaken break.
+    if ((await readHolder(lockPath)) === process.pid) await unlink(lockPath).catch(() => undefined);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../errors.js';
 import { KEY_TYPES } from './keys.js';
 import { DEFAULT_NETWORK } from './networks.js';
 
@@ -58,7 +59,10 @@ export function emptyVaultData(): VaultData {
 /** Brings content of an older vault version to the current shape. Version 1 is the first. */
 export function migrateVaultData(version: number, content: unknown): unknown {
   if (version > VAULT_VERSION) {
-    throw new RangeError(`vault version ${version} is newer than this airlock understands (${VAULT_VERSION})`);
+    throw new UserError(
+      `this vault is version ${version}, written by a newer airlock (this one reads up to version ${VAULT_VERSION})`,
+      'open it with the newer airlock',
+    );
   }
   return content;
 }

@@ -2,7 +2,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DamagedFileError, UserError } from '../errors.js';
-import { writeFileDurably } from '../media/durable-write.js';
+import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
 import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey, type EnvelopeKey } from './envelope.js';
 import { withLock } from './lock.js';
 import { VAULT_FORMAT, VAULT_VERSION, VaultDataSchema, emptyVaultData, migrateVaultData, type VaultData } from './model.js';
@@ -26,9 +26,12 @@ async function readVaultText(path: string): Promise<string> {
     if (size > MAX_VAULT_BYTES) throw new DamagedFileError(`${path} is ${size} bytes, too large to be a vault`);
     return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
       throw new UserError(`no vault at ${path}`, 'create one with `airlock init`, or point --vault at yours');
     }
+    if (code === 'EISDIR' || code === 'ENOTDIR') throw new UserError(`${path} is not a vault file`, 'point --vault at the vault file itself');
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot read ${path}: permission denied`, 'run airlock as the vault\'s owner');
     throw error;
   }
 }
@@ -65,7 +68,12 @@ export class VaultSession {
   }
 
   static async create(path: string, password: Uint8Array): Promise<VaultSession> {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+      // mkdir says EEXIST when a part of the path is a file.
+      throw error.code === 'EEXIST' || error.code === 'ENOTDIR'
+        ? new UserError(`cannot create ${path}: a part of the path is a file, not a directory`, 'check the path')
+        : explainWriteError(error, path);
+    });
     const key = await createKey(password);
     const data = emptyVaultData();
     await withLock(path, async () => {
@@ -94,6 +102,7 @@ export class VaultSession {
       await writeFileDurably(this.path, seal(VAULT_FORMAT, VAULT_VERSION, data, this.key), {
         previous: previousGenerationPath(this.path),
       });
+      await removeStaleTemps(this.path, previousGenerationPath(this.path));
       this.current = data;
       return result;
     });
@@ -110,6 +119,8 @@ export class VaultSession {
       const sealed = seal(VAULT_FORMAT, VAULT_VERSION, data, key);
       await writeFileDurably(this.path, sealed);
       await writeFileDurably(previousGenerationPath(this.path), sealed);
+      // Temp files a killed writer left may hold generations under the old password.
+      await removeStaleTemps(this.path, previousGenerationPath(this.path));
       this.current = data;
     });
     wipeKey(this.key);

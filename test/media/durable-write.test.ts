@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainWriteError, writeFileDurably } from '../../src/media/durable-write.js';
+import { explainWriteError, removeStaleTemps, writeFileDurably } from '../../src/media/durable-write.js';
 import { UserError } from '../../src/errors.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'airlock-write-'));
@@ -33,6 +33,16 @@ describe('writeFileDurably', () => {
   it('says plainly when the directory is missing', async () => {
     const dir = await tempDir();
     await expect(writeFileDurably(join(dir, 'missing', 'x.json'), 'new')).rejects.toThrow(/directory does not exist/);
+  });
+
+  it('clears temp files killed writers left, and nothing else', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'vault.json');
+    const keep = ['vault.json', 'vault.json.bak', 'vault.json.lock', 'notes.tmp', '.other.json.0123456789ab.tmp'];
+    const stale = ['.vault.json.0123456789ab.tmp', '.vault.json.bak.ba9876543210.tmp'];
+    await Promise.all([...keep, ...stale].map((name) => writeFile(join(dir, name), 'x')));
+    await removeStaleTemps(path, `${path}.bak`);
+    expect((await readdir(dir)).sort()).toEqual([...keep].sort());
   });
 
   it.each([
