@@ -86,9 +86,10 @@ function readKeys(prompt: string, { echo }: { echo: boolean }): Promise<Uint8Arr
       }
       chunk.fill(0);
     };
-    output.write(prompt);
+    // Echo off before the prompt shows, so nothing typed in answer is ever echoed.
     input.setRawMode(true);
     input.on('data', onData);
+    output.write(prompt);
   });
 }
 
@@ -117,8 +118,8 @@ export function showOnAlternateScreen(text: string, prompt: string): Promise<voi
       else if (chunk.includes(0x0d) || chunk.includes(0x0a)) leave();
     };
     process.on('exit', restore);
-    output.write(ENTER_ALT_SCREEN + text.replace(/\n/gu, '\r\n') + '\r\n\r\n' + prompt);
     input.setRawMode(true);
     input.on('data', onData);
+    output.write(ENTER_ALT_SCREEN + text.replace(/\n/gu, '\r\n') + '\r\n\r\n' + prompt);
   });
 }
