@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import * as accounts from '../vault/accounts.js';
+import * as actions from '../vault/actions.js';
 import type { KeyType } from '../vault/keys.js';
 import { printJson, printTable, say, withVault } from './context.js';
 
@@ -8,11 +9,8 @@ export async function deriveAccount(
   command: Command,
 ): Promise<void> {
   const view = await withVault(command, async (session) => {
-    const account = await accounts.prepareAccount(session.data, options);
-    return session.update((data) => {
-      const next = accounts.addAccount(data, account);
-      return { data: next, result: accounts.viewAccount(next, account) };
-    });
+    const account = await actions.deriveAccount(session, options);
+    return accounts.viewAccount(session.data, account);
   });
   say(`Derived account "${view.name}": ${view.address}`);
 }
@@ -49,16 +47,11 @@ export async function showAccount(ref: string, options: { network?: string; json
 }
 
 export async function renameAccount(oldName: string, newName: string, _options: unknown, command: Command): Promise<void> {
-  await withVault(command, (session) => session.update((data) => ({ data: accounts.renameAccount(data, oldName, newName), result: undefined })));
+  await withVault(command, (session) => actions.renameAccount(session, oldName, newName));
   say(`Renamed account "${oldName}" to "${newName}".`);
 }
 
 export async function removeAccount(ref: string, _options: unknown, command: Command): Promise<void> {
-  const removed = await withVault(command, (session) =>
-    session.update((data) => {
-      const { data: next, account } = accounts.removeAccount(data, ref);
-      return { data: next, result: account.name };
-    }),
-  );
-  say(`Removed account "${removed}". It can be derived again from its identity.`);
+  const removed = await withVault(command, (session) => actions.removeAccount(session, ref));
+  say(`Removed account "${removed.name}". It can be derived again from its identity.`);
 }

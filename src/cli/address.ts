@@ -1,15 +1,31 @@
 import type { Command } from 'commander';
-import * as book from '../vault/address-book.js';
+import * as actions from '../vault/actions.js';
+import { findAddress } from '../vault/address-book.js';
 import { printJson, printTable, say, withVault } from './context.js';
 
-export async function addAddress(address: string, options: { name: string; network?: string; note?: string }, command: Command): Promise<void> {
-  const entry = await withVault(command, (session) =>
-    session.update((data) => {
-      const outcome = book.addAddress(data, { ...options, address });
-      return { data: outcome.data, result: outcome.entry };
-    }),
-  );
+interface EntryOptions {
+  name?: string;
+  address?: string;
+  network?: string;
+  note?: string;
+}
+
+export async function addAddress(address: string, options: EntryOptions & { name: string }, command: Command): Promise<void> {
+  const entry = await withVault(command, (session) => actions.addAddress(session, { ...options, address }));
   say(`Added "${entry.name}" (${entry.network}): ${entry.address}`);
+}
+
+export async function editAddress(ref: string, options: EntryOptions, command: Command): Promise<void> {
+  const entry = await withVault(command, (session) => {
+    const current = findAddress(session.data, ref);
+    return actions.editAddress(session, ref, {
+      name: options.name ?? current.name,
+      address: options.address ?? current.address,
+      network: options.network ?? (options.address ? undefined : current.network),
+      note: options.note ?? current.note,
+    });
+  });
+  say(`Saved "${entry.name}" (${entry.network}): ${entry.address}`);
 }
 
 export async function listAddresses(options: { json?: boolean }, command: Command): Promise<void> {
@@ -25,11 +41,6 @@ export async function listAddresses(options: { json?: boolean }, command: Comman
 }
 
 export async function removeAddress(ref: string, _options: unknown, command: Command): Promise<void> {
-  const removed = await withVault(command, (session) =>
-    session.update((data) => {
-      const outcome = book.removeAddress(data, ref);
-      return { data: outcome.data, result: outcome.entry.name };
-    }),
-  );
-  say(`Removed "${removed}" from the address book.`);
+  const removed = await withVault(command, (session) => actions.removeAddress(session, ref));
+  say(`Removed "${removed.name}" from the address book.`);
 }

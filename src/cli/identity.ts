@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
+import * as actions from '../vault/actions.js';
 import * as identities from '../vault/identities.js';
 import { checkMnemonic, generateMnemonic, type WordCount } from '../vault/mnemonic.js';
 import { printJson, printTable, say, withVault } from './context.js';
@@ -16,7 +17,7 @@ export async function newIdentity(options: { name: string; words: string }, comm
       formatWords(phrase, options.name),
       'Press Enter when you have written them down (Esc cancels and saves nothing).',
     );
-    await session.update((data) => ({ ...identities.addMnemonicIdentity(data, options.name, phrase), result: undefined }));
+    await actions.saveMnemonicIdentity(session, options.name, phrase);
   });
   say(`Saved identity "${options.name}". Its words were shown once; airlock keeps them only inside the encrypted vault.`);
 }
@@ -48,7 +49,7 @@ export async function restoreIdentity(options: { name: string }, command: Comman
     const typed = process.stdin.isTTY ? await askHidden('Recovery phrase (hidden): ') : await readStdin();
     const phrase = checkMnemonic(Buffer.from(typed).toString('utf8'));
     typed.fill(0);
-    await session.update((data) => ({ ...identities.addMnemonicIdentity(data, options.name, phrase), result: undefined }));
+    await actions.saveMnemonicIdentity(session, options.name, phrase);
   });
   say(`Restored identity "${options.name}". Derive its accounts with \`airlock account derive --identity ${JSON.stringify(options.name)} --name NAME\`.`);
 }
@@ -71,7 +72,7 @@ export async function listIdentities(options: { json?: boolean }, command: Comma
 }
 
 export async function renameIdentity(oldName: string, newName: string, _options: unknown, command: Command): Promise<void> {
-  await withVault(command, (session) => session.update((data) => ({ data: identities.renameIdentity(data, oldName, newName), result: undefined })));
+  await withVault(command, (session) => actions.renameIdentity(session, oldName, newName));
   say(`Renamed identity "${oldName}" to "${newName}".`);
 }
 
@@ -83,10 +84,7 @@ export async function removeIdentity(
   const removed = await withVault(command, async (session) => {
     const preview = identities.removeIdentity(session.data, name, { withAccounts: options.withAccounts ?? false });
     if (!options.yes) await confirmByTyping(name, preview.removedAccounts);
-    return session.update((data) => {
-      const outcome = identities.removeIdentity(data, name, { withAccounts: options.withAccounts ?? false });
-      return { data: outcome.data, result: outcome.removedAccounts };
-    });
+    return actions.removeIdentity(session, name, options.withAccounts ?? false);
   });
   say(`Removed identity "${name}"${removed ? ` and its ${removed} account${removed === 1 ? '' : 's'}` : ''}.`);
 }

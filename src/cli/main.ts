@@ -29,6 +29,12 @@ export function buildProgram(): Command {
 
   program.command('init').description('create a new, empty vault').action(lazy(vault, 'init'));
   program.command('passwd').description('change the vault password').action(lazy(vault, 'passwd'));
+  program
+    .command('settings')
+    .description('show the vault settings, or change them')
+    .option('--default-network <network>', 'network for new accounts and addresses (name or SS58 prefix)')
+    .option('--json', 'one JSON document')
+    .action(lazy(vault, 'settings'));
 
   const id = program.command('identity').description('recovery phrases and other roots of keys');
   id.command('new')
@@ -76,6 +82,14 @@ export function buildProgram(): Command {
     .option('--note <text>', 'a note kept with the entry')
     .argument('<address>')
     .action(lazy(address, 'addAddress'));
+  book.command('edit')
+    .description('change an entry: its name, address, network or note')
+    .argument('<address-or-name>')
+    .option('--name <name>', 'new name')
+    .option('--address <address>', 'new address')
+    .option('--network <network>', 'network the address must belong to')
+    .option('--note <text>', 'new note')
+    .action(lazy(address, 'editAddress'));
   book.command('list').description('list the address book').option('--json', 'one JSON document').action(lazy(address, 'listAddresses'));
   book.command('remove').description('remove an entry').argument('<address-or-name>').action(lazy(address, 'removeAddress'));
 

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import * as actions from '../vault/actions.js';
+import { findNetwork } from '../vault/networks.js';
 import { VaultSession } from '../vault/store.js';
 import { readNewPassword, VAULT_PASSWORD } from './secrets.js';
-import { say, vaultPathOf, withVault } from './context.js';
+import { printJson, printTable, say, vaultPathOf, withVault } from './context.js';
 
 export async function init(_options: unknown, command: Command): Promise<void> {
   const path = vaultPathOf(command);
@@ -25,4 +27,14 @@ export async function passwd(_options: unknown, command: Command): Promise<void>
     }
   });
   say('Vault password changed.');
+}
+
+export async function settings(options: { defaultNetwork?: string; json?: boolean }, command: Command): Promise<void> {
+  await withVault(command, async (session) => {
+    if (options.defaultNetwork !== undefined) await actions.setDefaultNetwork(session, options.defaultNetwork);
+    const network = findNetwork(session.data.settings.defaultNetwork);
+    const view = { defaultNetwork: network.name, ss58Prefix: network.prefix };
+    if (options.json) return printJson(view);
+    printTable(['SETTING', 'VALUE'], [['default network', `${network.name} (SS58 prefix ${network.prefix})`]]);
+  });
 }

@@ -11,24 +11,37 @@ export interface NewAddress {
   note?: string;
 }
 
-/** Adds a watch-only entry after checking its checksum (and prefix, when a network is named). */
-export function addAddress(data: VaultData, entry: NewAddress): { data: VaultData; entry: AddressEntry } {
+/** Checks an entry typed by a person against the book (less `replacing`, when editing it). */
+export function checkAddressEntry(data: VaultData, entry: NewAddress, replacing?: AddressEntry): AddressEntry {
   const name = checkName(entry.name, 'address');
-  const network = entry.network === undefined ? undefined : findNetwork(entry.network);
+  const network = entry.network === undefined || entry.network === '' ? undefined : findNetwork(entry.network);
   const { address, prefix } = checkAddressFor(entry.address, network);
-  if (data.addresses.some((a) => a.name === name)) {
+  const others = data.addresses.filter((a) => a !== replacing);
+  if (others.some((a) => a.name === name)) {
     throw new UserError(`an address named "${name}" already exists`, 'choose another name');
   }
-  const twin = data.addresses.find((a) => a.address.toLowerCase() === address.toLowerCase());
+  const twin = others.find((a) => a.address.toLowerCase() === address.toLowerCase());
   if (twin) throw new UserError(`this address is already in the address book as "${twin.name}"`);
-  const added: AddressEntry = {
+  return {
     name,
     address,
     network: (network ?? networkOfPrefix(prefix) ?? findNetwork(data.settings.defaultNetwork)).name,
     note: entry.note?.trim() ?? '',
-    createdAt: new Date().toISOString(),
+    createdAt: replacing?.createdAt ?? new Date().toISOString(),
   };
+}
+
+/** Adds a watch-only entry after checking its checksum (and prefix, when a network is named). */
+export function addAddress(data: VaultData, entry: NewAddress): { data: VaultData; entry: AddressEntry } {
+  const added = checkAddressEntry(data, entry);
   return { data: { ...data, addresses: [...data.addresses, added] }, entry: added };
+}
+
+/** Replaces an entry's name, address, network or note, with the same checks as adding. */
+export function editAddress(data: VaultData, ref: string, entry: NewAddress): { data: VaultData; entry: AddressEntry } {
+  const current = findAddress(data, ref);
+  const edited = checkAddressEntry(data, entry, current);
+  return { data: { ...data, addresses: data.addresses.map((a) => (a === current ? edited : a)) }, entry: edited };
 }
 
 function networkOfPrefix(prefix: number | undefined) {

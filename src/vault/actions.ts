@@ -1,0 +1,73 @@
+import * as accounts from './accounts.js';
+import * as book from './address-book.js';
+import * as identities from './identities.js';
+import type { Account, AddressEntry, Identity } from './model.js';
+import { findNetwork } from './networks.js';
+import type { VaultSession } from './store.js';
+
+/**
+ * Every change a user can make to a vault, each applied to the vault as it is on disk now
+ * and saved atomically. The command line and the full-screen app both call these.
+ */
+
+export function saveMnemonicIdentity(session: VaultSession, name: string, phrase: string): Promise<Identity> {
+  return session.update((data) => {
+    const { data: next, identity } = identities.addMnemonicIdentity(data, name, phrase);
+    return { data: next, result: identity };
+  });
+}
+
+export function renameIdentity(session: VaultSession, oldName: string, newName: string): Promise<void> {
+  return session.update((data) => ({ data: identities.renameIdentity(data, oldName, newName), result: undefined }));
+}
+
+/** Returns how many accounts went with it. */
+export function removeIdentity(session: VaultSession, name: string, withAccounts: boolean): Promise<number> {
+  return session.update((data) => {
+    const outcome = identities.removeIdentity(data, name, { withAccounts });
+    return { data: outcome.data, result: outcome.removedAccounts };
+  });
+}
+
+/** Derives first (outside the lock: it takes a moment), then records. */
+export async function deriveAccount(session: VaultSession, request: accounts.DeriveRequest): Promise<Account> {
+  const account = await accounts.prepareAccount(session.data, request);
+  return session.update((data) => ({ data: accounts.addAccount(data, account), result: account }));
+}
+
+export function renameAccount(session: VaultSession, ref: string, newName: string): Promise<void> {
+  return session.update((data) => ({ data: accounts.renameAccount(data, ref, newName), result: undefined }));
+}
+
+export function removeAccount(session: VaultSession, ref: string): Promise<Account> {
+  return session.update((data) => {
+    const outcome = accounts.removeAccount(data, ref);
+    return { data: outcome.data, result: outcome.account };
+  });
+}
+
+export function addAddress(session: VaultSession, entry: book.NewAddress): Promise<AddressEntry> {
+  return session.update((data) => {
+    const outcome = book.addAddress(data, entry);
+    return { data: outcome.data, result: outcome.entry };
+  });
+}
+
+export function editAddress(session: VaultSession, ref: string, entry: book.NewAddress): Promise<AddressEntry> {
+  return session.update((data) => {
+    const outcome = book.editAddress(data, ref, entry);
+    return { data: outcome.data, result: outcome.entry };
+  });
+}
+
+export function removeAddress(session: VaultSession, ref: string): Promise<AddressEntry> {
+  return session.update((data) => {
+    const outcome = book.removeAddress(data, ref);
+    return { data: outcome.data, result: outcome.entry };
+  });
+}
+
+export function setDefaultNetwork(session: VaultSession, network: string): Promise<string> {
+  const { name } = findNetwork(network);
+  return session.update((data) => ({ data: { ...data, settings: { ...data.settings, defaultNetwork: name } }, result: name }));
+}
