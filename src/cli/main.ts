@@ -18,6 +18,7 @@ const identity = () => import('./identity.js');
 const account = () => import('./account.js');
 const address = () => import('./address.js');
 const vault = () => import('./vault.js');
+const app = () => import('./app.js');
 
 export function buildProgram(): Command {
   const program = new Command('airlock')
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .option('--vault <path>', 'vault file (default: $AIRLOCK_VAULT, else $XDG_DATA_HOME/airlock/vault.json)')
     .showHelpAfterError('(run airlock --help for usage)')
+    .action(lazy(app, 'openApp'))
     .exitOverride();
 
   program.command('init').description('create a new, empty vault').action(lazy(vault, 'init'));
@@ -101,11 +103,6 @@ export function buildProgram(): Command {
 
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  if (argv.length <= 2) {
-    // The full-screen app arrives with its own issue; until then the front door is the help.
-    program.outputHelp();
-    return 0;
-  }
   try {
     await program.parseAsync(argv);
     return 0;

@@ -1,0 +1,83 @@
+import { Text, useApp } from 'ink';
+import { useState } from 'react';
+import { describeError } from '../errors.js';
+import { checkNewPassword } from '../vault/password-policy.js';
+import type { VaultSession } from '../vault/store.js';
+import { LockFrame } from '../ui/components/lock-frame.js';
+import { Spinner } from '../ui/components/spinner.js';
+import { TextField } from '../ui/components/text-field.js';
+import { useTextField } from '../ui/components/use-text-field.js';
+import { theme } from '../ui/theme.js';
+
+export interface CreateVaultProps {
+  path: string;
+  onCreated: (session: VaultSession) => void;
+}
+
+type Step = 'password' | 'repeat' | 'creating';
+
+/** First run: the vault password, typed twice, with a plain verdict on its strength. */
+export function CreateVault({ path, onCreated }: CreateVaultProps) {
+  const { exit } = useApp();
+  const [step, setStep] = useState<Step>('password');
+  const [problem, setProblem] = useState<string>();
+
+  const first = useTextField({
+    isActive: step === 'password',
+    onCancel: exit,
+    onSubmit: (value) => {
+      const verdict = strength(value);
+      if (verdict.refused) return setProblem(verdict.text);
+      setProblem(undefined);
+      setStep('repeat');
+    },
+  });
+  const second = useTextField({
+    isActive: step === 'repeat',
+    onCancel: () => {
+      second.clear();
+      setStep('password');
+    },
+    onSubmit: async (value) => {
+      if (value !== first.value) {
+        second.clear();
+        return setProblem('The two passwords differ. Type it again.');
+      }
+      const password = new Uint8Array(Buffer.from(value, 'utf8'));
+      first.clear();
+      second.clear();
+      setStep('creating');
+      try {
+        const { VaultSession } = await import('../vault/store.js');
+        onCreated(await VaultSession.create(path, password));
+      } catch (error) {
+        setProblem(describeError(error).message);
+        setStep('password');
+      } finally {
+        password.fill(0);
+      }
+    },
+  });
+
+  const verdict = first.value ? strength(first.value) : undefined;
+  return (
+    <LockFrame path={path} title="Create a vault: choose its password">
+      <Text color={theme.muted}>It encrypts everything airlock keeps. There is no way to recover it if it is lost.</Text>
+      <TextField label="Password:" value={first.value} mask focused={step === 'password'} />
+      {verdict && step === 'password' ? <Text color={verdict.refused || verdict.weak ? theme.warning : theme.success}>{verdict.text}</Text> : null}
+      {step !== 'password' ? <TextField label="Repeat it:" value={second.value} mask focused={step === 'repeat'} /> : null}
+      {step === 'creating' ? <Spinner label="Creating the vault (scrypt)…" /> : null}
+      {problem ? <Text color={theme.error}>{problem}</Text> : null}
+      <Text color={theme.muted}>{step === 'repeat' ? 'Enter create · Esc back' : 'Enter next · Esc quit'}</Text>
+    </LockFrame>
+  );
+}
+
+function strength(value: string): { text: string; refused?: boolean; weak?: boolean } {
+  try {
+    const warning = checkNewPassword(new Uint8Array(Buffer.from(value, 'utf8')), 'password');
+    return warning ? { text: warning, weak: true } : { text: 'A strong password.' };
+  } catch (error) {
+    return { text: describeError(error).message, refused: true };
+  }
+}

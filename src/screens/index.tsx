@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import type { Navigation } from '../ui/navigation.js';
+import { currentScreen } from '../ui/navigation.js';
+import { AccountDerive } from './accounts/account-derive.js';
+import { AccountDetail } from './accounts/account-detail.js';
+import { AccountRemove } from './accounts/account-remove.js';
+import { AccountRename } from './accounts/account-rename.js';
+import { AccountsHome } from './accounts/accounts-home.js';
+import { AddressEdit } from './addresses/address-edit.js';
+import { AddressRemove } from './addresses/address-remove.js';
+import { AddressesHome } from './addresses/addresses-home.js';
+import { Help } from './help.js';
+import { IdentitiesHome } from './identities/identities-home.js';
+import { IdentityNew } from './identities/identity-new.js';
+import { IdentityRemove } from './identities/identity-remove.js';
+import { IdentityRename } from './identities/identity-rename.js';
+import { IdentityRestore } from './identities/identity-restore.js';
+import { NotYet } from './not-yet.js';
+import { NetworkChoose } from './settings/network-choose.js';
+import { PasswordChange } from './settings/password-change.js';
+import { SettingsHome } from './settings/settings-home.js';
+
+/** The screen registry: which component draws which screen. */
+export function renderScreen(navigation: Navigation): ReactNode {
+  const screen = currentScreen(navigation);
+  switch (screen.name) {
+    case 'home':
+      return renderHome(navigation.section);
+    case 'help':
+      return <Help />;
+    case 'identity-new':
+      return <IdentityNew />;
+    case 'identity-restore':
+      return <IdentityRestore />;
+    case 'identity-rename':
+      return <IdentityRename identity={screen.identity} />;
+    case 'identity-remove':
+      return <IdentityRemove identity={screen.identity} />;
+    case 'account-detail':
+      return <AccountDetail account={screen.account} />;
+    case 'account-derive':
+      return <AccountDerive />;
+    case 'account-rename':
+      return <AccountRename account={screen.account} />;
+    case 'account-remove':
+      return <AccountRemove account={screen.account} />;
+    case 'address-add':
+      return <AddressEdit />;
+    case 'address-edit':
+      return <AddressEdit address={screen.address} />;
+    case 'address-remove':
+      return <AddressRemove address={screen.address} />;
+    case 'password-change':
+      return <PasswordChange />;
+    case 'network-choose':
+      return <NetworkChoose />;
+  }
+}
+
+function renderHome(section: Navigation['section']): ReactNode {
+  switch (section) {
+    case 'identities':
+      return <IdentitiesHome />;
+    case 'accounts':
+      return <AccountsHome />;
+    case 'addresses':
+      return <AddressesHome />;
+    case 'settings':
+      return <SettingsHome />;
+    case 'backups':
+    case 'qr':
+    case 'ledger':
+      return <NotYet section={section} />;
+  }
+}

@@ -1,0 +1,33 @@
+import { Box, Text } from 'ink';
+import { theme } from '../theme.js';
+import { TextField } from './text-field.js';
+import { useTextField } from './use-text-field.js';
+
+export interface ConfirmByTypingProps {
+  /** What will happen, in a sentence. */
+  warning: string;
+  /** The word the user must type, usually the name of what is removed. */
+  expected: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  isActive: boolean;
+}
+
+/** A dangerous action goes ahead only when its name is typed exactly; Esc cancels. */
+export function ConfirmByTyping({ warning, expected, onConfirm, onCancel, isActive }: ConfirmByTypingProps) {
+  const field = useTextField({
+    isActive,
+    onCancel,
+    onSubmit: (value) => {
+      if (value === expected) onConfirm();
+    },
+  });
+  const matches = field.value === expected;
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text color={theme.warning}>{warning}</Text>
+      <TextField label={`Type "${expected}" to confirm:`} value={field.value} focused={isActive} />
+      <Text color={theme.muted}>{matches ? 'Enter confirms · Esc cancels' : 'Esc cancels'}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,12 @@
+import { Text } from 'ink';
+import { hints, type Command } from '../keymap.js';
+import { theme } from '../theme.js';
+
+/** The key-hint line, generated from the keymap. */
+export function KeyHints({ commands }: { commands: readonly Command[] }) {
+  return (
+    <Text color={theme.muted} wrap="truncate-end">
+      {hints(commands)}
+    </Text>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Where the user is: a section of the sidebar and a stack of screens within it. A pure
+ * reducer, tested without rendering.
+ */
+export const SECTIONS = ['identities', 'accounts', 'addresses', 'backups', 'qr', 'ledger', 'settings'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const SECTION_TITLES: Record<Section, string> = {
+  identities: 'Identities',
+  accounts: 'Accounts',
+  addresses: 'Address book',
+  backups: 'Backups',
+  qr: 'QR',
+  ledger: 'Ledger',
+  settings: 'Settings',
+};
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'help' }
+  | { name: 'identity-new' }
+  | { name: 'identity-restore' }
+  | { name: 'identity-rename'; identity: string }
+  | { name: 'identity-remove'; identity: string }
+  | { name: 'account-detail'; account: string }
+  | { name: 'account-derive' }
+  | { name: 'account-rename'; account: string }
+  | { name: 'account-remove'; account: string }
+  | { name: 'address-add' }
+  | { name: 'address-edit'; address: string }
+  | { name: 'address-remove'; address: string }
+  | { name: 'password-change' }
+  | { name: 'network-choose' };
+
+export interface Navigation {
+  section: Section;
+  /** Never empty: the section's home screen is at the bottom. */
+  stack: Screen[];
+}
+
+export type NavigationAction =
+  | { type: 'open'; screen: Screen }
+  | { type: 'back' }
+  | { type: 'section'; section: Section }
+  | { type: 'next-section' }
+  | { type: 'previous-section' };
+
+export const initialNavigation: Navigation = { section: 'identities', stack: [{ name: 'home' }] };
+
+export function navigate(state: Navigation, action: NavigationAction): Navigation {
+  switch (action.type) {
+    case 'open':
+      return { ...state, stack: [...state.stack, action.screen] };
+    case 'back':
+      return state.stack.length > 1 ? { ...state, stack: state.stack.slice(0, -1) } : state;
+    case 'section':
+      return { section: action.section, stack: [{ name: 'home' }] };
+    case 'next-section':
+    case 'previous-section': {
+      const step = action.type === 'next-section' ? 1 : -1;
+      const index = (SECTIONS.indexOf(state.section) + step + SECTIONS.length) % SECTIONS.length;
+      return { section: SECTIONS[index]!, stack: [{ name: 'home' }] };
+    }
+  }
+}
+
+export function currentScreen(state: Navigation): Screen {
+  return state.stack[state.stack.length - 1]!;
+}

@@ -1,0 +1,100 @@
+import { Box, Text, useApp, type Key } from 'ink';
+import { useCallback, useMemo, useReducer, useState, type ReactNode } from 'react';
+import { describeError } from '../errors.js';
+import type { VaultSession } from '../vault/store.js';
+import { SIDEBAR_WIDTH, Sidebar } from './components/sidebar.js';
+import { Spinner } from './components/spinner.js';
+import { commandFor } from './keymap.js';
+import { SECTION_TITLES, initialNavigation, navigate, type Navigation } from './navigation.js';
+import { ShellContext, type Notice, type Shell } from './shell-context.js';
+import { theme } from './theme.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+export interface ShellProps {
+  session: VaultSession;
+  /** Draws the screen navigation points at; given by the screen registry. */
+  renderScreen: (navigation: Navigation) => ReactNode;
+}
+
+/** The frame every screen lives in: title, sidebar, content, status line. */
+export function ShellView({ session, renderScreen }: ShellProps) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const [navigation, dispatch] = useReducer(navigate, initialNavigation);
+  const [data, setData] = useState(session.data);
+  const [busy, setBusy] = useState<string>();
+  const [notice, setNotice] = useState<Notice>();
+
+  const globalKey = useCallback(
+    (input: string, key: Key) => {
+      const command = commandFor(input, key, ['nextSection', 'previousSection', 'help', 'back', 'quit']);
+      if (command === 'nextSection') dispatch({ type: 'next-section' });
+      else if (command === 'previousSection') dispatch({ type: 'previous-section' });
+      else if (command === 'help') dispatch({ type: 'open', screen: { name: 'help' } });
+      else if (command === 'back') dispatch({ type: 'back' });
+      else if (command === 'quit') exit();
+      if (command) setNotice(undefined);
+      return command !== undefined;
+    },
+    [exit],
+  );
+
+  const run = useCallback(
+    async <T,>(label: string, work: (s: VaultSession) => Promise<T>, done?: (result: T) => string) => {
+      setBusy(label);
+      setNotice(undefined);
+      try {
+        const result = await work(session);
+        setData(session.data);
+        if (done) setNotice({ kind: 'info', text: done(result) });
+        return result;
+      } catch (error) {
+        const { message, hint } = describeError(error);
+        setNotice({ kind: 'error', text: hint ? `${message}; ${hint}` : message });
+        return undefined;
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [session],
+  );
+
+  const contentHeight = Math.max(4, rows - 2);
+  const contentWidth = Math.max(20, columns - SIDEBAR_WIDTH - 2);
+  const shell: Shell = useMemo(
+    () => ({ session, data, navigate: dispatch, globalKey, run, busy, notify: setNotice, height: contentHeight, width: contentWidth }),
+    [session, data, globalKey, run, busy, contentHeight, contentWidth],
+  );
+
+  return (
+    <ShellContext.Provider value={shell}>
+      <Box flexDirection="column" width={columns} height={rows}>
+        <Box>
+          <Text bold color={theme.accent}>
+            airlock
+          </Text>
+          <Text color={theme.muted} wrap="truncate-middle">
+            {`  ${SECTION_TITLES[navigation.section]} · ${session.path}`}
+          </Text>
+        </Box>
+        <Box flexGrow={1}>
+          <Sidebar current={navigation.section} />
+          <Box flexDirection="column" flexGrow={1} paddingLeft={1} height={contentHeight}>
+            {renderScreen(navigation)}
+          </Box>
+        </Box>
+        <StatusLine busy={busy} notice={notice} />
+      </Box>
+    </ShellContext.Provider>
+  );
+}
+
+function StatusLine({ busy, notice }: { busy?: string; notice?: Notice }) {
+  if (busy) return <Spinner label={busy} />;
+  if (!notice) return <Text> </Text>;
+  return (
+    <Text color={notice.kind === 'error' ? theme.error : theme.success} wrap="truncate-end">
+      {notice.kind === 'error' ? `✗ ${notice.text}` : `✓ ${notice.text}`}
+    </Text>
+  );
+}
