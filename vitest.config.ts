@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
     // End-to-end tests spawn the real binary and run real scrypt: give them room on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../ui/use-keys.js';
 import { COMMANDS } from '../ui/keymap.js';
 import { useShell } from '../ui/shell-context.js';
 import { theme } from '../ui/theme.js';
@@ -6,9 +7,9 @@ import { theme } from '../ui/theme.js';
 /** Every key of the keymap, generated from the same table the hints come from. */
 export function Help() {
   const shell = useShell();
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape || input === '?' || input === 'q' || key.return) shell.navigate({ type: 'back' });
-  });
+  }, true);
   const entries = Object.values(COMMANDS);
   const half = Math.ceil(entries.length / 2);
   const column = (list: typeof entries) => (

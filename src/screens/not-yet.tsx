@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../ui/use-keys.js';
 import { KeyHints } from '../ui/components/key-hints.js';
 import type { Section } from '../ui/navigation.js';
 import { useShell } from '../ui/shell-context.js';
@@ -13,7 +14,7 @@ const WHAT: Partial<Record<Section, string>> = {
 /** A section this version does not have yet: it says so instead of pretending. */
 export function NotYet({ section }: { section: Section }) {
   const shell = useShell();
-  useInput((input, key) => void shell.globalKey(input, key));
+  useKeys((input, key) => void shell.globalKey(input, key), true);
   return (
     <Box flexDirection="column" gap={1}>
       <Text bold>Not available in this version</Text>

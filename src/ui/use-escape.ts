@@ -1,11 +1,11 @@
-import { useInput } from 'ink';
+import { useKeys } from './use-keys.js';
 
 /** Esc while long work runs abandons it: the work's result is ignored when it arrives. */
 export function useEscape(isActive: boolean, onEscape: () => void): void {
-  useInput(
+  useKeys(
     (_input, key) => {
       if (key.escape) onEscape();
     },
-    { isActive },
+    isActive,
   );
 }

@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+import { useKeys } from '../use-keys.js';
 import { useEffect } from 'react';
 import { commandFor, type Command } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
@@ -18,12 +18,12 @@ const MOVE_COMMANDS = Object.keys(MOVES) as Command[];
 export function useList(count: number, height: number, isActive: boolean) {
   const [state, dispatch, current] = useSynchronousReducer(listReducer, () => initialList(count, height));
   useEffect(() => dispatch({ type: 'resize', count, height }), [count, height]);
-  useInput(
+  useKeys(
     (input, key) => {
       const command = commandFor(input, key, MOVE_COMMANDS);
       if (command) dispatch({ type: MOVES[command]! } as ListAction);
     },
-    { isActive },
+    isActive,
   );
   // `current()` is the state as the keys so far have left it, for an Enter in the same burst.
   return { ...state, current: () => current.current };

@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+import { useKeys } from '../use-keys.js';
 import { isInterrupt } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
 import { textFieldReducer } from './use-text-field-state.js';
@@ -22,7 +22,7 @@ export function useTextField({ initial = '', isActive, onSubmit, onCancel, onOth
     dispatch({ type: 'insert', text: enter === -1 ? chunk : chunk.slice(0, enter) });
     if (enter !== -1) onSubmit?.(current.current.value);
   };
-  useInput(
+  useKeys(
     (input, key) => {
       if (isInterrupt(input, key)) return;
       if (key.return) onSubmit?.(current.current.value);
@@ -33,7 +33,7 @@ export function useTextField({ initial = '', isActive, onSubmit, onCancel, onOth
       else if (key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.ctrl || key.meta) onOtherKey?.(input, key);
       else if (input) typeChunk(input);
     },
-    { isActive },
+    isActive,
   );
   return { value: state.value, set: (value: string) => dispatch({ type: 'set', value }), clear: () => dispatch({ type: 'clear' }) };
 }

@@ -1,0 +1,74 @@
+/**
+ * A real terminal for end-to-end tests: airlock runs inside tmux (its own server socket per
+ * test file), keys go in with `send-keys`, the screen comes out with `capture-pane`.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { expect } from 'vitest';
+import { AIRLOCK_BIN } from './cli.js';
+
+const run = promisify(execFile);
+
+export interface Terminal {
+  /** What the screen shows now. */
+  screen: () => Promise<string>;
+  /** Everything the terminal holds: scrollback and screen. */
+  history: () => Promise<string>;
+  waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
+  /** Named keys (`Enter`, `Escape`, `Tab`, `C-c`, `Down` …), as tmux spells them. */
+  keys: (...keys: string[]) => Promise<void>;
+  /** Literal text, typed as is. */
+  type: (text: string) => Promise<void>;
+  resize: (columns: number, rows: number) => Promise<void>;
+  /** Waits for the shell's marker that airlock has exited; returns its exit status. */
+  exited: (timeoutMs?: number) => Promise<number>;
+  close: () => Promise<void>;
+}
+
+export interface TerminalOptions {
+  columns?: number;
+  rows?: number;
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+const EXIT_MARKER = 'airlock-exited:';
+
+export async function openTerminal({ columns = 80, rows = 24, args = [], env = {} }: TerminalOptions = {}): Promise<Terminal> {
+  const socket = `airlock-test-${randomBytes(4).toString('hex')}`;
+  const tmux = (...a: string[]) => run('tmux', ['-L', socket, '-f', '/dev/null', ...a]).then((r) => r.stdout);
+  const quote = (w: string) => `'${w.replace(/'/gu, `'\\''`)}'`;
+  // CI=false: Ink draws only a final frame when it thinks it runs in CI. The marker line shows
+  // the exit status once airlock has left the alternate screen.
+  const assignments = Object.entries({ ...env, CI: 'false', TERM: 'xterm-256color' }).map(([k, v]) => `${k}=${quote(v)}`);
+  const command = `env ${assignments.join(' ')} ${quote(process.execPath)} ${quote(AIRLOCK_BIN)} ${args.map(quote).join(' ')}; echo ${EXIT_MARKER}$?; sleep 600`;
+  await tmux('new-session', '-d', '-s', 'main', '-x', String(columns), '-y', String(rows), command);
+  await tmux('set-option', '-g', 'history-limit', '10000');
+
+  const screen = () => tmux('capture-pane', '-p', '-t', 'main');
+  const waitUntil = async (read: () => Promise<string>, text: string | RegExp, timeoutMs = 15_000) => {
+    const started = Date.now();
+    for (;;) {
+      const shown = await read();
+      if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
+      if (Date.now() - started > timeoutMs) expect.fail(`timed out waiting for ${String(text)}; the terminal shows:\n${shown}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return {
+    screen,
+    history: () => tmux('capture-pane', '-p', '-S', '-', '-E', '-', '-t', 'main'),
+    waitFor: (text, timeoutMs) => waitUntil(screen, text, timeoutMs),
+    keys: async (...keys) => void (await tmux('send-keys', '-t', 'main', ...keys)),
+    type: async (text) => void (await tmux('send-keys', '-t', 'main', '-l', text)),
+    resize: async (c, r) => void (await tmux('resize-window', '-t', 'main', '-x', String(c), '-y', String(r))),
+    exited: async (timeoutMs) => {
+      const shown = await waitUntil(screen, new RegExp(`${EXIT_MARKER}\\d+`, 'u'), timeoutMs);
+      return Number(new RegExp(`${EXIT_MARKER}(\\d+)`, 'u').exec(shown)![1]);
+    },
+    close: async () => {
+      await tmux('kill-server').catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { currentScreen, initialNavigation, navigate, SECTIONS } from '../../src/ui/navigation.js';
+
+describe('navigation', () => {
+  it('opens screens on a stack and goes back, never below the section home', () => {
+    const opened = navigate(initialNavigation, { type: 'open', screen: { name: 'identity-new' } });
+    expect(currentScreen(opened)).toEqual({ name: 'identity-new' });
+    const back = navigate(opened, { type: 'back' });
+    expect(back).toEqual(initialNavigation);
+    expect(navigate(back, { type: 'back' })).toBe(back);
+  });
+
+  it('cycles through the sections both ways, each starting at its home', () => {
+    let state = navigate(initialNavigation, { type: 'open', screen: { name: 'identity-restore' } });
+    const visited = [];
+    for (let i = 0; i < SECTIONS.length; i++) {
+      state = navigate(state, { type: 'next-section' });
+      visited.push(state.section);
+      expect(state.stack).toEqual([{ name: 'home' }]);
+    }
+    expect(visited).toEqual([...SECTIONS.slice(1), SECTIONS[0]]);
+    expect(navigate(initialNavigation, { type: 'previous-section' }).section).toBe('settings');
+    expect(navigate(initialNavigation, { type: 'section', section: 'qr' }).section).toBe('qr');
+  });
+});
