@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
-import { vaultExists } from '../vault/store.js';
+import { fileExists } from '../media/file-exists.js';
 import { vaultPathOf } from './context.js';
 
 /** `airlock` with no command: the full-screen app, which needs a terminal on both ends. */
@@ -10,5 +10,5 @@ export async function openApp(_options: unknown, command: Command): Promise<void
   }
   const path = vaultPathOf(command);
   const { runFullScreen } = await import('../ui/run.js');
-  await runFullScreen(path, await vaultExists(path));
+  await runFullScreen(path, await fileExists(path));
 }

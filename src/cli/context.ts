@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { resolveVaultPath, VaultSession } from '../vault/store.js';
+import { resolveVaultPath } from '../vault/location.js';
+import type { VaultSession } from '../vault/store.js';
 import { readPassword, VAULT_PASSWORD } from './secrets.js';
 
 /** The options every command inherits from the program (`--vault`). */
@@ -11,6 +12,7 @@ export async function unlockVault(command: Command): Promise<VaultSession> {
   const path = vaultPathOf(command);
   const password = await readPassword(VAULT_PASSWORD);
   try {
+    const { VaultSession } = await import('../vault/store.js');
     return await VaultSession.unlock(path, password);
   } finally {
     password.fill(0);

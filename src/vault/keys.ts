@@ -3,8 +3,9 @@ import { encodeAddress } from '@polkadot/util-crypto/address/encode';
 import { ethereumEncode } from '@polkadot/util-crypto/ethereum/encode';
 import { UserError } from '../errors.js';
 
-export const KEY_TYPES = ['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const;
-export type KeyType = (typeof KEY_TYPES)[number];
+import { KEY_TYPES, type KeyType } from './key-types.js';
+
+export { KEY_TYPES, type KeyType };
 
 export function isKeyType(value: string): value is KeyType {
   return (KEY_TYPES as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { KEY_TYPES } from './keys.js';
+import { KEY_TYPES } from './key-types.js';
 import { DEFAULT_NETWORK } from './networks.js';
 
 /** The decrypted vault: what the envelope's ciphertext holds. Parsed with these schemas on every read. */

@@ -1,22 +1,15 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { DamagedFileError, UserError } from '../errors.js';
+import { fileExists } from '../media/file-exists.js';
 import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
 import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey, type EnvelopeKey } from './envelope.js';
 import { DEFAULT_SCRYPT, type ScryptParams } from './kdf.js';
+import { previousGenerationPath } from './location.js';
 import { withLock } from './lock.js';
 import { VAULT_FORMAT, VAULT_VERSION, VaultDataSchema, emptyVaultData, migrateVaultData, type VaultData } from './model.js';
 
-/** `--vault`, else `$AIRLOCK_VAULT`, else `$XDG_DATA_HOME/airlock/vault.json`. */
-export function resolveVaultPath(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (explicit) return explicit;
-  if (env.AIRLOCK_VAULT) return env.AIRLOCK_VAULT;
-  const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(dataHome, 'airlock', 'vault.json');
-}
-
-export const previousGenerationPath = (path: string) => `${path}.bak`;
+export { previousGenerationPath, resolveVaultPath } from './location.js';
 
 /** A vault file far beyond any real one is refused before it is read into memory. */
 const MAX_VAULT_BYTES = 512 * 1024 * 1024;
@@ -37,12 +30,6 @@ async function readVaultText(path: string): Promise<string> {
   }
 }
 
-export async function vaultExists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
 
 function decode(path: string, text: string, key: EnvelopeKey): VaultData {
   const envelope = parseEnvelope(text, VAULT_FORMAT, `vault ${path}`);
@@ -79,7 +66,7 @@ export class VaultSession {
     const key = await createKey(password, scrypt);
     const data = emptyVaultData();
     await withLock(path, async () => {
-      if (await vaultExists(path)) throw new UserError(`a vault already exists at ${path}`, 'use it, or choose another --vault path');
+      if (await fileExists(path)) throw new UserError(`a vault already exists at ${path}`, 'use it, or choose another --vault path');
       await writeFileDurably(path, seal(VAULT_FORMAT, VAULT_VERSION, data, key));
     });
     return new VaultSession(path, key, data);
