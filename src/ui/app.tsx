@@ -4,6 +4,7 @@ import { CreateVault } from '../screens/create-vault.js';
 import { Unlock } from '../screens/unlock.js';
 import type { Navigation } from './navigation.js';
 import { ShellView } from './shell.js';
+import { KeyRouter } from './use-keys.js';
 
 type RenderScreen = (navigation: Navigation) => ReactNode;
 
@@ -30,12 +31,16 @@ export function App({ vaultPath, vaultExists, onSession }: AppProps) {
     setPhase({ name: 'ready', session, renderScreen: await screens });
   };
 
-  switch (phase.name) {
-    case 'create':
-      return <CreateVault path={vaultPath} onCreated={open} />;
-    case 'unlock':
-      return <Unlock path={vaultPath} onUnlocked={open} />;
-    case 'ready':
-      return <ShellView session={phase.session} renderScreen={phase.renderScreen} />;
+  return <KeyRouter>{renderPhase()}</KeyRouter>;
+
+  function renderPhase() {
+    switch (phase.name) {
+      case 'create':
+        return <CreateVault path={vaultPath} onCreated={open} />;
+      case 'unlock':
+        return <Unlock path={vaultPath} onUnlocked={open} />;
+      case 'ready':
+        return <ShellView session={phase.session} renderScreen={phase.renderScreen} />;
+    }
   }
 }

@@ -8,6 +8,7 @@ import { commandFor } from './keymap.js';
 import { SECTION_TITLES, initialNavigation, navigate, type Navigation } from './navigation.js';
 import { ShellContext, type Notice, type Shell } from './shell-context.js';
 import { theme } from './theme.js';
+import { KeyRouter } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface ShellProps {
@@ -67,6 +68,7 @@ export function ShellView({ session, renderScreen }: ShellProps) {
   );
 
   return (
+    <KeyRouter>
     <ShellContext.Provider value={shell}>
       <Box flexDirection="column" width={columns} height={rows}>
         <Box>
@@ -79,13 +81,14 @@ export function ShellView({ session, renderScreen }: ShellProps) {
         </Box>
         <Box flexGrow={1}>
           <Sidebar current={navigation.section} />
-          <Box flexDirection="column" flexGrow={1} paddingLeft={1} height={contentHeight}>
+          <Box flexDirection="column" paddingLeft={1} width={contentWidth + 1} height={contentHeight}>
             {renderScreen(navigation)}
           </Box>
         </Box>
         <StatusLine busy={busy} notice={notice} />
       </Box>
     </ShellContext.Provider>
+    </KeyRouter>
   );
 }
 

@@ -1,5 +1,56 @@
-// PLACEHOLDER-TO-REPLACE
-import { Text } from 'ink';
-export function IdentityRemove(_props: Record<string, unknown>) {
-  return <Text>IdentityRemove</Text>;
+import { Box, Text } from 'ink';
+import { useRef } from 'react';
+import { ConfirmByTyping } from '../../ui/components/confirm-by-typing.js';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import * as actions from '../../vault/actions.js';
+import { accountsOfIdentity } from '../../vault/identities.js';
+import { useKeys } from '../../ui/use-keys.js';
+
+/** Removes an identity and its accounts once its name is typed; Esc cancels. */
+export function IdentityRemove({ identity }: { identity: string }) {
+  const shell = useShell();
+  const removing = useRef(false);
+  const back = () => shell.navigate({ type: 'back' });
+  const found = shell.data.identities.find((i) => i.name === identity);
+  if (!found) return <Gone identity={identity} />;
+
+  const accounts = accountsOfIdentity(shell.data, found).length;
+  const plural = (n: number) => `${n} account${n === 1 ? '' : 's'}`;
+  const what = accounts ? ` and, with it, its ${plural(accounts)}` : ' (it has no accounts)';
+  const warning =
+    `This removes identity "${identity}"${what} from the vault. ` +
+    'Without a backup or its written recovery words, those keys are gone for good.';
+
+  const remove = async () => {
+    if (removing.current) return;
+    removing.current = true;
+    const removed = await shell.run(
+      'Removing…',
+      (session) => actions.removeIdentity(session, identity, true),
+      (n) => `Removed identity "${identity}"${n ? ` and its ${plural(n)}` : ''}.`,
+    );
+    removing.current = false;
+    if (removed !== undefined) back();
+  };
+
+  return (
+    <Box flexDirection="column" gap={1} width={shell.width}>
+      <Text bold wrap="truncate-end">{`Remove identity "${identity}"`}</Text>
+      <ConfirmByTyping warning={warning} expected={identity} onConfirm={() => void remove()} onCancel={back} isActive={!shell.busy} />
+    </Box>
+  );
+}
+
+/** Removed meanwhile (or never there): nothing to confirm. */
+function Gone({ identity }: { identity: string }) {
+  const shell = useShell();
+  useKeys((input, key) => void shell.globalKey(input, key), !shell.busy);
+  return (
+    <Box flexDirection="column" gap={1} width={shell.width}>
+      <Text color={theme.muted}>{`There is no identity named "${identity}" any more.`}</Text>
+      <KeyHints commands={['back']} />
+    </Box>
+  );
 }

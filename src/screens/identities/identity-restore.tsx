@@ -1,5 +1,69 @@
-// PLACEHOLDER-TO-REPLACE
-import { Text } from 'ink';
-export function IdentityRestore(_props: Record<string, unknown>) {
-  return <Text>IdentityRestore</Text>;
+import { Box, Text } from 'ink';
+import { useRef, useState } from 'react';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { TextField } from '../../ui/components/text-field.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import * as actions from '../../vault/actions.js';
+import { useIdentityName } from './use-identity-name.js';
+import { useWordEntry } from './use-word-entry.js';
+import { WordEntry } from './word-entry.js';
+
+type Step = { name: 'naming' } | { name: 'words'; identity: string };
+
+/** An identity from recovery words the user already has: its name, then the words one by one (or pasted). */
+export function IdentityRestore() {
+  const shell = useShell();
+  const [step, setStep] = useState<Step>({ name: 'naming' });
+  const saving = useRef(false);
+  const idle = !shell.busy;
+
+  const name = useIdentityName({
+    isActive: idle && step.name === 'naming',
+    onCancel: () => shell.navigate({ type: 'back' }),
+    onSubmit: (identity) => setStep({ name: 'words', identity }),
+  });
+
+  const save = async (identity: string, phrase: string) => {
+    if (saving.current) return;
+    saving.current = true;
+    const saved = await shell.run(
+      'Restoring the identity…',
+      (session) => actions.saveMnemonicIdentity(session, identity, phrase),
+      (restored) => `Restored identity "${restored.name}". Derive its accounts under Accounts.`,
+    );
+    saving.current = false;
+    if (saved) shell.navigate({ type: 'back' });
+  };
+
+  const entry = useWordEntry({
+    isActive: idle && step.name === 'words',
+    onCancel: () => setStep({ name: 'naming' }),
+    onDone: (phrase) => {
+      if (step.name === 'words') void save(step.identity, phrase);
+    },
+  });
+
+  if (step.name === 'naming') {
+    return (
+      <Box flexDirection="column" gap={1} width={shell.width}>
+        <Text bold>Restore an identity from its recovery words</Text>
+        <TextField label="Name:" value={name.value} focused={idle} placeholder="e.g. savings" problem={name.problem} />
+        <Text color={theme.muted}>Next you type the words one by one, or paste them all at once.</Text>
+        <KeyHints commands={['confirm', 'back']} />
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text bold wrap="truncate-end">{`Restore "${step.identity}": type its recovery words`}</Text>
+      <Box marginY={1}>
+        <WordEntry state={entry} focused={idle} width={shell.width} />
+      </Box>
+      <Text color={theme.muted} wrap="truncate-end">
+        Tab completes · Space takes a word · Backspace goes back
+      </Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
 }

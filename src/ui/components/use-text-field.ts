@@ -15,12 +15,15 @@ export interface TextFieldOptions {
 /** Owns a text field's value and feeds it the keys while the field is active. */
 export function useTextField({ initial = '', isActive, onSubmit, onCancel, onOtherKey }: TextFieldOptions) {
   const [state, dispatch, current] = useSynchronousReducer(textFieldReducer, { value: initial });
-  // Keys typed faster than they are read arrive as one chunk: "secret⏎" is text, then Enter.
-  // A bracketed paste is only text, whatever line breaks it holds.
+  // Keys typed faster than they are read arrive as one chunk: "secret⏎" is text, then Enter;
+  // "\x7f\x7f" is two backspaces. A bracketed paste is only text, whatever it holds.
   const typeChunk = (chunk: string) => {
-    const enter = chunk.startsWith('\x1b[200~') || chunk.startsWith('[200~') ? -1 : chunk.search(/[\r\n]/u);
-    dispatch({ type: 'insert', text: enter === -1 ? chunk : chunk.slice(0, enter) });
-    if (enter !== -1) onSubmit?.(current.current.value);
+    if (chunk.startsWith('\x1b[200~') || chunk.startsWith('[200~')) return dispatch({ type: 'insert', text: chunk });
+    for (const ch of chunk) {
+      if (ch === '\r' || ch === '\n') return onSubmit?.(current.current.value);
+      if (ch === '\x7f' || ch === '\b') dispatch({ type: 'delete-back' });
+      else dispatch({ type: 'insert', text: ch });
+    }
   };
   useKeys(
     (input, key) => {

@@ -1,0 +1,35 @@
+import { isInterrupt } from '../../ui/keymap.js';
+import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
+import { initialWordEntry, verdictOf, wordEntryReducer } from './use-word-entry-state.js';
+import { useKeys } from '../../ui/use-keys.js';
+
+export interface WordEntryOptions {
+  isActive: boolean;
+  /** Enter on a complete phrase whose checksum holds. */
+  onDone: (phrase: string) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Feeds keys to the word entry while active. This is a text field of its own kind, so it
+ * reads raw keys: Tab completes, Space and Enter accept, ←/→ set the word count.
+ */
+export function useWordEntry({ isActive, onDone, onCancel }: WordEntryOptions) {
+  const [state, dispatch, current] = useSynchronousReducer(wordEntryReducer, () => initialWordEntry());
+  useKeys(
+    (input, key) => {
+      if (isInterrupt(input, key)) return;
+      if (key.return) {
+        // Enter takes the word being typed; on a finished phrase it saves, never both at once.
+        if (current.current.current) return dispatch({ type: 'accept' });
+        const verdict = verdictOf(current.current);
+        if (verdict?.ok) onDone(verdict.phrase);
+      } else if (key.escape) onCancel();
+      else if (key.tab) dispatch({ type: 'complete' });
+      else if (key.backspace || key.delete) dispatch({ type: 'delete-back' });
+      else if (key.leftArrow || key.rightArrow) dispatch({ type: 'count', step: key.leftArrow ? -1 : 1 });
+      else if (key.ctrl || key.meta || key.upArrow || key.downArrow) return;
+      else if (input) dispatch({ type: 'type', text: input });
+    }, isActive);
+  return state;
+}

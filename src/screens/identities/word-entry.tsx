@@ -1,0 +1,45 @@
+import { Box, Text } from 'ink';
+import { theme } from '../../ui/theme.js';
+import { sentence } from './use-identity-name.js';
+import { candidates, verdictOf, wordProblem, type WordEntryState } from './use-word-entry-state.js';
+import { WordCountChoice } from './word-count-choice.js';
+import { WordGrid } from './word-grid.js';
+
+export interface WordEntryProps {
+  state: WordEntryState;
+  focused: boolean;
+  width: number;
+}
+
+/** The words so far, the word being typed with the list words it may become, and the verdict. */
+export function WordEntry({ state, focused, width }: WordEntryProps) {
+  const { words, current, count } = state;
+  const problem = state.refusal ?? wordProblem(current);
+  const verdict = verdictOf(state);
+  const shownCount = words.length >= count && current ? 'more' : count;
+  return (
+    <Box flexDirection="column">
+      {words.length ? <WordGrid words={words} width={width} /> : <Text color={theme.muted}>No words yet.</Text>}
+      <Box marginTop={1}>
+        {words.length === count && !current ? (
+          <Text bold>{`All ${count} words are in.`}</Text>
+        ) : (
+          <Text bold={focused}>{`Word ${words.length + 1} of ${shownCount}: `}</Text>
+        )}
+        <Text color={problem ? theme.error : undefined}>{current}</Text>
+        {focused ? <Text inverse> </Text> : null}
+      </Box>
+      <Text color={theme.muted} wrap="truncate-end">
+        {candidates(current, 12).join(' · ') || ' '}
+      </Text>
+      {problem ? <Text color={theme.error}>{sentence(problem)}</Text> : null}
+      {verdict?.ok ? <Text color={theme.success}>✓ The checksum holds. Enter saves the identity.</Text> : null}
+      {verdict && !verdict.ok ? (
+        <Text color={theme.error}>{`✗ ${sentence(verdict.message)}. Backspace goes back to change a word.`}</Text>
+      ) : null}
+      <Box marginTop={1}>
+        <WordCountChoice count={count} active={focused} />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,43 @@
+import { useInput, type Key } from 'ink';
+import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * Keys for the whole app come through one Ink subscription, made once, and go to whichever
+ * handlers are active. Ink's own useInput subscribes in a passive effect, after the frame is
+ * drawn, so a key typed right after a screen or field changed (a paste, a fast typist, a test)
+ * could reach the handler that just lost it, or none. Handlers here register in a layout
+ * effect and switch by a ref set while rendering: both happen before the next key is read.
+ */
+interface Handler {
+  active: boolean;
+  handle: (input: string, key: Key) => void;
+}
+
+const Router = createContext<Set<Handler> | undefined>(undefined);
+
+/** Wrap the app (and any tree rendered on its own, as in tests) once; nested routers defer to the outer one. */
+export function KeyRouter({ children }: { children: ReactNode }) {
+  const outer = useContext(Router);
+  return outer ? <>{children}</> : <Root>{children}</Root>;
+}
+
+function Root({ children }: { children: ReactNode }) {
+  const handlers = useRef(new Set<Handler>());
+  useInput((input, key) => {
+    for (const handler of [...handlers.current]) if (handler.active) handler.handle(input, key);
+  });
+  return <Router.Provider value={handlers.current}>{children}</Router.Provider>;
+}
+
+export function useKeys(handle: (input: string, key: Key) => void, isActive: boolean): void {
+  const handlers = useContext(Router);
+  if (!handlers) throw new Error('useKeys outside a KeyRouter');
+  const entry = useRef<Handler>({ active: isActive, handle });
+  entry.current.active = isActive;
+  entry.current.handle = handle;
+  useLayoutEffect(() => {
+    const mine = entry.current;
+    handlers.add(mine);
+    return () => void handlers.delete(mine);
+  }, [handlers]);
+}
