@@ -26,7 +26,13 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .option('--vault <path>', 'vault file (default: $AIRLOCK_VAULT, else $XDG_DATA_HOME/airlock/vault.json)')
     .showHelpAfterError('(run airlock --help for usage)')
-    .action(lazy(app, 'openApp'))
+    // Without a command, the full-screen app; a word that is no command is a usage error.
+    .allowExcessArguments(true)
+    .action(async (options: unknown, command: Command) => {
+      const [word] = command.args;
+      if (word !== undefined) throw new UsageError(`unknown command '${word}'`, 'run airlock --help for the commands');
+      await lazy(app, 'openApp')(options, command);
+    })
     .exitOverride();
 
   program.command('init').description('create a new, empty vault').action(lazy(vault, 'init'));
@@ -112,6 +118,10 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     const { message, hint, expected } = describeError(error);
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${message}\n(${hint ?? 'run airlock --help for usage'})\n`);
+      return 2;
+    }
     // One line: what went wrong, then what to do about it.
     const advice = expected ? hint : 'this is a bug in airlock; please report it with the command you ran';
     process.stderr.write(`airlock: ${expected ? '' : 'internal error: '}${message}${advice ? `; ${advice}` : ''}\n`);

@@ -20,6 +20,8 @@ export interface Terminal {
   keys: (...keys: string[]) => Promise<void>;
   /** Literal text, typed as is. */
   type: (text: string) => Promise<void>;
+  /** Pastes text the way a terminal does: bracketed, when the app asked for it. */
+  paste: (text: string) => Promise<void>;
   resize: (columns: number, rows: number) => Promise<void>;
   /** Waits for the shell's marker that airlock has exited; returns its exit status. */
   exited: (timeoutMs?: number) => Promise<number>;
@@ -62,6 +64,10 @@ export async function openTerminal({ columns = 80, rows = 24, args = [], env = {
     waitFor: (text, timeoutMs) => waitUntil(screen, text, timeoutMs),
     keys: async (...keys) => void (await tmux('send-keys', '-t', 'main', ...keys)),
     type: async (text) => void (await tmux('send-keys', '-t', 'main', '-l', text)),
+    paste: async (text) => {
+      await tmux('set-buffer', '-b', 'paste', text);
+      await tmux('paste-buffer', '-p', '-d', '-b', 'paste', '-t', 'main');
+    },
     resize: async (c, r) => void (await tmux('resize-window', '-t', 'main', '-x', String(c), '-y', String(r))),
     exited: async (timeoutMs) => {
       const shown = await waitUntil(screen, new RegExp(`${EXIT_MARKER}\\d+`, 'u'), timeoutMs);

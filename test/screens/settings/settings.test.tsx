@@ -1,0 +1,185 @@
+/** The settings screens, driven key by key against a real vault file. */
+import { readFile } from 'node:fs/promises';
+import { Text, useInput } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { WrongPasswordError } from '../../../src/errors.js';
+import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
+import type { Navigation } from '../../../src/ui/navigation.js';
+import { useShell } from '../../../src/ui/shell-context.js';
+import { ShellView } from '../../../src/ui/shell.js';
+import { VaultSession } from '../../../src/vault/store.js';
+import { ARROW_DOWN, ENTER, ESC, SHIFT_TAB, TAB, renderScreen, type Screen } from '../../helpers/ink.js';
+import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
+
+const NEW_PASSWORD = 'correct horse battery staple 42';
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** The app starts in Identities, another engineer's section: a stand-in home passes keys to the shell. */
+function PassKeysOn() {
+  const shell = useShell();
+  useInput((input, key) => void shell.globalKey(input, key));
+  return <Text>identities (stand-in)</Text>;
+}
+const registry = (navigation: Navigation) =>
+  navigation.section === 'identities' && navigation.stack.length === 1 ? <PassKeysOn /> : renderRegistry(navigation);
+
+/** The harness returns the moment a frame shows, before React subscribes the new screen's input: let effects run. */
+function settling(screen: Screen): Screen {
+  const settle = <T,>(value: T) => new Promise<T>((resolve) => setImmediate(() => setImmediate(() => resolve(value))));
+  return {
+    ...screen,
+    press: (...keys) => screen.press(...keys).then(settle),
+    pressUntil: (text, ...keys) => screen.pressUntil(text, ...keys).then(settle),
+    waitFor: (text, timeoutMs) => screen.waitFor(text, timeoutMs).then(settle),
+  };
+}
+
+async function openSettings(session: VaultSession): Promise<Screen> {
+  const screen = settling(await renderScreen(<ShellView session={session} renderScreen={registry} />, { columns: 80, rows: 24 }));
+  await screen.pressUntil('Default network  Substrate (substrate, SS58 prefix 42)', SHIFT_TAB);
+  return screen;
+}
+
+function expectFits(frame: string) {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(24);
+  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
+}
+
+describe('the settings screens', () => {
+  it('lists the settings, with the vault file read-only', async () => {
+    const session = await openTestVault();
+    const screen = await openSettings(session);
+    expect(screen.frame()).toContain('› Vault password');
+    expect(screen.frame()).toContain(`Vault file       ${session.path}`);
+    await screen.pressUntil('› Vault file', ARROW_DOWN, ARROW_DOWN);
+    expect(screen.frame()).toContain('Read-only here');
+    // Enter on the file opens nothing; k still moves, so the screen is where it was.
+    screen.type(ENTER);
+    await screen.pressUntil('› Default network', 'k');
+    expect(screen.frame()).not.toContain('Change the vault password');
+    expectFits(screen.frame());
+    screen.unmount();
+  });
+
+  it('changes the vault password: the old one no longer opens the file, the new one does', async () => {
+    const session = await openTestVault();
+    const screen = await openSettings(session);
+    await screen.pressUntil('Change the vault password', ENTER);
+
+    screen.type(TEST_PASSWORD);
+    await screen.waitFor(`Current password:    ${'•'.repeat(TEST_PASSWORD.length)}`);
+    await screen.press(TAB);
+    screen.type('abc');
+    await screen.waitFor('The vault password must be at least 6 characters long.');
+    await screen.press('\u0015');
+    screen.type(TEST_PASSWORD);
+    await screen.waitFor('This is the current password');
+    await screen.press('\u0015');
+    screen.type(NEW_PASSWORD);
+    await screen.waitFor('A strong password.');
+    expect(screen.frame()).not.toContain('This is the current password');
+    await screen.press(TAB);
+    screen.type(NEW_PASSWORD.slice(0, 5));
+    await screen.waitFor('Not the same as the new password (yet).');
+    screen.type(NEW_PASSWORD.slice(5));
+    const ready = await screen.waitFor('The two match.');
+    expectFits(ready);
+    // The secrets never show in the frame.
+    expect(ready).not.toContain(NEW_PASSWORD);
+    expect(ready).not.toContain(TEST_PASSWORD);
+
+    await screen.press(ENTER);
+    await screen.waitFor('✓ Vault password changed', 30_000);
+    await screen.waitFor('› Vault password');
+
+    await expect(VaultSession.unlock(session.path, bytes(TEST_PASSWORD))).rejects.toBeInstanceOf(WrongPasswordError);
+    const reopened = await VaultSession.unlock(session.path, bytes(NEW_PASSWORD));
+    expect(reopened.data.identities).toEqual(session.data.identities);
+    reopened.close();
+    screen.unmount();
+  });
+
+  it('refuses a wrong current password and leaves the vault file as it was', async () => {
+    const session = await openTestVault();
+    const before = await readFile(session.path);
+    const screen = await openSettings(session);
+    await screen.pressUntil('Change the vault password', ENTER);
+    screen.type('not-the-password');
+    await screen.press(TAB);
+    screen.type(NEW_PASSWORD);
+    await screen.press(TAB);
+    screen.type(NEW_PASSWORD);
+    await screen.waitFor('The two match.');
+    await screen.press(ENTER);
+    const refused = await screen.waitFor('Wrong current password: nothing was changed.', 30_000);
+    expect(refused).toContain('Change the vault password');
+    // The fields were cleared, the secrets with them.
+    expect(refused).not.toContain('•');
+    expect((await readFile(session.path)).equals(before)).toBe(true);
+    const reopened = await VaultSession.unlock(session.path, bytes(TEST_PASSWORD));
+    reopened.close();
+
+    await screen.pressUntil('› Vault password', ESC);
+    screen.unmount();
+  });
+
+  it('will not send the form before the current password is typed and the new one repeated', async () => {
+    const session = await openTestVault();
+    const before = await readFile(session.path);
+    const screen = await openSettings(session);
+    await screen.pressUntil('Change the vault password', ENTER);
+    await screen.pressUntil('Type the current password first.', ENTER, ENTER, ENTER);
+    expect(screen.frame()).toContain('› Current password:');
+    screen.type(TEST_PASSWORD);
+    await screen.press(TAB);
+    screen.type(NEW_PASSWORD);
+    await screen.press(TAB);
+    screen.type('something else');
+    await screen.pressUntil('The two new passwords differ', ENTER);
+    expect((await readFile(session.path)).equals(before)).toBe(true);
+    screen.unmount();
+  });
+
+  it('chooses the default network by filtering', async () => {
+    const session = await openTestVault();
+    const screen = await openSettings(session);
+    await screen.pressUntil('Filter:', ARROW_DOWN, ENTER);
+    expect(screen.frame()).toMatch(/›● substrate\s+42/u);
+    screen.type('kus');
+    const filtered = await screen.waitFor('Filter: kus');
+    expect(filtered).toMatch(/› {2}kusama\s+2 {2}Kusama/u);
+    expectFits(filtered);
+    await screen.pressUntil('✓ Default network: kusama', ENTER);
+    await screen.waitFor('Default network  Kusama Relay Chain (kusama, SS58 prefix 2)');
+    expect(session.data.settings.defaultNetwork).toBe('kusama');
+    const reopened = await VaultSession.unlock(session.path, bytes(TEST_PASSWORD));
+    expect(reopened.data.settings.defaultNetwork).toBe('kusama');
+    reopened.close();
+    screen.unmount();
+  });
+
+  it('chooses from a filter and Enter typed ahead in one chunk', async () => {
+    const session = await openTestVault();
+    const screen = await openSettings(session);
+    await screen.pressUntil('Filter:', ARROW_DOWN, ENTER);
+    await screen.pressUntil('✓ Default network: polkadot', `polkadot${ENTER}`);
+    expect(session.data.settings.defaultNetwork).toBe('polkadot');
+    screen.unmount();
+  });
+
+  it('leaves the network as it was on Esc, clearing the filter first', async () => {
+    const session = await openTestVault();
+    const screen = await openSettings(session);
+    await screen.pressUntil('Filter:', ARROW_DOWN, ENTER);
+    screen.type('zzzz');
+    await screen.waitFor('No network matches "zzzz".');
+    screen.type(ENTER); // nothing to choose
+    await screen.pressUntil(/›● substrate/u, ESC);
+    expect(screen.frame()).toContain('Filter: ');
+    await screen.pressUntil('› Vault password', ESC);
+    expect(screen.frame()).toContain('Default network  Substrate (substrate, SS58 prefix 42)');
+    expect(session.data.settings.defaultNetwork).toBe('substrate');
+    screen.unmount();
+  });
+});
