@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { deriveKey, DEFAULT_SCRYPT } from '../dist/vault/kdf.js';
 import { addMnemonicIdentity } from '../dist/vault/identities.js';
 import { VaultSession } from '../dist/vault/store.js';
+import { filterKeypress } from './filter-keypress.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -158,7 +159,7 @@ function assertEqual(actual, expected, what) {
 
 // ---------- the document ----------
 
-const BENCHMARKS = [startup, unlockAndList];
+const BENCHMARKS = [startup, unlockAndList, filterKeypress];
 
 const sections = [];
 for (const benchmark of BENCHMARKS) sections.push(await benchmark());

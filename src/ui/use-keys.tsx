@@ -1,5 +1,6 @@
 import { useInput, type Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { keystrokes } from './keystrokes.js';
 
 /**
  * Keys for the whole app come through one Ink subscription, made once, and go to whichever
@@ -7,6 +8,7 @@ import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } fr
  * drawn, so a key typed right after a screen or field changed (a paste, a fast typist, a test)
  * could reach the handler that just lost it, or none. Handlers here register in a layout
  * effect and switch by a ref set while rendering: both happen before the next key is read.
+ * A chunk of keys typed ahead is handed over one key at a time (see keystrokes.ts).
  */
 interface Handler {
   active: boolean;
@@ -23,8 +25,11 @@ export function KeyRouter({ children }: { children: ReactNode }) {
 
 function Root({ children }: { children: ReactNode }) {
   const handlers = useRef(new Set<Handler>());
+  const pasting = useRef(false);
   useInput((input, key) => {
-    for (const handler of [...handlers.current]) if (handler.active) handler.handle(input, key);
+    for (const [one, itsKey] of keystrokes(input, key, pasting)) {
+      for (const handler of [...handlers.current]) if (handler.active) handler.handle(one, itsKey);
+    }
   });
   return <Router.Provider value={handlers.current}>{children}</Router.Provider>;
 }

@@ -1,5 +1,124 @@
-// PLACEHOLDER-TO-REPLACE
-import { Text } from 'ink';
-export function AccountDerive(_props: Record<string, unknown>) {
-  return <Text>AccountDerive</Text>;
+import { Box, Text } from 'ink';
+import { useMemo, useRef } from 'react';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { isInterrupt } from '../../ui/keymap.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import { useKeys } from '../../ui/use-keys.js';
+import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
+import { accountAddress } from '../../vault/accounts.js';
+import * as actions from '../../vault/actions.js';
+import { DeriveFields } from './derive-fields.js';
+import { Labelled } from './labelled.js';
+import { textKeyOf } from '../../ui/components/text-keys.js';
+import { previewKey, useDerivePreview, type Preview } from './use-derive-preview.js';
+import { LAST_FIELD, checkDeriveForm, deriveFormReducer, initialDeriveForm, type DeriveForm } from './use-derive-form-state.js';
+import { useVaultChange } from './use-vault-change.js';
+
+/** Derives a new account from a mnemonic identity, showing its address before it is saved. */
+export function AccountDerive() {
+  const { data } = useShell();
+  const identities = useMemo(() => data.identities.filter((i) => i.kind === 'mnemonic').map((i) => i.name), [data]);
+  return identities.length > 0 ? <DeriveForm identities={identities} /> : <NoIdentity />;
+}
+
+function DeriveForm({ identities }: { identities: readonly string[] }) {
+  const shell = useShell();
+  const [form, dispatch, current] = useSynchronousReducer(deriveFormReducer, () => initialDeriveForm(identities, shell.data.settings.defaultNetwork));
+  const check = checkDeriveForm(form);
+  const preview = useDerivePreview(shell.data, check.request);
+  // The handler may run before the next frame: it reads the preview through a ref.
+  const shownPreview = useRef(preview);
+  shownPreview.current = preview;
+  const change = useVaultChange();
+
+  const save = () => {
+    const { request } = checkDeriveForm(current.current);
+    if (!request) return;
+    const verdict = shownPreview.current;
+    // The preview already said why these inputs cannot be saved.
+    if (verdict.state === 'failed' && verdict.key === previewKey(request)) return;
+    change(
+      'Deriving…',
+      (session) => actions.deriveAccount(session, request),
+      (account) => `Derived account "${account.name}": ${accountAddress(account)}`,
+      () => shell.navigate({ type: 'back' }),
+    );
+  };
+
+  // One handler for the whole form. Tab, which elsewhere changes section, moves between the
+  // fields here: the user is typing, so no global key applies; Esc leaves the form.
+  useKeys(
+    (input, key) => {
+      if (isInterrupt(input, key)) return;
+      if (key.escape) shell.navigate({ type: 'back' });
+      else if (key.tab) dispatch({ type: key.shift ? 'previous' : 'next' });
+      else if (key.downArrow) dispatch({ type: 'next' });
+      else if (key.upArrow) dispatch({ type: 'previous' });
+      else if (key.leftArrow || key.rightArrow) dispatch({ type: 'cycle', step: key.leftArrow ? -1 : 1 });
+      else {
+        const text = textKeyOf(input, key);
+        if (text?.edit) dispatch({ type: 'edit', edit: text.edit });
+        if (text?.submit) {
+          if (current.current.focus === LAST_FIELD) save();
+          else dispatch({ type: 'next' });
+        }
+      }
+    },
+    true,
+  );
+
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text bold>Derive an account</Text>
+      <DeriveFields form={form} check={check} />
+      <PreviewLines preview={preview} form={form} />
+      <Box flexDirection="column">
+        <Text color={theme.muted} wrap="truncate-end">
+          Tab/↓ next field · S-Tab/↑ previous · ←/→ change a choice
+        </Text>
+        <KeyHints commands={['back']} />
+      </Box>
+    </Box>
+  );
+}
+
+function PreviewLines({ preview, form }: { preview: Preview; form: DeriveForm }) {
+  const verdict = (() => {
+    switch (preview.state) {
+      case 'none':
+        return <Text color={theme.muted}>{form.name.trim() ? 'appears when every field is valid' : 'name the account to see its address'}</Text>;
+      case 'working':
+        return <Text color={theme.muted}>deriving…</Text>;
+      case 'ready':
+        return <Text color={theme.success}>{`✓ ${preview.network}; ${form.focus === LAST_FIELD ? 'Enter saves it' : 'Enter on Network saves it'}`}</Text>;
+      case 'failed':
+        return <Text color={theme.error}>{`✗ ${preview.message}`}</Text>;
+    }
+  })();
+  return (
+    <Box flexDirection="column">
+      <Labelled label="Address" wrap="wrap">
+        {preview.state === 'ready' ? preview.address : '—'}
+      </Labelled>
+      <Labelled label="" wrap="wrap">
+        {verdict}
+      </Labelled>
+    </Box>
+  );
+}
+
+function NoIdentity() {
+  const shell = useShell();
+  useKeys((input, key) => void shell.globalKey(input, key), true);
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text bold>Derive an account</Text>
+      <Text>
+        Accounts are derived from an identity that holds a recovery phrase, and the vault has none. Restore or create one in
+        Identities first, then derive accounts from it here.
+      </Text>
+      <KeyHints commands={['back', 'previousSection']} />
+    </Box>
+  );
 }

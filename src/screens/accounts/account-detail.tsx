@@ -1,5 +1,74 @@
-// PLACEHOLDER-TO-REPLACE
-import { Text } from 'ink';
-export function AccountDetail(_props: Record<string, unknown>) {
-  return <Text>AccountDetail</Text>;
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { commandFor, isInterrupt } from '../../ui/keymap.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import { useKeys } from '../../ui/use-keys.js';
+import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
+import { viewAccount } from '../../vault/accounts.js';
+import type { Account } from '../../vault/model.js';
+import { listNetworks } from '../../vault/networks.js';
+import { AccountGone, lookUpAccount } from './account-gone.js';
+import { Labelled } from './labelled.js';
+import { NetworkPicker, PICKER_CHROME, pickerActionFor } from './network-picker.js';
+import { initialPicker, pickerReducer } from './use-network-picker-state.js';
+
+/** One account, whole: the address is never shortened here. */
+export function AccountDetail({ account }: { account: string }) {
+  const { data } = useShell();
+  const found = useMemo(() => lookUpAccount(data, account), [data, account]);
+  return found ? <Detail account={found} /> : <AccountGone />;
+}
+
+function Detail({ account }: { account: Account }) {
+  const shell = useShell();
+  const [picker, dispatch, current] = useSynchronousReducer(pickerReducer, () => initialPicker(listNetworks(), account.network));
+  const view = viewAccount(shell.data, account, picker.shown);
+
+  useKeys(
+    (input, key) => {
+      if (isInterrupt(input, key)) return;
+      if (current.current.open) {
+        const action = pickerActionFor(input, key);
+        if (action) dispatch(action);
+        return;
+      }
+      const command = commandFor(input, key, ['network', 'rename', 'remove']);
+      if (command === 'network') dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
+      else if (command === 'rename') shell.navigate({ type: 'open', screen: { name: 'account-rename', account: account.publicKey } });
+      else if (command === 'remove') shell.navigate({ type: 'open', screen: { name: 'account-remove', account: account.publicKey } });
+      else shell.globalKey(input, key);
+    },
+    true,
+  );
+
+  if (picker.open) return <NetworkPicker state={picker} accountName={account.name} />;
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text bold wrap="truncate-end">
+        {view.name}
+      </Text>
+      <Box flexDirection="column">
+        <Labelled label="Address" wrap="wrap">
+          {view.address}
+        </Labelled>
+        <Labelled label="Network">{`${view.network}, SS58 prefix ${view.ss58Prefix}`}</Labelled>
+        <Labelled label="Public key" wrap="wrap">
+          {view.publicKey}
+        </Labelled>
+        <Labelled label="Type">{view.type}</Labelled>
+        <Labelled label="Path">{view.path || '(root: no derivation path)'}</Labelled>
+        <Labelled label="Identity">{view.identity || '(not in the vault)'}</Labelled>
+      </Box>
+      {picker.shown !== account.network ? (
+        <Text color={theme.warning}>
+          {account.type === 'ethereum'
+            ? `An ethereum address is the same in every network; the account itself stays on ${account.network}.`
+            : `Shown as a ${view.network} address, for reading only: the account itself stays on ${account.network}.`}
+        </Text>
+      ) : null}
+      <KeyHints commands={['network', 'rename', 'remove', 'back']} />
+    </Box>
+  );
 }

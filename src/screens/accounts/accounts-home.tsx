@@ -1,5 +1,90 @@
-// PLACEHOLDER-TO-REPLACE
-import { Text } from 'ink';
-export function AccountsHome(_props: Record<string, unknown>) {
-  return <Text>AccountsHome</Text>;
+import { Box, Text } from 'ink';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { List } from '../../ui/components/list.js';
+import type { ListState } from '../../ui/components/use-list-state.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import { accountColumns, accountRow, headerRow } from './account-columns.js';
+import { useAccountsHome } from './use-accounts-home.js';
+
+// Lines around the list: the column titles, the filter or position line, the key hints.
+const CHROME = 3;
+
+/** Every account in the vault, filtered as the user types. */
+export function AccountsHome() {
+  const shell = useShell();
+  const home = useAccountsHome(Math.max(1, shell.height - CHROME));
+  if (home.rows.length === 0) return <NoAccounts />;
+  const columns = accountColumns(shell.width);
+  return (
+    <Box flexDirection="column" height={shell.height}>
+      <Text bold wrap="truncate-end">
+        {headerRow(columns)}
+      </Text>
+      <Box flexDirection="column" flexGrow={1}>
+        <List
+          items={home.matches}
+          state={home.list}
+          render={(row) => accountRow(row.view, columns)}
+          empty={`No account matches "${home.query}". Esc clears the filter.`}
+        />
+      </Box>
+      <FilterLine editing={home.editing} query={home.query} shown={home.matches.length} total={home.rows.length} list={home.list} />
+      {home.editing ? (
+        <Text color={theme.muted} wrap="truncate-end">
+          Enter keeps the filter · Esc clears it · ↑/↓ move
+        </Text>
+      ) : (
+        <KeyHints commands={['confirm', 'filter', 'derive', 'rename', 'remove', 'help']} />
+      )}
+    </Box>
+  );
+}
+
+interface FilterLineProps {
+  editing: boolean;
+  query: string;
+  shown: number;
+  total: number;
+  list: ListState;
+}
+
+function FilterLine({ editing, query, shown, total, list }: FilterLineProps) {
+  const count = `${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`;
+  const position = shown > list.height ? ` · ${(list.cursor + 1).toLocaleString('en')}/${shown.toLocaleString('en')}` : '';
+  if (editing) {
+    return (
+      <Text wrap="truncate-end">
+        <Text bold>/ </Text>
+        {query}
+        <Text inverse> </Text>
+        <Text color={theme.muted}>{`  ${count}`}</Text>
+      </Text>
+    );
+  }
+  const text = query ? `Filter "${query}": ${count}${position} · Esc clears` : `${total.toLocaleString('en')} accounts${position}`;
+  return (
+    <Text color={theme.muted} wrap="truncate-end">
+      {text}
+    </Text>
+  );
+}
+
+function NoAccounts() {
+  const shell = useShell();
+  const hasIdentity = shell.data.identities.some((i) => i.kind === 'mnemonic');
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text bold>No accounts yet</Text>
+      {hasIdentity ? (
+        <Text>An account is a key derived from an identity. Press d to derive one.</Text>
+      ) : (
+        <Text>
+          An account is a key derived from an identity, and there is none yet: restore or create an identity in Identities
+          first (Shift-Tab goes there), then come back and press d to derive an account.
+        </Text>
+      )}
+      <KeyHints commands={['derive', 'previousSection', 'help', 'quit']} />
+    </Box>
+  );
 }

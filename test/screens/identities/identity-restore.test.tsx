@@ -68,7 +68,7 @@ describe('restoring an identity from its words', () => {
 
   it('a wrong checksum word gets a plain verdict and saves nothing', async () => {
     const { session, screen } = await toWordEntry('broken');
-    const frame = await screen.pressUntil('fails its checksum', DEV_PHRASE.replace(/walk$/u, 'abandon'));
+    const frame = await screen.pressUntil('fails its checksum', bracketedPaste(DEV_PHRASE.replace(/walk$/u, 'abandon')));
     expect(contentText(frame)).toContain('The recovery phrase fails its checksum: a word is wrong or two are swapped');
     expectFits(frame);
     screen.type(ENTER);
@@ -105,9 +105,14 @@ describe('restoring an identity from its words', () => {
     screen.type('again');
     await screen.waitFor('Name: again');
     await reach(screen, 'Word 1 of 12', ENTER);
-    await screen.pressUntil('The checksum holds', DEV_PHRASE);
+    await screen.pressUntil('The checksum holds', bracketedPaste(DEV_PHRASE));
     await screen.pressUntil('already in the vault as identity "dev"', ENTER);
     expect((await reopen(session)).identities.map((i) => i.name)).toEqual(['dev']);
     screen.unmount();
   });
 });
+
+/** A paste as a terminal delivers it to an app that asked for bracketed paste. */
+function bracketedPaste(text: string): string {
+  return `\u001B[200~${text}\u001B[201~`;
+}

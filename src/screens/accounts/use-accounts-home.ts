@@ -1,0 +1,96 @@
+import type { Key } from 'ink';
+import { useMemo } from 'react';
+import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
+import { useShell } from '../../ui/shell-context.js';
+import { useKeys } from '../../ui/use-keys.js';
+import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
+import type { VaultSession } from '../../vault/store.js';
+import { accountRows, rowFilter } from './account-rows.js';
+import { textKeyOf } from '../../ui/components/text-keys.js';
+import { fittedList, homeReducer, initialHome, type HomeState, type Move } from './use-accounts-home-state.js';
+
+const MOVES: Partial<Record<Command, Move>> = {
+  up: 'up',
+  down: 'down',
+  pageUp: 'page-up',
+  pageDown: 'page-down',
+  first: 'first',
+  last: 'last',
+};
+const LIST_COMMANDS: readonly Command[] = [...(Object.keys(MOVES) as Command[]), 'confirm', 'filter', 'derive', 'rename', 'remove', 'back'];
+
+/** While the filter is typed, letters are text: only keys that type nothing move the cursor. */
+function arrowMove(key: Key): Move | undefined {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.pageUp) return 'page-up';
+  if (key.pageDown) return 'page-down';
+  return undefined;
+}
+
+// The list is unmounted while a detail is open: keep its filter and cursor for the return.
+const remembered = new WeakMap<VaultSession, HomeState>();
+
+/**
+ * The account list's one input handler: list keys, or the filter field while it is typed.
+ * Everything it reads comes from the synchronous state, so keys typed faster than frames
+ * (`/alice⏎⏎`) act on what the keys before them did.
+ */
+export function useAccountsHome(listHeight: number) {
+  const shell = useShell();
+  const rows = useMemo(() => accountRows(shell.data), [shell.data]);
+  const filter = useMemo(() => rowFilter(rows), [rows]);
+  const [state, dispatch, current] = useSynchronousReducer(homeReducer, () => ({
+    ...(remembered.get(shell.session) ?? initialHome(listHeight)),
+    editing: false,
+  }));
+
+  const move = (to: Move) => dispatch({ type: 'move', move: to, count: filter(current.current.query).length, height: listHeight });
+  const selected = () => {
+    const matches = filter(current.current.query);
+    return matches[fittedList(current.current, matches.length, listHeight).cursor];
+  };
+  const openWithSelected = (name: 'account-detail' | 'account-rename' | 'account-remove') => {
+    const row = selected();
+    if (row) shell.navigate({ type: 'open', screen: { name, account: row.account.publicKey } });
+  };
+
+  const filterKey = (input: string, key: Key) => {
+    const arrow = arrowMove(key);
+    if (key.escape) dispatch({ type: 'clear-filter' });
+    else if (arrow) move(arrow);
+    else {
+      const text = textKeyOf(input, key);
+      if (text?.edit) dispatch({ type: 'edit-filter', edit: text.edit });
+      if (text?.submit) dispatch({ type: 'keep-filter' });
+    }
+  };
+
+  const listKey = (input: string, key: Key) => {
+    const command = commandFor(input, key, LIST_COMMANDS);
+    const moveTo = command && MOVES[command];
+    if (moveTo) move(moveTo);
+    else if (command === 'confirm') openWithSelected('account-detail');
+    else if (command === 'rename') openWithSelected('account-rename');
+    else if (command === 'remove') openWithSelected('account-remove');
+    else if (command === 'derive') shell.navigate({ type: 'open', screen: { name: 'account-derive' } });
+    else if (command === 'filter') dispatch({ type: 'start-filter' });
+    // Esc takes back a kept filter before it means "back".
+    else if (command === 'back' && current.current.query) dispatch({ type: 'clear-filter' });
+    else shell.globalKey(input, key);
+  };
+
+  useKeys(
+    (input, key) => {
+      if (isInterrupt(input, key)) return;
+      if (current.current.editing) filterKey(input, key);
+      else listKey(input, key);
+      // Now, not in an effect: a key that leaves the list (Enter) may unmount it before it draws.
+      remembered.set(shell.session, current.current);
+    },
+    true,
+  );
+
+  const matches = filter(state.query);
+  return { rows, matches, query: state.query, editing: state.editing, list: fittedList(state, matches.length, listHeight) };
+}
