@@ -26,6 +26,10 @@ export const COMMANDS = {
   rename: { keys: 'R', help: 'rename', match: (i: string) => i === 'R' },
   remove: { keys: 'x', help: 'remove', match: (i: string) => i === 'x' },
   network: { keys: 'N', help: 'show in another network', match: (i: string) => i === 'N' },
+  previousChoice: { keys: '←', help: 'previous choice', match: (_: string, k: Key) => k.leftArrow },
+  nextChoice: { keys: '→', help: 'next choice', match: (_: string, k: Key) => k.rightArrow },
+  yes: { keys: 'y/Enter', help: 'yes, go ahead', match: (i: string, k: Key) => i === 'y' || k.return },
+  no: { keys: 'n/Esc', help: 'no, cancel', match: (i: string, k: Key) => i === 'n' || k.escape },
 } as const;
 
 export type Command = keyof typeof COMMANDS;

@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { isInterrupt } from '../../ui/keymap.js';
+import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
+
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
@@ -14,6 +15,8 @@ import { textKeyOf } from '../../ui/components/text-keys.js';
 import { previewKey, useDerivePreview, type Preview } from './use-derive-preview.js';
 import { LAST_FIELD, checkDeriveForm, deriveFormReducer, initialDeriveForm, type DeriveForm } from './use-derive-form-state.js';
 import { useVaultChange } from './use-vault-change.js';
+
+const CHOICES: readonly Command[] = ['previousChoice', 'nextChoice'];
 
 /** Derives a new account from a mnemonic identity, showing its address before it is saved. */
 export function AccountDerive() {
@@ -55,7 +58,7 @@ function DeriveForm({ identities }: { identities: readonly string[] }) {
       else if (key.tab) dispatch({ type: key.shift ? 'previous' : 'next' });
       else if (key.downArrow) dispatch({ type: 'next' });
       else if (key.upArrow) dispatch({ type: 'previous' });
-      else if (key.leftArrow || key.rightArrow) dispatch({ type: 'cycle', step: key.leftArrow ? -1 : 1 });
+      else if (commandFor(input, key, CHOICES)) dispatch({ type: 'cycle', step: commandFor(input, key, CHOICES) === 'previousChoice' ? -1 : 1 });
       else {
         const text = textKeyOf(input, key);
         if (text?.edit) dispatch({ type: 'edit', edit: text.edit });

@@ -20,8 +20,6 @@ export function AccountRemove({ account }: { account: string }) {
 
 // A plain yes/no: an account holds no secret of its own and comes back by deriving it again,
 // unlike an identity, whose removal is confirmed by typing its name.
-const YES = 'y';
-const NO = 'n';
 
 function Remove({ account }: { account: Account }) {
   const shell = useShell();
@@ -39,9 +37,9 @@ function Remove({ account }: { account: Account }) {
   useKeys(
     (input, key) => {
       if (isInterrupt(input, key)) return;
-      const command = commandFor(input, key, ['confirm', 'back']);
-      if (command === 'confirm' || input === YES) remove();
-      else if (command === 'back' || input === NO) shell.navigate({ type: 'back' });
+      const command = commandFor(input, key, ['yes', 'no']);
+      if (command === 'yes') remove();
+      else if (command === 'no') shell.navigate({ type: 'back' });
     },
     true,
   );

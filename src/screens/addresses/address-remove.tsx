@@ -38,13 +38,10 @@ export function AddressRemove({ address }: { address: string }) {
 
   useKeys(
     (input, key) => {
-      // y and n are the answer to this one question; everything else is the keymap.
-      if (input === 'y' && entry) return void remove();
-      if (input === 'n') return back();
-      const command = commandFor(input, key, ['confirm', 'back']);
-      if (command === 'confirm') void (entry ? remove() : back());
-      else if (command === 'back') back();
-      else if (!command) shell.globalKey(input, key);
+      const command = commandFor(input, key, ['yes', 'no']);
+      if (command === 'yes') void (entry ? remove() : back());
+      else if (command === 'no') back();
+      else shell.globalKey(input, key);
     }, !removing
   );
 

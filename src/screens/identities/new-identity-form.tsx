@@ -1,12 +1,15 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { TextField } from '../../ui/components/text-field.js';
+import { commandFor, type Command } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import type { WordCount } from '../../vault/mnemonic.js';
 import { useIdentityName } from './use-identity-name.js';
 import { stepWordCount } from './use-word-entry-state.js';
 import { WordCountChoice } from './word-count-choice.js';
+
+const CHOICES: readonly Command[] = ['previousChoice', 'nextChoice'];
 
 export interface NewIdentityFormProps {
   isActive: boolean;
@@ -22,8 +25,9 @@ export function NewIdentityForm({ isActive, onSubmit, onCancel }: NewIdentityFor
     onCancel,
     // The count as the keys so far left it: ← and Enter may arrive in one burst.
     onSubmit: (value) => onSubmit(value, latest.current),
-    onOtherKey: (_input, key) => {
-      if (key.leftArrow || key.rightArrow) step(key.leftArrow ? -1 : 1);
+    onOtherKey: (input, key) => {
+      const choice = commandFor(input, key, CHOICES);
+      if (choice) step(choice === 'previousChoice' ? -1 : 1);
     },
   });
   return (

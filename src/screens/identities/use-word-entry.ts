@@ -1,7 +1,10 @@
-import { isInterrupt } from '../../ui/keymap.js';
+import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
+
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { initialWordEntry, verdictOf, wordEntryReducer } from './use-word-entry-state.js';
 import { useKeys } from '../../ui/use-keys.js';
+
+const CHOICES: readonly Command[] = ['previousChoice', 'nextChoice'];
 
 export interface WordEntryOptions {
   isActive: boolean;
@@ -27,7 +30,7 @@ export function useWordEntry({ isActive, onDone, onCancel }: WordEntryOptions) {
       } else if (key.escape) onCancel();
       else if (key.tab) dispatch({ type: 'complete' });
       else if (key.backspace || key.delete) dispatch({ type: 'delete-back' });
-      else if (key.leftArrow || key.rightArrow) dispatch({ type: 'count', step: key.leftArrow ? -1 : 1 });
+      else if (commandFor(input, key, CHOICES)) dispatch({ type: 'count', step: commandFor(input, key, CHOICES) === 'previousChoice' ? -1 : 1 });
       else if (key.ctrl || key.meta || key.upArrow || key.downArrow) return;
       else if (input) dispatch({ type: 'type', text: input });
     }, isActive);
