@@ -10,6 +10,7 @@ import { deriveKey, DEFAULT_SCRYPT } from '../dist/vault/kdf.js';
 import { addMnemonicIdentity } from '../dist/vault/identities.js';
 import { VaultSession } from '../dist/vault/store.js';
 import { filterKeypress } from './filter-keypress.mjs';
+import { firstFrame } from './first-frame.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -159,7 +160,7 @@ function assertEqual(actual, expected, what) {
 
 // ---------- the document ----------
 
-const BENCHMARKS = [startup, unlockAndList, filterKeypress];
+const BENCHMARKS = [startup, unlockAndList, firstFrame, filterKeypress];
 
 const sections = [];
 for (const benchmark of BENCHMARKS) sections.push(await benchmark());
