@@ -1,12 +1,12 @@
 // Keypress to frame while filtering 10,000 accounts: the real AccountsHome inside the real
 // ShellView (from dist/), rendered by Ink into a fake 80×24 terminal, as ink-testing-library
 // does, but with the app's own render options (throttled to 30 frames a second, not debug).
-import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSyntheticVault } from './synthetic-vault.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COUNT = 10_000;
@@ -53,25 +53,8 @@ const median = (xs) => {
 const percentile = (xs, p) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function openManyAccounts(path) {
-  const { VaultSession } = await import(join(ROOT, 'dist/vault/store.js'));
-  const { addMnemonicIdentity } = await import(join(ROOT, 'dist/vault/identities.js'));
-  const session = await VaultSession.create(path, new TextEncoder().encode('bench-password-not-a-secret'));
-  await session.update((data) => {
-    const { data: withIdentity, identity } = addMnemonicIdentity(data, 'bench', 'bottom drive obey lake curtain smoke basket hold race lonely fit walk');
-    const createdAt = new Date().toISOString();
-    const accounts = Array.from({ length: COUNT }, (_, i) => ({
-      name: `account-${i}`,
-      identity: identity.id,
-      type: 'sr25519',
-      path: `//${i}`,
-      publicKey: `0x${randomBytes(32).toString('hex')}`,
-      network: 'substrate',
-      createdAt,
-    }));
-    return { data: { ...withIdentity, accounts }, result: undefined };
-  });
-  return session;
+function openManyAccounts(path) {
+  return createSyntheticVault(path, 'bench-password-not-a-secret', COUNT);
 }
 
 export async function filterKeypress() {

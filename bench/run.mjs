@@ -7,15 +7,13 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveKey, DEFAULT_SCRYPT } from '../dist/vault/kdf.js';
-import { addMnemonicIdentity } from '../dist/vault/identities.js';
-import { VaultSession } from '../dist/vault/store.js';
 import { filterKeypress } from './filter-keypress.mjs';
+import { createSyntheticVault } from './synthetic-vault.mjs';
 import { firstFrame } from './first-frame.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const OUTPUT = join(ROOT, 'docs', 'PERFORMANCE.md');
-const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 const PASSWORD = 'bench-password-not-a-secret';
 
 // ---------- small helpers ----------
@@ -90,27 +88,8 @@ ${table([
 ])}`;
 }
 
-/** A vault with one mnemonic identity and `count` synthetic sr25519 accounts, built through the library. */
 async function buildVault(path, count) {
-  const session = await VaultSession.create(path, new Uint8Array(Buffer.from(PASSWORD, 'utf8')));
-  try {
-    await session.update((data) => {
-      const { data: withIdentity, identity } = addMnemonicIdentity(data, 'bench', DEV_PHRASE);
-      const createdAt = new Date().toISOString();
-      const accounts = Array.from({ length: count }, (_, i) => ({
-        name: `account-${i}`,
-        identity: identity.id,
-        type: 'sr25519',
-        path: `//${i}`,
-        publicKey: `0x${randomBytes(32).toString('hex')}`,
-        network: 'substrate',
-        createdAt,
-      }));
-      return { data: { ...withIdentity, accounts }, result: undefined };
-    });
-  } finally {
-    session.close();
-  }
+  (await createSyntheticVault(path, PASSWORD, count)).close();
 }
 
 async function unlockAndList() {

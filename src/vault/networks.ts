@@ -51,3 +51,23 @@ function lookUp(nameOrPrefix: string): Network {
 export function listNetworks(): Network[] {
   return allNetworks.map(toNetwork);
 }
+
+/**
+ * Networks whose name, display name or SS58 prefix contain the filter, best first: an exact
+ * name or prefix, then names that start with it, then the rest in registry order.
+ */
+export function searchNetworks(all: readonly Network[], filter: string): Network[] {
+  const wanted = filter.trim().toLowerCase();
+  if (wanted === '') return [...all];
+  const rank = (n: Network) => {
+    const name = n.name.toLowerCase();
+    if (name === wanted || String(n.prefix) === wanted) return 0;
+    if (name.startsWith(wanted) || n.displayName.toLowerCase().startsWith(wanted)) return 1;
+    return 2;
+  };
+  return all
+    .filter((n) => [n.name, n.displayName, String(n.prefix)].some((text) => text.toLowerCase().includes(wanted)))
+    .map((network, index) => ({ network, index, rank: rank(network) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ network }) => network);
+}

@@ -1,6 +1,7 @@
 import type { Key } from 'ink';
 import { useMemo } from 'react';
 import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
+import { LIST_MOVES, MOVE_COMMANDS } from '../../ui/components/use-list.js';
 import { useShell } from '../../ui/shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
@@ -9,15 +10,7 @@ import { accountRows, rowFilter } from './account-rows.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
 import { fittedList, homeReducer, initialHome, type HomeState, type Move } from './use-accounts-home-state.js';
 
-const MOVES: Partial<Record<Command, Move>> = {
-  up: 'up',
-  down: 'down',
-  pageUp: 'page-up',
-  pageDown: 'page-down',
-  first: 'first',
-  last: 'last',
-};
-const LIST_COMMANDS: readonly Command[] = [...(Object.keys(MOVES) as Command[]), 'confirm', 'filter', 'derive', 'rename', 'remove', 'back'];
+const LIST_COMMANDS: readonly Command[] = [...MOVE_COMMANDS, 'confirm', 'filter', 'derive', 'rename', 'remove', 'back'];
 
 /** While the filter is typed, letters are text: only keys that type nothing move the cursor. */
 function arrowMove(key: Key): Move | undefined {
@@ -68,7 +61,7 @@ export function useAccountsHome(listHeight: number) {
 
   const listKey = (input: string, key: Key) => {
     const command = commandFor(input, key, LIST_COMMANDS);
-    const moveTo = command && MOVES[command];
+    const moveTo = command && LIST_MOVES[command];
     if (moveTo) move(moveTo);
     else if (command === 'confirm') openWithSelected('account-detail');
     else if (command === 'rename') openWithSelected('account-rename');

@@ -1,6 +1,6 @@
 import { initialList, listReducer, type ListState } from '../../ui/components/use-list-state.js';
 import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
-import type { Network } from '../../vault/networks.js';
+import { searchNetworks, type Network } from '../../vault/networks.js';
 import type { Move } from './use-accounts-home-state.js';
 
 /** Which network an account's address is shown in, and the picker that changes it. */
@@ -30,16 +30,6 @@ export const initialPicker = (all: readonly Network[], shown: string): PickerSta
   list: initialList(all.length, 1),
 });
 
-/** Networks whose name, display name or SS58 prefix hold the query; exact name or prefix first. */
-export function matchNetworks(all: readonly Network[], query: string): readonly Network[] {
-  const wanted = query.trim().toLowerCase();
-  if (!wanted) return all;
-  const exact = (n: Network) => n.name.toLowerCase() === wanted || String(n.prefix) === wanted;
-  const found = all.filter((n) => exact(n) || n.name.toLowerCase().includes(wanted) || n.displayName.toLowerCase().includes(wanted));
-  return [...found.filter(exact), ...found.filter((n) => !exact(n))];
-}
-
-/** A window over `count` rows with the cursor on `index`. */
 function listAt(count: number, height: number, index: number): ListState {
   const cursor = Math.max(0, Math.min(index, count - 1));
   return { cursor, offset: Math.max(0, Math.min(cursor, count - height)), count, height: Math.max(1, height) };
@@ -61,7 +51,7 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
     case 'edit': {
       const query = textFieldReducer({ value: state.query }, action.edit).value;
       if (query === state.query) return state;
-      const matches = matchNetworks(state.all, query);
+      const matches = searchNetworks(state.all, query);
       return { ...state, query, matches, list: initialList(matches.length, state.list.height) };
     }
     case 'move':

@@ -1,6 +1,6 @@
 import { listReducer, type ListAction, type ListState } from '../../ui/components/use-list-state.js';
 import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
-import type { Network } from '../../vault/networks.js';
+import { searchNetworks, type Network } from '../../vault/networks.js';
 
 /** A list of networks narrowed by what the user types, with a cursor over the matches. */
 export interface NetworkChooseState {
@@ -33,7 +33,7 @@ export function networkChooseReducer(state: NetworkChooseState, action: NetworkC
     case 'filter': {
       const filter = textFieldReducer({ value: state.filter }, action.edit).value;
       if (filter === state.filter) return state;
-      const matches = matchNetworks(state.all, filter);
+      const matches = searchNetworks(state.all, filter);
       // The best match first; with no filter, back to the current network.
       const list = listAt(matches, filter === '' ? state.current : '', state.list.height);
       return { ...state, filter, matches, list };
@@ -43,26 +43,6 @@ export function networkChooseReducer(state: NetworkChooseState, action: NetworkC
     case 'resize':
       return { ...state, list: listReducer(state.list, { type: 'resize', count: state.matches.length, height: action.height }) };
   }
-}
-
-/**
- * Networks whose name, display name or SS58 prefix contain the filter, best first: an exact
- * name or prefix, then names that start with it, then the rest in registry order.
- */
-export function matchNetworks(all: readonly Network[], filter: string): Network[] {
-  const wanted = filter.trim().toLowerCase();
-  if (wanted === '') return [...all];
-  const rank = (n: Network) => {
-    const name = n.name.toLowerCase();
-    if (name === wanted || String(n.prefix) === wanted) return 0;
-    if (name.startsWith(wanted) || n.displayName.toLowerCase().startsWith(wanted)) return 1;
-    return 2;
-  };
-  return all
-    .filter((n) => [n.name, n.displayName, String(n.prefix)].some((text) => text.toLowerCase().includes(wanted)))
-    .map((network, index) => ({ network, index, rank: rank(network) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map(({ network }) => network);
 }
 
 export const chosenNetwork = (state: NetworkChooseState): Network | undefined => state.matches[state.list.cursor];

@@ -4,7 +4,8 @@ import { commandFor, type Command } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
 import { initialList, listReducer, type ListAction } from './use-list-state.js';
 
-const MOVES: Partial<Record<Command, ListAction['type']>> = {
+/** The keymap's movement commands and the list moves they make. */
+export const LIST_MOVES: Partial<Record<Command, Exclude<ListAction['type'], 'resize'>>> = {
   up: 'up',
   down: 'down',
   pageUp: 'page-up',
@@ -12,7 +13,7 @@ const MOVES: Partial<Record<Command, ListAction['type']>> = {
   first: 'first',
   last: 'last',
 };
-const MOVE_COMMANDS = Object.keys(MOVES) as Command[];
+export const MOVE_COMMANDS = Object.keys(LIST_MOVES) as Command[];
 
 /** Moves a cursor over `count` items with the keymap's movement keys while active. */
 export function useList(count: number, height: number, isActive: boolean) {
@@ -21,7 +22,7 @@ export function useList(count: number, height: number, isActive: boolean) {
   useKeys(
     (input, key) => {
       const command = commandFor(input, key, MOVE_COMMANDS);
-      if (command) dispatch({ type: MOVES[command]! } as ListAction);
+      if (command) dispatch({ type: LIST_MOVES[command]! });
     },
     isActive,
   );

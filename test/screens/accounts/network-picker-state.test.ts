@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialPicker, matchNetworks, pickerReducer, type PickerAction } from '../../../src/screens/accounts/use-network-picker-state.js';
+import { initialPicker, pickerReducer, type PickerAction } from '../../../src/screens/accounts/use-network-picker-state.js';
 import { listNetworks } from '../../../src/vault/networks.js';
 
 const all = listNetworks();
@@ -14,14 +14,6 @@ describe('the network picker', () => {
     expect(pickerReducer(open, { type: 'pick' })).toMatchObject({ open: false, shown: 'substrate' });
   });
 
-  it('filters by name, display name or prefix, exact matches first', () => {
-    expect(matchNetworks(all, 'KUSAMA')[0]?.name).toBe('kusama');
-    expect(matchNetworks(all, '2')[0]?.name).toBe('kusama');
-    expect(matchNetworks(all, '0')[0]?.name).toBe('polkadot');
-    expect(matchNetworks(all, 'relay chain').map((n) => n.name)).toEqual(expect.arrayContaining(['polkadot', 'kusama']));
-    expect(matchNetworks(all, 'no such network')).toEqual([]);
-    expect(matchNetworks(all, '')).toBe(all);
-  });
 
   it('picks the highlighted match; Esc keeps the network shown', () => {
     const picked = run([{ type: 'open', height: 10 }, type('kusama'), { type: 'pick' }]);

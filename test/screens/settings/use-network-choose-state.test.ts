@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   chosenNetwork,
   initialNetworkChoose,
-  matchNetworks,
   networkChooseReducer,
   type NetworkChooseAction,
   type NetworkChooseState,
@@ -61,11 +60,3 @@ describe('the network chooser', () => {
   });
 });
 
-describe('matchNetworks', () => {
-  it('matches names, display names and prefixes, exact ones first', () => {
-    expect(matchNetworks(ALL, '2')[0]?.name).toBe('kusama');
-    expect(matchNetworks(ALL, 'POLKADOT')[0]?.name).toBe('polkadot');
-    expect(matchNetworks(ALL, 'relay chain').map((n) => n.name)).toEqual(expect.arrayContaining(['polkadot', 'kusama']));
-    expect(matchNetworks(ALL, '  ')).toHaveLength(ALL.length);
-  });
-});

@@ -1,0 +1,28 @@
+// A vault with one mnemonic identity and `count` sr25519 accounts with random public keys,
+// built through the library in one write. Listing and filtering cost the same whatever keys
+// the accounts hold, so the benchmarks need not derive 10,000 of them.
+import { randomBytes } from 'node:crypto';
+import { addMnemonicIdentity } from '../dist/vault/identities.js';
+import { VaultSession } from '../dist/vault/store.js';
+
+const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
+
+/** Returns the open session; the caller closes it. */
+export async function createSyntheticVault(path, password, count) {
+  const session = await VaultSession.create(path, new TextEncoder().encode(password));
+  await session.update((data) => {
+    const { data: withIdentity, identity } = addMnemonicIdentity(data, 'bench', DEV_PHRASE);
+    const createdAt = new Date().toISOString();
+    const accounts = Array.from({ length: count }, (_, i) => ({
+      name: `account-${i}`,
+      identity: identity.id,
+      type: 'sr25519',
+      path: `//${i}`,
+      publicKey: `0x${randomBytes(32).toString('hex')}`,
+      network: 'substrate',
+      createdAt,
+    }));
+    return { data: { ...withIdentity, accounts }, result: undefined };
+  });
+  return session;
+}
