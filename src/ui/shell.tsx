@@ -18,7 +18,15 @@ export interface ShellProps {
 }
 
 /** The frame every screen lives in: title, sidebar, content, status line. */
-export function ShellView({ session, renderScreen }: ShellProps) {
+export function ShellView(props: ShellProps) {
+  return (
+    <KeyRouter>
+      <ShellFrame {...props} />
+    </KeyRouter>
+  );
+}
+
+function ShellFrame({ session, renderScreen }: ShellProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [navigation, dispatch] = useReducer(navigate, initialNavigation);
@@ -68,7 +76,6 @@ export function ShellView({ session, renderScreen }: ShellProps) {
   );
 
   return (
-    <KeyRouter>
     <ShellContext.Provider value={shell}>
       <Box flexDirection="column" width={columns} height={rows}>
         <Box>
@@ -88,7 +95,6 @@ export function ShellView({ session, renderScreen }: ShellProps) {
         <StatusLine busy={busy} notice={notice} />
       </Box>
     </ShellContext.Provider>
-    </KeyRouter>
   );
 }
 
