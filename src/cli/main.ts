@@ -101,6 +101,12 @@ export function buildProgram(): Command {
   book.command('list').description('list the address book').option('--json', 'one JSON document').action(lazy(address, 'listAddresses'));
   book.command('remove').description('remove an entry').argument('<address-or-name>').action(lazy(address, 'removeAddress'));
 
+  program
+    .command('drives')
+    .description('list mounted removable drives (USB sticks, SD cards) to back up to')
+    .option('--json', 'one JSON document')
+    .action(lazy(() => import('./drives.js'), 'listDrives'));
+
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride();
   }
