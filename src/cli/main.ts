@@ -19,6 +19,7 @@ const account = () => import('./account.js');
 const address = () => import('./address.js');
 const vault = () => import('./vault.js');
 const app = () => import('./app.js');
+const backup = () => import('./backup.js');
 
 export function buildProgram(): Command {
   const program = new Command('airlock')
@@ -81,6 +82,24 @@ export function buildProgram(): Command {
     .action(lazy(account, 'showAccount'));
   acc.command('rename').description('rename an account').argument('<old>').argument('<new>').action(lazy(account, 'renameAccount'));
   acc.command('remove').description('remove an account').argument('<address-or-name>').action(lazy(account, 'removeAccount'));
+
+  program
+    .command('export')
+    .description('write a password-protected backup, then read it back and verify it')
+    .requiredOption('--out <file>', 'the backup file to write (see `airlock drives` for removable media)')
+    .addOption(new Option('--format <format>', 'backup format').choices(['airlock']).default('airlock'))
+    .option('--account <address-or-name...>', 'only these accounts (and their identities); default: the whole vault')
+    .option('--receipt', 'also write FILE.receipt.txt beside it (no secrets in it)')
+    .option('--force', 'replace FILE if it exists')
+    .option('--json', 'the receipt as one JSON document')
+    .action(lazy(backup, 'exportBackup'));
+  program
+    .command('import')
+    .description('merge a backup into the vault, after showing what it holds; --dry-run changes nothing')
+    .argument('<file>')
+    .option('--dry-run', 'only decrypt the backup and show what would be added (the backup drill)')
+    .option('--json', 'one JSON document')
+    .action(lazy(backup, 'importBackup'));
 
   const book = program.command('address').description('the address book: watch-only addresses');
   book.command('add')

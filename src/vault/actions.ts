@@ -1,6 +1,8 @@
 import * as accounts from './accounts.js';
 import * as book from './address-book.js';
 import * as identities from './identities.js';
+import type { BackupContent } from './backup.js';
+import { planImport, type PlannedEntry } from './import-plan.js';
 import type { Account, AddressEntry, Identity } from './model.js';
 import { findNetwork } from './networks.js';
 import type { VaultSession } from './store.js';
@@ -70,4 +72,12 @@ export function removeAddress(session: VaultSession, ref: string): Promise<Addre
 export function setDefaultNetwork(session: VaultSession, network: string): Promise<string> {
   const { name } = findNetwork(network);
   return session.update((data) => ({ data: { ...data, settings: { ...data.settings, defaultNetwork: name } }, result: name }));
+}
+
+/** Merges a backup's content into the vault as it is now; returns what was done. */
+export function importBackup(session: VaultSession, content: BackupContent): Promise<PlannedEntry[]> {
+  return session.update((data) => {
+    const plan = planImport(data, content);
+    return { data: plan.data, result: plan.entries };
+  });
 }

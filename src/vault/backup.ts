@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat, unlink } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { DamagedFileError, UserError } from '../errors.js';
+import { fileExists } from '../media/file-exists.js';
+import { writeFileDurably } from '../media/durable-write.js';
+import { findAccount } from './accounts.js';
+import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey } from './envelope.js';
+import { AccountSchema, AddressEntrySchema, IdentitySchema, type VaultData } from './model.js';
+
+/**
+ * An airlock backup: identities (with their words), accounts and the address book, sealed in
+ * the same envelope as the vault under a password of its own.
+ */
+export const BACKUP_FORMAT = 'airlock-backup';
+export const BACKUP_VERSION = 1;
+/** Far larger than any backup of a real vault; a bigger file is refused unread. */
+const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+
+const BackupContentSchema = z.object({
+  identities: z.array(IdentitySchema),
+  accounts: z.array(AccountSchema),
+  addresses: z.array(AddressEntrySchema),
+});
+export type BackupContent = z.infer<typeof BackupContentSchema>;
+
+/** The whole vault, or only the accounts named (with the identities they need; no address book). */
+export function backupContent(data: VaultData, accountRefs: readonly string[] = []): BackupContent {
+  if (accountRefs.length === 0) return { identities: data.identities, accounts: data.accounts, addresses: data.addresses };
+  const accounts = [...new Set(accountRefs.map((ref) => findAccount(data, ref)))];
+  const identityIds = new Set(accounts.map((a) => a.identity));
+  return { identities: data.identities.filter((i) => identityIds.has(i.id)), accounts, addresses: [] };
+}
+
+export interface Receipt {
+  file: string;
+  bytes: number;
+  sha256: string;
+  identities: string[];
+  accounts: string[];
+  addresses: string[];
+}
+
+/**
+ * Writes a backup durably, then reads it back from the medium, derives the key again from
+ * the password and compares what it decrypts with what was meant: only then is it done.
+ */
+export async function writeBackup(
+  path: string,
+  content: BackupContent,
+  password: Uint8Array,
+  { overwrite = false }: { overwrite?: boolean } = {},
+): Promise<Receipt> {
+  if (!overwrite && (await fileExists(path))) {
+    throw new UserError(`${path} already exists`, 'choose another name, or confirm replacing it');
+  }
+  const key = await createKey(password);
+  try {
+    await writeFileDurably(path, seal(BACKUP_FORMAT, BACKUP_VERSION, content, key), { mode: 0o600 });
+  } finally {
+    wipeKey(key);
+  }
+  try {
+    const { content: readBack, text } = await readBackup(path, password);
+    if (!isDeepStrictEqual(readBack, content)) throw new DamagedFileError(`${path} did not read back as written`);
+    return receiptFor(path, text, readBack);
+  } catch (error) {
+    // A backup that does not read back is worse than none: it would be trusted.
+    await unlink(path).catch(() => undefined);
+    throw error instanceof UserError ? new UserError(`verifying ${path} failed: ${error.message}`, 'the medium may be failing: use another one') : error;
+  }
+}
+
+/** Reads and decrypts a backup; a wrong password and a damaged file are told apart. */
+export async function readBackup(path: string, password: Uint8Array): Promise<{ content: BackupContent; text: string }> {
+  const text = await readBackupText(path);
+  const envelope = parseEnvelope(text, BACKUP_FORMAT, `backup ${path}`);
+  if (envelope.version > BACKUP_VERSION) {
+    throw new UserError(`backup ${path} is version ${envelope.version}, written by a newer airlock`, 'open it with the newer airlock');
+  }
+  const key = await unlockKey(envelope, password, `backup ${path}`);
+  try {
+    const parsed = BackupContentSchema.safeParse(open(envelope, key, `backup ${path}`));
+    if (!parsed.success) throw new DamagedFileError(`backup ${path} holds data airlock cannot read`);
+    return { content: parsed.data, text };
+  } finally {
+    wipeKey(key);
+  }
+}
+
+async function readBackupText(path: string): Promise<string> {
+  try {
+    const { size } = await stat(path);
+    if (size > MAX_BACKUP_BYTES) throw new DamagedFileError(`${path} is ${size} bytes, too large to be a backup`);
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`no file at ${path}`, 'check the path, or whether the medium is mounted');
+    if (code === 'EISDIR') throw new UserError(`${path} is a directory, not a backup file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot read ${path}: permission denied`);
+    throw error;
+  }
+}
+
+function receiptFor(file: string, text: string, content: BackupContent): Receipt {
+  return {
+    file,
+    bytes: Buffer.byteLength(text, 'utf8'),
+    sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    identities: content.identities.map((i) => i.name),
+    accounts: content.accounts.map((a) => a.name),
+    addresses: content.addresses.map((a) => a.name),
+  };
+}
+
+/** The receipt as text for people, and for the optional `.receipt.txt` beside a backup. No secrets. */
+export function formatReceipt(receipt: Receipt, writtenAt = new Date()): string {
+  const list = (names: string[]) => (names.length ? names.join(', ') : '(none)');
+  return [
+    `airlock backup receipt`,
+    `file:        ${receipt.file}`,
+    `written:     ${writtenAt.toISOString()}`,
+    `size:        ${receipt.bytes} bytes`,
+    `sha256:      ${receipt.sha256}`,
+    `verified:    read back from the file after writing, and decrypted with the backup password`,
+    `identities:  ${receipt.identities.length}: ${list(receipt.identities)}`,
+    `accounts:    ${receipt.accounts.length}: ${list(receipt.accounts)}`,
+    `addresses:   ${receipt.addresses.length}: ${list(receipt.addresses)}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,78 @@
+import type { BackupContent } from './backup.js';
+import type { Account, AddressEntry, Identity, VaultData } from './model.js';
+
+/** What importing one entry will do: add it (perhaps under another name), or skip it. */
+export interface PlannedEntry {
+  kind: 'identity' | 'account' | 'address';
+  name: string;
+  action: 'add' | 'skip';
+  /** The name it will have when its own is taken. */
+  as?: string;
+  /** Why it is skipped: the entry already in the vault. */
+  existing?: string;
+}
+
+export interface ImportPlan {
+  entries: PlannedEntry[];
+  /** The vault with everything added. */
+  data: VaultData;
+}
+
+/**
+ * Merges a backup into a vault: what is already there (the same words, the same public key,
+ * the same address) is skipped; a name already taken gets a number.
+ */
+export function planImport(data: VaultData, incoming: BackupContent): ImportPlan {
+  const entries: PlannedEntry[] = [];
+  const identities = [...data.identities];
+  const accounts = [...data.accounts];
+  const addresses = [...data.addresses];
+  // Accounts follow their identity to the id it has in this vault.
+  const identityIds = new Map<string, string>();
+
+  for (const identity of incoming.identities) {
+    const same = identities.find((i) => sameIdentity(i, identity));
+    if (same) {
+      identityIds.set(identity.id, same.id);
+      entries.push({ kind: 'identity', name: identity.name, action: 'skip', existing: same.name });
+      continue;
+    }
+    const name = freeName(identity.name, identities);
+    identities.push({ ...identity, name });
+    identityIds.set(identity.id, identity.id);
+    entries.push({ kind: 'identity', name: identity.name, action: 'add', ...(name !== identity.name ? { as: name } : {}) });
+  }
+  for (const account of incoming.accounts) {
+    const same = accounts.find((a) => a.publicKey === account.publicKey);
+    if (same) {
+      entries.push({ kind: 'account', name: account.name, action: 'skip', existing: same.name });
+      continue;
+    }
+    const name = freeName(account.name, accounts);
+    accounts.push({ ...account, name, identity: identityIds.get(account.identity) ?? account.identity });
+    entries.push({ kind: 'account', name: account.name, action: 'add', ...(name !== account.name ? { as: name } : {}) });
+  }
+  for (const entry of incoming.addresses) {
+    const same = addresses.find((a) => a.address.toLowerCase() === entry.address.toLowerCase());
+    if (same) {
+      entries.push({ kind: 'address', name: entry.name, action: 'skip', existing: same.name });
+      continue;
+    }
+    const name = freeName(entry.name, addresses);
+    addresses.push({ ...entry, name });
+    entries.push({ kind: 'address', name: entry.name, action: 'add', ...(name !== entry.name ? { as: name } : {}) });
+  }
+  return { entries, data: { ...data, identities, accounts, addresses } };
+}
+
+function sameIdentity(a: Identity, b: Identity): boolean {
+  if (a.kind === 'mnemonic' && b.kind === 'mnemonic') return a.mnemonic === b.mnemonic;
+  return a.id === b.id;
+}
+
+/** `name`, or `name (2)`, `name (3)`… whichever is free. */
+function freeName(name: string, taken: readonly (Identity | Account | AddressEntry)[]): string {
+  const names = new Set(taken.map((t) => t.name));
+  if (!names.has(name)) return name;
+  for (let n = 2; ; n++) if (!names.has(`${name} (${n})`)) return `${name} (${n})`;
+}

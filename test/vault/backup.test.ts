@@ -1,0 +1,75 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DamagedFileError, WrongPasswordError } from '../../src/errors.js';
+import * as actions from '../../src/vault/actions.js';
+import { backupContent, formatReceipt, readBackup, writeBackup } from '../../src/vault/backup.js';
+import { DEV_PHRASE, openTestVault } from '../helpers/vault.js';
+
+const PASSWORD = new TextEncoder().encode('backup-password-7');
+const dir = () => mkdtemp(join(tmpdir(), 'airlock-backup-'));
+
+async function devVault() {
+  const session = await openTestVault({ dev: true });
+  await actions.deriveAccount(session, { identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice' });
+  await actions.deriveAccount(session, { identity: 'dev', name: 'bob', type: 'sr25519', path: '//Bob' });
+  await actions.addAddress(session, { name: 'treasury-cold', address: '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y', note: 'safe 2' });
+  return session;
+}
+
+describe('airlock backups', () => {
+  it('writes, verifies and reads back the whole vault; nothing is readable without the password', async () => {
+    const session = await devVault();
+    const path = join(await dir(), 'backup.json');
+    const receipt = await writeBackup(path, backupContent(session.data), PASSWORD);
+    expect(receipt).toMatchObject({ identities: ['dev'], accounts: ['alice', 'bob'], addresses: ['treasury-cold'] });
+    const text = await readFile(path, 'utf8');
+    expect(receipt.bytes).toBe(Buffer.byteLength(text));
+    for (const secret of ['bottom drive obey', 'alice', 'treasury-cold', '5FLSigC9']) expect(text).not.toContain(secret);
+    const { content } = await readBackup(path, PASSWORD);
+    expect(content.identities[0]).toMatchObject({ kind: 'mnemonic', mnemonic: DEV_PHRASE });
+    expect(content).toEqual(backupContent(session.data));
+    expect(formatReceipt(receipt)).not.toContain(DEV_PHRASE.split(' ')[0]);
+  });
+
+  it('holds only the chosen accounts and their identity', async () => {
+    const session = await devVault();
+    const content = backupContent(session.data, ['bob']);
+    expect(content.accounts.map((a) => a.name)).toEqual(['bob']);
+    expect(content.identities.map((i) => i.name)).toEqual(['dev']);
+    expect(content.addresses).toEqual([]);
+  });
+
+  it('never replaces a file unless told to', async () => {
+    const session = await devVault();
+    const path = join(await dir(), 'backup.json');
+    await writeFile(path, 'an older backup');
+    await expect(writeBackup(path, backupContent(session.data), PASSWORD)).rejects.toThrow(/already exists/);
+    expect(await readFile(path, 'utf8')).toBe('an older backup');
+    await writeBackup(path, backupContent(session.data), PASSWORD, { overwrite: true });
+    expect((await readBackup(path, PASSWORD)).content.accounts).toHaveLength(2);
+  });
+
+  it('tells a wrong password from a flipped bit, and refuses truncated or foreign files', async () => {
+    const session = await devVault();
+    const folder = await dir();
+    const path = join(folder, 'backup.json');
+    await writeBackup(path, backupContent(session.data), PASSWORD);
+    await expect(readBackup(path, new TextEncoder().encode('not it'))).rejects.toBeInstanceOf(WrongPasswordError);
+
+    const envelope = JSON.parse(await readFile(path, 'utf8'));
+    const bytes = Buffer.from(envelope.ciphertext, 'base64');
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x10;
+    envelope.ciphertext = bytes.toString('base64');
+    await writeFile(join(folder, 'flipped.json'), JSON.stringify(envelope));
+    await expect(readBackup(join(folder, 'flipped.json'), PASSWORD)).rejects.toBeInstanceOf(DamagedFileError);
+
+    const text = await readFile(path, 'utf8');
+    await writeFile(join(folder, 'cut.json'), text.slice(0, text.length / 2));
+    await expect(readBackup(join(folder, 'cut.json'), PASSWORD)).rejects.toThrow(/not complete JSON/);
+    await writeFile(join(folder, 'vault-like.json'), text.replace('"airlock-backup"', '"airlock-vault"'));
+    await expect(readBackup(join(folder, 'vault-like.json'), PASSWORD)).rejects.toThrow(/is not an airlock-backup file/);
+    expect((await readdir(folder)).sort()).toEqual(['backup.json', 'cut.json', 'flipped.json', 'vault-like.json']);
+  });
+});
