@@ -92,8 +92,10 @@ try {
   await keys('Escape');
   await waitFor('exchange-deposit');
   await keys('Tab');
-  await shot('Backups', 'Sections this version does not have yet say so.', 'Not available in this version');
-  for (const section of ['QR ·', 'Ledger ·', 'Settings ·']) {
+  await shot('Backups', 'Export a verified backup, import one, or run the backup drill; removable drives are listed.', 'Export a backup');
+  await keys('Tab');
+  await shot('QR', 'Sections this version does not have yet say so.', 'Not available in this version');
+  for (const section of ['Ledger ·', 'Settings ·']) {
     await keys('Tab');
     await waitFor(section);
   }

@@ -9,6 +9,9 @@ import { AccountsHome } from './accounts/accounts-home.js';
 import { AddressEdit } from './addresses/address-edit.js';
 import { AddressRemove } from './addresses/address-remove.js';
 import { AddressesHome } from './addresses/addresses-home.js';
+import { BackupExport } from './backups/backup-export.js';
+import { BackupImport } from './backups/backup-import.js';
+import { BackupsHome } from './backups/backups-home.js';
 import { Help } from './help.js';
 import { IdentitiesHome } from './identities/identities-home.js';
 import { IdentityNew } from './identities/identity-new.js';
@@ -54,6 +57,10 @@ export function renderScreen(navigation: Navigation): ReactNode {
       return <PasswordChange />;
     case 'network-choose':
       return <NetworkChoose />;
+    case 'backup-export':
+      return <BackupExport />;
+    case 'backup-import':
+      return <BackupImport verifyOnly={screen.verifyOnly} />;
   }
 }
 
@@ -68,6 +75,7 @@ function renderHome(section: Navigation['section']): ReactNode {
     case 'settings':
       return <SettingsHome />;
     case 'backups':
+      return <BackupsHome />;
     case 'qr':
     case 'ledger':
       return <NotYet section={section} />;

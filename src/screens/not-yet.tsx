@@ -6,7 +6,6 @@ import { useShell } from '../ui/shell-context.js';
 import { theme } from '../ui/theme.js';
 
 const WHAT: Partial<Record<Section, string>> = {
-  backups: 'Exporting password-protected backups to removable media, verifying them, and importing them.',
   qr: 'Showing addresses and files as animated QR codes, and reading QR images.',
   ledger: 'Finding accounts on a Ledger device, and recovering them offline from its words.',
 };

@@ -27,6 +27,9 @@ export function keystrokes(input: string, key: Key, pasting: { current: boolean 
     if (ch === '\r' || ch === '\n') return ['', { ...key, return: true }];
     if (ch === '\t') return ['', { ...key, tab: true }];
     if (ch === '\x7f' || ch === '\b') return ['', { ...key, backspace: true }];
+    // Other control characters are Ctrl and a letter: \x15 is Ctrl-U.
+    const code = ch.charCodeAt(0);
+    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...key, ctrl: true }];
     return [ch, { ...key, shift: ch !== ch.toLowerCase() }];
   });
 }

@@ -30,7 +30,9 @@ export type Screen =
   | { name: 'address-edit'; address: string }
   | { name: 'address-remove'; address: string }
   | { name: 'password-change' }
-  | { name: 'network-choose' };
+  | { name: 'network-choose' }
+  | { name: 'backup-export' }
+  | { name: 'backup-import'; verifyOnly: boolean };
 
 export interface Navigation {
   section: Section;

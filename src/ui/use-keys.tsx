@@ -26,10 +26,20 @@ export function KeyRouter({ children }: { children: ReactNode }) {
 function Root({ children }: { children: ReactNode }) {
   const handlers = useRef(new Set<Handler>());
   const pasting = useRef(false);
+  const queue = useRef<[string, Key][]>([]);
+  // The first key of a chunk is handled at once; each further one on a timer of its own, which
+  // runs after React's scheduler has committed what the key before it did, so "⏎ then text"
+  // types into the screen the Enter opened, not the one it left.
+  const deliver = () => {
+    const next = queue.current.shift();
+    if (!next) return;
+    for (const handler of [...handlers.current]) if (handler.active) handler.handle(...next);
+    if (queue.current.length > 0) setTimeout(deliver, 0);
+  };
   useInput((input, key) => {
-    for (const [one, itsKey] of keystrokes(input, key, pasting)) {
-      for (const handler of [...handlers.current]) if (handler.active) handler.handle(one, itsKey);
-    }
+    const idle = queue.current.length === 0;
+    queue.current.push(...keystrokes(input, key, pasting));
+    if (idle) deliver();
   });
   return <Router.Provider value={handlers.current}>{children}</Router.Provider>;
 }

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../src/cli/drives.js';
+import { formatBytes } from '../../src/media/format-bytes.js';
 import type { RemovableDrive } from '../../src/media/drives.js';
 import { REPO_ROOT, runAirlock } from '../helpers/cli.js';
 

@@ -33,6 +33,14 @@ describe('keystrokes', () => {
     expect(pasting.current).toBe(false);
   });
 
+  it('reads other control characters in a chunk as Ctrl and a letter', () => {
+    expect(keystrokes('a\x15b', key(), { current: false })).toEqual([
+      ['a', key()],
+      ['u', key({ ctrl: true })],
+      ['b', key()],
+    ]);
+  });
+
   it('passes single keys and escape sequences through untouched', () => {
     expect(keystrokes('x', key(), { current: false })).toEqual([['x', key()]]);
     expect(keystrokes('\x1b[B', key({ downArrow: true }), { current: false })).toEqual([['\x1b[B', key({ downArrow: true })]]);

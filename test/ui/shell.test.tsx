@@ -9,9 +9,9 @@ describe('the shell', () => {
     const session = await openTestVault();
     const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />);
     expect(screen.frame()).toContain('Identities');
-    await screen.pressUntil('Backups ·', SHIFT_TAB, SHIFT_TAB, SHIFT_TAB, SHIFT_TAB);
+    await screen.pressUntil('QR ·', SHIFT_TAB, SHIFT_TAB, SHIFT_TAB);
     expect(screen.frame()).toContain('Not available in this version');
-    await screen.pressUntil('QR ·', TAB);
+    await screen.pressUntil('Ledger ·', TAB);
     screen.unmount();
   });
 

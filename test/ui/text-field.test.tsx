@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { textFieldReducer } from '../../src/ui/components/use-text-field-state.js';
 import { useTextField } from '../../src/ui/components/use-text-field.js';
@@ -20,8 +21,15 @@ describe('text field state', () => {
 });
 
 function Field({ onSubmit }: { onSubmit: (value: string) => void }) {
-  const field = useTextField({ isActive: true, onSubmit });
-  return <Text>[{field.value}]</Text>;
+  const [sent, setSent] = useState('');
+  const field = useTextField({
+    isActive: true,
+    onSubmit: (value) => {
+      onSubmit(value);
+      setSent(value);
+    },
+  });
+  return <Text>[{field.value}] sent: {sent}</Text>;
 }
 
 describe('text field keys', () => {
@@ -36,7 +44,7 @@ describe('text field keys', () => {
     await screen.waitFor('[secretx]');
     // One write, as a terminal delivers keys typed between two reads.
     await screen.press('\x7f\x7f\x7fet\r');
-    await screen.waitFor('[secret]');
+    await screen.waitFor('[secret] sent: secret');
     expect(submitted).toEqual(['secret']);
     screen.unmount();
   });

@@ -1,0 +1,68 @@
+import { Box, Text } from 'ink';
+import { FormField } from '../../ui/components/form-field.js';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import { elideStart } from './backup-text.js';
+import { listingDir, matches, windowStart, type ImportState } from './use-backup-import-state.js';
+
+/** Title, intro, blank, two fields, listing heading, blank, problem, help, hints, spare. */
+const CHROME_ROWS = 12;
+
+/** The first steps of import and verify: which file, then its password. */
+export function FileStep({ state, title }: { state: ImportState; title: string }) {
+  const shell = useShell();
+  const onPath = state.step === 'path';
+  const onPassword = state.step === 'password';
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text bold>{title}</Text>
+      <Text color={theme.muted} wrap="truncate-end">
+        Pick the backup file, then type its password.
+      </Text>
+      <Text> </Text>
+      <FormField label="File:     " value={elideStart(state.path, shell.width - 14)} focused={onPath} placeholder="path to a .json backup" />
+      {onPath ? <Candidates state={state} rows={Math.max(3, shell.height - CHROME_ROWS)} /> : null}
+      <FormField label="Password: " value={state.password} focused={onPassword} mask />
+      <Text> </Text>
+      {state.problem ? (
+        <Text color={theme.error} wrap="wrap">
+          {state.problem}
+        </Text>
+      ) : null}
+      {state.step === 'reading' ? <Text color={theme.muted}>Decrypting… (Esc abandons it)</Text> : null}
+      <Text color={theme.muted} wrap="truncate-end">
+        {onPath ? 'Tab completes · ↑/↓ pick a listed file · Enter next' : 'Enter opens the backup · Esc back to the file'}
+      </Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}
+
+/** What the typed directory offers: `.json` files and directories to go into. */
+function Candidates({ state, rows }: { state: ImportState; rows: number }) {
+  const dir = listingDir(state.path);
+  if (state.listing?.dir !== dir) return <Text color={theme.muted}>    …</Text>;
+  const found = matches(state);
+  if (found.length === 0) {
+    return (
+      <Text color={theme.muted} wrap="truncate-end">
+        {state.listing.candidates.length === 0 ? `    no .json files in ${dir}` : '    no listed file starts so'}
+      </Text>
+    );
+  }
+  const start = windowStart(state.selected, rows);
+  return (
+    <Box flexDirection="column" paddingLeft={4}>
+      {found.slice(start, start + rows).map((c, i) => {
+        const selected = start + i === state.selected;
+        return (
+          <Text key={c.name} inverse={selected} color={c.directory ? theme.accent : undefined} wrap="truncate-end">
+            {`${selected ? '›' : ' '} ${c.directory ? `${c.name}/` : c.name}`}
+          </Text>
+        );
+      })}
+      {found.length > rows ? <Text color={theme.muted}>{`  ${Math.max(0, state.selected) + 1}/${found.length}`}</Text> : null}
+    </Box>
+  );
+}

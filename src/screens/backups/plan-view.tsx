@@ -1,0 +1,53 @@
+import { Box, Text } from 'ink';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { List, ListPosition } from '../../ui/components/list.js';
+import type { ListState } from '../../ui/components/use-list-state.js';
+import type { Command } from '../../ui/keymap.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import type { PlannedEntry } from '../../vault/import-plan.js';
+import { nameColumn, plannedRow } from './backup-text.js';
+
+/** Title, file, blank, header, position, blank, outcome (wrapped: up to four rows), problem, hints. */
+export const PLAN_CHROME_ROWS = 13;
+
+export interface PlanViewProps {
+  title: string;
+  file: string;
+  entries: readonly PlannedEntry[];
+  list: ListState;
+  /** What it means, and what the keys do now. */
+  outcome: { text: string; tone: 'success' | 'warning' | 'muted' }[];
+  problem?: string;
+  hints: readonly Command[];
+}
+
+/** Every entry of a backup with what importing it does (or did): add, add under another name, skip. */
+export function PlanView({ title, file, entries, list, outcome, problem, hints }: PlanViewProps) {
+  const shell = useShell();
+  const width = nameColumn(entries, Math.max(10, Math.floor(shell.width / 3)));
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text bold>{title}</Text>
+      <Text color={theme.muted} wrap="truncate-middle">
+        {file}
+      </Text>
+      <Text> </Text>
+      <Text color={theme.muted} wrap="truncate-end">{`${'KIND'.padEnd(9)}${'NAME'.padEnd(width + 2)}WHAT`}</Text>
+      <List items={entries} state={list} render={(entry) => plannedRow(entry, width)} empty="The backup holds nothing." />
+      <ListPosition state={list} />
+      <Text> </Text>
+      {outcome.map((line) => (
+        <Text key={line.text} color={theme[line.tone]} wrap="wrap">
+          {line.text}
+        </Text>
+      ))}
+      {problem ? (
+        <Text color={theme.error} wrap="truncate-end">
+          {problem}
+        </Text>
+      ) : null}
+      <KeyHints commands={hints} />
+    </Box>
+  );
+}

@@ -1,0 +1,36 @@
+import { Box, Text } from 'ink';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import type { Written } from './use-backup-export-state.js';
+
+/** The path and the checksum are shown whole; a long list of names is cut (the file keeps it whole). */
+const WHOLE = /^(file|sha256|verified):/u;
+
+/** The receipt of a written and verified backup, until the user has read it. */
+export function ReceiptView({ written }: { written: Written }) {
+  const shell = useShell();
+  const lines = written.receipt.replace(/\n$/u, '').split('\n');
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text bold color={theme.success}>
+        ✓ Backup written and verified
+      </Text>
+      <Text> </Text>
+      {lines.map((line, i) => (
+        <Text key={i} wrap={WHOLE.test(line) ? 'wrap' : 'truncate-end'}>
+          {line || ' '}
+        </Text>
+      ))}
+      <Text> </Text>
+      {written.receiptFile && !written.receiptError ? (
+        <Text color={theme.muted} wrap="wrap">{`The receipt was also saved to ${written.receiptFile}`}</Text>
+      ) : null}
+      {written.receiptError ? <Text color={theme.error} wrap="wrap">{`The receipt file was not saved: ${written.receiptError}`}</Text> : null}
+      <Text color={theme.muted} wrap="truncate-end">
+        Write the sha256 down or keep the receipt with the medium.
+      </Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}

@@ -1,0 +1,146 @@
+import { describeError } from '../../errors.js';
+import { formReducer, initialForm, type FormAction, type FormState } from '../../ui/components/use-form-state.js';
+import { checkNewPassword } from '../../vault/password-policy.js';
+import { capitalise } from './run-reporting.js';
+
+/**
+ * Where exporting a backup stands: the form (destination, the password twice, and whether to
+ * save a receipt file beside it), a question when the file exists, the write, the receipt.
+ * `receipt` is a toggle, not text: it is a field only so Tab reaches it.
+ */
+export const EXPORT_FIELDS = ['destination', 'password', 'repeat', 'receipt'] as const;
+export type ExportField = (typeof EXPORT_FIELDS)[number];
+export type ExportValues = Record<ExportField, string>;
+
+export interface ExportState {
+  step: 'form' | 'checking' | 'replace' | 'writing' | 'done';
+  form: FormState<ExportField>;
+  receiptFile: boolean;
+  /** The user has edited the destination: a default found later must not replace it. */
+  destinationTouched: boolean;
+  /** The file the backup goes to, once the form was sent. */
+  target?: string;
+  problem?: string;
+  /** The receipt, once written and verified. */
+  written?: Written;
+}
+
+export interface Written {
+  /** formatReceipt's text. */
+  receipt: string;
+  /** Where its copy went, when asked for. */
+  receiptFile?: string;
+  /** Why that copy could not be saved: the backup itself is fine. */
+  receiptError?: string;
+}
+
+export type ExportAction =
+  | { type: 'form'; action: FormAction<ExportField> }
+  | { type: 'toggle-receipt' }
+  | { type: 'default-destination'; path: string }
+  /** The form was sent: see what is at the destination before writing. */
+  | { type: 'check' }
+  | { type: 'exists'; target: string }
+  | { type: 'write'; target: string }
+  /** "No" to replacing: back to the form, the file untouched. */
+  | { type: 'keep' }
+  | { type: 'refused'; field: ExportField; problem: string }
+  | { type: 'failed'; problem: string }
+  | { type: 'written'; written: Written };
+
+export function initialExport(destination: string): ExportState {
+  return { step: 'form', form: initialForm(EXPORT_FIELDS, { destination }), receiptFile: false, destinationTouched: false };
+}
+
+export function exportReducer(state: ExportState, action: ExportAction): ExportState {
+  switch (action.type) {
+    case 'form':
+      return state.step === 'form' ? formAction(state, action.action) : state;
+    case 'toggle-receipt':
+      return state.step === 'form' ? { ...state, receiptFile: !state.receiptFile } : state;
+    case 'default-destination':
+      if (state.destinationTouched || state.step !== 'form') return state;
+      return { ...state, form: { ...state.form, values: { ...state.form.values, destination: action.path } } };
+    case 'check':
+      return state.step === 'form' ? { ...state, step: 'checking', problem: undefined } : state;
+    case 'exists':
+      return state.step === 'checking' ? { ...state, step: 'replace', target: action.target } : state;
+    case 'write':
+      // The passwords leave the form now; the screen holds them as bytes until written.
+      return state.step === 'checking' || state.step === 'replace' ? { ...withoutPasswords(state), step: 'writing', target: action.target } : state;
+    case 'keep':
+      return state.step === 'replace'
+        ? { ...state, step: 'form', form: focus(state.form, 'destination'), problem: `${state.target} was left as it was: choose another name.` }
+        : state;
+    case 'refused':
+      if (state.step !== 'form' && state.step !== 'checking') return state;
+      return { ...state, step: 'form', form: focus({ ...state.form, visited: state.form.fields }, action.field), problem: action.problem };
+    case 'failed': {
+      const cleared = withoutPasswords(state);
+      return { ...cleared, step: 'form', form: focus(cleared.form, 'password'), problem: action.problem };
+    }
+    case 'written':
+      return state.step === 'writing' ? { ...state, step: 'done', written: action.written, problem: undefined } : state;
+  }
+}
+
+function formAction(state: ExportState, action: FormAction<ExportField>): ExportState {
+  // The toggle holds no text.
+  if (action.type === 'edit' && state.form.focus === 'receipt') return state;
+  const form = formReducer(state.form, action);
+  const touched = state.destinationTouched || (action.type === 'edit' && state.form.focus === 'destination');
+  return { ...state, form, destinationTouched: touched };
+}
+
+const focus = (form: FormState<ExportField>, field: ExportField) => formReducer(form, { type: 'focus', field });
+
+function withoutPasswords(state: ExportState): ExportState {
+  return { ...state, form: { ...state.form, values: { ...state.form.values, password: '', repeat: '' } } };
+}
+
+export type Tone = 'error' | 'warning' | 'success';
+export interface Verdict {
+  tone: Tone;
+  text: string;
+}
+
+/** What to say under the password fields as the user types. */
+export function exportVerdicts(values: ExportValues): Partial<Record<ExportField, Verdict>> {
+  const verdicts: Partial<Record<ExportField, Verdict>> = {};
+  if (values.password) verdicts.password = strengthOf(values.password);
+  if (values.repeat) {
+    verdicts.repeat =
+      values.repeat === values.password
+        ? { tone: 'success', text: 'The two match.' }
+        : { tone: values.password.startsWith(values.repeat) ? 'warning' : 'error', text: 'Not the same as the password above (yet).' };
+  }
+  return verdicts;
+}
+
+/** Why the form cannot be sent yet, and which field to go back to; undefined when it can. */
+export function exportProblem(values: ExportValues): { field: ExportField; text: string } | undefined {
+  if (!values.destination.trim()) return { field: 'destination', text: 'Type where the backup should go.' };
+  const strength = strengthOf(values.password);
+  if (strength.tone === 'error') return { field: 'password', text: strength.text };
+  if (values.repeat !== values.password) return { field: 'repeat', text: 'The two passwords differ: type it again.' };
+  return undefined;
+}
+
+/** The password policy, on a copy of the text as bytes that is wiped at once. */
+function strengthOf(password: string): Verdict {
+  const bytes = new TextEncoder().encode(password);
+  try {
+    const warning = checkNewPassword(bytes, 'backup password');
+    return warning ? { tone: 'warning', text: capitalise(warning) } : { tone: 'success', text: 'A strong password.' };
+  } catch (error) {
+    return { tone: 'error', text: `${capitalise(describeError(error).message)}.` };
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+/** The typed destination as a file: a trailing `/` means "a new file in this directory". */
+export function targetOf(typed: string, fileName: string): string {
+  const path = typed.trim();
+  return path.endsWith('/') ? `${path}${fileName}` : path;
+}

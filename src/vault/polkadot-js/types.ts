@@ -1,0 +1,132 @@
+import type { KeyType } from '../key-types.js';
+import type { ScryptParams } from '../kdf.js';
+
+export type HexString = `0x${string}`;
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** What airlock writes: every polkadot.js version reads N=2^15, while 2^17 is unreadable before util-crypto 13.5.3. */
+export const WRITE_SCRYPT: ScryptParams = { N: 1 << 15, r: 8, p: 1 };
+
+/** Larger files are refused unread; a file with a thousand accounts is well under 2 MiB. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** Each account in a file may cost one scrypt run, so a file may not ask for unbounded work. */
+export const MAX_ACCOUNTS = 1000;
+
+/** Metadata polkadot.js keeps beside a key: `name`, `genesisHash`, `whenCreated`, Ledger fields and more. */
+export interface AccountMeta {
+  name?: string;
+  genesisHash?: HexString | null;
+  whenCreated?: number;
+  [key: string]: JsonValue | undefined;
+}
+
+/** A key airlock derives: a mnemonic, a Substrate `//hard/soft///password` path or a BIP44 path for ethereum. */
+export interface KeyInput {
+  phrase: string;
+  path: string;
+  type: KeyType;
+  /** The SS58 prefix the file's address is written in (sr25519 and ed25519); 42 when absent. */
+  ss58Prefix?: number;
+}
+
+/** A key known by its public half only: a Ledger or watch-only account. */
+export interface ExternalInput {
+  /** 32 bytes for sr25519 and ed25519, 33 (compressed) for ecdsa and ethereum. */
+  publicKey: Uint8Array;
+  type: KeyType;
+  ss58Prefix?: number;
+}
+
+export interface BatchAccount {
+  account: KeyInput | ExternalInput;
+  meta: AccountMeta;
+}
+
+/** polkadot.js `KeyringPair$Json`, as airlock writes it (version 3, base64). */
+export interface KeyringPairJson {
+  encoded: string;
+  encoding: {
+    content: ['pkcs8', KeyType];
+    type: ['scrypt', 'xsalsa20-poly1305'] | ['none'];
+    version: '3';
+  };
+  address: string;
+  meta: AccountMeta;
+}
+
+/** The polkadot.js extension's "export all accounts" file. */
+export interface BatchJson {
+  encoded: string;
+  encoding: {
+    content: ['batch-pkcs8'];
+    type: ['scrypt', 'xsalsa20-poly1305'];
+    version: '3';
+  };
+  accounts: { address: string; meta: AccountMeta }[];
+}
+
+/**
+ * A decrypted key in polkadot.js's PKCS#8-like layout. The bytes live in a private field, so
+ * neither `JSON.stringify` nor a console dump of an account shows them; `wipe` zeroes them.
+ */
+export class KeySecret {
+  readonly #pkcs8: Uint8Array;
+
+  /** Takes ownership of `pkcs8`. */
+  constructor(pkcs8: Uint8Array) {
+    this.#pkcs8 = pkcs8;
+  }
+
+  get pkcs8(): Uint8Array {
+    return this.#pkcs8;
+  }
+
+  wipe(): void {
+    this.#pkcs8.fill(0);
+  }
+}
+
+export interface DecodedAccount {
+  /** SS58 in the file's own prefix (42 when the file gives none), or EIP-55 for ethereum. */
+  address: string;
+  publicKey: HexString;
+  type: KeyType;
+  name: string | undefined;
+  meta: Readonly<Record<string, unknown>>;
+  /** Absent for external (Ledger, watch-only) accounts. */
+  secret: KeySecret | undefined;
+}
+
+/** An account the password did not open: ask for its own password and call `unlockAccount`. */
+export interface LockedAccount {
+  /** Position in the file. */
+  index: number;
+  /** As the file states it; not yet checked against a key. */
+  address: string;
+  name: string | undefined;
+  /** The account's own `KeyringPair$Json`, as read from the file. */
+  readonly json: unknown;
+}
+
+/** An account the file holds but airlock cannot take, with the reason. */
+export interface SkippedAccount {
+  index: number;
+  address: string;
+  name: string | undefined;
+  reason: string;
+}
+
+export interface DecodedKeyFile {
+  /** A single `KeyringPair$Json`, the extension's encrypted batch, or apps' JSON array. */
+  format: 'account' | 'batch' | 'list';
+  accounts: DecodedAccount[];
+  locked: LockedAccount[];
+  skipped: SkippedAccount[];
+}
+
+export interface DecodeOptions {
+  /** How messages name the file, e.g. its file name. */
+  what?: string;
+  /** Checked between accounts, each of which may cost a scrypt run. */
+  signal?: AbortSignal;
+}

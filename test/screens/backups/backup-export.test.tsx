@@ -1,0 +1,146 @@
+/** Exporting a backup through the screens: real vault, real file, real scrypt. */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { backupContent, readBackup } from '../../../src/vault/backup.js';
+import * as actions from '../../../src/vault/actions.js';
+import { ARROW_DOWN, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
+import { openTestVault } from '../../helpers/vault.js';
+import { BACKUP_PASSWORD, CTRL_U, bytes, content, expectFits, openBackups, unwrapped, waitForProse, withAlice } from './helpers.js';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+async function mediaDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'airlock-media-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** From the Backups home: the export form with `target` typed as its destination. */
+async function fillForm(screen: Screen, target: string, password = BACKUP_PASSWORD) {
+  await screen.pressUntil('Write to:', ENTER);
+  screen.type(CTRL_U);
+  screen.type(target);
+  await screen.waitFor(basename(target));
+  await screen.press(TAB);
+  screen.type(password);
+  await screen.waitFor(`Password:     ${'•'.repeat(password.length)}`);
+  await screen.press(TAB);
+  screen.type(password);
+  await screen.waitFor(/The two match|Not the same/u);
+  // On to the receipt toggle, the last field.
+  await screen.pressUntil('› Receipt file:', ENTER);
+}
+
+describe('exporting a backup', () => {
+  it('writes the whole vault to the typed path, verified, and shows the receipt', async () => {
+    const session = await withAlice(await openTestVault({ dev: true }));
+    await actions.addAddress(session, { name: 'exchange', address: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty' });
+    const screen = await openBackups(session);
+    expect(screen.frame()).toContain('No removable drive is mounted now');
+    expectFits(screen.frame());
+
+    // The default destination is beside the vault, named by the time.
+    const form = await screen.pressUntil('Write to:', ENTER);
+    expect(form).toMatch(/Write to: +(\/|…).*\/airlock-backup-\d{8}-\d{6}\.json/u);
+    expect(form).toContain('The whole vault: 1 identity, 1 account, 1 address.');
+    expectFits(form);
+    await screen.pressUntil('› Export a backup', ESC);
+
+    const target = join(await mediaDir(), 'backup.json');
+    await fillForm(screen, target);
+    expect(screen.frame()).not.toContain(BACKUP_PASSWORD);
+    const receipt = await screen.pressUntil('Backup written and verified', ENTER);
+    await screen.waitFor('accounts:    1: alice');
+    expectFits(screen.frame());
+
+    const file = await readFile(target);
+    const shown = unwrapped(screen.frame());
+    expect(shown).toContain(`sha256:      ${createHash('sha256').update(file).digest('hex')}`);
+    expect(shown).toContain(`file:        ${target}`);
+    expect(content(receipt)).toContain('addresses:   1: exchange');
+    const { content: read } = await readBackup(target, bytes(BACKUP_PASSWORD));
+    expect(read).toEqual(backupContent(session.data));
+    // No receipt file unless asked for.
+    await expect(readFile(`${target}.receipt.txt`)).rejects.toMatchObject({ code: 'ENOENT' });
+
+    await screen.pressUntil('› Export a backup', ENTER);
+    screen.unmount();
+  });
+
+  it('saves the receipt beside the backup when the toggle is on', async () => {
+    const session = await openTestVault({ dev: true });
+    const screen = await openBackups(session);
+    const target = join(await mediaDir(), 'with-receipt.json');
+    await fillForm(screen, target);
+    await screen.pressUntil('[x] also save', ' ');
+    await screen.pressUntil('Backup written and verified', ENTER);
+    const saved = await screen.waitFor('The receipt was also saved');
+    const receipt = await readFile(`${target}.receipt.txt`, 'utf8');
+    expect(receipt).toContain(createHash('sha256').update(await readFile(target)).digest('hex'));
+    expect(unwrapped(saved)).toContain(`${target}.receipt.txt`);
+    screen.unmount();
+  });
+
+  it('asks before replacing a file: no leaves it untouched, yes replaces it', async () => {
+    const session = await openTestVault({ dev: true });
+    const target = join(await mediaDir(), 'taken.json');
+    await writeFile(target, 'an older file\n');
+    const screen = await openBackups(session);
+    await fillForm(screen, target);
+
+    const asked = await screen.pressUntil('already exists', ENTER);
+    expect(asked).toContain('Replace it with a new backup of this vault?');
+    expectFits(asked);
+    const kept = await screen.pressUntil('was left as it was', 'n');
+    expect(kept).toContain('› Write to:');
+    expect(await readFile(target, 'utf8')).toBe('an older file\n');
+
+    // The passwords are still there: sending the form again asks again.
+    await screen.pressUntil('already exists', '\u0013');
+    await screen.pressUntil('Backup written and verified', 'y');
+    const { content: read } = await readBackup(target, bytes(BACKUP_PASSWORD));
+    expect(read.identities.map((i) => i.name)).toEqual(['dev']);
+    screen.unmount();
+  });
+
+  it('refuses a password under 6 characters and two that differ, writing nothing', async () => {
+    const session = await openTestVault({ dev: true });
+    const dir = await mediaDir();
+    const target = join(dir, 'short.json');
+    const screen = await openBackups(session);
+    await fillForm(screen, target, 'abc');
+    expect(screen.frame()).toContain('The backup password must be at least 6 characters long.');
+    const refused = await screen.pressUntil('› Password:', ENTER);
+    expect(refused).toContain('The backup password must be at least 6 characters long.');
+
+    screen.type(CTRL_U);
+    screen.type(BACKUP_PASSWORD);
+    await screen.waitFor('A strong password.');
+    await screen.press(ARROW_DOWN);
+    screen.type(CTRL_U);
+    screen.type('something else entirely');
+    await screen.waitFor('Not the same as the password above');
+    await screen.pressUntil('The two passwords differ', '\u0013');
+    await expect(readFile(target)).rejects.toMatchObject({ code: 'ENOENT' });
+    await screen.pressUntil('› Export a backup', ESC);
+    screen.unmount();
+  });
+
+  it('says why a backup cannot be written, and writes nothing', async () => {
+    const session = await openTestVault({ dev: true });
+    const target = join(await mediaDir(), 'not-there', 'backup.json');
+    const screen = await openBackups(session);
+    await fillForm(screen, target);
+    screen.type(ENTER);
+    const failed = await waitForProse(screen, 'the directory does not exist');
+    expect(failed).toContain('› Password:');
+    // The passwords were cleared with the attempt.
+    expect(failed).not.toContain('•');
+    expectFits(failed);
+    await expect(readFile(target)).rejects.toMatchObject({ code: 'ENOENT' });
+    screen.unmount();
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  exportProblem,
+  exportReducer,
+  exportVerdicts,
+  initialExport,
+  targetOf,
+  type ExportAction,
+  type ExportState,
+} from '../../../src/screens/backups/use-backup-export-state.js';
+
+const STRONG = 'correct horse battery staple 42';
+const run = (state: ExportState, ...actions: ExportAction[]) => actions.reduce(exportReducer, state);
+const type = (text: string): ExportAction => ({ type: 'form', action: { type: 'edit', edit: { type: 'insert', text } } });
+const next: ExportAction = { type: 'form', action: { type: 'next' } };
+const filled = () => run(initialExport('/media/usb/a.json'), next, type(STRONG), next, type(STRONG), next);
+
+describe('the export form state', () => {
+  it('starts on the destination with the default path, the receipt file off', () => {
+    const state = initialExport('/vault/dir/airlock-backup-1.json');
+    expect(state.step).toBe('form');
+    expect(state.form.focus).toBe('destination');
+    expect(state.form.values.destination).toBe('/vault/dir/airlock-backup-1.json');
+    expect(state.receiptFile).toBe(false);
+  });
+
+  it('takes a default found later only while the user has not edited the destination', () => {
+    const untouched = run(initialExport('/vault/a.json'), next, { type: 'default-destination', path: '/media/usb/a.json' });
+    expect(untouched.form.values.destination).toBe('/media/usb/a.json');
+    const typed = run(initialExport('/vault/a.json'), type('x'), { type: 'default-destination', path: '/media/usb/a.json' });
+    expect(typed.form.values.destination).toBe('/vault/a.jsonx');
+    const cleared = run(initialExport('/vault/a.json'), { type: 'form', action: { type: 'edit', edit: { type: 'clear' } } }, { type: 'default-destination', path: '/m/a.json' });
+    expect(cleared.form.values.destination).toBe('');
+  });
+
+  it('toggles the receipt file; text typed on the toggle goes nowhere', () => {
+    const state = filled();
+    expect(state.form.focus).toBe('receipt');
+    const toggled = run(state, { type: 'toggle-receipt' }, type('abc'));
+    expect(toggled.receiptFile).toBe(true);
+    expect(toggled.form.values.receipt).toBe('');
+    expect(run(toggled, { type: 'toggle-receipt' }).receiptFile).toBe(false);
+  });
+
+  it('goes form → checking → writing → done, dropping the passwords when the write starts', () => {
+    const writing = run(filled(), { type: 'check' }, { type: 'write', target: '/media/usb/a.json' });
+    expect(writing.step).toBe('writing');
+    expect(writing.target).toBe('/media/usb/a.json');
+    expect(writing.form.values.password).toBe('');
+    expect(writing.form.values.repeat).toBe('');
+    expect(writing.form.values.destination).toBe('/media/usb/a.json');
+    const done = run(writing, { type: 'written', written: { receipt: 'airlock backup receipt\n' } });
+    expect(done.step).toBe('done');
+    expect(done.written?.receipt).toBe('airlock backup receipt\n');
+  });
+
+  it('asks before replacing; "no" returns to the destination with the passwords kept', () => {
+    const asked = run(filled(), { type: 'check' }, { type: 'exists', target: '/media/usb/a.json' });
+    expect(asked.step).toBe('replace');
+    const kept = run(asked, { type: 'keep' });
+    expect(kept.step).toBe('form');
+    expect(kept.form.focus).toBe('destination');
+    expect(kept.problem).toBe('/media/usb/a.json was left as it was: choose another name.');
+    expect(kept.form.values.password).toBe(STRONG);
+    expect(run(asked, { type: 'write', target: '/media/usb/a.json' }).step).toBe('writing');
+  });
+
+  it('a failed write returns to the form on the password, both passwords cleared', () => {
+    const failed = run(filled(), { type: 'check' }, { type: 'write', target: '/x.json' }, { type: 'failed', problem: 'Cannot write.' });
+    expect(failed.step).toBe('form');
+    expect(failed.form.focus).toBe('password');
+    expect(failed.problem).toBe('Cannot write.');
+    expect(failed.form.values.password).toBe('');
+  });
+
+  it('ignores keys and answers that do not belong to the step', () => {
+    const writing = run(filled(), { type: 'check' }, { type: 'write', target: '/x.json' });
+    expect(run(writing, type('zzz'), { type: 'toggle-receipt' }, { type: 'keep' }, { type: 'check' })).toEqual(writing);
+    expect(run(initialExport('/a.json'), { type: 'written', written: { receipt: '' } }).step).toBe('form');
+  });
+});
+
+describe('the export form checks', () => {
+  it('refuses an empty destination, a short password, and two that differ', () => {
+    expect(exportProblem({ destination: ' ', password: STRONG, repeat: STRONG, receipt: '' })?.field).toBe('destination');
+    expect(exportProblem({ destination: '/a.json', password: 'abc', repeat: 'abc', receipt: '' })).toEqual({
+      field: 'password',
+      text: 'The backup password must be at least 6 characters long.',
+    });
+    expect(exportProblem({ destination: '/a.json', password: STRONG, repeat: `${STRONG}!`, receipt: '' })?.field).toBe('repeat');
+    expect(exportProblem({ destination: '/a.json', password: STRONG, repeat: STRONG, receipt: '' })).toBeUndefined();
+  });
+
+  it('warns about a weak password without refusing it', () => {
+    const values = { destination: '/a.json', password: 'abcdefgh', repeat: 'abcdefgh', receipt: '' };
+    expect(exportVerdicts(values).password?.tone).toBe('warning');
+    expect(exportVerdicts(values).password?.text).toMatch(/^This backup password is weak/u);
+    expect(exportProblem(values)).toBeUndefined();
+    expect(exportVerdicts({ ...values, repeat: 'abc' }).repeat).toEqual({ tone: 'warning', text: 'Not the same as the password above (yet).' });
+    expect(exportVerdicts({ ...values, repeat: 'x' }).repeat?.tone).toBe('error');
+    expect(exportVerdicts({ ...values, password: STRONG, repeat: STRONG })).toEqual({
+      password: { tone: 'success', text: 'A strong password.' },
+      repeat: { tone: 'success', text: 'The two match.' },
+    });
+  });
+
+  it('reads a trailing / as a new file in that directory', () => {
+    expect(targetOf(' /media/usb/ ', 'airlock-backup-1.json')).toBe('/media/usb/airlock-backup-1.json');
+    expect(targetOf('/media/usb/mine.json', 'airlock-backup-1.json')).toBe('/media/usb/mine.json');
+  });
+});

@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DamagedFileError, UserError, WrongPasswordError } from '../../src/errors.js';
+import { newSealKey, seal } from '../../src/vault/polkadot-js/cipher.js';
+import {
+  decodeKeyFile,
+  encodeAccountJson,
+  encodeExternalAccountJson,
+  MAX_FILE_BYTES,
+  type KeyringPairJson,
+} from '../../src/vault/polkadot-js.js';
+import { DEV_PHRASE } from '../helpers/cli.js';
+import { BOB } from '../helpers/dev-keys.js';
+
+const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+const PASSWORD = bytes('right password');
+const what = 'alice.json';
+const decode = (text: string, password = PASSWORD) => decodeKeyFile(text, password, { what });
+
+let file: KeyringPairJson;
+let text: string;
+
+/** The file with its `encoded` bytes changed by `edit`. */
+function withEncoded(edit: (b: Buffer) => Buffer): string {
+  const encoded = edit(Buffer.from(file.encoded, 'base64')).toString('base64');
+  return JSON.stringify({ ...file, encoded });
+}
+
+/** A version 3 account file sealing `plain` with PASSWORD, as any writer could. */
+async function sealedFile(plain: Uint8Array, content: unknown = ['pkcs8', 'sr25519']): Promise<string> {
+  const key = await newSealKey(PASSWORD);
+  return JSON.stringify({ ...file, encoded: Buffer.from(seal(plain, key)).toString('base64'), encoding: { ...file.encoding, content } });
+}
+
+beforeAll(async () => {
+  file = await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, PASSWORD, { name: 'alice' });
+  text = JSON.stringify(file);
+});
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+type Case = [string, () => string, typeof UserError, RegExp];
+
+describe('bad input gets one clear error', () => {
+  it.each<Case>([
+    ['not JSON', () => 'hello, world', UserError, /^alice\.json is not a polkadot\.js key file: it is not JSON$/],
+    ['truncated', () => text.slice(0, text.length / 2), DamagedFileError, /^alice\.json is damaged: it is not complete JSON$/],
+    ['another JSON format', () => '{"format":"airlock-backup","version":1}', UserError, /^alice\.json is not a polkadot\.js key file$/],
+    ['an address-book entry', () => JSON.stringify({ address: BOB.substrate, meta: { name: 'bob' } }), UserError, /is not a polkadot\.js key file$/],
+    ['an empty list', () => '[]', UserError, /^alice\.json holds no accounts$/],
+    ['a missing field', () => JSON.stringify({ ...file, address: undefined }), DamagedFileError, /^alice\.json is damaged: address: /],
+    ['encoded neither hex nor base64', () => JSON.stringify({ ...file, encoded: 'not*base64' }), DamagedFileError, /neither hex nor base64/],
+    ['encoded cut short', () => withEncoded((b) => b.subarray(0, 80)), DamagedFileError, /^alice\.json is damaged: its encoded key is too short$/],
+    ['an unknown key type', () => JSON.stringify({ ...file, encoding: { ...file.encoding, content: ['pkcs8', 'bls'] } }), UserError, /holds a key of type "bls"/],
+    ['an unknown version', () => JSON.stringify({ ...file, encoding: { ...file.encoding, version: '4' } }), UserError, /of version 4, which airlock does not read/],
+    ['an unknown cipher', () => JSON.stringify({ ...file, encoding: { ...file.encoding, type: ['argon2', 'xsalsa20-poly1305'] } }), UserError, /encrypted with "argon2, xsalsa20-poly1305"/],
+  ])('%s', async (_case, make, kind, message) => {
+    const error = await rejection(decode(make()));
+    expect(error).toBeInstanceOf(kind);
+    if (kind === UserError) expect(error).not.toBeInstanceOf(DamagedFileError);
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses a file over the size limit before parsing it', async () => {
+    const started = performance.now();
+    const error = await rejection(decode(`[${' '.repeat(MAX_FILE_BYTES)}]`));
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe('alice.json is too large for a polkadot.js key file (over 16 MiB)');
+  });
+
+  it.each([
+    ['a huge N', 32, 1 << 30, /N=1073741824, r=8, p=1, which airlock does not accept/],
+    ['a changed r', 40, 1, /N=32768, r=1, p=1, which airlock does not accept/],
+  ])('refuses %s before running scrypt', async (_case, offset, value, message) => {
+    const tampered = withEncoded((b) => {
+      const copy = Buffer.from(b);
+      copy.writeUInt32LE(value, offset);
+      return copy;
+    });
+    const started = performance.now();
+    const error = await rejection(decode(tampered));
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(message);
+  });
+
+  it('says a wrong password may also be a damaged file, since secretbox cannot tell', async () => {
+    const error = await rejection(decode(text, bytes('wrong password')));
+    expect(error).toBeInstanceOf(WrongPasswordError);
+    expect(error.message).toBe('wrong password for alice.json, or the file is damaged');
+    expect(await rejection(decode(text, new Uint8Array()))).toBeInstanceOf(WrongPasswordError);
+  });
+
+  it('says the same of a flipped bit in the ciphertext', async () => {
+    const flipped = withEncoded((b) => {
+      const copy = Buffer.from(b);
+      copy[100] = copy[100]! ^ 0x04;
+      return copy;
+    });
+    const error = await rejection(decode(flipped));
+    expect(error).toBeInstanceOf(WrongPasswordError);
+    expect(error.message).toBe('wrong password for alice.json, or the file is damaged');
+  });
+
+  it('catches an address that does not belong to the key inside', async () => {
+    const error = await rejection(decode(JSON.stringify({ ...file, address: BOB.substrate })));
+    expect(error).toBeInstanceOf(DamagedFileError);
+    expect(error.message).toBe(`alice.json is damaged: its address ${BOB.substrate} does not belong to the key inside it`);
+  });
+
+  it('catches a sealed key that is not a key', async () => {
+    const error = await rejection(decode(await sealedFile(new Uint8Array(117).fill(7))));
+    expect(error).toBeInstanceOf(DamagedFileError);
+    expect(error.message).toBe('alice.json is damaged: the key inside it is malformed');
+  });
+
+  it('catches a batch whose sealed contents are not a list of accounts', async () => {
+    const batch = async (plain: string) =>
+      JSON.stringify({ ...JSON.parse(await sealedFile(bytes(plain))), encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' }, accounts: [] });
+    expect((await rejection(decode(await batch('{"a":1}')))).message).toBe('alice.json is damaged: its accounts are not a list');
+    expect((await rejection(decode(await batch('[{"address":1}]')))).message).toMatch(/^alice\.json is damaged: 0\.address: /);
+  });
+});
+
+describe('writing refuses what polkadot.js would get wrong', () => {
+  it('an empty password, which polkadot.js takes as none and writes the key in the clear', async () => {
+    const error = await rejection(encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, new Uint8Array(), { name: 'a' }));
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toBe('a polkadot.js file needs a password');
+  });
+
+  it('a public key of the wrong size for its type', () => {
+    expect(() => encodeExternalAccountJson({ publicKey: new Uint8Array(32), type: 'ecdsa' }, { name: 'x' })).toThrow(
+      new RangeError('publicKey: expected 33 bytes for ecdsa, got 32'),
+    );
+  });
+
+  it('a soft junction on an ed25519 key', async () => {
+    await expect(encodeAccountJson({ phrase: DEV_PHRASE, path: '//a/b', type: 'ed25519' }, bytes('pw'), { name: 'x' })).rejects.toThrow(
+      /cannot be soft-derived/,
+    );
+  });
+});
