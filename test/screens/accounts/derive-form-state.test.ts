@@ -1,4 +1,3 @@
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { checkDeriveForm, deriveFormReducer, initialDeriveForm, type DeriveFormAction } from '../../../src/screens/accounts/use-derive-form-state.js';
 

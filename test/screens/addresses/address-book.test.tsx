@@ -1,9 +1,6 @@
 /** The address book screens, driven key by key against a real vault file. */
-import { Text, useInput } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import type { Navigation } from '../../../src/ui/navigation.js';
-import { useShell } from '../../../src/ui/shell-context.js';
 import { ShellView } from '../../../src/ui/shell.js';
 import * as actions from '../../../src/vault/actions.js';
 import { VaultSession } from '../../../src/vault/store.js';
@@ -14,35 +11,8 @@ import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
 const EIP55 = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const CTRL_U = '\u0015';
 
-/**
- * The app starts in Identities, another engineer's section: a stand-in for its home screen
- * passes every key to the shell, so these tests reach the address book by Tab whatever state
- * that screen is in. Every other screen is the real registry's.
- */
-function PassKeysOn() {
-  const shell = useShell();
-  useInput((input, key) => void shell.globalKey(input, key));
-  return <Text>identities (stand-in)</Text>;
-}
-const registry = (navigation: Navigation) =>
-  navigation.section === 'identities' && navigation.stack.length === 1 ? <PassKeysOn /> : renderRegistry(navigation);
-
-/**
- * The harness returns the moment a frame shows, which can be before React has subscribed the
- * new screen's input handler; a person never types that fast. Let the effects run first.
- */
-function settling(screen: Screen): Screen {
-  const settle = <T,>(value: T) => new Promise<T>((resolve) => setImmediate(() => setImmediate(() => resolve(value))));
-  return {
-    ...screen,
-    press: (...keys) => screen.press(...keys).then(settle),
-    pressUntil: (text, ...keys) => screen.pressUntil(text, ...keys).then(settle),
-    waitFor: (text, timeoutMs) => screen.waitFor(text, timeoutMs).then(settle),
-  };
-}
-
 async function openAddressBook(session: VaultSession): Promise<Screen> {
-  const screen = settling(await renderScreen(<ShellView session={session} renderScreen={registry} />, { columns: 80, rows: 24 }));
+  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, { columns: 80, rows: 24 });
   await screen.pressUntil('Address book ·', TAB, TAB);
   return screen;
 }

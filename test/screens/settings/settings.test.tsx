@@ -1,11 +1,8 @@
 /** The settings screens, driven key by key against a real vault file. */
 import { readFile } from 'node:fs/promises';
-import { Text, useInput } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { WrongPasswordError } from '../../../src/errors.js';
 import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import type { Navigation } from '../../../src/ui/navigation.js';
-import { useShell } from '../../../src/ui/shell-context.js';
 import { ShellView } from '../../../src/ui/shell.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { ARROW_DOWN, ENTER, ESC, SHIFT_TAB, TAB, renderScreen, type Screen } from '../../helpers/ink.js';
@@ -14,28 +11,8 @@ import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
 const NEW_PASSWORD = 'correct horse battery staple 42';
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-/** The app starts in Identities, another engineer's section: a stand-in home passes keys to the shell. */
-function PassKeysOn() {
-  const shell = useShell();
-  useInput((input, key) => void shell.globalKey(input, key));
-  return <Text>identities (stand-in)</Text>;
-}
-const registry = (navigation: Navigation) =>
-  navigation.section === 'identities' && navigation.stack.length === 1 ? <PassKeysOn /> : renderRegistry(navigation);
-
-/** The harness returns the moment a frame shows, before React subscribes the new screen's input: let effects run. */
-function settling(screen: Screen): Screen {
-  const settle = <T,>(value: T) => new Promise<T>((resolve) => setImmediate(() => setImmediate(() => resolve(value))));
-  return {
-    ...screen,
-    press: (...keys) => screen.press(...keys).then(settle),
-    pressUntil: (text, ...keys) => screen.pressUntil(text, ...keys).then(settle),
-    waitFor: (text, timeoutMs) => screen.waitFor(text, timeoutMs).then(settle),
-  };
-}
-
 async function openSettings(session: VaultSession): Promise<Screen> {
-  const screen = settling(await renderScreen(<ShellView session={session} renderScreen={registry} />, { columns: 80, rows: 24 }));
+  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, { columns: 80, rows: 24 });
   await screen.pressUntil('Default network  Substrate (substrate, SS58 prefix 42)', SHIFT_TAB);
   return screen;
 }
