@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSyntheticVault } from './synthetic-vault.mjs';
+import { median, percentile } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COUNT = 10_000;
@@ -44,13 +45,6 @@ class FakeStdin extends EventEmitter {
   unref() {}
 }
 
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => {
-  const s = sorted(xs);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const percentile = (xs, p) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function openManyAccounts(path) {

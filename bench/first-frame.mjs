@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const quote = (w) => `'${w.replace(/'/g, `'\\''`)}'`;
@@ -34,7 +35,6 @@ function timeToText(argv, text, env) {
   });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function firstFrame({ runs = 15 } = {}) {
   const { VaultSession } = await import(join(ROOT, 'dist/vault/store.js'));

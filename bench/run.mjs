@@ -10,6 +10,7 @@ import { deriveKey, DEFAULT_SCRYPT } from '../dist/vault/kdf.js';
 import { filterKeypress } from './filter-keypress.mjs';
 import { createSyntheticVault } from './synthetic-vault.mjs';
 import { firstFrame } from './first-frame.mjs';
+import { median, percentile } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -18,14 +19,6 @@ const PASSWORD = 'bench-password-not-a-secret';
 
 // ---------- small helpers ----------
 
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => {
-  const s = sorted(xs);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (xs, p) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const yesNo = (ok) => (ok ? 'yes' : '**no**');
 const table = (rows) =>
