@@ -28,15 +28,9 @@ export async function reopen(session: VaultSession) {
   return fresh.data;
 }
 
-/**
- * Ink draws a new screen before React runs the effects that subscribe its input handlers, so
- * keys sent in that gap are lost. After a key that changes which handler listens, wait for the
- * text that shows the change and then for those effects, before typing on.
- */
+/** Presses keys until the frame shows `text`, and returns that frame. */
 export async function reach(screen: Screen, text: string | RegExp, ...keys: string[]): Promise<string> {
-  await screen.pressUntil(text, ...keys);
-  await new Promise((resolve) => setImmediate(resolve));
-  return screen.frame();
+  return screen.pressUntil(text, ...keys);
 }
 
 /** The content area's text as one line: sidebar cut off, wrapped lines joined. */
