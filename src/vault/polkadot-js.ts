@@ -19,4 +19,5 @@ export {
   type KeyringPairJson,
   type LockedAccount,
   type SkippedAccount,
+  type StoredKeyInput,
 } from './polkadot-js/types.js';

@@ -1,17 +1,17 @@
 import { UserError } from '../../errors.js';
-import { checkKeyType } from '../keys.js';
+import { checkKeyType, type KeyType } from '../keys.js';
 import { newSealKey, seal, type SealKey } from './cipher.js';
-import { externalPkcs8, jsonAddress, pkcs8FromPhrase, publicKeyLength } from './pairs.js';
-import type { AccountMeta, BatchAccount, BatchJson, ExternalInput, KeyInput, KeyringPairJson } from './types.js';
+import { externalPkcs8, jsonAddress, keyFromPkcs8, pkcs8FromPhrase, publicKeyLength } from './pairs.js';
+import type { AccountMeta, BatchAccount, BatchJson, ExternalInput, KeyInput, KeyringPairJson, StoredKeyInput } from './types.js';
 
 const ENCRYPTED: ['scrypt', 'xsalsa20-poly1305'] = ['scrypt', 'xsalsa20-poly1305'];
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 /**
- * A polkadot.js account file (`KeyringPair$Json` version 3) for a key airlock derives,
- * sealed with scrypt N=2^15 so that every polkadot.js version opens it.
+ * A polkadot.js account file (`KeyringPair$Json` version 3) for a key airlock derives or
+ * holds, sealed with scrypt N=2^15 so that every polkadot.js version opens it.
  */
-export async function encodeAccountJson(input: KeyInput, password: Uint8Array, meta: AccountMeta): Promise<KeyringPairJson> {
+export async function encodeAccountJson(input: KeyInput | StoredKeyInput, password: Uint8Array, meta: AccountMeta): Promise<KeyringPairJson> {
   requirePassword(password);
   const sealKey = await newSealKey(password);
   try {
@@ -44,12 +44,12 @@ export async function encodeBatchJson(accounts: readonly BatchAccount[], passwor
   requirePassword(password);
   if (accounts.length === 0) throw new UserError('there are no accounts to export');
   // Two scrypt runs whatever the count: the inner files share one salt, each with its own nonce.
-  const hasKeys = accounts.some(({ account }) => !('publicKey' in account));
+  const hasKeys = accounts.some(({ account }) => !isExternal(account));
   const [outer, inner] = await Promise.all([newSealKey(password), hasKeys ? newSealKey(password) : undefined]);
   try {
     const files: KeyringPairJson[] = [];
     for (const { account, meta } of accounts) {
-      files.push('publicKey' in account ? encodeExternalAccountJson(account, meta) : await sealedAccount(account, meta, inner!));
+      files.push(isExternal(account) ? encodeExternalAccountJson(account, meta) : await sealedAccount(account, meta, inner!));
     }
     const list = new Uint8Array(Buffer.from(JSON.stringify(files), 'utf8'));
     return {
@@ -63,10 +63,22 @@ export async function encodeBatchJson(accounts: readonly BatchAccount[], passwor
   }
 }
 
-async function sealedAccount(input: KeyInput, meta: AccountMeta, sealKey: SealKey): Promise<KeyringPairJson> {
+function isExternal(account: BatchAccount['account']): account is ExternalInput {
+  return !('phrase' in account) && !('pkcs8' in account);
+}
+
+/** The key's bytes as `encodePkcs8()` writes them; a held key is proved to sign for its public key first. */
+async function keyBytes(input: KeyInput | StoredKeyInput, type: KeyType): Promise<{ pkcs8: Uint8Array; publicKey: Uint8Array }> {
+  if ('phrase' in input) return pkcs8FromPhrase({ ...input, type });
+  const key = await keyFromPkcs8(input.pkcs8, type);
+  if (!key) throw new UserError(`a stored ${type} key is damaged: it does not sign for its public key`);
+  return key;
+}
+
+async function sealedAccount(input: KeyInput | StoredKeyInput, meta: AccountMeta, sealKey: SealKey): Promise<KeyringPairJson> {
   const type = checkKeyType(input.type);
   const prefix = checkPrefix(input.ss58Prefix);
-  const { pkcs8, publicKey } = await pkcs8FromPhrase({ ...input, type });
+  const { pkcs8, publicKey } = await keyBytes(input, type);
   try {
     return {
       encoded: b64(seal(pkcs8, sealKey)),

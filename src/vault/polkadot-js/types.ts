@@ -29,6 +29,13 @@ export interface KeyInput {
   ss58Prefix?: number;
 }
 
+/** A key held as polkadot.js's PKCS#8-like bytes: one imported from a polkadot.js file. */
+export interface StoredKeyInput {
+  pkcs8: Uint8Array;
+  type: KeyType;
+  ss58Prefix?: number;
+}
+
 /** A key known by its public half only: a Ledger or watch-only account. */
 export interface ExternalInput {
   /** 32 bytes for sr25519 and ed25519, 33 (compressed) for ecdsa and ethereum. */
@@ -38,7 +45,7 @@ export interface ExternalInput {
 }
 
 export interface BatchAccount {
-  account: KeyInput | ExternalInput;
+  account: KeyInput | StoredKeyInput | ExternalInput;
   meta: AccountMeta;
 }
 
