@@ -1,19 +1,23 @@
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
+import { UserError, WrongPasswordError } from '../errors.js';
 import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import * as actions from '../vault/actions.js';
-import { backupContent, formatReceipt, readBackup, writeBackup, type BackupContent } from '../vault/backup.js';
+import { formatReceipt, type BackupContent } from '../vault/backup.js';
+import type { ExportFormat } from '../vault/export-formats.js';
+import { accountsToExport, exportBackup as writeExport } from '../vault/export.js';
 import { planImport, type PlannedEntry } from '../vault/import-plan.js';
+import { openBackupFile, unlockBackupAccount, type OpenedBackup } from '../vault/open-backup.js';
 import { VaultSession } from '../vault/store.js';
 import { printJson, printTable, say, vaultPathOf } from './context.js';
 import { readNewPassword, readPassword, VAULT_PASSWORD, type PasswordSource } from './secrets.js';
+import { askHidden, hasTerminal } from './terminal.js';
 
 const BACKUP_PASSWORD: PasswordSource = { variable: 'AIRLOCK_BACKUP_PASSWORD', prompt: 'Backup password: ' };
 
 interface ExportOptions {
   out: string;
-  format: string;
+  format: ExportFormat;
   account?: string[];
   receipt?: boolean;
   force?: boolean;
@@ -31,13 +35,14 @@ export async function exportBackup(options: ExportOptions, command: Command): Pr
     throw error;
   });
   try {
-    const content = backupContent(session.data, options.account ?? []);
+    const request = { format: options.format, accounts: options.account ?? [], overwrite: options.force ?? false };
+    accountsToExport(session.data, request);
     const password = await readNewPassword(BACKUP_PASSWORD, 'backup password');
     if (Buffer.from(password).equals(Buffer.from(vaultPassword))) {
       process.stderr.write('airlock: warning: the backup password is the vault password; anyone who learns one opens both\n');
     }
     vaultPassword.fill(0);
-    const receipt = await writeBackup(options.out, content, password, { overwrite: options.force ?? false }).finally(() => password.fill(0));
+    const receipt = await writeExport(options.out, session.data, password, request).finally(() => password.fill(0));
     const text = formatReceipt(receipt);
     if (options.receipt) await writeFileDurably(`${options.out}.receipt.txt`, text, { mode: 0o644 });
     if (options.json) printJson(receipt);
@@ -49,20 +54,69 @@ export async function exportBackup(options: ExportOptions, command: Command): Pr
 }
 
 export async function importBackup(file: string, options: { dryRun?: boolean; json?: boolean }, command: Command): Promise<void> {
+  const dryRun = options.dryRun ?? false;
   const password = await readPassword(BACKUP_PASSWORD);
-  const { content } = await readBackup(file, password).finally(() => password.fill(0));
+  let opened = await openBackupFile(file, password).finally(() => password.fill(0));
+  opened = await openLockedAccounts(opened, dryRun);
   const vaultPath = vaultPathOf(command);
   // The backup drill works without a vault: it proves the file decrypts and shows what it holds.
-  if (options.dryRun && !(await fileExists(vaultPath))) return report(file, asNew(content), true, options.json);
+  if (dryRun && !(await fileExists(vaultPath))) return report(opened, [...asNew(opened.content), ...leftOut(opened)], true, options.json);
 
   const vaultPassword = await readPassword(VAULT_PASSWORD);
   const session = await VaultSession.unlock(vaultPath, vaultPassword).finally(() => vaultPassword.fill(0));
   try {
-    const entries = options.dryRun ? planImport(session.data, content).entries : await actions.importBackup(session, content);
-    report(file, entries, options.dryRun ?? false, options.json);
+    const entries = dryRun ? planImport(session.data, opened.content).entries : await actions.importBackup(session, opened.content);
+    report(opened, [...entries, ...leftOut(opened)], dryRun, options.json);
   } finally {
     session.close();
   }
+}
+
+/**
+ * Accounts of a polkadot.js batch with passwords of their own: asked for one by one at the
+ * terminal (Enter leaves one out). Without a terminal a dry run lists them; an import refuses.
+ */
+async function openLockedAccounts(opened: OpenedBackup, dryRun: boolean): Promise<OpenedBackup> {
+  if (opened.locked.length === 0) return opened;
+  if (!hasTerminal()) {
+    if (dryRun) return opened;
+    throw new UserError(
+      `${opened.locked.length} account(s) in ${opened.file} have passwords of their own, and there is no terminal to ask for them`,
+      'run airlock import at a terminal; nothing was changed',
+    );
+  }
+  process.stderr.write(`${opened.locked.length} account(s) did not open with that password: each has its own.\n`);
+  for (const locked of [...opened.locked]) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const label = `${locked.name ? `"${locked.name}" ` : ''}${locked.address}`;
+      const own = await askHidden(`Password for ${label} (Enter to leave it out): `);
+      if (own.length === 0) break;
+      try {
+        opened = await unlockBackupAccount(opened, locked, own);
+        break;
+      } catch (error) {
+        if (!(error instanceof WrongPasswordError)) throw error;
+        process.stderr.write('That password does not open it.\n');
+      } finally {
+        own.fill(0);
+      }
+    }
+  }
+  return opened;
+}
+
+/** Accounts of a key file that will not come in, and why. */
+function leftOut(opened: OpenedBackup): PlannedEntry[] {
+  const entry = (name: string | undefined, address: string, reason: string): PlannedEntry => ({
+    kind: 'account',
+    name: name ?? address,
+    action: 'skip',
+    reason,
+  });
+  return [
+    ...opened.locked.map((l) => entry(l.name, l.address, 'locked: it has a password of its own')),
+    ...opened.skipped.map((s) => entry(s.name, s.address, s.reason)),
+  ];
 }
 
 /** Without a vault to merge into, everything in the backup would be added as it is. */
@@ -71,18 +125,26 @@ function asNew(content: BackupContent): PlannedEntry[] {
   return [...content.identities.map(add('identity')), ...content.accounts.map(add('account')), ...content.addresses.map(add('address'))];
 }
 
-function report(file: string, entries: PlannedEntry[], dryRun: boolean, json?: boolean): void {
-  if (json) return printJson({ file, dryRun, entries });
+const FORMAT_NAMES: Record<OpenedBackup['format'], string> = {
+  airlock: 'Backup',
+  'polkadot-js': 'polkadot.js account file',
+  'polkadot-js-batch': 'polkadot.js "export all accounts" file',
+  'polkadot-js-list': 'polkadot.js apps accounts file',
+};
+
+function report(opened: OpenedBackup, entries: PlannedEntry[], dryRun: boolean, json?: boolean): void {
+  const { file, format } = opened;
+  if (json) return printJson({ file, format, dryRun, entries });
   const added = entries.filter((e) => e.action === 'add').length;
-  say(`Backup ${file} decrypts and holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`);
+  say(`${FORMAT_NAMES[format]} ${file} decrypts and holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`);
   printTable(
     ['KIND', 'NAME', dryRun ? 'WOULD' : 'DONE'],
     entries.map((e) => [e.kind, e.name, describe(e)]),
   );
-  say(dryRun ? `Dry run: nothing was changed (${added} would be added).` : `Imported ${added}; the rest were already in the vault.`);
+  say(dryRun ? `Dry run: nothing was changed (${added} would be added).` : `Imported ${added}; the rest were already in the vault or left out.`);
 }
 
 function describe(entry: PlannedEntry): string {
-  if (entry.action === 'skip') return `skip: already in the vault as "${entry.existing}"`;
+  if (entry.action === 'skip') return `skip: ${entry.reason ?? `already in the vault as "${entry.existing}"`}`;
   return entry.as ? `add as "${entry.as}" (the name is taken)` : 'add';
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, UsageError } from '../errors.js';
+import { EXPORT_FORMATS } from '../vault/export-formats.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -87,8 +88,8 @@ export function buildProgram(): Command {
     .command('export')
     .description('write a password-protected backup, then read it back and verify it')
     .requiredOption('--out <file>', 'the backup file to write (see `airlock drives` for removable media)')
-    .addOption(new Option('--format <format>', 'backup format').choices(['airlock']).default('airlock'))
-    .option('--account <address-or-name...>', 'only these accounts (and their identities); default: the whole vault')
+    .addOption(new Option('--format <format>', 'backup format').choices(EXPORT_FORMATS).default('airlock'))
+    .option('--account <address-or-name...>', 'only these accounts (and their identities); default: the whole vault, or every account')
     .option('--receipt', 'also write FILE.receipt.txt beside it (no secrets in it)')
     .option('--force', 'replace FILE if it exists')
     .option('--json', 'the receipt as one JSON document')

@@ -40,6 +40,16 @@ export function openTerminal(why: string, hint = SCRIPT_HINT): Terminal {
   };
 }
 
+/** Whether a terminal is there to ask on, without asking anything. */
+export function hasTerminal(): boolean {
+  try {
+    openTerminal('ask for input').close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads one line with echo off; the bytes are the caller's to wipe. */
 export function askHidden(prompt: string): Promise<Uint8Array> {
   return readKeys(prompt, { echo: false });

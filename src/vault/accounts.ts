@@ -109,9 +109,13 @@ export function renameAccount(data: VaultData, ref: string, newName: string): Va
   return { ...data, accounts: data.accounts.map((a) => (a === account ? { ...a, name } : a)) };
 }
 
+/** Removes an account; an imported account's key goes with it, so no secret outlives its account. */
 export function removeAccount(data: VaultData, ref: string): { data: VaultData; account: Account } {
   const account = findAccount(data, ref);
-  return { data: { ...data, accounts: data.accounts.filter((a) => a !== account) }, account };
+  const identities = data.identities.map((i) =>
+    i.id === account.identity && i.kind === 'imported' ? { ...i, keys: i.keys.filter((k) => k.publicKey !== account.publicKey) } : i,
+  );
+  return { data: { ...data, identities, accounts: data.accounts.filter((a) => a !== account) }, account };
 }
 
 /** What lists and `show` print; the same object is the `--json` form. */

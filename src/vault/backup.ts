@@ -7,6 +7,7 @@ import { fileExists } from '../media/file-exists.js';
 import { writeFileDurably } from '../media/durable-write.js';
 import { findAccount } from './accounts.js';
 import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey } from './envelope.js';
+import type { ExportFormat } from './export-formats.js';
 import { AccountSchema, AddressEntrySchema, IdentitySchema, type VaultData } from './model.js';
 
 /**
@@ -14,7 +15,8 @@ import { AccountSchema, AddressEntrySchema, IdentitySchema, type VaultData } fro
  * the same envelope as the vault under a password of its own.
  */
 export const BACKUP_FORMAT = 'airlock-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 carries imported keys, which an airlock reading version 1 would drop. */
+export const BACKUP_VERSION = 2;
 /** Far larger than any backup of a real vault; a bigger file is refused unread. */
 const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
@@ -34,6 +36,7 @@ export function backupContent(data: VaultData, accountRefs: readonly string[] = 
 }
 
 export interface Receipt {
+  format: ExportFormat;
   file: string;
   bytes: number;
   sha256: string;
@@ -52,29 +55,50 @@ export async function writeBackup(
   password: Uint8Array,
   { overwrite = false }: { overwrite?: boolean } = {},
 ): Promise<Receipt> {
-  if (!overwrite && (await fileExists(path))) {
-    throw new UserError(`${path} already exists`, 'choose another name, or confirm replacing it');
-  }
+  await refuseToReplace(path, overwrite);
   const key = await createKey(password);
+  let sealed: string;
   try {
-    await writeFileDurably(path, seal(BACKUP_FORMAT, BACKUP_VERSION, content, key), { mode: 0o600 });
+    sealed = seal(BACKUP_FORMAT, BACKUP_VERSION, content, key);
   } finally {
     wipeKey(key);
   }
-  try {
-    const { content: readBack, text } = await readBackup(path, password);
+  const text = await writeVerified(path, sealed, async (written) => {
+    const { content: readBack } = await readBackup(path, password, written);
     if (!isDeepStrictEqual(readBack, content)) throw new DamagedFileError(`${path} did not read back as written`);
-    return receiptFor(path, text, readBack);
+  });
+  return receiptFor(path, text, 'airlock', content);
+}
+
+export async function refuseToReplace(path: string, overwrite: boolean): Promise<void> {
+  if (!overwrite && (await fileExists(path))) {
+    throw new UserError(`${path} already exists`, 'choose another name, or confirm replacing it');
+  }
+}
+
+/**
+ * Writes a file durably and reads it back from the medium for `verify`. A file that does not
+ * verify is removed: it would be trusted, which is worse than having none. Returns the text read.
+ */
+export async function writeVerified(path: string, text: string, verify: (written: string) => Promise<void>): Promise<string> {
+  await writeFileDurably(path, text, { mode: 0o600 });
+  try {
+    const written = await readBackupText(path);
+    await verify(written);
+    return written;
   } catch (error) {
-    // A backup that does not read back is worse than none: it would be trusted.
     await unlink(path).catch(() => undefined);
     throw error instanceof UserError ? new UserError(`verifying ${path} failed: ${error.message}`, 'the medium may be failing: use another one') : error;
   }
 }
 
 /** Reads and decrypts a backup; a wrong password and a damaged file are told apart. */
-export async function readBackup(path: string, password: Uint8Array): Promise<{ content: BackupContent; text: string }> {
-  const text = await readBackupText(path);
+export async function readBackup(
+  path: string,
+  password: Uint8Array,
+  text?: string,
+): Promise<{ content: BackupContent; text: string }> {
+  text ??= await readBackupText(path);
   const envelope = parseEnvelope(text, BACKUP_FORMAT, `backup ${path}`);
   if (envelope.version > BACKUP_VERSION) {
     throw new UserError(`backup ${path} is version ${envelope.version}, written by a newer airlock`, 'open it with the newer airlock');
@@ -89,7 +113,8 @@ export async function readBackup(path: string, password: Uint8Array): Promise<{ 
   }
 }
 
-async function readBackupText(path: string): Promise<string> {
+/** A backup file's text; one too large to be a backup is refused before it is read. */
+export async function readBackupText(path: string): Promise<string> {
   try {
     const { size } = await stat(path);
     if (size > MAX_BACKUP_BYTES) throw new DamagedFileError(`${path} is ${size} bytes, too large to be a backup`);
@@ -103,8 +128,9 @@ async function readBackupText(path: string): Promise<string> {
   }
 }
 
-function receiptFor(file: string, text: string, content: BackupContent): Receipt {
+export function receiptFor(file: string, text: string, format: ExportFormat, content: BackupContent): Receipt {
   return {
+    format,
     file,
     bytes: Buffer.byteLength(text, 'utf8'),
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
@@ -114,16 +140,23 @@ function receiptFor(file: string, text: string, content: BackupContent): Receipt
   };
 }
 
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  airlock: 'airlock backup',
+  'polkadot-js': 'polkadot.js account file',
+  'polkadot-js-batch': 'polkadot.js "export all accounts" file',
+};
+
 /** The receipt as text for people, and for the optional `.receipt.txt` beside a backup. No secrets. */
 export function formatReceipt(receipt: Receipt, writtenAt = new Date()): string {
   const list = (names: string[]) => (names.length ? names.join(', ') : '(none)');
   return [
     `airlock backup receipt`,
     `file:        ${receipt.file}`,
+    `format:      ${FORMAT_NAMES[receipt.format]}`,
     `written:     ${writtenAt.toISOString()}`,
     `size:        ${receipt.bytes} bytes`,
     `sha256:      ${receipt.sha256}`,
-    `verified:    read back from the file after writing, and decrypted with the backup password`,
+    `verified:    read back from the medium after writing, opened with the password, compared with the vault`,
     `identities:  ${receipt.identities.length}: ${list(receipt.identities)}`,
     `accounts:    ${receipt.accounts.length}: ${list(receipt.accounts)}`,
     `addresses:   ${receipt.addresses.length}: ${list(receipt.addresses)}`,

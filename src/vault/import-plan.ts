@@ -1,5 +1,5 @@
 import type { BackupContent } from './backup.js';
-import type { Account, AddressEntry, Identity, VaultData } from './model.js';
+import type { Account, AddressEntry, Identity, ImportedKey, VaultData } from './model.js';
 
 /** What importing one entry will do: add it (perhaps under another name), or skip it. */
 export interface PlannedEntry {
@@ -8,8 +8,10 @@ export interface PlannedEntry {
   action: 'add' | 'skip';
   /** The name it will have when its own is taken. */
   as?: string;
-  /** Why it is skipped: the entry already in the vault. */
+  /** Why it is skipped: the entry already in the vault… */
   existing?: string;
+  /** …or another reason, such as a key file's account that did not open. */
+  reason?: string;
 }
 
 export interface ImportPlan {
@@ -29,16 +31,25 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
   const addresses = [...data.addresses];
   // Accounts follow their identity to the id it has in this vault.
   const identityIds = new Map<string, string>();
+  const knownKeys = new Set(data.accounts.map((a) => a.publicKey));
 
   for (const identity of incoming.identities) {
     const same = identities.find((i) => sameIdentity(i, identity));
     if (same) {
       identityIds.set(identity.id, same.id);
       entries.push({ kind: 'identity', name: identity.name, action: 'skip', existing: same.name });
+      if (same.kind === 'imported' && identity.kind === 'imported') {
+        identities[identities.indexOf(same)] = { ...same, keys: mergeKeys(same.keys, newKeys(identity, knownKeys)) };
+      }
+      continue;
+    }
+    if (identity.kind === 'imported' && !incoming.accounts.some((a) => a.identity === identity.id && !knownKeys.has(a.publicKey))) {
+      entries.push({ kind: 'identity', name: identity.name, action: 'skip', reason: 'its accounts are all in the vault already' });
       continue;
     }
     const name = freeName(identity.name, identities);
-    identities.push({ ...identity, name });
+    // Only the keys of accounts that are added come in: a skipped account's key is in the vault already.
+    identities.push(identity.kind === 'imported' ? { ...identity, name, keys: newKeys(identity, knownKeys) } : { ...identity, name });
     identityIds.set(identity.id, identity.id);
     entries.push({ kind: 'identity', name: identity.name, action: 'add', ...(name !== identity.name ? { as: name } : {}) });
   }
@@ -63,6 +74,15 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
     entries.push({ kind: 'address', name: entry.name, action: 'add', ...(name !== entry.name ? { as: name } : {}) });
   }
   return { entries, data: { ...data, identities, accounts, addresses } };
+}
+
+function newKeys(identity: Extract<Identity, { kind: 'imported' }>, knownKeys: ReadonlySet<string>): ImportedKey[] {
+  return identity.keys.filter((k) => !knownKeys.has(k.publicKey));
+}
+
+function mergeKeys(keys: readonly ImportedKey[], more: readonly ImportedKey[]): ImportedKey[] {
+  const have = new Set(keys.map((k) => k.publicKey));
+  return [...keys, ...more.filter((k) => !have.has(k.publicKey))];
 }
 
 function sameIdentity(a: Identity, b: Identity): boolean {

@@ -11,10 +11,14 @@ const Timestamp = z.string();
 
 const IdentityBase = { id: Id, name: z.string().min(1), createdAt: Timestamp };
 
+/** A loose key from a polkadot.js file, in polkadot.js's PKCS#8-like layout (`pair.encodePkcs8()`). */
+export const ImportedKeySchema = z.object({ publicKey: Hex, pkcs8: Hex });
+
 export const IdentitySchema = z.discriminatedUnion('kind', [
   z.object({ ...IdentityBase, kind: z.literal('mnemonic'), mnemonic: z.string() }),
   z.object({ ...IdentityBase, kind: z.literal('ledger') }),
-  z.object({ ...IdentityBase, kind: z.literal('imported') }),
+  // The keys of its accounts that came with a secret; its other accounts are known by public key only.
+  z.object({ ...IdentityBase, kind: z.literal('imported'), keys: z.array(ImportedKeySchema).default([]) }),
 ]);
 
 export const AccountSchema = z.object({
@@ -44,19 +48,23 @@ export const VaultDataSchema = z.object({
 });
 
 export type Identity = z.infer<typeof IdentitySchema>;
+export type ImportedKey = z.infer<typeof ImportedKeySchema>;
 export type Account = z.infer<typeof AccountSchema>;
 export type AddressEntry = z.infer<typeof AddressEntrySchema>;
 export type VaultData = z.infer<typeof VaultDataSchema>;
 
 export const VAULT_FORMAT = 'airlock-vault';
-/** Bump with a migration in `migrateVaultData` when the shape above changes. */
-export const VAULT_VERSION = 1;
+/**
+ * Bump with a migration in `migrateVaultData` when the shape above changes. Version 2 gave
+ * imported identities their keys; an older airlock would drop them, so it must refuse.
+ */
+export const VAULT_VERSION = 2;
 
 export function emptyVaultData(): VaultData {
   return { identities: [], accounts: [], addresses: [], settings: { defaultNetwork: DEFAULT_NETWORK } };
 }
 
-/** Brings content of an older vault version to the current shape. Version 1 is the first. */
+/** Brings content of an older vault version to the current shape. Version 1 had no imported keys: the schema's default fills them. */
 export function migrateVaultData(version: number, content: unknown): unknown {
   if (version > VAULT_VERSION) {
     throw new UserError(

@@ -9,3 +9,14 @@ export function checkName(name: string, what: string): string {
   if (/\p{Cc}/u.test(trimmed)) throw new UserError(`${what} name contains control characters`);
   return trimmed;
 }
+
+/** A name that came from a file: what could rewrite the terminal or reorder text is dropped, the rest cut to fit. */
+export function nameFromFile(name: string | undefined, fallback: string): string {
+  const clean = (name ?? '').replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '').trim();
+  let cut = '';
+  for (const char of clean) {
+    if (cut.length + char.length > 64) break;
+    cut += char;
+  }
+  return cut.trim() || fallback;
+}

@@ -48,6 +48,13 @@ function lookUp(nameOrPrefix: string): Network {
   return toNetwork(entry);
 }
 
+/** The network a genesis hash belongs to, if the registry knows it. */
+export function networkOfGenesis(genesisHash: string): Network | undefined {
+  const wanted = genesisHash.toLowerCase();
+  const entry = allNetworks.find((n) => n.genesisHash.some((h) => h.toLowerCase() === wanted));
+  return entry && toNetwork(entry);
+}
+
 export function listNetworks(): Network[] {
   return allNetworks.map(toNetwork);
 }

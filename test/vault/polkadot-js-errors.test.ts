@@ -49,10 +49,10 @@ type Case = [string, () => string, typeof UserError, RegExp];
 
 describe('bad input gets one clear error', () => {
   it.each<Case>([
-    ['not JSON', () => 'hello, world', UserError, /^alice\.json is not a polkadot\.js key file: it is not JSON$/],
+    ['not JSON', () => 'hello, world', UserError, /^alice\.json is neither an airlock backup nor a polkadot\.js key file: it is not JSON$/],
     ['truncated', () => text.slice(0, text.length / 2), DamagedFileError, /^alice\.json is damaged: it is not complete JSON$/],
-    ['another JSON format', () => '{"format":"airlock-backup","version":1}', UserError, /^alice\.json is not a polkadot\.js key file$/],
-    ['an address-book entry', () => JSON.stringify({ address: BOB.substrate, meta: { name: 'bob' } }), UserError, /is not a polkadot\.js key file$/],
+    ['another JSON format', () => '{"format":"airlock-backup","version":1}', UserError, /^alice\.json is neither an airlock backup nor a polkadot\.js key file$/],
+    ['an address-book entry', () => JSON.stringify({ address: BOB.substrate, meta: { name: 'bob' } }), UserError, /is neither an airlock backup nor a polkadot\.js key file$/],
     ['an empty list', () => '[]', UserError, /^alice\.json holds no accounts$/],
     ['a missing field', () => JSON.stringify({ ...file, address: undefined }), DamagedFileError, /^alice\.json is damaged: address: /],
     ['encoded neither hex nor base64', () => JSON.stringify({ ...file, encoded: 'not*base64' }), DamagedFileError, /neither hex nor base64/],

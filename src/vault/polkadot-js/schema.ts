@@ -97,7 +97,7 @@ function parseWith<T>(schema: z.ZodType<T>, json: unknown, what: string): T {
 
 function notKeyFile(what: string, why?: string): UserError {
   return new UserError(
-    `${what} is not a polkadot.js key file${why ? `: ${why}` : ''}`,
-    'airlock reads account files and "export all" files from polkadot.js apps and the polkadot.js extension',
+    `${what} is neither an airlock backup nor a polkadot.js key file${why ? `: ${why}` : ''}`,
+    'airlock reads its own backups, and account and "export all" files from polkadot.js apps and the polkadot.js extension',
   );
 }

@@ -1,0 +1,195 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Keyring as PairKeyring } from '@polkadot/keyring';
+import type { KeyringPair$Json } from '@polkadot/keyring/types';
+import { Keyring } from '@polkadot/ui-keyring';
+import type { KeyringJson, KeyringPairs$Json, KeyringStore } from '@polkadot/ui-keyring/types';
+import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import * as actions from '../../src/vault/actions.js';
+import { removeAccount } from '../../src/vault/accounts.js';
+import { writeVerified } from '../../src/vault/backup.js';
+import { exportBackup } from '../../src/vault/export.js';
+import { planImport } from '../../src/vault/import-plan.js';
+import { emptyVaultData, type VaultData } from '../../src/vault/model.js';
+import { openBackupFile } from '../../src/vault/open-backup.js';
+import type { VaultSession } from '../../src/vault/store.js';
+import { ALICE, ALICE_ECDSA_SUBSTRATE, ALICE_ED25519_SUBSTRATE, ALITH, BOB, CHARLIE, ETHEREUM_PATH } from '../helpers/dev-keys.js';
+import { DEV_PHRASE, openTestVault } from '../helpers/vault.js';
+
+const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+const PASSWORD = 'backup password 1';
+const MESSAGE = bytes('airlock export test message');
+const KUSAMA_GENESIS = '0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe';
+
+class MemoryStore implements KeyringStore {
+  readonly #items = new Map<string, KeyringJson>();
+  all(cb: (key: string, value: KeyringJson) => void) {
+    for (const [key, value] of this.#items) cb(key, value);
+  }
+  get(key: string, cb: (value: KeyringJson) => void) {
+    cb(this.#items.get(key)!);
+  }
+  remove(key: string, cb?: () => void) {
+    this.#items.delete(key);
+    cb?.();
+  }
+  set(key: string, value: KeyringJson, cb?: () => void) {
+    this.#items.set(key, value);
+    cb?.();
+  }
+}
+
+let dir: string;
+let keyring: Keyring;
+let session: VaultSession;
+
+/** A vault with derived accounts of all four types, a Ledger account, and keys imported from a polkadot.js file. */
+async function richVault(): Promise<VaultSession> {
+  const vault = await openTestVault({ dev: true });
+  const derive = (name: string, type: 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum', path: string) =>
+    actions.deriveAccount(vault, { identity: 'dev', name, type, path, network: 'substrate' });
+  await derive('alice sr', 'sr25519', '//Alice');
+  await derive('alice ed', 'ed25519', '//Alice');
+  await derive('alice ecdsa', 'ecdsa', '//Alice');
+  await derive('alith', 'ethereum', ETHEREUM_PATH);
+  await vault.update((data) => ({
+    data: {
+      ...data,
+      identities: [...data.identities, { id: '00000000000000aa', name: 'nano', kind: 'ledger', createdAt: '2026-01-01T00:00:00.000Z' }],
+      accounts: [
+        ...data.accounts,
+        { name: 'ledger 0', identity: '00000000000000aa', type: 'ed25519', path: "m/44'/354'/0'/0'/0'", publicKey: CHARLIE.publicKey, network: 'polkadot', createdAt: '2026-01-01T00:00:00.000Z' },
+      ],
+    },
+    result: undefined,
+  }));
+  // Bob comes in from a file polkadot.js wrote, tied to Kusama by its genesis hash.
+  const bob = new PairKeyring({ type: 'sr25519' }).addFromUri(`${DEV_PHRASE}//Bob`, { name: 'bob', genesisHash: KUSAMA_GENESIS });
+  const bobFile = join(dir, 'bob.json');
+  await writeFile(bobFile, JSON.stringify(bob.toJson('bob password')));
+  const opened = await openBackupFile(bobFile, bytes('bob password'));
+  await actions.importBackup(vault, opened.content);
+  return vault;
+}
+
+beforeAll(async () => {
+  await cryptoWaitReady();
+  keyring = new Keyring();
+  keyring.loadAll({ type: 'sr25519', store: new MemoryStore(), isDevelopment: false });
+  dir = await mkdtemp(join(tmpdir(), 'airlock-export-'));
+  session = await richVault();
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const publicKeys = (data: Pick<VaultData, 'accounts'>) => data.accounts.map((a) => `${a.name} ${a.type} ${a.publicKey}`);
+
+describe('a polkadot.js file imported into the vault', () => {
+  it('becomes an imported identity holding the key, on the network its genesis hash names', () => {
+    const identity = session.data.identities.find((i) => i.name === 'bob');
+    expect(identity).toMatchObject({ kind: 'imported', keys: [{ publicKey: BOB.publicKey }] });
+    expect(session.data.accounts.find((a) => a.name === 'bob')).toMatchObject({ publicKey: BOB.publicKey, network: 'kusama', path: '' });
+  });
+
+  it('takes its key with it when its account is removed', () => {
+    const { data } = removeAccount(session.data, 'bob');
+    expect(data.identities.find((i) => i.name === 'bob')).toMatchObject({ kind: 'imported', keys: [] });
+  });
+});
+
+describe('export in every format, read back from the file', () => {
+  it('airlock: the whole vault comes back, imported keys included', async () => {
+    const path = join(dir, 'all.json');
+    const receipt = await exportBackup(path, session.data, bytes(PASSWORD), { format: 'airlock' });
+    expect(receipt).toMatchObject({ format: 'airlock', file: path });
+    const opened = await openBackupFile(path, bytes(PASSWORD));
+    expect(opened.format).toBe('airlock');
+    expect(opened.content.identities).toEqual(session.data.identities);
+    expect(planImport(emptyVaultData(), opened.content).data.accounts).toEqual(session.data.accounts);
+  });
+
+  it('polkadot-js-batch: every account, keys where the vault has them, the Ledger account public-only', async () => {
+    const path = join(dir, 'batch.json');
+    const receipt = await exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js-batch' });
+    expect(receipt.accounts).toEqual(session.data.accounts.map((a) => a.name));
+
+    const opened = await openBackupFile(path, bytes(PASSWORD));
+    expect(opened.format).toBe('polkadot-js-batch');
+    expect(opened.locked).toEqual([]);
+    expect(publicKeys(opened.content)).toEqual(publicKeys(session.data));
+    const [identity] = opened.content.identities;
+    // Every account but the Ledger one carries its key.
+    expect(identity?.kind === 'imported' && identity.keys.map((k) => k.publicKey)).toEqual(
+      session.data.accounts.filter((a) => a.name !== 'ledger 0').map((a) => a.publicKey),
+    );
+
+    keyring.restoreAccounts(JSON.parse(await readFile(path, 'utf8')) as KeyringPairs$Json, PASSWORD);
+    for (const signer of [ALICE.substrate, ALICE_ED25519_SUBSTRATE, ALICE_ECDSA_SUBSTRATE, ALITH, BOB.substrate]) {
+      const pair = keyring.getPair(signer);
+      pair.unlock(PASSWORD);
+      expect(signatureVerify(MESSAGE, pair.sign(MESSAGE), signer).isValid).toBe(true);
+    }
+    expect(keyring.getPair(CHARLIE.publicKey).meta).toMatchObject({
+      name: 'ledger 0',
+      isExternal: true,
+      isHardware: true,
+      hardwareType: 'ledger',
+      accountIndex: 0,
+      addressOffset: 0,
+    });
+  });
+
+  it('polkadot-js: one account, here an imported key, opens and signs in polkadot.js', async () => {
+    const path = join(dir, 'bob-again.json');
+    await exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js', accounts: ['bob'] });
+    const json = JSON.parse(await readFile(path, 'utf8')) as KeyringPair$Json;
+    expect(json.meta).toMatchObject({ name: 'bob', genesisHash: KUSAMA_GENESIS });
+    const pair = new PairKeyring({ type: 'sr25519' }).addFromJson(json);
+    pair.decodePkcs8(PASSWORD);
+    expect(signatureVerify(MESSAGE, pair.sign(MESSAGE), BOB.substrate).isValid).toBe(true);
+  });
+
+  it('polkadot-js refuses more than one account before writing anything', async () => {
+    const path = join(dir, 'two.json');
+    await expect(exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js', accounts: ['alice sr', 'bob'] })).rejects.toThrow(
+      /holds one account/,
+    );
+    await expect(readFile(path)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('importing what was exported', () => {
+  it('skips every account already in the vault, and the identity with them', async () => {
+    const path = join(dir, 'again.json');
+    await exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js-batch', accounts: ['alice sr', 'bob'] });
+    const plan = planImport(session.data, (await openBackupFile(path, bytes(PASSWORD))).content);
+    expect(plan.entries).toEqual([
+      { kind: 'identity', name: 'again', action: 'skip', reason: 'its accounts are all in the vault already' },
+      { kind: 'account', name: 'alice sr', action: 'skip', existing: 'alice sr' },
+      { kind: 'account', name: 'bob', action: 'skip', existing: 'bob' },
+    ]);
+    expect(plan.data.identities).toEqual(session.data.identities);
+  });
+
+  it('brings only the keys of the accounts it adds', async () => {
+    const path = join(dir, 'partial.json');
+    await exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js-batch', accounts: ['alice sr', 'alice ed'] });
+    const { data: here, account: aliceEd } = removeAccount(session.data, 'alice ed');
+    const plan = planImport(here, (await openBackupFile(path, bytes(PASSWORD))).content);
+    expect(plan.entries.map((e) => `${e.kind} ${e.name} ${e.action}`)).toEqual(['identity partial add', 'account alice sr skip', 'account alice ed add']);
+    const added = plan.data.identities.find((i) => i.name === 'partial');
+    expect(added).toMatchObject({ kind: 'imported', keys: [{ publicKey: aliceEd.publicKey }] });
+    expect(added?.kind === 'imported' && added.keys).toHaveLength(1);
+  });
+});
+
+describe('a file that does not verify', () => {
+  it('is removed, and the error says verifying failed', async () => {
+    const path = join(dir, 'bad.json');
+    const failing = () => Promise.reject(new UserError('it did not read back as written'));
+    await expect(writeVerified(path, '{"x":1}', failing)).rejects.toThrow(/^verifying .*bad\.json failed: it did not read back as written$/);
+    expect(await readdir(dir)).not.toContain('bad.json');
+  });
+});
