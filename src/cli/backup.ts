@@ -7,7 +7,7 @@ import { formatReceipt, type BackupContent } from '../vault/backup.js';
 import type { ExportFormat } from '../vault/export-formats.js';
 import { accountsToExport, exportBackup as writeExport } from '../vault/export.js';
 import { planImport, type PlannedEntry } from '../vault/import-plan.js';
-import { openBackupFile, unlockBackupAccount, type OpenedBackup } from '../vault/open-backup.js';
+import { leftOutEntries, openBackupFile, unlockBackupAccount, type OpenedBackup } from '../vault/open-backup.js';
 import { VaultSession } from '../vault/store.js';
 import { printJson, printTable, say, vaultPathOf } from './context.js';
 import { readNewPassword, readPassword, VAULT_PASSWORD, type PasswordSource } from './secrets.js';
@@ -60,13 +60,13 @@ export async function importBackup(file: string, options: { dryRun?: boolean; js
   opened = await openLockedAccounts(opened, dryRun);
   const vaultPath = vaultPathOf(command);
   // The backup drill works without a vault: it proves the file decrypts and shows what it holds.
-  if (dryRun && !(await fileExists(vaultPath))) return report(opened, [...asNew(opened.content), ...leftOut(opened)], true, options.json);
+  if (dryRun && !(await fileExists(vaultPath))) return report(opened, [...asNew(opened.content), ...leftOutEntries(opened)], true, options.json);
 
   const vaultPassword = await readPassword(VAULT_PASSWORD);
   const session = await VaultSession.unlock(vaultPath, vaultPassword).finally(() => vaultPassword.fill(0));
   try {
     const entries = dryRun ? planImport(session.data, opened.content).entries : await actions.importBackup(session, opened.content);
-    report(opened, [...entries, ...leftOut(opened)], dryRun, options.json);
+    report(opened, [...entries, ...leftOutEntries(opened)], dryRun, options.json);
   } finally {
     session.close();
   }
@@ -103,20 +103,6 @@ async function openLockedAccounts(opened: OpenedBackup, dryRun: boolean): Promis
     }
   }
   return opened;
-}
-
-/** Accounts of a key file that will not come in, and why. */
-function leftOut(opened: OpenedBackup): PlannedEntry[] {
-  const entry = (name: string | undefined, address: string, reason: string): PlannedEntry => ({
-    kind: 'account',
-    name: name ?? address,
-    action: 'skip',
-    reason,
-  });
-  return [
-    ...opened.locked.map((l) => entry(l.name, l.address, 'locked: it has a password of its own')),
-    ...opened.skipped.map((s) => entry(s.name, s.address, s.reason)),
-  ];
 }
 
 /** Without a vault to merge into, everything in the backup would be added as it is. */

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { readBackup, readBackupText, type BackupContent } from './backup.js';
 import { newIdentityId } from './identities.js';
+import type { PlannedEntry } from './import-plan.js';
 import type { Account, Identity } from './model.js';
 import { nameFromFile } from './names.js';
 import { findNetwork, networkOfGenesis } from './networks.js';
@@ -64,6 +65,20 @@ export async function unlockBackupAccount(
 ): Promise<OpenedBackup> {
   const account = await unlockAccount(locked, password, { what: opened.file });
   return withAccounts({ ...opened, locked: opened.locked.filter((l) => l !== locked) }, [account], options.defaultNetwork);
+}
+
+/** The accounts of a key file that will not come in, and why, as entries of an import plan. */
+export function leftOutEntries(opened: OpenedBackup): PlannedEntry[] {
+  const entry = (name: string | undefined, address: string, reason: string): PlannedEntry => ({
+    kind: 'account',
+    name: nameFromFile(name, address),
+    action: 'skip',
+    reason,
+  });
+  return [
+    ...opened.locked.map((l) => entry(l.name, l.address, 'locked: it has a password of its own')),
+    ...opened.skipped.map((s) => entry(s.name, s.address, s.reason)),
+  ];
 }
 
 function importedIdentity(path: string): Identity {
