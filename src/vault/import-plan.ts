@@ -1,4 +1,5 @@
 import type { BackupContent } from './backup.js';
+import { nameFromFile } from './names.js';
 import type { Account, AddressEntry, Identity, ImportedKey, VaultData } from './model.js';
 
 /** What importing one entry will do: add it (perhaps under another name), or skip it. */
@@ -90,8 +91,9 @@ function sameIdentity(a: Identity, b: Identity): boolean {
   return a.id === b.id;
 }
 
-/** `name`, or `name (2)`, `name (3)`… whichever is free. */
-function freeName(name: string, taken: readonly (Identity | Account | AddressEntry)[]): string {
+/** `name`, or `name (2)`, `name (3)`… whichever is free; a name a file made unprintable is cleaned first. */
+function freeName(given: string, taken: readonly (Identity | Account | AddressEntry)[]): string {
+  const name = nameFromFile(given, 'imported');
   const names = new Set(taken.map((t) => t.name));
   if (!names.has(name)) return name;
   for (let n = 2; ; n++) if (!names.has(`${name} (${n})`)) return `${name} (${n})`;

@@ -10,9 +10,14 @@ export function checkName(name: string, what: string): string {
   return trimmed;
 }
 
-/** A name that came from a file: what could rewrite the terminal or reorder text is dropped, the rest cut to fit. */
+/** Text from a file without what could rewrite the terminal (control characters) or reorder it (bidi overrides). */
+export function textFromFile(text: string): string {
+  return text.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '').trim();
+}
+
+/** A name that came from a file: cleaned, and cut to fit. */
 export function nameFromFile(name: string | undefined, fallback: string): string {
-  const clean = (name ?? '').replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '').trim();
+  const clean = textFromFile(name ?? '');
   let cut = '';
   for (const char of clean) {
     if (cut.length + char.length > 64) break;

@@ -4,7 +4,7 @@ import { readBackup, readBackupText, type BackupContent } from './backup.js';
 import { newIdentityId } from './identities.js';
 import type { PlannedEntry } from './import-plan.js';
 import type { Account, Identity } from './model.js';
-import { nameFromFile } from './names.js';
+import { nameFromFile, textFromFile } from './names.js';
 import { findNetwork, networkOfGenesis } from './networks.js';
 import { ss58PrefixOf } from './address-check.js';
 import { decodeKeyFile, unlockAccount, type DecodedAccount, type LockedAccount, type SkippedAccount } from './polkadot-js.js';
@@ -50,8 +50,9 @@ export async function openBackupFile(path: string, password: Uint8Array, options
     file: path,
     format: FORMAT_OF[decoded.format],
     content: { identities: [importedIdentity(path)], accounts: [], addresses: [] },
-    locked: decoded.locked,
-    skipped: decoded.skipped,
+    // What the file says of accounts it did not open reaches the terminal: cleaned like names.
+    locked: decoded.locked.map((l) => ({ ...l, ...shown(l) })),
+    skipped: decoded.skipped.map((s) => ({ ...s, ...shown(s) })),
   };
   return withAccounts(opened, decoded.accounts, options.defaultNetwork);
 }
@@ -67,11 +68,16 @@ export async function unlockBackupAccount(
   return withAccounts({ ...opened, locked: opened.locked.filter((l) => l !== locked) }, [account], options.defaultNetwork);
 }
 
+function shown(account: { name: string | undefined; address: string }) {
+  const address = textFromFile(account.address) || '(no address)';
+  return { address, name: account.name === undefined ? undefined : nameFromFile(account.name, address) };
+}
+
 /** The accounts of a key file that will not come in, and why, as entries of an import plan. */
 export function leftOutEntries(opened: OpenedBackup): PlannedEntry[] {
   const entry = (name: string | undefined, address: string, reason: string): PlannedEntry => ({
     kind: 'account',
-    name: nameFromFile(name, address),
+    name: name ?? address,
     action: 'skip',
     reason,
   });
