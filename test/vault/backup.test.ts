@@ -73,3 +73,32 @@ describe('airlock backups', () => {
     expect((await readdir(folder)).sort()).toEqual(['backup.json', 'cut.json', 'flipped.json', 'vault-like.json']);
   });
 });
+
+describe('older and newer versions', () => {
+  it('reads a version 1 backup and a version 1 vault, which had no imported keys', async () => {
+    const { createKey, seal, wipeKey } = await import('../../src/vault/envelope.js');
+    const { VaultSession } = await import('../../src/vault/store.js');
+    const session = await devVault();
+    const old = { ...backupContent(session.data), identities: [...session.data.identities, { id: '00000000000000bb', name: 'loose', kind: 'imported', createdAt: 't' }] };
+    const key = await createKey(PASSWORD, { N: 1 << 14, r: 8, p: 5 });
+    const folder = await dir();
+    await writeFile(join(folder, 'backup.json'), seal('airlock-backup', 1, old, key));
+    await writeFile(join(folder, 'vault.json'), seal('airlock-vault', 1, { ...session.data, identities: old.identities }, key));
+    wipeKey(key);
+
+    const { content } = await readBackup(join(folder, 'backup.json'), PASSWORD);
+    expect(content.identities[1]).toEqual({ id: '00000000000000bb', name: 'loose', kind: 'imported', keys: [], createdAt: 't' });
+    const vault = await VaultSession.unlock(join(folder, 'vault.json'), PASSWORD);
+    expect(vault.data.identities[1]).toMatchObject({ kind: 'imported', keys: [] });
+    vault.close();
+  });
+
+  it('refuses a backup from a newer airlock plainly', async () => {
+    const { createKey, seal, wipeKey } = await import('../../src/vault/envelope.js');
+    const key = await createKey(PASSWORD, { N: 1 << 14, r: 8, p: 5 });
+    const path = join(await dir(), 'backup.json');
+    await writeFile(path, seal('airlock-backup', 3, { identities: [], accounts: [], addresses: [] }, key));
+    wipeKey(key);
+    await expect(readBackup(path, PASSWORD)).rejects.toThrow(/is version 3, written by a newer airlock/);
+  });
+});
