@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, open, readdir, rename, unlink } from 'node:fs/promises';
+import { copyFile, link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -8,6 +8,8 @@ export interface DurableWriteOptions {
   /** Keep the file being replaced under this name (same directory), as the previous generation. */
   previous?: string;
   mode?: number;
+  /** Reads the written temp file back before it takes the name: a file that fails never replaces the old one. */
+  verify?: (temp: string) => Promise<void>;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function writeFileDurably(path: string, data: string | Uint8Array, 
     } finally {
       await file.close();
     }
+    await options.verify?.(temp);
     if (options.previous) await keepPrevious(path, options.previous);
     await rename(temp, path);
     await syncDirectory(dir);
@@ -57,12 +60,24 @@ const tempName = (path: string) => `.${basename(path)}.${randomBytes(6).toString
  * only while holding the lock that serialises those writers, so none is in flight.
  */
 export async function removeStaleTemps(...paths: string[]): Promise<void> {
-  for (const path of paths) {
-    const dir = dirname(path);
-    const pattern = new RegExp(`^\\.${escapeRegExp(basename(path))}\\.[0-9a-f]{12}\\.tmp$`, 'u');
-    const names = await readdir(dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => pattern.test(n)).map((n) => unlink(join(dir, n)).catch(() => undefined)));
-  }
+  for (const path of paths) await removeTemps(path, () => true);
+}
+
+/**
+ * Deletes temp files of `path` older than `ageMs`, for writers no lock serialises (backups
+ * on a medium that was pulled mid-write): a write still in flight is younger than that.
+ */
+export async function removeOldTemps(path: string, ageMs: number): Promise<void> {
+  const before = Date.now() - ageMs;
+  await removeTemps(path, async (temp) => (await stat(temp)).mtimeMs < before);
+}
+
+async function removeTemps(path: string, stale: (temp: string) => boolean | Promise<boolean>): Promise<void> {
+  const dir = dirname(path);
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(path))}\\.[0-9a-f]{12}\\.tmp$`, 'u');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const temps = names.filter((n) => pattern.test(n)).map((n) => join(dir, n));
+  await Promise.all(temps.map(async (temp) => (await stale(temp)) && (await unlink(temp))).map((p) => p.catch(() => undefined)));
 }
 
 function escapeRegExp(text: string): string {
@@ -92,6 +107,9 @@ export function explainWriteError(error: unknown, path: string): unknown {
     EPERM: ['permission denied', 'choose a directory you may write to'],
     ENOENT: ['the directory does not exist', 'check the path, or whether the medium is still mounted'],
     EIO: ['an input/output error occurred (was the medium removed?)', 'reinsert the medium and try again'],
+    // What a device that has gone away answers, as a pulled USB stick or SD card does.
+    ENODEV: ['the device is gone (was the medium removed?)', 'reinsert the medium and try again'],
+    ENXIO: ['the device is gone (was the medium removed?)', 'reinsert the medium and try again'],
     ENOTDIR: ['a part of the path is not a directory', 'check the path'],
   };
   const reason = code ? reasons[code] : undefined;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat, unlink } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { DamagedFileError, UserError } from '../errors.js';
 import { fileExists } from '../media/file-exists.js';
-import { writeFileDurably } from '../media/durable-write.js';
+import { explainWriteError, removeOldTemps, writeFileDurably } from '../media/durable-write.js';
 import { findAccount } from './accounts.js';
 import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey } from './envelope.js';
 import type { ExportFormat } from './export-formats.js';
@@ -77,19 +77,27 @@ export async function refuseToReplace(path: string, overwrite: boolean): Promise
 }
 
 /**
- * Writes a file durably and reads it back from the medium for `verify`. A file that does not
- * verify is removed: it would be trusted, which is worse than having none. Returns the text read.
+ * Writes a file durably, reading it back from the medium for `verify` before it takes its
+ * name: a file that does not verify is removed (it would be trusted, which is worse than
+ * none) and an older file of that name stays as it was. Returns the text read back.
  */
 export async function writeVerified(path: string, text: string, verify: (written: string) => Promise<void>): Promise<string> {
-  await writeFileDurably(path, text, { mode: 0o600 });
-  try {
-    const written = await readBackupText(path);
-    await verify(written);
-    return written;
-  } catch (error) {
-    await unlink(path).catch(() => undefined);
-    throw error instanceof UserError ? new UserError(`verifying ${path} failed: ${error.message}`, 'the medium may be failing: use another one') : error;
-  }
+  // Temp files of an export whose medium was pulled mid-write; one in flight now is younger.
+  await removeOldTemps(path, 10 * 60 * 1000);
+  let written = '';
+  const check = async (temp: string) => {
+    // Failing to read back is a failing medium, said as writing errors are.
+    written = await readFile(temp, 'utf8').catch((error: unknown) => {
+      throw explainWriteError(error, path);
+    });
+    try {
+      await verify(written);
+    } catch (error) {
+      throw error instanceof UserError ? new UserError(`verifying ${path} failed: ${error.message}`, 'the medium may be failing: use another one') : error;
+    }
+  };
+  await writeFileDurably(path, text, { mode: 0o600, verify: check });
+  return written;
 }
 
 /** Reads and decrypts a backup; a wrong password and a damaged file are told apart. */
@@ -124,6 +132,9 @@ export async function readBackupText(path: string): Promise<string> {
     if (code === 'ENOENT') throw new UserError(`no file at ${path}`, 'check the path, or whether the medium is mounted');
     if (code === 'EISDIR') throw new UserError(`${path} is a directory, not a backup file`);
     if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot read ${path}: permission denied`);
+    if (code === 'EIO' || code === 'ENODEV' || code === 'ENXIO') {
+      throw new UserError(`cannot read ${path}: the medium failed or was removed`, 'reinsert the medium and try again');
+    }
     throw error;
   }
 }

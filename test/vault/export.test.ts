@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring as PairKeyring } from '@polkadot/keyring';
@@ -186,10 +186,26 @@ describe('importing what was exported', () => {
 });
 
 describe('a file that does not verify', () => {
-  it('is removed, and the error says verifying failed', async () => {
-    const path = join(dir, 'bad.json');
+  it('never takes the name: an older file stays as it was, and no temp file is left', async () => {
+    const folder = await mkdtemp(join(dir, 'verify-'));
+    const path = join(folder, 'backup.json');
+    await writeFile(path, 'the older backup');
     const failing = () => Promise.reject(new UserError('it did not read back as written'));
-    await expect(writeVerified(path, '{"x":1}', failing)).rejects.toThrow(/^verifying .*bad\.json failed: it did not read back as written$/);
-    expect(await readdir(dir)).not.toContain('bad.json');
+    await expect(writeVerified(path, '{"x":1}', failing)).rejects.toThrow(/^verifying .*backup\.json failed: it did not read back as written$/);
+    expect(await readFile(path, 'utf8')).toBe('the older backup');
+    expect(await readdir(folder)).toEqual(['backup.json']);
+  });
+
+  it('clears temp files an earlier export left on a pulled medium, but not one in flight', async () => {
+    const folder = await mkdtemp(join(dir, 'temps-'));
+    const path = join(folder, 'backup.json');
+    const old = join(folder, '.backup.json.0123456789ab.tmp');
+    const fresh = join(folder, '.backup.json.ba9876543210.tmp');
+    await writeFile(old, 'sealed bytes');
+    await writeFile(fresh, 'sealed bytes');
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    await utimes(old, hourAgo, hourAgo);
+    await writeVerified(path, '{"x":1}', async (written) => expect(written).toBe('{"x":1}'));
+    expect((await readdir(folder)).sort()).toEqual(['.backup.json.ba9876543210.tmp', 'backup.json']);
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * Loaded into the real airlock binary by tests only (NODE_OPTIONS=--import=<this file>), for
+ * what a test cannot do from outside the process. Inert unless one of these is set:
+ *
+ * AIRLOCK_TEST_FAULT  JSON {"call", "under", "error"} or {"call", "under", "pause"}: the file
+ *   call "open", "writeFile" or "sync" on a file under the directory `under` fails with errno
+ *   `error`, as a faulty medium's would, or waits (creates `<pause>.paused`, then waits for
+ *   `<pause>.resume`) so that a test can pull the medium at that moment.
+ * AIRLOCK_TEST_READ_REPORT  a file: at exit, the bytes this process read (Linux rchar) go there.
+ */
+import fs from 'node:fs';
+import { constants } from 'node:os';
+import { syncBuiltinESMExports } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const fault = process.env.AIRLOCK_TEST_FAULT ? JSON.parse(process.env.AIRLOCK_TEST_FAULT) : undefined;
+const report = process.env.AIRLOCK_TEST_READ_REPORT;
+
+if (report) {
+  process.on('exit', () => {
+    const rchar = /^rchar: (\d+)$/mu.exec(fs.readFileSync('/proc/self/io', 'utf8'))?.[1];
+    fs.writeFileSync(report, `${rchar}\n`);
+  });
+}
+
+if (fault) {
+  const hits = (path) => String(path).startsWith(`${fault.under}/`);
+  /** Fails or waits, when this call on this file is the one chosen. */
+  const strike = async (call, path) => {
+    if (call !== fault.call || !hits(path)) return;
+    if (fault.pause) {
+      fs.writeFileSync(`${fault.pause}.paused`, '');
+      while (!fs.existsSync(`${fault.pause}.resume`)) await sleep(10);
+      return;
+    }
+    const error = new Error(`${fault.error}: injected by the test, ${call} '${path}'`);
+    throw Object.assign(error, { code: fault.error, errno: -constants.errno[fault.error], syscall: call, path });
+  };
+  // A FileHandle keeps no path; the kernel still knows which file its descriptor is.
+  const pathOf = (handle) => fs.readlinkSync(`/proc/self/fd/${handle.fd}`);
+
+  const realOpen = fs.promises.open;
+  fs.promises.open = async (path, ...rest) => {
+    await strike('open', path);
+    return realOpen(path, ...rest);
+  };
+  syncBuiltinESMExports(); // so that `import { open } from 'node:fs/promises'` sees the wrapper
+
+  const probe = await realOpen(process.execPath, 'r');
+  const FileHandle = Object.getPrototypeOf(probe);
+  await probe.close();
+  const { writeFile, sync } = FileHandle;
+  FileHandle.writeFile = async function (data, ...rest) {
+    if (fault.call === 'writeFile' && fault.error && hits(pathOf(this))) {
+      // A full medium takes what fits and refuses the rest: leave a part written, as it would.
+      await writeFile.call(this, Buffer.from(data).subarray(0, 1024));
+    }
+    await strike('writeFile', pathOf(this));
+    return writeFile.call(this, data, ...rest);
+  };
+  FileHandle.sync = async function (...rest) {
+    await strike('sync', pathOf(this));
+    return sync.call(this, ...rest);
+  };
+}
