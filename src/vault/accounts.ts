@@ -28,7 +28,7 @@ export async function prepareAccount(data: VaultData, request: DeriveRequest): P
   assertFreeAccountName(data, name);
   const network = findNetwork(request.network ?? data.settings.defaultNetwork);
   const path = checkPath(request.path ?? defaultPath(request.type), request.type);
-  const publicKey = `0x${Buffer.from(await derivePublicKey(identity.mnemonic, path, request.type)).toString('hex')}`;
+  const publicKey = `0x${Buffer.from(await derivePublicKey(identity.mnemonic, path, request.type, identity.passphrase)).toString('hex')}`;
   const account: Account = {
     name,
     identity: identity.id,

@@ -3,7 +3,8 @@ import * as book from './address-book.js';
 import * as identities from './identities.js';
 import type { BackupContent } from './backup.js';
 import { planImport, type PlannedEntry } from './import-plan.js';
-import type { Account, AddressEntry, Identity } from './model.js';
+import type { Account, AddressEntry, Identity, VaultData } from './model.js';
+import { checkName } from './names.js';
 import { findNetwork } from './networks.js';
 import type { VaultSession } from './store.js';
 
@@ -17,6 +18,49 @@ export function saveMnemonicIdentity(session: VaultSession, name: string, phrase
     const { data: next, identity } = identities.addMnemonicIdentity(data, name, phrase);
     return { data: next, result: identity };
   });
+}
+
+/** An account found on a Ledger or derived as one derives it: ed25519 on a BIP44 path. */
+export interface LedgerAccountRecord {
+  name: string;
+  path: string;
+  /** 0x hex. */
+  publicKey: string;
+  network: string;
+}
+
+/** Saves the accounts a Ledger gave as a `ledger` identity: public keys only, the keys stay on the device. */
+export function saveLedgerIdentity(
+  session: VaultSession,
+  name: string,
+  records: readonly LedgerAccountRecord[],
+): Promise<{ identity: Identity; accounts: Account[] }> {
+  return session.update((data) => withLedgerAccounts(identities.addLedgerIdentity(data, name), records));
+}
+
+/**
+ * Saves a Ledger's recovery phrase (and passphrase) as a mnemonic identity with the accounts
+ * derived from it, so they sign without the device. The records must come from that phrase.
+ */
+export function saveRecoveredLedgerIdentity(
+  session: VaultSession,
+  name: string,
+  secret: { phrase: string; passphrase?: string },
+  records: readonly LedgerAccountRecord[],
+): Promise<{ identity: Identity; accounts: Account[] }> {
+  return session.update((data) =>
+    withLedgerAccounts(identities.addMnemonicIdentity(data, name, secret.phrase, secret.passphrase), records),
+  );
+}
+
+function withLedgerAccounts(
+  added: { data: VaultData; identity: Identity },
+  records: readonly LedgerAccountRecord[],
+): { data: VaultData; result: { identity: Identity; accounts: Account[] } } {
+  const createdAt = new Date().toISOString();
+  const saved = records.map((r): Account => ({ ...r, name: checkName(r.name, 'account'), identity: added.identity.id, type: 'ed25519', createdAt }));
+  const data = saved.reduce((next, account) => accounts.addAccount(next, account), added.data);
+  return { data, result: { identity: added.identity, accounts: saved } };
 }
 
 export function renameIdentity(session: VaultSession, oldName: string, newName: string): Promise<void> {

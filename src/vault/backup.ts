@@ -15,8 +15,8 @@ import { AccountSchema, AddressEntrySchema, IdentitySchema, type VaultData } fro
  * the same envelope as the vault under a password of its own.
  */
 export const BACKUP_FORMAT = 'airlock-backup';
-/** Version 2 carries imported keys, which an airlock reading version 1 would drop. */
-export const BACKUP_VERSION = 2;
+/** Version 2 carries imported keys, version 3 Ledger passphrases: an airlock reading an older version would drop them. */
+export const BACKUP_VERSION = 3;
 /** Far larger than any backup of a real vault; a bigger file is refused unread. */
 const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 

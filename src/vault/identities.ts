@@ -28,20 +28,36 @@ export function newIdentityId(): string {
   return randomBytes(8).toString('hex');
 }
 
-/** Adds a mnemonic identity; `phrase` must already be checked with `checkMnemonic`. */
-export function addMnemonicIdentity(data: VaultData, name: string, phrase: string): { data: VaultData; identity: Identity } {
+/**
+ * Adds a mnemonic identity; `phrase` must already be checked with `checkMnemonic`. A Ledger
+ * passphrase makes the same words another wallet, so only words and passphrase together repeat.
+ */
+export function addMnemonicIdentity(
+  data: VaultData,
+  name: string,
+  phrase: string,
+  passphrase?: string,
+): { data: VaultData; identity: Identity } {
   const clean = checkNewIdentityName(data, name);
-  const same = data.identities.find((i) => i.kind === 'mnemonic' && i.mnemonic === phrase);
+  const same = data.identities.find((i) => i.kind === 'mnemonic' && i.mnemonic === phrase && i.passphrase === passphrase);
   if (same) {
-    throw new UserError(`this recovery phrase is already in the vault as identity "${same.name}"`);
+    const what = passphrase === undefined ? 'this recovery phrase is' : 'this recovery phrase and passphrase are';
+    throw new UserError(`${what} already in the vault as identity "${same.name}"`);
   }
   const identity: Identity = {
     id: newIdentityId(),
     name: clean,
     kind: 'mnemonic',
     mnemonic: phrase,
+    ...(passphrase === undefined ? {} : { passphrase }),
     createdAt: new Date().toISOString(),
   };
+  return { data: { ...data, identities: [...data.identities, identity] }, identity };
+}
+
+/** Adds a Ledger identity: the keys stay on the device, the vault keeps its accounts' public keys. */
+export function addLedgerIdentity(data: VaultData, name: string): { data: VaultData; identity: Identity } {
+  const identity: Identity = { id: newIdentityId(), name: checkNewIdentityName(data, name), kind: 'ledger', createdAt: new Date().toISOString() };
   return { data: { ...data, identities: [...data.identities, identity] }, identity };
 }
 

@@ -87,7 +87,8 @@ function mergeKeys(keys: readonly ImportedKey[], more: readonly ImportedKey[]): 
 }
 
 function sameIdentity(a: Identity, b: Identity): boolean {
-  if (a.kind === 'mnemonic' && b.kind === 'mnemonic') return a.mnemonic === b.mnemonic;
+  // A Ledger passphrase makes other keys of the same words: another identity.
+  if (a.kind === 'mnemonic' && b.kind === 'mnemonic') return a.mnemonic === b.mnemonic && a.passphrase === b.passphrase;
   return a.id === b.id;
 }
 

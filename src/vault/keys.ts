@@ -2,6 +2,7 @@ import { blake2AsU8a } from '@polkadot/util-crypto/blake2/asU8a';
 import { encodeAddress } from '@polkadot/util-crypto/address/encode';
 import { ethereumEncode } from '@polkadot/util-crypto/ethereum/encode';
 import { UserError } from '../errors.js';
+import { isLedgerPath } from '../ledger/paths.js';
 
 import { KEY_TYPES, type KeyType } from './key-types.js';
 
@@ -29,6 +30,8 @@ const SOFT_JUNCTION = /(^|[^/])\/[^/]/u;
 const BIP44_PATH = /^m(\/\d+'?)+$/u;
 
 export function checkPath(path: string, type: KeyType): string {
+  // ed25519 keys on a hardened BIP44 path are the ones a Ledger derives (see derivePublicKey).
+  if (type === 'ed25519' && isLedgerPath(path)) return path;
   if (type === 'ethereum') {
     if (!BIP44_PATH.test(path)) {
       throw new UserError(`"${path}" is not a BIP44 path`, "ethereum keys take a path such as m/44'/60'/0'/0/0");
@@ -53,9 +56,27 @@ export function displayPath(path: string): string {
 /**
  * The public key of `phrase` at `path`, derived the way polkadot.js derives it (the keyring
  * is loaded only here: it pulls in the crypto wasm, which commands that derive nothing skip).
+ * ed25519 keys on BIP44 paths (m/44'/354'/…) are derived as a Ledger derives them, with the
+ * identity's passphrase, if it has one; a passphrase belongs to those paths only.
  */
-export async function derivePublicKey(phrase: string, path: string, type: KeyType): Promise<Uint8Array> {
+export async function derivePublicKey(phrase: string, path: string, type: KeyType, passphrase?: string): Promise<Uint8Array> {
   checkPath(path, type);
+  const ledger = type === 'ed25519' && isLedgerPath(path);
+  if (passphrase !== undefined && !ledger) {
+    throw new UserError(
+      'this identity has a Ledger passphrase, so it derives Ledger keys only',
+      "use --type ed25519 with a path such as m/44'/354'/1'/0'/0'",
+    );
+  }
+  if (ledger) {
+    const { ledgerPublicKey } = await import('../ledger/derive.js');
+    const secret = passphrase === undefined ? undefined : new Uint8Array(Buffer.from(passphrase, 'utf8'));
+    try {
+      return ledgerPublicKey(phrase, path, secret);
+    } finally {
+      secret?.fill(0);
+    }
+  }
   const [{ Keyring }, { cryptoWaitReady }] = await Promise.all([
     import('@polkadot/keyring'),
     import('@polkadot/util-crypto'),

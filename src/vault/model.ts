@@ -15,7 +15,16 @@ const IdentityBase = { id: Id, name: z.string().min(1), createdAt: Timestamp };
 export const ImportedKeySchema = z.object({ publicKey: Hex, pkcs8: Hex });
 
 export const IdentitySchema = z.discriminatedUnion('kind', [
-  z.object({ ...IdentityBase, kind: z.literal('mnemonic'), mnemonic: z.string() }),
+  z.object({
+    ...IdentityBase,
+    kind: z.literal('mnemonic'),
+    mnemonic: z.string(),
+    /**
+     * The BIP39 passphrase of a recovered Ledger (its "25th word"), when it had one. It changes
+     * every key, so it is kept with the words; only Ledger (BIP44 ed25519) paths use it.
+     */
+    passphrase: z.string().optional(),
+  }),
   z.object({ ...IdentityBase, kind: z.literal('ledger') }),
   // The keys of its accounts that came with a secret; its other accounts are known by public key only.
   z.object({ ...IdentityBase, kind: z.literal('imported'), keys: z.array(ImportedKeySchema).default([]) }),
@@ -56,15 +65,19 @@ export type VaultData = z.infer<typeof VaultDataSchema>;
 export const VAULT_FORMAT = 'airlock-vault';
 /**
  * Bump with a migration in `migrateVaultData` when the shape above changes. Version 2 gave
- * imported identities their keys; an older airlock would drop them, so it must refuse.
+ * imported identities their keys; version 3 gave mnemonic identities a Ledger passphrase. An
+ * older airlock would drop either, so it must refuse.
  */
-export const VAULT_VERSION = 2;
+export const VAULT_VERSION = 3;
 
 export function emptyVaultData(): VaultData {
   return { identities: [], accounts: [], addresses: [], settings: { defaultNetwork: DEFAULT_NETWORK } };
 }
 
-/** Brings content of an older vault version to the current shape. Version 1 had no imported keys: the schema's default fills them. */
+/**
+ * Brings content of an older vault version to the current shape. Version 1 had no imported keys
+ * (the schema's default fills them); version 2 had no passphrases (the field is optional).
+ */
 export function migrateVaultData(version: number, content: unknown): unknown {
   if (version > VAULT_VERSION) {
     throw new UserError(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DamagedFileError, WrongPasswordError } from '../../src/errors.js';
 import * as actions from '../../src/vault/actions.js';
-import { backupContent, formatReceipt, readBackup, writeBackup } from '../../src/vault/backup.js';
+import { BACKUP_VERSION, backupContent, formatReceipt, readBackup, writeBackup } from '../../src/vault/backup.js';
 import { DEV_PHRASE, openTestVault } from '../helpers/vault.js';
 
 const PASSWORD = new TextEncoder().encode('backup-password-7');
@@ -97,8 +97,8 @@ describe('older and newer versions', () => {
     const { createKey, seal, wipeKey } = await import('../../src/vault/envelope.js');
     const key = await createKey(PASSWORD, { N: 1 << 14, r: 8, p: 5 });
     const path = join(await dir(), 'backup.json');
-    await writeFile(path, seal('airlock-backup', 3, { identities: [], accounts: [], addresses: [] }, key));
+    await writeFile(path, seal('airlock-backup', BACKUP_VERSION + 1, { identities: [], accounts: [], addresses: [] }, key));
     wipeKey(key);
-    await expect(readBackup(path, PASSWORD)).rejects.toThrow(/is version 3, written by a newer airlock/);
+    await expect(readBackup(path, PASSWORD)).rejects.toThrow(`is version ${BACKUP_VERSION + 1}, written by a newer airlock`);
   });
 });

@@ -50,4 +50,11 @@ describe('planImport', () => {
       { kind: 'address', name: 'x', action: 'skip', existing: 'alith' },
     ]);
   });
+
+  it('takes the same words under a Ledger passphrase as another identity', () => {
+    const here = vault({ identities: [identity('1111111111111111', 'plain')] });
+    const withPassphrase: Identity = { ...identity('2222222222222222', 'ledger words'), kind: 'mnemonic', passphrase: 'testing' };
+    const plan = planImport(here, { identities: [withPassphrase], accounts: [], addresses: [] });
+    expect(plan.entries).toEqual([{ kind: 'identity', name: 'ledger words', action: 'add' }]);
+  });
 });

@@ -1,0 +1,157 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { parseIndex } from '../ledger/paths.js';
+import { scanLedger, showOnLedger, type LedgerAddress } from '../ledger/polkadot-app.js';
+import { recoverLedgerAddresses } from '../ledger/recover.js';
+import { describeTransport, parseTransport } from '../ledger/transport.js';
+import * as actions from '../vault/actions.js';
+import * as identities from '../vault/identities.js';
+import { checkMnemonic } from '../vault/mnemonic.js';
+import { DEFAULT_NETWORK, findNetwork, type Network } from '../vault/networks.js';
+import { printJson, say, withVault } from './context.js';
+import { readPassword } from './secrets.js';
+import { readStdin } from './stdin.js';
+import { askHidden } from './terminal.js';
+
+interface DeviceFlags {
+  transport: string;
+  timeout: string;
+  network?: string;
+  index: string;
+  json?: boolean;
+}
+
+/** A Ledger account as printed: the --json contract's account fields (name and identity once saved). */
+interface LedgerAccountView {
+  name: string | null;
+  address: string;
+  publicKey: string;
+  type: 'ed25519';
+  path: string;
+  network: string;
+  ss58Prefix: number;
+  identity: string | null;
+  account: number;
+  index: number;
+}
+
+/** The Ledger's optional "25th word", for scripts; never argv. */
+export const LEDGER_PASSPHRASE = { variable: 'AIRLOCK_LEDGER_PASSPHRASE', prompt: 'Ledger passphrase (hidden): ' };
+
+const SOFTWARE_WALLET_WARNING =
+  "airlock: warning: typing a Ledger's recovery phrase into a computer turns it into a software wallet: " +
+  'these keys are now only as safe as this machine and this vault\n';
+
+function deviceOptions(flags: DeviceFlags) {
+  const seconds = Number(flags.timeout);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${flags.timeout}"`);
+  return { transport: parseTransport(flags.transport), timeoutMs: Math.round(seconds * 1000), index: parseIndex(flags.index, '--index') };
+}
+
+function accountName(identity: string, found: LedgerAddress): string {
+  return found.index === 0 ? `${identity}-${found.account}` : `${identity}-${found.account}-${found.index}`;
+}
+
+function view(found: LedgerAddress, network: Network, identity?: string): LedgerAccountView {
+  const { account, index, path, publicKey, address } = found;
+  const name = identity === undefined ? null : accountName(identity, found);
+  return { name, address, publicKey, type: 'ed25519', path, network: network.name, ss58Prefix: network.prefix, identity: identity ?? null, account, index };
+}
+
+const COLUMNS: [string, number][] = [['ACCOUNT', 8], ['PATH', 24], ['ADDRESS', 50], ['PUBLIC KEY', 0]];
+const tableLine = (cells: string[]) => cells.map((c, i) => (COLUMNS[i]![1] ? c.padEnd(COLUMNS[i]![1]) : c)).join('').trimEnd();
+const tableRow = (v: LedgerAccountView) => tableLine([String(v.account), v.path, v.address, v.publicKey]);
+
+/** Rows appear as the device answers: a scan of many accounts takes a while. */
+function progressPrinter(json: boolean | undefined, network: Network): (found: LedgerAddress) => void {
+  let first = true;
+  return (found) => {
+    if (json) return void process.stderr.write(`airlock: account ${found.account}: ${found.address} (${found.path})\n`);
+    if (first) say(tableLine(COLUMNS.map(([h]) => h)));
+    first = false;
+    say(tableRow(view(found, network)));
+  };
+}
+
+function savedLine(identity: string, kind: string, found: readonly LedgerAddress[]): string {
+  const names = found.map((f) => accountName(identity, f)).join(', ');
+  return `Saved ${kind} identity "${identity}" with ${found.length} account${found.length === 1 ? '' : 's'}: ${names}.`;
+}
+
+export async function scan(options: DeviceFlags & { accounts: string; save?: string }, command: Command): Promise<void> {
+  const device = deviceOptions(options);
+  const accounts = parseIndex(options.accounts, '--accounts', { min: 1, max: 1000 });
+  const run = async (network: Network) => {
+    const onAddress = progressPrinter(options.json, network);
+    return scanLedger({ ...device, accounts, ss58Prefix: network.prefix, onAddress });
+  };
+  if (options.save === undefined) {
+    const network = findNetwork(options.network ?? DEFAULT_NETWORK);
+    const found = await run(network);
+    if (options.json) printJson(found.map((f) => view(f, network)));
+    return;
+  }
+  const name = options.save;
+  await withVault(command, async (session) => {
+    identities.checkNewIdentityName(session.data, name); // before asking the device anything
+    const network = findNetwork(options.network ?? session.data.settings.defaultNetwork);
+    const found = await run(network);
+    const records = found.map((f) => ({ name: accountName(name, f), path: f.path, publicKey: f.publicKey, network: network.name }));
+    await actions.saveLedgerIdentity(session, name, records);
+    if (options.json) printJson(found.map((f) => view(f, network, name)));
+    else say(savedLine(name, 'ledger', found));
+  });
+}
+
+export async function show(options: DeviceFlags & { account: string }): Promise<void> {
+  const device = deviceOptions(options);
+  const account = parseIndex(options.account, '--account');
+  const network = findNetwork(options.network ?? DEFAULT_NETWORK);
+  const tell = (line: string) => (options.json ? process.stderr.write(`airlock: ${line}\n`) : say(line));
+  const shown = await showOnLedger({
+    ...device,
+    account,
+    ss58Prefix: network.prefix,
+    onAddress: (found) => tell(`Compare with the Ledger's screen (${describeTransport(device.transport)}), then approve there: ${found.address}`),
+  });
+  if (options.json) printJson(view(shown, network));
+  else say(`Approved on the Ledger: ${shown.address} (${shown.path}).`);
+}
+
+export async function recover(
+  options: { name: string; accounts: string; index: string; network?: string; passphrase?: boolean; json?: boolean },
+  command: Command,
+): Promise<void> {
+  const accounts = parseIndex(options.accounts, '--accounts', { min: 1, max: 1000 });
+  const index = parseIndex(options.index, '--index');
+  await withVault(command, async (session) => {
+    identities.checkNewIdentityName(session.data, options.name);
+    const network = findNetwork(options.network ?? session.data.settings.defaultNetwork);
+    const typed = process.stdin.isTTY ? await askHidden('Ledger recovery phrase (hidden): ') : await readStdin();
+    const phrase = checkMnemonic(Buffer.from(typed).toString('utf8'));
+    typed.fill(0);
+    const passphrase = await readLedgerPassphrase(options.passphrase ?? false);
+    process.stderr.write(SOFTWARE_WALLET_WARNING);
+    try {
+      const found = recoverLedgerAddresses({ phrase, passphrase, accounts, index, ss58Prefix: network.prefix });
+      const records = found.map((f) => ({ name: accountName(options.name, f), path: f.path, publicKey: f.publicKey, network: network.name }));
+      const text = passphrase && Buffer.from(passphrase).toString('utf8');
+      await actions.saveRecoveredLedgerIdentity(session, options.name, { phrase, ...(text ? { passphrase: text } : {}) }, records);
+      if (options.json) return printJson(found.map((f) => view(f, network, options.name)));
+      found.forEach(progressPrinter(false, network));
+      say(savedLine(options.name, 'mnemonic', found));
+    } finally {
+      passphrase?.fill(0);
+    }
+  });
+}
+
+/** Asked for with --passphrase (hidden, at the terminal), or given by a script in the environment; empty means none. */
+async function readLedgerPassphrase(asked: boolean): Promise<Uint8Array | undefined> {
+  const inEnvironment = [LEDGER_PASSPHRASE.variable, `${LEDGER_PASSPHRASE.variable}_FILE`].some((v) => process.env[v] !== undefined);
+  if (!asked && !inEnvironment) return undefined;
+  const passphrase = await readPassword(LEDGER_PASSPHRASE);
+  if (passphrase.length > 0) return passphrase;
+  passphrase.fill(0);
+  return undefined;
+}

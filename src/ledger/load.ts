@@ -1,0 +1,63 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The Ledger packages, loaded only when a Ledger command runs. Their ESM builds do not import
+ * under Node's ESM loader, so they are required as CommonJS.
+ */
+const require = createRequire(import.meta.url);
+
+export type Transport = import('@ledgerhq/hw-transport').default;
+type SpeculosTransportClass = typeof import('@ledgerhq/hw-transport-node-speculos').default;
+type HidTransportClass = typeof import('@ledgerhq/hw-transport-node-hid').default;
+type SubstrateModule = typeof import('@zondax/ledger-substrate');
+
+export function loadSpeculosTransport(): SpeculosTransportClass {
+  return quietlySync(() => (require('@ledgerhq/hw-transport-node-speculos') as { default: SpeculosTransportClass }).default);
+}
+
+/** Throws when node-hid's native module cannot load (libusb missing): errors.ts tells the user. */
+export function loadHidTransport(): HidTransportClass {
+  return quietlySync(() => (require('@ledgerhq/hw-transport-node-hid') as { default: HidTransportClass }).default);
+}
+
+export function loadPolkadotApp(): SubstrateModule['PolkadotGenericApp'] {
+  return quietlySync(() => (require('@zondax/ledger-substrate') as SubstrateModule).PolkadotGenericApp);
+}
+
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+let quietDepth = 0;
+let saved: Pick<Console, (typeof CONSOLE_METHODS)[number]> | undefined;
+
+function silence(): void {
+  if (quietDepth++ > 0) return;
+  saved = { ...console };
+  for (const method of CONSOLE_METHODS) console[method] = () => undefined;
+}
+
+function restore(): void {
+  if (--quietDepth > 0 || !saved) return;
+  for (const method of CONSOLE_METHODS) console[method] = saved[method];
+  saved = undefined;
+}
+
+/**
+ * Runs `work` with the console muted: @zondax/ledger-js prints a deprecation notice through
+ * `console.warn`, and nothing the Ledger libraries print may reach the user's terminal.
+ */
+export async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  silence();
+  try {
+    return await work();
+  } finally {
+    restore();
+  }
+}
+
+function quietlySync<T>(work: () => T): T {
+  silence();
+  try {
+    return work();
+  } finally {
+    restore();
+  }
+}
