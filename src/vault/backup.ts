@@ -32,7 +32,12 @@ export function backupContent(data: VaultData, accountRefs: readonly string[] = 
   if (accountRefs.length === 0) return { identities: data.identities, accounts: data.accounts, addresses: data.addresses };
   const accounts = [...new Set(accountRefs.map((ref) => findAccount(data, ref)))];
   const identityIds = new Set(accounts.map((a) => a.identity));
-  return { identities: data.identities.filter((i) => identityIds.has(i.id)), accounts, addresses: [] };
+  const chosenKeys = new Set(accounts.map((a) => a.publicKey));
+  // An imported identity's other keys belong to accounts that were not chosen: they stay behind.
+  const identities = data.identities
+    .filter((i) => identityIds.has(i.id))
+    .map((i) => (i.kind === 'imported' ? { ...i, keys: i.keys.filter((k) => chosenKeys.has(k.publicKey)) } : i));
+  return { identities, accounts, addresses: [] };
 }
 
 export interface Receipt {

@@ -50,7 +50,7 @@ export function accountsToExport(data: VaultData, request: Pick<ExportRequest, '
   if (request.format === 'airlock') return chosen;
   if (chosen.length === 0) throw new UserError('there are no accounts to export');
   if (request.format === 'polkadot-js' && chosen.length !== 1) {
-    throw new UserError('a polkadot.js account file holds one account', 'name one with --account, or export several as polkadot-js-batch');
+    throw new UserError('a polkadot.js account file holds one account', 'choose one account, or the polkadot.js batch format for several');
   }
   return chosen;
 }

@@ -40,7 +40,7 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
       identityIds.set(identity.id, same.id);
       entries.push({ kind: 'identity', name: identity.name, action: 'skip', existing: same.name });
       if (same.kind === 'imported' && identity.kind === 'imported') {
-        identities[identities.indexOf(same)] = { ...same, keys: mergeKeys(same.keys, newKeys(identity, knownKeys)) };
+        identities[identities.indexOf(same)] = { ...same, keys: mergeKeys(same.keys, newKeys(identity, incoming, knownKeys)) };
       }
       continue;
     }
@@ -50,7 +50,7 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
     }
     const name = freeName(identity.name, identities);
     // Only the keys of accounts that are added come in: a skipped account's key is in the vault already.
-    identities.push(identity.kind === 'imported' ? { ...identity, name, keys: newKeys(identity, knownKeys) } : { ...identity, name });
+    identities.push(identity.kind === 'imported' ? { ...identity, name, keys: newKeys(identity, incoming, knownKeys) } : { ...identity, name });
     identityIds.set(identity.id, identity.id);
     entries.push({ kind: 'identity', name: identity.name, action: 'add', ...(name !== identity.name ? { as: name } : {}) });
   }
@@ -77,8 +77,10 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
   return { entries, data: { ...data, identities, accounts, addresses } };
 }
 
-function newKeys(identity: Extract<Identity, { kind: 'imported' }>, knownKeys: ReadonlySet<string>): ImportedKey[] {
-  return identity.keys.filter((k) => !knownKeys.has(k.publicKey));
+/** The keys of the identity's incoming accounts that are new here: a key no account owns never comes in. */
+function newKeys(identity: Extract<Identity, { kind: 'imported' }>, incoming: BackupContent, knownKeys: ReadonlySet<string>): ImportedKey[] {
+  const owned = new Set(incoming.accounts.filter((a) => a.identity === identity.id).map((a) => a.publicKey));
+  return identity.keys.filter((k) => owned.has(k.publicKey) && !knownKeys.has(k.publicKey));
 }
 
 function mergeKeys(keys: readonly ImportedKey[], more: readonly ImportedKey[]): ImportedKey[] {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import * as actions from '../../src/vault/actions.js';
 import { removeAccount } from '../../src/vault/accounts.js';
-import { writeVerified } from '../../src/vault/backup.js';
+import { backupContent, writeVerified } from '../../src/vault/backup.js';
 import { exportBackup } from '../../src/vault/export.js';
 import { planImport } from '../../src/vault/import-plan.js';
 import { emptyVaultData, type VaultData } from '../../src/vault/model.js';
@@ -157,6 +157,22 @@ describe('export in every format, read back from the file', () => {
       /holds one account/,
     );
     await expect(readFile(path)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('a backup of chosen accounts', () => {
+  it('carries the keys of those accounts only, and an import keeps no key without its account', async () => {
+    const loose = { id: '00000000000000cc', name: 'loose', kind: 'imported' as const, createdAt: 't', keys: [
+      { publicKey: '0x01', pkcs8: '0xaa' },
+      { publicKey: '0x02', pkcs8: '0xbb' },
+    ] };
+    const account = (name: string, publicKey: string) => ({ name, identity: loose.id, type: 'sr25519' as const, path: '', publicKey, network: 'substrate', createdAt: 't' });
+    const data = { ...emptyVaultData(), identities: [loose], accounts: [account('one', '0x01'), account('two', '0x02')] };
+    const content = backupContent(data, ['one']);
+    expect(content.identities).toEqual([{ ...loose, keys: [loose.keys[0]] }]);
+    // A file that carries a key with no account for it: the key stays out.
+    const imported = planImport(emptyVaultData(), { identities: [loose], accounts: [account('two', '0x02')], addresses: [] }).data;
+    expect(imported.identities).toEqual([{ ...loose, keys: [loose.keys[1]] }]);
   });
 });
 

@@ -53,7 +53,7 @@ describe('planImport', () => {
 
   it('takes the same words under a Ledger passphrase as another identity', () => {
     const here = vault({ identities: [identity('1111111111111111', 'plain')] });
-    const withPassphrase: Identity = { ...identity('2222222222222222', 'ledger words'), kind: 'mnemonic', passphrase: 'testing' };
+    const withPassphrase: Identity = { id: '2222222222222222', name: 'ledger words', kind: 'mnemonic', mnemonic: PHRASE, passphrase: 'testing', createdAt: 't' };
     const plan = planImport(here, { identities: [withPassphrase], accounts: [], addresses: [] });
     expect(plan.entries).toEqual([{ kind: 'identity', name: 'ledger words', action: 'add' }]);
   });

@@ -1,29 +1,33 @@
-import { Box, Text, type Key } from 'ink';
+import type { Key } from 'ink';
 import { join } from 'node:path';
 import { useEffect, useState } from 'react';
 import { describeError } from '../../errors.js';
 import { writeFileDurably } from '../../media/durable-write.js';
+import { destinationKind } from '../../media/backup-files.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
 import { isLastField } from '../../ui/components/use-form-state.js';
-import { KeyHints } from '../../ui/components/key-hints.js';
+import { useList } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../../ui/shell-context.js';
-import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
-import { backupContent, formatReceipt, writeBackup } from '../../vault/backup.js';
-import { destinationKind } from '../../media/backup-files.js';
+import { formatReceipt } from '../../vault/backup.js';
+import { exportBackup } from '../../vault/export.js';
+import { AccountPicker, PICKER_CHROME_ROWS } from './account-picker.js';
 import { backupFileName, defaultDestination } from './backup-text.js';
+import { exportRequest, planExport } from './export-choice.js';
 import { ExportForm } from './export-form.js';
+import { ExportWorking } from './export-working.js';
 import { ReceiptView } from './receipt-view.js';
 import { runReporting } from './run-reporting.js';
-import { exportProblem, exportReducer, initialExport, targetOf } from './use-backup-export-state.js';
+import { exportProblem, exportReducer, initialExport, isChoiceField, targetOf } from './use-backup-export-state.js';
 import { useDrives } from './use-drives.js';
 
 /**
- * Exports the whole vault to a backup file, verified by reading it back, and shows the
- * receipt. The vault password cannot be compared with the backup password here: the
- * unlocked session does not keep it, so the form says to choose another instead.
+ * Exports the whole vault or chosen accounts, as an airlock backup or a polkadot.js file,
+ * verified by reading it back, and shows the receipt. The vault password cannot be compared
+ * with the backup password here: the unlocked session does not keep it, so the form says to
+ * choose another instead.
  */
 export function BackupExport() {
   const shell = useShell();
@@ -37,18 +41,19 @@ export function BackupExport() {
   useEffect(() => {
     if (drives) dispatch({ type: 'default-destination', path: defaultDestination(drives, shell.session.path, openedAt) });
   }, [drives]);
+  const accounts = shell.data.accounts;
+  const list = useList(accounts.length, Math.max(3, shell.height - PICKER_CHROME_ROWS), state.step === 'pick');
 
   const write = async (target: string, overwrite: boolean) => {
-    const { password } = current.current.form.values;
-    const receiptFile = current.current.receiptFile;
-    const bytes = new TextEncoder().encode(password);
+    const { form, choice, receiptFile } = current.current;
+    const bytes = new TextEncoder().encode(form.values.password);
     dispatch({ type: 'write', target });
     const outcome = await runReporting(
       shell,
       'Writing the backup, then reading it back to verify it (scrypt)…',
       async (session) => {
-        const receipt = await writeBackup(target, backupContent(session.data), bytes, { overwrite });
-        return formatReceipt(receipt);
+        const request = { ...exportRequest(session.data, choice), overwrite };
+        return formatReceipt(await exportBackup(target, session.data, bytes, request));
       },
       () => `Backup written to ${target} and verified`,
     ).finally(() => bytes.fill(0));
@@ -65,7 +70,10 @@ export function BackupExport() {
   };
 
   const submit = async () => {
-    const { form } = current.current;
+    const { form, choice } = current.current;
+    // What and in which format come first, as on the form; nothing is asked of the disk yet.
+    const plan = planExport(shell.data, choice);
+    if (!plan.ok) return dispatch({ type: 'refused', field: plan.field, problem: plan.text });
     const refused = exportProblem(form.values);
     if (refused) return dispatch({ type: 'refused', field: refused.field, problem: refused.text });
     dispatch({ type: 'check' });
@@ -86,20 +94,32 @@ export function BackupExport() {
     if (key.tab) return dispatch({ type: 'form', action: { type: key.shift ? 'previous' : 'next' } });
     if (key.downArrow || key.upArrow) return dispatch({ type: 'form', action: { type: key.downArrow ? 'next' : 'previous' } });
     if (key.ctrl && input === 's') return void submit();
-    if (form.focus === 'receipt' && (input === ' ' || commandFor(input, key, ['previousChoice', 'nextChoice']))) {
-      return dispatch({ type: 'toggle-receipt' });
+    if (isChoiceField(form.focus)) {
+      const command = input === ' ' ? 'nextChoice' : commandFor(input, key, ['previousChoice', 'nextChoice']);
+      if (command && form.focus === 'receipt') return dispatch({ type: 'toggle-receipt' });
+      if (command) return dispatch({ type: 'cycle', step: command === 'nextChoice' ? 1 : -1 });
     }
     const text = textKeyOf(input, key);
     if (text?.submit) {
-      if (isLastField(form)) void submit();
+      if (form.focus === 'what' && current.current.choice.what === 'chosen') dispatch({ type: 'pick' });
+      else if (isLastField(form)) void submit();
       else dispatch({ type: 'form', action: { type: 'next' } });
     } else if (text?.edit) dispatch({ type: 'form', action: { type: 'edit', edit: text.edit } });
+  };
+
+  // Moving through the list is useList's; marking and leaving are the picker's own.
+  const pickKey = (input: string, key: Key) => {
+    const account = accounts[list.current().cursor];
+    if (input === ' ' && account) dispatch({ type: 'mark', publicKey: account.publicKey });
+    else if (key.return) dispatch({ type: 'picked', next: true });
+    else if (key.escape) dispatch({ type: 'picked', next: false });
   };
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
     const { step, target } = current.current;
     if (step === 'form') formKey(input, key);
+    else if (step === 'pick') pickKey(input, key);
     else if (step === 'replace') {
       const command = commandFor(input, key, ['yes', 'no']);
       if (command === 'yes' && target) void write(target, true);
@@ -112,28 +132,7 @@ export function BackupExport() {
   }, true);
 
   if (state.step === 'done' && state.written) return <ReceiptView written={state.written} />;
-  if (state.step === 'replace' || state.step === 'writing') return <Working state={state.step} target={state.target ?? ''} />;
+  if (state.step === 'replace' || state.step === 'writing') return <ExportWorking state={state.step} target={state.target ?? ''} />;
+  if (state.step === 'pick') return <AccountPicker accounts={accounts} chosen={state.choice.chosen} list={list} />;
   return <ExportForm state={state} />;
-}
-
-function Working({ state, target }: { state: 'replace' | 'writing'; target: string }) {
-  const shell = useShell();
-  return (
-    <Box flexDirection="column" width={shell.width} gap={1}>
-      <Text bold>Export a backup</Text>
-      {state === 'replace' ? (
-        <>
-          <Text wrap="wrap">{`${target} already exists.`}</Text>
-          <Text>Replace it with a new backup of this vault?</Text>
-          <Text color={theme.warning}>y or Enter replaces it · n or Esc keeps it</Text>
-          <KeyHints commands={['yes', 'no']} />
-        </>
-      ) : (
-        <>
-          <Text wrap="wrap">{`Writing ${target}, then reading it back and decrypting it to verify it…`}</Text>
-          <Text color={theme.muted}>Leave the medium in until the receipt shows.</Text>
-        </>
-      )}
-    </Box>
-  );
 }

@@ -8,25 +8,28 @@ import { useShell } from '../../ui/shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import * as actions from '../../vault/actions.js';
-import { readBackup } from '../../vault/backup.js';
-import { planImport, type PlannedEntry } from '../../vault/import-plan.js';
+import { planImport } from '../../vault/import-plan.js';
+import { leftOutEntries, openBackupFile, unlockBackupAccount } from '../../vault/open-backup.js';
 import { listBackupCandidates } from '../../media/backup-files.js';
 import { defaultSource } from './backup-text.js';
 import { FileStep } from './file-step.js';
-import { PLAN_CHROME_ROWS, PlanView, type PlanViewProps } from './plan-view.js';
+import { LockedStep } from './locked-step.js';
+import { addedText, importTitle, planOutcome } from './plan-outcome.js';
+import { PLAN_CHROME_ROWS, PlanView } from './plan-view.js';
 import { runReporting } from './run-reporting.js';
-import { importReducer, initialImport, listingDir, type ImportState } from './use-backup-import-state.js';
+import { askedAbout, askingPosition, importReducer, initialImport, listingDir, type ImportState } from './use-backup-import-state.js';
 import { useDrives } from './use-drives.js';
 
 /**
- * Opens a backup and shows, entry by entry, what importing it would do. Verify stops there;
- * import asks, then merges it into the vault. A wrong password or a damaged file is said
- * here and changes nothing.
+ * Opens a backup (airlock's own or a polkadot.js file) and shows, entry by entry, what
+ * importing it would do. Accounts of a polkadot.js batch with passwords of their own are
+ * asked for first, one by one. Verify stops at the preview; import asks, then merges it into
+ * the vault. A wrong password or a damaged file is said here and changes nothing.
  */
 export function BackupImport({ verifyOnly }: { verifyOnly: boolean }) {
   const shell = useShell();
   const [state, dispatch, current] = useSynchronousReducer(importReducer, () => initialImport(defaultSource([], shell.session.path)));
-  const mounted = useMounted();
+  const reading = useAbortOnLeave();
   const drives = useDrives();
   const typed = useRef(false);
   useEffect(() => {
@@ -43,7 +46,9 @@ export function BackupImport({ verifyOnly }: { verifyOnly: boolean }) {
     };
   }, [dir]);
 
-  const planned = useMemo(() => (state.content ? planImport(shell.data, state.content).entries : []), [shell.data, state.content]);
+  const { opened } = state;
+  const leftOut = useMemo(() => (opened ? leftOutEntries(opened) : []), [opened]);
+  const planned = useMemo(() => (opened ? [...planImport(shell.data, opened.content).entries, ...leftOut] : []), [shell.data, opened, leftOut]);
   const entries = state.imported ?? planned;
   const showsPlan = state.step === 'preview' || state.step === 'done';
   const list = useList(entries.length, Math.max(3, shell.height - PLAN_CHROME_ROWS), showsPlan);
@@ -54,34 +59,55 @@ export function BackupImport({ verifyOnly }: { verifyOnly: boolean }) {
     if (!file || !password) return;
     const bytes = new TextEncoder().encode(password);
     dispatch({ type: 'read' });
-    const outcome = await runReporting(shell, 'Decrypting the backup (scrypt)…', () => readBackup(file, bytes)).finally(() => bytes.fill(0));
-    if (!mounted.current) return;
-    if (outcome.ok) dispatch({ type: 'opened', content: outcome.value.content });
+    const signal = reading.start();
+    const outcome = await runReporting(shell, 'Decrypting the backup (scrypt)…', () => openBackupFile(file, bytes, { signal })).finally(() => bytes.fill(0));
+    if (signal.aborted) {
+      // The user left: "aborted" in the status line would only puzzle them.
+      if (!outcome.ok) shell.notify(undefined);
+      return;
+    }
+    if (outcome.ok) dispatch({ type: 'opened', opened: outcome.value });
     else dispatch({ type: 'unreadable', problem: `${outcome.message} Nothing was changed.`, wrongPassword: outcome.error instanceof WrongPasswordError });
   };
 
+  const unlock = async () => {
+    const { opened: before, password } = current.current;
+    const locked = askedAbout(current.current);
+    if (!before || !locked) return;
+    if (!password) return dispatch({ type: 'leave-out' });
+    const bytes = new TextEncoder().encode(password);
+    dispatch({ type: 'unlock' });
+    const outcome = await runReporting(shell, `Opening "${locked.name ?? locked.address}" (scrypt)…`, () => unlockBackupAccount(before, locked, bytes)).finally(() =>
+      bytes.fill(0),
+    );
+    // The reducer drops an answer about an account already left out, or a screen already left.
+    if (outcome.ok) dispatch({ type: 'unlocked', locked, opened: outcome.value });
+    else dispatch({ type: 'unlock-failed', locked, problem: unlockProblem(outcome.message, outcome.error), wrongPassword: outcome.error instanceof WrongPasswordError });
+  };
+
   const importIt = async () => {
-    const { content, file } = current.current;
-    if (!content) return;
+    const { opened: toImport, file } = current.current;
+    if (!toImport) return;
     dispatch({ type: 'import' });
     const outcome = await runReporting(
       shell,
       'Importing the backup into the vault…',
-      (session) => actions.importBackup(session, content),
-      (done) => `Imported ${adds(done)} from ${file}`,
+      (session) => actions.importBackup(session, toImport.content),
+      (done) => `Imported ${addedText(done)} from ${file}`,
     );
-    if (outcome.ok) dispatch({ type: 'imported', entries: outcome.value });
+    if (outcome.ok) dispatch({ type: 'imported', entries: [...outcome.value, ...leftOutEntries(toImport)] });
     else dispatch({ type: 'import-failed', problem: outcome.message });
   };
 
-  const fileKey = (input: string, key: Key, step: 'path' | 'password') => {
-    if (key.escape) return step === 'path' ? back() : dispatch({ type: 'back' });
+  const fieldKey = (input: string, key: Key, step: 'path' | 'password' | 'unlock') => {
+    if (key.escape) return step === 'path' ? back() : dispatch({ type: step === 'password' ? 'back' : 'leave-out' });
     if (step === 'path' && key.tab && !key.shift) return dispatch({ type: 'complete' });
     if (step === 'path' && (key.upArrow || key.downArrow)) return dispatch({ type: 'select', step: key.upArrow ? -1 : 1 });
     const text = textKeyOf(input, key);
     if (text?.submit) {
       if (step === 'path') dispatch({ type: 'choose' });
-      else void read();
+      else if (step === 'password') void read();
+      else void unlock();
     } else if (text?.edit) {
       if (step === 'path') typed.current = true;
       dispatch(step === 'path' ? { type: 'path-edit', edit: text.edit } : { type: 'password-edit', edit: text.edit });
@@ -89,7 +115,8 @@ export function BackupImport({ verifyOnly }: { verifyOnly: boolean }) {
   };
 
   const planKey = (input: string, key: Key, s: ImportState) => {
-    const adding = !verifyOnly && s.step === 'preview' && s.content && planImport(shell.data, s.content).entries.some((e) => e.action === 'add');
+    // From the state the keys so far left, not the last frame: a "y" typed right after opening counts.
+    const adding = !verifyOnly && s.step === 'preview' && s.opened && planImport(shell.data, s.opened.content).entries.some((e) => e.action === 'add');
     const command = commandFor(input, key, adding ? ['yes', 'no'] : ['confirm', 'back']);
     if (command === 'yes') void importIt();
     else if (command === 'no') {
@@ -102,57 +129,42 @@ export function BackupImport({ verifyOnly }: { verifyOnly: boolean }) {
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
     const s = current.current;
-    if (s.step === 'path' || s.step === 'password') fileKey(input, key, s.step);
-    // Abandons the scrypt's result; reading changes nothing, so nothing is left half done.
-    else if (s.step === 'reading' && key.escape) back();
+    if (s.step === 'path' || s.step === 'password' || s.step === 'unlock') fieldKey(input, key, s.step);
+    // Abandons the scrypt; reading changes nothing, so nothing is left half done.
+    else if (s.step === 'reading' && key.escape) {
+      reading.abort();
+      back();
+    } else if (s.step === 'unlocking' && key.escape) dispatch({ type: 'leave-out' });
     else if (s.step === 'preview' || s.step === 'done') planKey(input, key, s);
   }, true);
 
-  const title = verifyOnly ? 'Verify a backup (changes nothing)' : 'Import a backup';
+  const title = importTitle(verifyOnly, opened?.format);
+  const locked = askedAbout(state);
+  if ((state.step === 'unlock' || state.step === 'unlocking') && locked) {
+    const { file = '', lockedAtOpen: count, password, problem } = state;
+    const unlocking = state.step === 'unlocking';
+    return <LockedStep {...{ title, file, locked, count, password, unlocking, problem }} position={askingPosition(state)} />;
+  }
   if (!showsPlan && state.step !== 'importing') return <FileStep state={state} title={title} />;
-  return <PlanView title={title} file={state.file ?? ''} entries={entries} list={list} problem={state.problem} {...outcome(state, entries, verifyOnly)} />;
+  const said = planOutcome(state.step, entries, leftOut.length, verifyOnly);
+  return <PlanView title={title} file={state.file ?? ''} entries={entries} list={list} problem={state.problem} {...said} />;
 }
 
-const adds = (entries: readonly PlannedEntry[]) => {
-  const n = entries.filter((e) => e.action === 'add').length;
-  return `${n} ${n === 1 ? 'entry' : 'entries'}`;
-};
+/** A wrong password is said with what to do next; anything else says what is wrong with the account. */
+function unlockProblem(message: string, error: unknown): string {
+  if (error instanceof WrongPasswordError) return 'That password does not open it: try again, or leave it out with Enter on an empty field.';
+  return `${message} It is left out.`;
+}
 
-function outcome(state: ImportState, entries: readonly PlannedEntry[], verifyOnly: boolean): Pick<PlanViewProps, 'outcome' | 'hints'> {
-  const holds = `The backup decrypts and holds ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
-  const adding = entries.filter((e) => e.action === 'add').length;
-  if (state.step === 'done') {
-    return { outcome: [{ text: `Imported ${adds(entries)}; the rest were already in the vault.`, tone: 'success' }], hints: ['confirm', 'back'] };
-  }
-  if (state.step === 'importing') return { outcome: [{ text: 'Importing…', tone: 'muted' }], hints: [] };
-  if (verifyOnly) {
-    return {
-      outcome: [
-        { text: `${holds}; nothing was changed.`, tone: 'success' },
-        { text: `Importing it would add ${adding} and skip ${entries.length - adding}.`, tone: 'muted' },
-      ],
-      hints: ['confirm', 'back'],
-    };
-  }
-  if (adding === 0) {
-    return { outcome: [{ text: `${holds}, all already in this vault: nothing to import.`, tone: 'success' }], hints: ['confirm', 'back'] };
-  }
+/** One reading at a time, abandoned (its scrypt runs between accounts stopped) by Esc or by leaving the screen. */
+function useAbortOnLeave() {
+  const controller = useRef<AbortController | undefined>(undefined);
+  useEffect(() => () => controller.current?.abort(), []);
   return {
-    outcome: [
-      { text: `${holds}: ${adding} to add, ${entries.length - adding} already in this vault.`, tone: 'success' },
-      { text: `Add them? y or Enter imports · n or Esc changes nothing`, tone: 'warning' },
-    ],
-    hints: ['yes', 'no'],
+    start: () => {
+      controller.current = new AbortController();
+      return controller.current.signal;
+    },
+    abort: () => controller.current?.abort(),
   };
-}
-
-function useMounted() {
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  return mounted;
 }

@@ -39,9 +39,9 @@ export function drivesSummary(drives: readonly RemovableDrive[] | undefined): st
   return drives.map((d) => `Drive: ${describeDrive(d)}`);
 }
 
-/** What importing one entry does, in the CLI's words. */
+/** What importing one entry does, in the CLI's words; a skip says why. */
 export function describePlanned(entry: PlannedEntry): string {
-  if (entry.action === 'skip') return `skip: already in the vault as "${entry.existing}"`;
+  if (entry.action === 'skip') return `skip: ${entry.reason ?? `already in the vault as "${entry.existing}"`}`;
   return entry.as ? `add as "${entry.as}"` : 'add';
 }
 

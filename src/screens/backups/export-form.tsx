@@ -1,71 +1,110 @@
 import { Box, Text } from 'ink';
+import { useMemo, type ReactNode } from 'react';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
-import type { VaultData } from '../../vault/model.js';
 import { elideStart } from './backup-text.js';
+import { FORMAT_ABOUT, FORMAT_NAMES, WHAT_NAMES, exportSummary, planExport } from './export-choice.js';
 import { exportVerdicts, type ExportField, type ExportState } from './use-backup-export-state.js';
 
-const LABELS: Record<Exclude<ExportField, 'receipt'>, string> = {
+type TypedField = 'destination' | 'password' | 'repeat';
+const LABELS: Record<ExportField, string> = {
+  what: 'What:',
+  format: 'Format:',
   destination: 'Write to:',
   password: 'Password:',
   repeat: 'Repeat it:',
+  receipt: 'Receipt file:',
 };
 const LABEL_WIDTH = 13;
+/** Under the focused What: how to change it, or mark the accounts. */
+const WHAT_KEYS = { whole: '←/→ or Space switches to chosen accounts', chosen: 'Enter opens the list to mark accounts' } as const;
 
-/** The export form: where, the password twice, and the receipt-file toggle. */
+/** The export form: what, in which format, where, the password twice, and the receipt-file toggle. */
 export function ExportForm({ state }: { state: ExportState }) {
   const shell = useShell();
   const { values, focus } = state.form;
+  const { choice } = state;
   const editing = state.step === 'form';
   const verdicts = exportVerdicts(values);
+  const plan = useMemo(() => planExport(shell.data, choice), [shell.data, choice]);
+  const focused = (name: ExportField) => editing && focus === name;
+  // A refusal is said under its field, after what is known there unless it says the same.
+  const under = (name: ExportField, about?: ReactNode, aboutText?: string) => (
+    <>
+      {about}
+      {state.problemField === name && state.problem && state.problem !== aboutText ? (
+        <Text color={theme.error} wrap="wrap">
+          {state.problem}
+        </Text>
+      ) : null}
+    </>
+  );
   // Marker, label, space, the cursor: the rest is for the value, whose end shows when it is longer.
   const room = shell.width - LABEL_WIDTH - 4;
-  const field = (name: Exclude<ExportField, 'receipt'>) => (
-    <FormField
-      key={name}
-      label={LABELS[name].padEnd(LABEL_WIDTH)}
-      value={elideStart(values[name], room)}
-      focused={editing && focus === name}
-      mask={name !== 'destination'}
-    >
-      {verdicts[name] ? <Text color={theme[verdicts[name].tone]}>{verdicts[name].text}</Text> : null}
+  const field = (name: TypedField) => (
+    <FormField key={name} label={LABELS[name].padEnd(LABEL_WIDTH)} value={elideStart(values[name], room)} focused={focused(name)} mask={name !== 'destination'}>
+      {under(name, verdicts[name] ? <Text color={theme[verdicts[name].tone]}>{verdicts[name].text}</Text> : null, verdicts[name]?.text)}
     </FormField>
   );
+  const marked = choice.chosen.size.toLocaleString('en');
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>Export a backup</Text>
-      <Text wrap="truncate-end">{`The whole vault: ${contents(shell.data)}.`}</Text>
+      <Text wrap="wrap" color={plan.ok ? undefined : theme.warning}>
+        {exportSummary(shell.data, choice, plan)}
+      </Text>
       <Text> </Text>
+      <Choice label={LABELS.what} value={choice.what === 'whole' ? WHAT_NAMES.whole : `${WHAT_NAMES.chosen}: ${marked} marked`} focused={focused('what')}>
+        {under('what', focused('what') ? <Muted>{WHAT_KEYS[choice.what]}</Muted> : null)}
+      </Choice>
+      <Choice label={LABELS.format} value={FORMAT_NAMES[choice.format]} focused={focused('format')}>
+        {under('format', focused('format') ? <Muted>{FORMAT_ABOUT[choice.format]}</Muted> : null)}
+      </Choice>
       {field('destination')}
       {field('password')}
       {field('repeat')}
-      <Box>
-        <Text color={theme.accent}>{editing && focus === 'receipt' ? '› ' : '  '}</Text>
-        <Text bold={editing && focus === 'receipt'}>{`${'Receipt file:'.padEnd(LABEL_WIDTH)} `}</Text>
-        <Text wrap="truncate-end">{`${state.receiptFile ? '[x]' : '[ ]'} also save a .receipt.txt beside it`}</Text>
-      </Box>
+      <Choice label={LABELS.receipt} value={`${state.receiptFile ? '[x]' : '[ ]'} also save a .receipt.txt beside it`} focused={focused('receipt')} arrows={false} />
       <Text> </Text>
-      {state.problem ? <Text color={theme.error}>{state.problem}</Text> : null}
-      {state.step === 'checking' ? <Text color={theme.muted}>Looking at the destination…</Text> : null}
-      <Text color={theme.muted} wrap="truncate-end">
-        Pick a password unlike the vault's: one secret, one file.
-      </Text>
-      <Text color={theme.muted} wrap="truncate-end">
-        Tab/↑/↓ fields · Space toggles · Enter on the last writes
-      </Text>
+      {state.problem && !state.problemField ? <Text color={theme.error}>{state.problem}</Text> : null}
+      {state.step === 'checking' ? <Muted>Looking at the destination…</Muted> : null}
+      <Muted>{"Pick a password unlike the vault's: one secret, one file."}</Muted>
+      <Muted>Tab/↑/↓ fields · ←/→/Space choose · Enter on the last writes</Muted>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+interface ChoiceProps {
+  label: string;
+  value: string;
+  focused: boolean;
+  /** Draw `‹ ›` around the focused value: ←/→ change it. A checkbox shows that itself. */
+  arrows?: boolean;
+  children?: ReactNode;
+}
 
-function contents(data: VaultData): string {
-  return [
-    count(data.identities.length, 'identity', 'identities'),
-    count(data.accounts.length, 'account', 'accounts'),
-    count(data.addresses.length, 'address', 'addresses'),
-  ].join(', ');
+/** A field whose value is chosen, not typed. */
+function Choice({ label, value, focused, arrows = true, children }: ChoiceProps) {
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Text color={theme.accent}>{focused ? '› ' : '  '}</Text>
+        <Text bold={focused}>{`${label.padEnd(LABEL_WIDTH)} `}</Text>
+        <Text wrap="truncate-end">{focused && arrows ? `‹ ${value} ›` : value}</Text>
+      </Box>
+      <Box flexDirection="column" paddingLeft={4}>
+        {children}
+      </Box>
+    </Box>
+  );
+}
+
+function Muted({ children }: { children: ReactNode }) {
+  return (
+    <Text color={theme.muted} wrap="truncate-end">
+      {children}
+    </Text>
+  );
 }

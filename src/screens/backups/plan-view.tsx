@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
 import type { ListState } from '../../ui/components/use-list-state.js';
@@ -6,10 +7,12 @@ import type { Command } from '../../ui/keymap.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import type { PlannedEntry } from '../../vault/import-plan.js';
-import { nameColumn, plannedRow } from './backup-text.js';
+import { describePlanned, nameColumn, plannedRow } from './backup-text.js';
 
-/** Title, file, blank, header, position, blank, outcome (wrapped: up to four rows), problem, hints. */
-export const PLAN_CHROME_ROWS = 13;
+/** Title, file, blank, header, position, the cut row whole (two rows), blank, outcome (wrapped: up to four rows), problem, hints. */
+export const PLAN_CHROME_ROWS = 15;
+/** Columns before the name (the kind) and after it (the gap). */
+const KIND_AND_GAP = 11;
 
 export interface PlanViewProps {
   title: string;
@@ -25,7 +28,12 @@ export interface PlanViewProps {
 /** Every entry of a backup with what importing it does (or did): add, add under another name, skip. */
 export function PlanView({ title, file, entries, list, outcome, problem, hints }: PlanViewProps) {
   const shell = useShell();
-  const width = nameColumn(entries, Math.max(10, Math.floor(shell.width / 3)));
+  // Names give way to what happens to them, down to a few letters: a reason matters more.
+  const longestWhat = useMemo(() => entries.reduce((most, e) => Math.max(most, describePlanned(e).length), 0), [entries]);
+  const width = nameColumn(entries, Math.max(8, Math.min(Math.floor(shell.width / 3), shell.width - KIND_AND_GAP - longestWhat)));
+  const selected = entries[list.cursor];
+  // The selected row, whole, when its name or what happens to it does not fit.
+  const cut = selected && ([...selected.name].length > width || [...plannedRow(selected, width)].length > shell.width);
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>{title}</Text>
@@ -36,6 +44,11 @@ export function PlanView({ title, file, entries, list, outcome, problem, hints }
       <Text color={theme.muted} wrap="truncate-end">{`${'KIND'.padEnd(9)}${'NAME'.padEnd(width + 2)}WHAT`}</Text>
       <List items={entries} state={list} render={(entry) => plannedRow(entry, width)} empty="The backup holds nothing." />
       <ListPosition state={list} />
+      {cut ? (
+        <Box height={2} overflow="hidden">
+          <Text color={theme.muted} wrap="wrap">{`${selected.name}: ${describePlanned(selected)}`}</Text>
+        </Box>
+      ) : null}
       <Text> </Text>
       {outcome.map((line) => (
         <Text key={line.text} color={theme[line.tone]} wrap="wrap">

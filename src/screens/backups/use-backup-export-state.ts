@@ -1,26 +1,34 @@
 import { describeError } from '../../errors.js';
 import { formReducer, initialForm, type FormAction, type FormState } from '../../ui/components/use-form-state.js';
+import type { ExportFormat } from '../../vault/export-formats.js';
 import { checkNewPassword } from '../../vault/password-policy.js';
+import { cycleFormat, cycleWhat, type ExportChoice } from './export-choice.js';
 import { capitalise } from './run-reporting.js';
 
 /**
- * Where exporting a backup stands: the form (destination, the password twice, and whether to
- * save a receipt file beside it), a question when the file exists, the write, the receipt.
- * `receipt` is a toggle, not text: it is a field only so Tab reaches it.
+ * Where exporting a backup stands: the form (what, in which format, where, the password
+ * twice, and whether to save a receipt file beside it), the account picker, a question when
+ * the file exists, the write, the receipt. `what`, `format` and `receipt` are choices, not
+ * text: they are fields only so Tab reaches them.
  */
-export const EXPORT_FIELDS = ['destination', 'password', 'repeat', 'receipt'] as const;
+export const EXPORT_FIELDS = ['what', 'format', 'destination', 'password', 'repeat', 'receipt'] as const;
 export type ExportField = (typeof EXPORT_FIELDS)[number];
 export type ExportValues = Record<ExportField, string>;
+const CHOICE_FIELDS: readonly ExportField[] = ['what', 'format', 'receipt'];
+export const isChoiceField = (field: ExportField) => CHOICE_FIELDS.includes(field);
 
 export interface ExportState {
-  step: 'form' | 'checking' | 'replace' | 'writing' | 'done';
+  step: 'form' | 'pick' | 'checking' | 'replace' | 'writing' | 'done';
   form: FormState<ExportField>;
+  choice: ExportChoice;
   receiptFile: boolean;
   /** The user has edited the destination: a default found later must not replace it. */
   destinationTouched: boolean;
   /** The file the backup goes to, once the form was sent. */
   target?: string;
   problem?: string;
+  /** The field the problem is about, drawn under it; none for a failed write. */
+  problemField?: ExportField;
   /** The receipt, once written and verified. */
   written?: Written;
 }
@@ -36,7 +44,14 @@ export interface Written {
 
 export type ExportAction =
   | { type: 'form'; action: FormAction<ExportField> }
+  /** ←/→ or Space on What or Format. */
+  | { type: 'cycle'; step: 1 | -1 }
   | { type: 'toggle-receipt' }
+  /** Enter on "What: chosen accounts": the picker. */
+  | { type: 'pick' }
+  | { type: 'mark'; publicKey: string }
+  /** Back from the picker; with `next`, on to the field after What. */
+  | { type: 'picked'; next: boolean }
   | { type: 'default-destination'; path: string }
   /** The form was sent: see what is at the destination before writing. */
   | { type: 'check' }
@@ -48,21 +63,38 @@ export type ExportAction =
   | { type: 'failed'; problem: string }
   | { type: 'written'; written: Written };
 
-export function initialExport(destination: string): ExportState {
-  return { step: 'form', form: initialForm(EXPORT_FIELDS, { destination }), receiptFile: false, destinationTouched: false };
+export function initialExport(destination: string, format: ExportFormat = 'airlock'): ExportState {
+  return {
+    step: 'form',
+    form: initialForm(EXPORT_FIELDS, { destination }),
+    choice: { what: 'whole', format, chosen: new Set() },
+    receiptFile: false,
+    destinationTouched: false,
+  };
 }
 
 export function exportReducer(state: ExportState, action: ExportAction): ExportState {
   switch (action.type) {
     case 'form':
       return state.step === 'form' ? formAction(state, action.action) : state;
+    case 'cycle':
+      return state.step === 'form' ? cycleChoice(state, action.step) : state;
     case 'toggle-receipt':
       return state.step === 'form' ? { ...state, receiptFile: !state.receiptFile } : state;
+    case 'pick':
+      return state.step === 'form' && state.form.focus === 'what' && state.choice.what === 'chosen' ? { ...state, step: 'pick' } : state;
+    case 'mark':
+      return state.step === 'pick' ? { ...state, choice: { ...state.choice, chosen: toggled(state.choice.chosen, action.publicKey) } } : state;
+    case 'picked': {
+      if (state.step !== 'pick') return state;
+      const back = { ...withoutChoiceProblem(state), step: 'form' as const };
+      return action.next ? { ...back, form: formReducer(back.form, { type: 'next' }) } : back;
+    }
     case 'default-destination':
       if (state.destinationTouched || state.step !== 'form') return state;
       return { ...state, form: { ...state.form, values: { ...state.form.values, destination: action.path } } };
     case 'check':
-      return state.step === 'form' ? { ...state, step: 'checking', problem: undefined } : state;
+      return state.step === 'form' ? { ...state, step: 'checking', problem: undefined, problemField: undefined } : state;
     case 'exists':
       return state.step === 'checking' ? { ...state, step: 'replace', target: action.target } : state;
     case 'write':
@@ -70,26 +102,58 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
       return state.step === 'checking' || state.step === 'replace' ? { ...withoutPasswords(state), step: 'writing', target: action.target } : state;
     case 'keep':
       return state.step === 'replace'
-        ? { ...state, step: 'form', form: focus(state.form, 'destination'), problem: `${state.target} was left as it was: choose another name.` }
+        ? { ...state, step: 'form', form: focus(state.form, 'destination'), problem: `${state.target} was left as it was: choose another name.`, problemField: 'destination' }
         : state;
     case 'refused':
       if (state.step !== 'form' && state.step !== 'checking') return state;
-      return { ...state, step: 'form', form: focus({ ...state.form, visited: state.form.fields }, action.field), problem: action.problem };
+      return {
+        ...state,
+        step: 'form',
+        form: focus({ ...state.form, visited: state.form.fields }, action.field),
+        problem: action.problem,
+        problemField: action.field,
+      };
     case 'failed': {
       const cleared = withoutPasswords(state);
-      return { ...cleared, step: 'form', form: focus(cleared.form, 'password'), problem: action.problem };
+      return { ...cleared, step: 'form', form: focus(cleared.form, 'password'), problem: action.problem, problemField: undefined };
     }
     case 'written':
-      return state.step === 'writing' ? { ...state, step: 'done', written: action.written, problem: undefined } : state;
+      return state.step === 'writing' ? { ...state, step: 'done', written: action.written, problem: undefined, problemField: undefined } : state;
   }
 }
 
+function cycleChoice(state: ExportState, step: 1 | -1): ExportState {
+  const { choice } = state;
+  switch (state.form.focus) {
+    case 'what':
+      return { ...withoutChoiceProblem(state), choice: { ...choice, what: cycleWhat(choice.what, step) } };
+    case 'format':
+      return { ...withoutChoiceProblem(state), choice: { ...choice, format: cycleFormat(choice.format, step) } };
+    default:
+      return state;
+  }
+}
+
+/** A refusal about What or Format is out of date once either changes. */
+function withoutChoiceProblem(state: ExportState): ExportState {
+  return state.problemField === 'what' || state.problemField === 'format' ? { ...state, problem: undefined, problemField: undefined } : state;
+}
+
+function toggled(chosen: ReadonlySet<string>, publicKey: string): ReadonlySet<string> {
+  const next = new Set(chosen);
+  if (!next.delete(publicKey)) next.add(publicKey);
+  return next;
+}
+
 function formAction(state: ExportState, action: FormAction<ExportField>): ExportState {
-  // The toggle holds no text.
-  if (action.type === 'edit' && state.form.focus === 'receipt') return state;
+  // The choices hold no text.
+  if (action.type === 'edit' && isChoiceField(state.form.focus)) return state;
   const form = formReducer(state.form, action);
-  const touched = state.destinationTouched || (action.type === 'edit' && state.form.focus === 'destination');
-  return { ...state, form, destinationTouched: touched };
+  const editing = action.type === 'edit' ? state.form.focus : undefined;
+  const touched = state.destinationTouched || editing === 'destination';
+  // A refusal of a field is answered by editing it: it would only contradict the verdict now.
+  const answered = editing !== undefined && editing === state.problemField;
+  return { ...state, form, destinationTouched: touched, ...(answered ? { problem: undefined, problemField: undefined } : {}) };
 }
 
 const focus = (form: FormState<ExportField>, field: ExportField) => formReducer(form, { type: 'focus', field });
@@ -98,6 +162,9 @@ function withoutPasswords(state: ExportState): ExportState {
   return { ...state, form: { ...state.form, values: { ...state.form.values, password: '', repeat: '' } } };
 }
 
+/** The form's values, of which these text fields are checked as the user types. */
+type PasswordValues = Partial<ExportValues> & Pick<ExportValues, 'destination' | 'password' | 'repeat'>;
+
 export type Tone = 'error' | 'warning' | 'success';
 export interface Verdict {
   tone: Tone;
@@ -105,7 +172,7 @@ export interface Verdict {
 }
 
 /** What to say under the password fields as the user types. */
-export function exportVerdicts(values: ExportValues): Partial<Record<ExportField, Verdict>> {
+export function exportVerdicts(values: PasswordValues): Partial<Record<ExportField, Verdict>> {
   const verdicts: Partial<Record<ExportField, Verdict>> = {};
   if (values.password) verdicts.password = strengthOf(values.password);
   if (values.repeat) {
@@ -118,7 +185,7 @@ export function exportVerdicts(values: ExportValues): Partial<Record<ExportField
 }
 
 /** Why the form cannot be sent yet, and which field to go back to; undefined when it can. */
-export function exportProblem(values: ExportValues): { field: ExportField; text: string } | undefined {
+export function exportProblem(values: PasswordValues): { field: ExportField; text: string } | undefined {
   if (!values.destination.trim()) return { field: 'destination', text: 'Type where the backup should go.' };
   const strength = strengthOf(values.password);
   if (strength.tone === 'error') return { field: 'password', text: strength.text };

@@ -1,25 +1,32 @@
 import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
-import type { BackupContent } from '../../vault/backup.js';
 import type { PlannedEntry } from '../../vault/import-plan.js';
+import type { OpenedBackup } from '../../vault/open-backup.js';
+import type { LockedAccount } from '../../vault/polkadot-js.js';
 import type { Candidate } from '../../media/backup-files.js';
 
 /**
  * Where importing (or verifying) a backup stands: the file (typed, completed with Tab, or
- * picked from the files listed under the field), its password, the decrypted content with
- * the preview drawn from it, the import, what it did. The content, words included, lives
- * here only from `opened` until the screen is left or the import is done.
+ * picked from the files listed under the field), its password, the own password of each
+ * account of a polkadot.js batch that the file's password did not open, the decrypted
+ * content with the preview drawn from it, the import, what it did. The content, words and
+ * keys included, lives here only from `opened` until the screen is left or the import is done.
  */
 export interface ImportState {
-  step: 'path' | 'password' | 'reading' | 'preview' | 'importing' | 'done';
+  step: 'path' | 'password' | 'reading' | 'unlock' | 'unlocking' | 'preview' | 'importing' | 'done';
   path: string;
   /** What the directory of `path` held when last listed. */
   listing?: { dir: string; candidates: Candidate[] };
   /** Index into `matches(state)`; -1 while the typed path itself is meant. */
   selected: number;
+  /** What is typed into the password field: the file's, then a locked account's own. */
   password: string;
   /** The backup file chosen. */
   file?: string;
-  content?: BackupContent;
+  opened?: OpenedBackup;
+  /** Index into `opened.locked` of the account whose own password is asked for; those before it were left out. */
+  asking: number;
+  /** How many accounts were locked when the file was opened: "2 of 3" counts in these. */
+  lockedAtOpen: number;
   /** What the import did. */
   imported?: PlannedEntry[];
   problem?: string;
@@ -34,13 +41,21 @@ export type ImportAction =
   | { type: 'password-edit'; edit: TextFieldAction }
   | { type: 'back' }
   | { type: 'read' }
-  | { type: 'opened'; content: BackupContent }
+  | { type: 'opened'; opened: OpenedBackup }
   | { type: 'unreadable'; problem: string; wrongPassword: boolean }
+  /** The typed password goes to the locked account asked about. */
+  | { type: 'unlock' }
+  /** Enter on an empty field or Esc: the account stays locked, and is listed as left out. */
+  | { type: 'leave-out' }
+  | { type: 'unlocked'; locked: LockedAccount; opened: OpenedBackup }
+  | { type: 'unlock-failed'; locked: LockedAccount; problem: string; wrongPassword: boolean }
   | { type: 'import' }
   | { type: 'imported'; entries: PlannedEntry[] }
   | { type: 'import-failed'; problem: string };
 
-export const initialImport = (path: string): ImportState => ({ step: 'path', path, selected: -1, password: '' });
+const NOTHING: OpenedBackup['content'] = { identities: [], accounts: [], addresses: [] };
+
+export const initialImport = (path: string): ImportState => ({ step: 'path', path, selected: -1, password: '', asking: 0, lockedAtOpen: 0 });
 
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
   const at = (...steps: ImportState['step'][]) => steps.includes(state.step);
@@ -62,25 +77,53 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
     case 'choose':
       return at('path') ? choose(state) : state;
     case 'password-edit':
-      return at('password') ? { ...state, password: textFieldReducer({ value: state.password }, action.edit).value } : state;
+      return at('password', 'unlock') ? { ...state, password: textFieldReducer({ value: state.password }, action.edit).value } : state;
     case 'back':
       return at('password') ? { ...state, step: 'path', password: '', problem: undefined } : state;
     case 'read':
       // The password leaves the state here; the screen holds it as bytes until scrypt is done.
       return at('password') && state.password ? { ...state, step: 'reading', password: '', problem: undefined } : state;
     case 'opened':
-      return at('reading') ? { ...state, step: 'preview', content: action.content } : state;
+      return at('reading') ? nextLocked({ ...state, opened: action.opened, asking: 0, lockedAtOpen: action.opened.locked.length }) : state;
     case 'unreadable':
       if (!at('reading')) return state;
       // A wrong password is tried again; anything else is about the file.
       return { ...state, step: action.wrongPassword ? 'password' : 'path', problem: action.problem };
+    case 'unlock':
+      // As with the file's password: the screen holds it as bytes until scrypt is done.
+      return at('unlock') && state.password ? { ...state, step: 'unlocking', password: '', problem: undefined } : state;
+    case 'leave-out':
+      return at('unlock', 'unlocking') ? nextLocked({ ...state, asking: state.asking + 1, password: '' }) : state;
+    case 'unlocked':
+      // The opened account leaves `locked`, so the same index now names the next one.
+      return isAsking(state, action.locked) ? nextLocked({ ...state, opened: action.opened }) : state;
+    case 'unlock-failed':
+      if (!isAsking(state, action.locked)) return state;
+      // A wrong password is tried again; an account that cannot be opened at all is left out.
+      if (action.wrongPassword) return { ...state, step: 'unlock', problem: action.problem };
+      return { ...nextLocked({ ...state, asking: state.asking + 1 }), problem: action.problem };
     case 'import':
       return at('preview') ? { ...state, step: 'importing', problem: undefined } : state;
     case 'imported':
-      return at('importing') ? { ...state, step: 'done', imported: action.entries, content: undefined } : state;
+      // The words and keys leave the state; what the file was stays, for the title and the accounts left out.
+      return at('importing') && state.opened ? { ...state, step: 'done', imported: action.entries, opened: { ...state.opened, content: NOTHING } } : state;
     case 'import-failed':
       return at('importing') ? { ...state, step: 'preview', problem: action.problem } : state;
   }
+}
+
+/** The locked account asked about now, if any. */
+export const askedAbout = (state: ImportState): LockedAccount | undefined => state.opened?.locked[state.asking];
+
+/** Which of the accounts locked at opening is asked about now, counted from 1. */
+export const askingPosition = (state: ImportState) => state.lockedAtOpen - (state.opened?.locked.length ?? 0) + state.asking + 1;
+
+/** An answer about `locked` counts only while it is still the one asked about: Esc may have left it out meanwhile. */
+const isAsking = (state: ImportState, locked: LockedAccount) => state.step === 'unlocking' && askedAbout(state) === locked;
+
+/** On to the next locked account's password, or to the preview when none is left to ask about. */
+function nextLocked(state: ImportState): ImportState {
+  return { ...state, step: askedAbout(state) ? 'unlock' : 'preview', problem: undefined };
 }
 
 /** Everything up to and including the last `/`: the directory part as typed. */

@@ -21,6 +21,8 @@ async function mediaDir(): Promise<string> {
 /** From the Backups home: the export form with `target` typed as its destination. */
 async function fillForm(screen: Screen, target: string, password = BACKUP_PASSWORD) {
   await screen.pressUntil('Write to:', ENTER);
+  // Past What and Format, which keep the whole vault as an airlock backup.
+  await screen.pressUntil('› Write to:', TAB, TAB);
   screen.type(CTRL_U);
   screen.type(target);
   await screen.waitFor(basename(target));

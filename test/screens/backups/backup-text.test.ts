@@ -52,6 +52,9 @@ describe('the backups screens in words', () => {
       { kind: 'address' as const, name: 'exchange', action: 'add' as const, as: 'exchange (2)' },
     ];
     expect(entries.map(describePlanned)).toEqual(['skip: already in the vault as "main"', 'add', 'add as "exchange (2)"']);
+    expect(describePlanned({ kind: 'account', name: 'bob', action: 'skip', reason: 'locked: it has a password of its own' })).toBe(
+      'skip: locked: it has a password of its own',
+    );
     const width = nameColumn(entries, 20);
     expect(width).toBe(8);
     expect(plannedRow(entries[2]!, width)).toBe('address  exchange  add as "exchange (2)"');

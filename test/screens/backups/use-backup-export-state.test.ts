@@ -13,23 +13,26 @@ const STRONG = 'correct horse battery staple 42';
 const run = (state: ExportState, ...actions: ExportAction[]) => actions.reduce(exportReducer, state);
 const type = (text: string): ExportAction => ({ type: 'form', action: { type: 'edit', edit: { type: 'insert', text } } });
 const next: ExportAction = { type: 'form', action: { type: 'next' } };
-const filled = () => run(initialExport('/media/usb/a.json'), next, type(STRONG), next, type(STRONG), next);
+/** What and Format come first: past them to the destination. */
+const toDestination = (state: ExportState) => run(state, next, next);
+const filled = () => run(toDestination(initialExport('/media/usb/a.json')), next, type(STRONG), next, type(STRONG), next);
 
 describe('the export form state', () => {
-  it('starts on the destination with the default path, the receipt file off', () => {
+  it('starts on What (the whole vault, as an airlock backup) with the default path, the receipt file off', () => {
     const state = initialExport('/vault/dir/airlock-backup-1.json');
     expect(state.step).toBe('form');
-    expect(state.form.focus).toBe('destination');
+    expect(state.form.focus).toBe('what');
+    expect(state.choice).toEqual({ what: 'whole', format: 'airlock', chosen: new Set() });
     expect(state.form.values.destination).toBe('/vault/dir/airlock-backup-1.json');
     expect(state.receiptFile).toBe(false);
   });
 
   it('takes a default found later only while the user has not edited the destination', () => {
-    const untouched = run(initialExport('/vault/a.json'), next, { type: 'default-destination', path: '/media/usb/a.json' });
+    const untouched = run(toDestination(initialExport('/vault/a.json')), next, { type: 'default-destination', path: '/media/usb/a.json' });
     expect(untouched.form.values.destination).toBe('/media/usb/a.json');
-    const typed = run(initialExport('/vault/a.json'), type('x'), { type: 'default-destination', path: '/media/usb/a.json' });
+    const typed = run(toDestination(initialExport('/vault/a.json')), type('x'), { type: 'default-destination', path: '/media/usb/a.json' });
     expect(typed.form.values.destination).toBe('/vault/a.jsonx');
-    const cleared = run(initialExport('/vault/a.json'), { type: 'form', action: { type: 'edit', edit: { type: 'clear' } } }, { type: 'default-destination', path: '/m/a.json' });
+    const cleared = run(toDestination(initialExport('/vault/a.json')), { type: 'form', action: { type: 'edit', edit: { type: 'clear' } } }, { type: 'default-destination', path: '/m/a.json' });
     expect(cleared.form.values.destination).toBe('');
   });
 
@@ -107,5 +110,41 @@ describe('the export form checks', () => {
   it('reads a trailing / as a new file in that directory', () => {
     expect(targetOf(' /media/usb/ ', 'airlock-backup-1.json')).toBe('/media/usb/airlock-backup-1.json');
     expect(targetOf('/media/usb/mine.json', 'airlock-backup-1.json')).toBe('/media/usb/mine.json');
+  });
+});
+
+describe('what and in which format', () => {
+  const cycle = (step: 1 | -1 = 1): ExportAction => ({ type: 'cycle', step });
+
+  it('cycles the focused choice; text typed on a choice goes nowhere', () => {
+    const state = run(initialExport('/a.json'), cycle(), type('abc'));
+    expect(state.choice.what).toBe('chosen');
+    expect(state.form.values.what).toBe('');
+    const format = run(state, next, cycle(), cycle());
+    expect(format.choice.format).toBe('polkadot-js-batch');
+    expect(run(format, cycle(-1)).choice.format).toBe('polkadot-js');
+    // On a text field, cycling does nothing.
+    expect(run(format, next, cycle())).toEqual(run(format, next));
+  });
+
+  it('opens the picker only from What on chosen accounts; marks toggle; Enter goes on to Format, Esc stays', () => {
+    expect(run(initialExport('/a.json'), { type: 'pick' }).step).toBe('form');
+    const picking = run(initialExport('/a.json'), cycle(), { type: 'pick' });
+    expect(picking.step).toBe('pick');
+    const marked = run(picking, { type: 'mark', publicKey: '0xaa' }, { type: 'mark', publicKey: '0xbb' }, { type: 'mark', publicKey: '0xaa' });
+    expect([...marked.choice.chosen]).toEqual(['0xbb']);
+    expect(run(marked, { type: 'picked', next: true })).toMatchObject({ step: 'form', form: { focus: 'format' } });
+    expect(run(marked, { type: 'picked', next: false })).toMatchObject({ step: 'form', form: { focus: 'what' } });
+    // Marks are the picker's: the form does not take them.
+    expect(run(initialExport('/a.json'), { type: 'mark', publicKey: '0xaa' }).choice.chosen.size).toBe(0);
+  });
+
+  it('says a refusal under its field until that field is changed', () => {
+    const refused = run(filled(), { type: 'refused', field: 'what', problem: 'Mark one.' });
+    expect(refused).toMatchObject({ problem: 'Mark one.', problemField: 'what', form: { focus: 'what' } });
+    expect(run(refused, next).problem).toBe('Mark one.');
+    expect(run(refused, cycle()).problem).toBeUndefined();
+    const password = run(filled(), { type: 'refused', field: 'password', problem: 'Too short.' });
+    expect(run(password, type('x'))).toMatchObject({ problem: undefined, problemField: undefined });
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  askedAbout,
+  askingPosition,
   importReducer,
   initialImport,
   listingDir,
@@ -11,6 +13,8 @@ import {
   type ImportState,
 } from '../../../src/screens/backups/use-backup-import-state.js';
 import type { BackupContent } from '../../../src/vault/backup.js';
+import type { OpenedBackup } from '../../../src/vault/open-backup.js';
+import type { LockedAccount } from '../../../src/vault/polkadot-js.js';
 
 const run = (state: ImportState, ...actions: ImportAction[]) => actions.reduce(importReducer, state);
 const type = (text: string): ImportAction => ({ type: 'path-edit', edit: { type: 'insert', text } });
@@ -21,6 +25,7 @@ const listed = (dir: string, ...names: string[]): ImportAction => ({
   candidates: names.map((n) => ({ name: n.replace(/\/$/u, ''), directory: n.endsWith('/') })),
 });
 const CONTENT: BackupContent = { identities: [], accounts: [], addresses: [] };
+const OPENED: OpenedBackup = { file: '/media/usb/a.json', format: 'airlock', content: CONTENT, locked: [], skipped: [] };
 const MEDIA = initialImport('/media/usb/');
 
 describe('the backup file path', () => {
@@ -95,27 +100,74 @@ describe('the backup import steps', () => {
   it('a wrong password asks again; a bad file goes back to the path', () => {
     const wrong = run(atPassword(), { type: 'read' }, { type: 'unreadable', problem: 'Wrong password.', wrongPassword: true });
     expect(wrong).toMatchObject({ step: 'password', problem: 'Wrong password.' });
-    expect(wrong.content).toBeUndefined();
+    expect(wrong.opened).toBeUndefined();
     const damaged = run(atPassword(), { type: 'read' }, { type: 'unreadable', problem: 'Damaged.', wrongPassword: false });
     expect(damaged).toMatchObject({ step: 'path', problem: 'Damaged.' });
     // Typing again clears the problem.
     expect(run(damaged, type('x')).problem).toBeUndefined();
   });
 
-  it('previews, imports, and keeps what the import did, dropping the content', () => {
-    const preview = run(atPassword(), { type: 'read' }, { type: 'opened', content: CONTENT });
+  it('previews, imports, and keeps what the import did, dropping the opened file', () => {
+    const preview = run(atPassword(), { type: 'read' }, { type: 'opened', opened: OPENED });
     expect(preview.step).toBe('preview');
-    expect(preview.content).toBe(CONTENT);
+    expect(preview.opened).toBe(OPENED);
     const entries = [{ kind: 'account' as const, name: 'bob', action: 'add' as const }];
     const done = run(preview, { type: 'import' }, { type: 'imported', entries });
-    expect(done).toMatchObject({ step: 'done', imported: entries, content: undefined });
+    expect(done).toMatchObject({ step: 'done', imported: entries, opened: { ...OPENED, content: { identities: [], accounts: [], addresses: [] } } });
     const failed = run(preview, { type: 'import' }, { type: 'import-failed', problem: 'Busy.' });
-    expect(failed).toMatchObject({ step: 'preview', problem: 'Busy.', content: CONTENT });
+    expect(failed).toMatchObject({ step: 'preview', problem: 'Busy.', opened: OPENED });
   });
 
   it('ignores what does not belong to the step', () => {
-    const preview = run(atPassword(), { type: 'read' }, { type: 'opened', content: CONTENT });
+    const preview = run(atPassword(), { type: 'read' }, { type: 'opened', opened: OPENED });
     expect(run(preview, type('x'), typePassword('y'), { type: 'choose' }, { type: 'back' }, { type: 'read' })).toEqual(preview);
-    expect(run(MEDIA, { type: 'import' }, { type: 'opened', content: CONTENT })).toEqual(MEDIA);
+    expect(run(MEDIA, { type: 'import' }, { type: 'opened', opened: OPENED })).toEqual(MEDIA);
+  });
+});
+
+describe('accounts with passwords of their own', () => {
+  const lockedAccount = (index: number, name: string): LockedAccount => ({ index, address: `5${name}`, name, json: {} });
+  const BOB = lockedAccount(1, 'bob');
+  const EVE = lockedAccount(3, 'eve');
+  const batch = (...locked: LockedAccount[]): OpenedBackup => ({ ...OPENED, format: 'polkadot-js-batch', locked });
+  const asked = () => run(initialImport('/m/'), type('b.json'), { type: 'choose' }, typePassword('batch'), { type: 'read' }, { type: 'opened', opened: batch(BOB, EVE) });
+
+  it('asks for each locked account in turn before the preview, counting from the file as opened', () => {
+    const state = asked();
+    expect(state).toMatchObject({ step: 'unlock', asking: 0, lockedAtOpen: 2, password: '' });
+    expect(askedAbout(state)).toBe(BOB);
+    expect(askingPosition(state)).toBe(1);
+    // Bob opens: he leaves the locked list, and Eve is asked about as the second of two.
+    const unlocking = run(state, typePassword('bobs'), { type: 'unlock' });
+    expect(unlocking).toMatchObject({ step: 'unlocking', password: '' });
+    const next = run(unlocking, { type: 'unlocked', locked: BOB, opened: batch(EVE) });
+    expect(askedAbout(next)).toBe(EVE);
+    expect(askingPosition(next)).toBe(2);
+    expect(run(next, { type: 'leave-out' })).toMatchObject({ step: 'preview', asking: 1 });
+  });
+
+  it('Enter on an empty field does nothing itself; leaving out moves on, keeping the account locked', () => {
+    const state = asked();
+    expect(run(state, { type: 'unlock' })).toEqual(state);
+    const left = run(state, typePassword('half'), { type: 'leave-out' });
+    expect(left).toMatchObject({ step: 'unlock', asking: 1, password: '' });
+    expect(askedAbout(left)).toBe(EVE);
+    expect(left.opened?.locked).toEqual([BOB, EVE]);
+  });
+
+  it('a wrong password asks again; an account that cannot open at all is left out with the reason', () => {
+    const unlocking = run(asked(), typePassword('nope'), { type: 'unlock' });
+    const wrong = run(unlocking, { type: 'unlock-failed', locked: BOB, problem: 'Not that one.', wrongPassword: true });
+    expect(wrong).toMatchObject({ step: 'unlock', asking: 0, problem: 'Not that one.' });
+    expect(run(wrong, typePassword('x')).problem).toBe('Not that one.');
+    const damaged = run(unlocking, { type: 'unlock-failed', locked: BOB, problem: 'Damaged.', wrongPassword: false });
+    expect(damaged).toMatchObject({ step: 'unlock', asking: 1, problem: 'Damaged.' });
+  });
+
+  it('drops an answer about an account already left out with Esc', () => {
+    const left = run(asked(), typePassword('bobs'), { type: 'unlock' }, { type: 'leave-out' }, typePassword('eves'), { type: 'unlock' });
+    expect(run(left, { type: 'unlocked', locked: BOB, opened: batch(EVE) })).toEqual(left);
+    expect(run(left, { type: 'unlock-failed', locked: BOB, problem: 'x', wrongPassword: true })).toEqual(left);
+    expect(run(left, { type: 'unlocked', locked: EVE, opened: batch(BOB) }).step).toBe('preview');
   });
 });

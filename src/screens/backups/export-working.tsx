@@ -1,0 +1,27 @@
+import { Box, Text } from 'ink';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+
+/** Between the form and the receipt: the question before replacing a file, then the write. */
+export function ExportWorking({ state, target }: { state: 'replace' | 'writing'; target: string }) {
+  const shell = useShell();
+  return (
+    <Box flexDirection="column" width={shell.width} gap={1}>
+      <Text bold>Export a backup</Text>
+      {state === 'replace' ? (
+        <>
+          <Text wrap="wrap">{`${target} already exists.`}</Text>
+          <Text>Replace it with a new backup of this vault?</Text>
+          <Text color={theme.warning}>y or Enter replaces it · n or Esc keeps it</Text>
+          <KeyHints commands={['yes', 'no']} />
+        </>
+      ) : (
+        <>
+          <Text wrap="wrap">{`Writing ${target}, then reading it back and decrypting it to verify it…`}</Text>
+          <Text color={theme.muted}>Leave the medium in until the receipt shows.</Text>
+        </>
+      )}
+    </Box>
+  );
+}

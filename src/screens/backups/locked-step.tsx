@@ -1,0 +1,55 @@
+import { Box, Text } from 'ink';
+import { FormField } from '../../ui/components/form-field.js';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import type { LockedAccount } from '../../vault/polkadot-js.js';
+
+export interface LockedStepProps {
+  title: string;
+  file: string;
+  locked: LockedAccount;
+  /** 1-based position among the accounts asked about, and how many there are. */
+  position: number;
+  count: number;
+  password: string;
+  unlocking: boolean;
+  problem?: string;
+}
+
+/**
+ * Asks for the own password of an account the file's password did not open, one account at
+ * a time, naming it by name and address so the user knows which password is meant.
+ */
+export function LockedStep({ title, file, locked, position, count, password, unlocking, problem }: LockedStepProps) {
+  const shell = useShell();
+  const name = locked.name === undefined ? 'An account without a name' : `"${locked.name}"`;
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text bold>{title}</Text>
+      <Text color={theme.muted} wrap="truncate-middle">
+        {file}
+      </Text>
+      <Text> </Text>
+      <Text wrap="wrap">{count === 1
+          ? "One account has a password of its own: the file's password did not open it."
+          : `${count} accounts have passwords of their own: the file's password did not open them.`}</Text>
+      <Text> </Text>
+      <Text bold wrap="truncate-end">{`${count > 1 ? `${position} of ${count}: ` : ''}${name}`}</Text>
+      <Text wrap="truncate-middle">{locked.address}</Text>
+      <Text> </Text>
+      <FormField label="Its password:" value={password} focused={!unlocking} mask />
+      <Text> </Text>
+      {problem ? (
+        <Text color={theme.error} wrap="wrap">
+          {problem}
+        </Text>
+      ) : null}
+      {unlocking ? <Text color={theme.muted}>Opening it… (Esc leaves it out)</Text> : null}
+      <Text color={theme.muted} wrap="truncate-end">
+        Enter opens it · Enter on an empty field or Esc leaves it out
+      </Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}
