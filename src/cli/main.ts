@@ -22,6 +22,7 @@ const vault = () => import('./vault.js');
 const app = () => import('./app.js');
 const backup = () => import('./backup.js');
 const ledger = () => import('./ledger.js');
+const qr = () => import('./qr.js');
 
 export function buildProgram(): Command {
   const program = new Command('airlock')
@@ -154,6 +155,21 @@ export function buildProgram(): Command {
     .option('--passphrase', 'the Ledger has a passphrase (its "25th word"): ask for it, hidden (scripts: $AIRLOCK_LEDGER_PASSPHRASE or _FILE)')
     .option('--json', 'one JSON document')
     .action(lazy(ledger, 'recover'));
+
+  const code = program.command('qr').description('across the air gap: QR codes out on the terminal, pictures of QR codes in');
+  code.command('show')
+    .description("show an account's address as a QR code, or a file as animated QR frames (on the terminal's alternate screen)")
+    .option('--account <address-or-name>', 'the account whose address to show (substrate:ADDRESS:0xGENESIS:NAME)')
+    .option('--network <network>', "the network to encode the address for (default: the account's)")
+    .option('--file <file>', 'a file (a backup) to send as fountain-coded frames (ur:bytes)')
+    .option('--fps <n>', 'frames per second (default: 8)')
+    .action(lazy(qr, 'showQr'));
+  code.command('read')
+    .description('read QR codes from PNG or JPEG pictures and folders of them, in any order, and put the transfer together')
+    .argument('<picture-or-folder...>')
+    .option('--out <file>', 'write what the codes carry to this file')
+    .option('--force', 'replace --out if it exists')
+    .action(lazy(qr, 'readQr'));
 
   program
     .command('drives')

@@ -13,6 +13,8 @@ const run = promisify(execFile);
 export interface Terminal {
   /** What the screen shows now. */
   screen: () => Promise<string>;
+  /** What the screen shows now, with its colours as SGR codes (`capture-pane -e`). */
+  colouredScreen: () => Promise<string>;
   /** Everything the terminal holds: scrollback and screen. */
   history: () => Promise<string>;
   waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
@@ -60,6 +62,7 @@ export async function openTerminal({ columns = 80, rows = 24, args = [], env = {
   };
   return {
     screen,
+    colouredScreen: () => tmux('capture-pane', '-e', '-N', '-p', '-t', 'main'),
     history: () => tmux('capture-pane', '-p', '-S', '-', '-E', '-', '-t', 'main'),
     waitFor: (text, timeoutMs) => waitUntil(screen, text, timeoutMs),
     keys: async (...keys) => void (await tmux('send-keys', '-t', 'main', ...keys)),

@@ -1,0 +1,69 @@
+import { enterFullScreen } from '../ui/full-screen.js';
+import { actionOfKey, playbackReducer, type Playback } from '../qr/playback.js';
+import { screenText } from '../qr/screen-text.js';
+import type { QrShow } from '../qr/show.js';
+import { openTerminal } from './terminal.js';
+
+const HIDE_CURSOR = '\x1b[?25l';
+
+/**
+ * Plays a QR show on the terminal's alternate screen until q, Esc or Ctrl-C: frames at the
+ * chosen speed, space pauses, → steps, and a resize fits the code to the new size.
+ */
+export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
+  const terminal = openTerminal('show the QR code on', 'run `airlock qr show` in a terminal (80×24 or larger); `airlock qr read` reads pictures of it');
+  const { input, output } = terminal;
+  let state: Playback = { paused: false, fps, steps: 0, quit: false };
+  const size = () => {
+    const [columns, rows] = output.getWindowSize();
+    return { columns, rows };
+  };
+  const draw = () => output.write(screenText(show.lines(state)));
+
+  return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const schedule = () => {
+      clearInterval(timer);
+      timer = setInterval(() => {
+        if (state.paused) return;
+        show.advance();
+        draw();
+      }, 1000 / state.fps);
+    };
+    const onResize = () => {
+      show.resize(size());
+      draw();
+    };
+    const onKey = (chunk: Buffer) => {
+      const action = actionOfKey(chunk.toString('latin1'));
+      if (!action) return;
+      const before = state;
+      state = playbackReducer(state, action);
+      if (state.quit) return finish();
+      for (; state.steps > 0; state = { ...state, steps: state.steps - 1 }) show.advance();
+      if (state.fps !== before.fps) schedule();
+      draw();
+    };
+    const leave = enterFullScreen(output as unknown as NodeJS.WriteStream);
+    const finish = (error?: unknown) => {
+      clearInterval(timer);
+      process.off('SIGWINCH', onResize);
+      input.off('data', onKey);
+      leave();
+      terminal.close();
+      if (error) reject(error);
+      else resolve();
+    };
+    try {
+      output.write(HIDE_CURSOR);
+      input.setRawMode(true);
+      input.on('data', onKey);
+      process.on('SIGWINCH', onResize);
+      show.resize(size());
+      draw();
+      schedule();
+    } catch (error) {
+      finish(error);
+    }
+  });
+}

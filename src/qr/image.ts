@@ -1,0 +1,110 @@
+import { readFile, stat } from 'node:fs/promises';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { UserError } from '../errors.js';
+
+/** Frames of a QR transfer are photos or screenshots: far below these. */
+export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
+export const MAX_IMAGE_PIXELS = 40_000_000;
+/** jsqr is fast and reliable up to about this side; phones photograph at several times more. */
+export const MAX_DECODE_SIDE = 1000;
+
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/** A PNG or JPEG file as RGBA pixels, no longer than MAX_DECODE_SIDE on either side. */
+export async function readImage(path: string): Promise<RgbaImage> {
+  const { size } = await stat(path);
+  if (size > MAX_IMAGE_BYTES) {
+    throw new UserError(`${path} is too large (${size} bytes; at most ${MAX_IMAGE_BYTES})`, 'use a smaller picture of the code');
+  }
+  const bytes = await readFile(path);
+  const kind = imageKind(bytes);
+  if (!kind) throw new UserError(`${path} is not a PNG or JPEG image`);
+  // The header says the size: refuse a huge picture before spending memory on its pixels.
+  const { width, height } = kind === 'png' ? pngSize(bytes) : jpegSize(bytes, path);
+  checkPixels(path, width, height);
+  const image = kind === 'png' ? decodePng(bytes, path) : decodeJpeg(bytes, path);
+  return downscale(image, MAX_DECODE_SIDE);
+}
+
+function imageKind(bytes: Buffer): 'png' | 'jpeg' | undefined {
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
+  return undefined;
+}
+
+function checkPixels(path: string, width: number, height: number): void {
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new UserError(`${path} is too large (${width}×${height} pixels; at most ${MAX_IMAGE_PIXELS / 1e6} megapixels)`, 'use a smaller picture of the code');
+  }
+}
+
+/** IHDR is the first chunk: width and height right after its type. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  if (bytes.length < 24) return { width: 0, height: 0 };
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Walks the JPEG markers to the first start-of-frame, which holds the size. */
+function jpegSize(bytes: Buffer, path: string): { width: number; height: number } {
+  let at = 2;
+  while (at + 9 < bytes.length) {
+    if (bytes[at] !== 0xff) break;
+    const marker = bytes[at + 1]!;
+    if (marker === 0xff) {
+      at += 1; // fill byte
+      continue;
+    }
+    const length = bytes.readUInt16BE(at + 2);
+    const startOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (startOfFrame) return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+    at += 2 + length;
+  }
+  throw new UserError(`${path} is a damaged JPEG image (no frame header)`);
+}
+
+function decodePng(bytes: Buffer, path: string): RgbaImage {
+  try {
+    const png = PNG.sync.read(bytes);
+    return { width: png.width, height: png.height, data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length) };
+  } catch (error) {
+    throw new UserError(`${path} is a damaged PNG image (${(error as Error).message})`);
+  }
+}
+
+function decodeJpeg(bytes: Buffer, path: string): RgbaImage {
+  try {
+    const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 512 });
+    return { width: image.width, height: image.height, data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length) };
+  } catch (error) {
+    throw new UserError(`${path} is a damaged JPEG image (${(error as Error).message})`);
+  }
+}
+
+/** Averages boxes of pixels so the longest side is at most `maxSide`, keeping the aspect. */
+export function downscale(image: RgbaImage, maxSide: number): RgbaImage {
+  const factor = Math.ceil(Math.max(image.width, image.height) / maxSide);
+  if (factor <= 1) return image;
+  const width = Math.floor(image.width / factor);
+  const height = Math.floor(image.height / factor);
+  const data = new Uint8ClampedArray(width * height * 4);
+  const area = factor * factor;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sums = [0, 0, 0, 0];
+      for (let dy = 0; dy < factor; dy++) {
+        let from = ((y * factor + dy) * image.width + x * factor) * 4;
+        for (let dx = 0; dx < factor; dx++, from += 4) {
+          for (let c = 0; c < 4; c++) sums[c]! += image.data[from + c]!;
+        }
+      }
+      const to = (y * width + x) * 4;
+      for (let c = 0; c < 4; c++) data[to + c] = sums[c]! / area;
+    }
+  }
+  return { width, height, data };
+}

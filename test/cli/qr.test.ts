@@ -1,0 +1,134 @@
+/** End to end: `airlock qr show` captured from a real terminal and decoded, `airlock qr read` on pictures. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FrameSequence } from '../../src/qr/frames.js';
+import { Reassembly } from '../../src/qr/reassembly.js';
+import { OWNER, airlockOk, createScratch, createVault, expectCleanFailure, expectUsageError, runAirlock } from '../helpers/cli.js';
+import { ALICE } from '../helpers/dev-keys.js';
+import { pseudoRandomBytes } from '../helpers/qr-frames.js';
+import { DARK_THEME, readQrPicture, terminalToImage } from '../helpers/qr-pixels.js';
+import { openTerminal } from '../helpers/tmux.js';
+
+const POLKADOT_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
+const BACKUP = { AIRLOCK_BACKUP_PASSWORD: 'backup-password-42' };
+
+let scratch: Awaited<ReturnType<typeof createScratch>>;
+let vault = '';
+beforeAll(async () => {
+  scratch = await createScratch('qr');
+  vault = await createVault(join(await scratch.dir('vault'), 'vault.json'), { devIdentity: true });
+  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice', '--network', 'polkadot'], { vault, env: OWNER });
+});
+afterAll(() => scratch?.remove());
+
+/** The QR code on the terminal now, as a phone pointed at it would read it. */
+async function readScreen(colouredScreen: () => Promise<string>): Promise<string | undefined> {
+  return readQrPicture(terminalToImage((await colouredScreen()).split('\n'), DARK_THEME));
+}
+
+async function framePictures(payload: Uint8Array, count: number, dir: string): Promise<string[]> {
+  const sequence = new FrameSequence(payload, 300);
+  const paths: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const path = join(dir, `frame-${String(i).padStart(3, '0')}.png`);
+    await QRCode.toFile(path, [{ data: sequence.next().text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'L', scale: 2 });
+    paths.push(path);
+  }
+  return paths;
+}
+
+describe.concurrent('airlock qr show', () => {
+  it("shows an account's address as the substrate: QR, on the alternate screen, and leaves it with q", async () => {
+    const terminal = await openTerminal({ columns: 100, rows: 40, args: ['--vault', vault, 'qr', 'show', '--account', 'alice'], env: OWNER });
+    try {
+      await terminal.waitFor('q quit');
+      expect(await readScreen(terminal.colouredScreen)).toBe(`substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`);
+      await terminal.keys('q');
+      expect(await terminal.exited()).toBe(0);
+      expect(await terminal.history()).not.toMatch(/[▀▄█]/u);
+    } finally {
+      await terminal.close();
+    }
+  });
+
+  it('shows a file of a few KB as animated frames that a reader puts back together', async () => {
+    const file = join(await scratch.dir(), 'payload.bin');
+    const payload = pseudoRandomBytes(3000, 21);
+    await writeFile(file, payload);
+    const terminal = await openTerminal({ columns: 100, rows: 40, args: ['qr', 'show', '--file', file, '--fps', '10'] });
+    try {
+      await terminal.waitFor('q quit');
+      const reassembly = new Reassembly();
+      const started = Date.now();
+      const seen = new Set<string>();
+      while (!reassembly.complete && Date.now() - started < 30_000) {
+        const text = await readScreen(terminal.colouredScreen);
+        if (text) {
+          seen.add(text);
+          reassembly.receive(text, 'screen');
+        }
+      }
+      expect(seen.size).toBeGreaterThan(3);
+      const result = reassembly.result();
+      expect(Buffer.from((result as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+      await terminal.keys('Escape');
+      expect(await terminal.exited()).toBe(0);
+    } finally {
+      await terminal.close();
+    }
+  });
+
+  it('refuses without a terminal, and without exactly one of --account and --file', async () => {
+    const file = join(await scratch.dir(), 'x.bin');
+    await writeFile(file, 'x');
+    expectCleanFailure(await runAirlock(['qr', 'show', '--file', file]), /no terminal to show the QR code on/);
+    expectUsageError(await runAirlock(['qr', 'show']), /either --account/);
+    expectUsageError(await runAirlock(['qr', 'show', '--file', file, '--fps', '0']), /--fps/);
+    expectCleanFailure(await runAirlock(['qr', 'show', '--account', 'alice', '--network', 'substrate'], { vault, env: OWNER }), /network "substrate" has no genesis hash/);
+  });
+});
+
+describe.concurrent('airlock qr read', () => {
+  it('prints an address QR with its network and the command to keep it', async () => {
+    const picture = join(await scratch.dir(), 'address.png');
+    await QRCode.toFile(picture, `substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`);
+    const { stdout } = await airlockOk(['qr', 'read', picture]);
+    expect(stdout).toContain(`address:  ${ALICE.polkadot}`);
+    expect(stdout).toContain('network:  Polkadot Relay Chain (polkadot)');
+    expect(stdout).toContain('name:     alice');
+    expect(stdout).toContain(`airlock address add --name 'alice' --network polkadot ${ALICE.polkadot}`);
+  });
+
+  it('puts a backup back together from shuffled frames: asks for --out, then writes it', async () => {
+    const dir = await scratch.dir();
+    const backup = join(dir, 'backup.json');
+    await airlockOk(['export', '--out', backup], { vault, env: { ...OWNER, ...BACKUP } });
+    const bytes = await readFile(backup);
+    const frames = await framePictures(bytes, Math.ceil(bytes.length / 300) * 2, await scratch.dir('frames'));
+    const shuffled = frames.filter((_, i) => i % 5 !== 1).reverse();
+    expectCleanFailure(await runAirlock(['qr', 'read', ...shuffled]), /hold an airlock backup, which is not printed; give --out FILE/);
+    const out = join(dir, 'received.json');
+    const { stdout, stderr } = await airlockOk(['qr', 'read', '--out', out, ...shuffled]);
+    expect((await readFile(out)).equals(bytes)).toBe(true);
+    expect(stdout).toContain(`(an airlock backup: check it with \`airlock import ${out} --dry-run\`)`);
+    expect(stderr).toMatch(/^read \d+ pictures, \d+ frames.*: 100% complete\n$/u);
+    await airlockOk(['import', out, '--dry-run'], { env: BACKUP, vault: join(dir, 'none.json') });
+  });
+
+  it('an incomplete set, a picture without a code: one clear message, nothing written', async () => {
+    const dir = await scratch.dir();
+    const payload = pseudoRandomBytes(3000, 4);
+    const frames = await framePictures(payload, 11, dir); // 3000 bytes: 11 fragments of at most 300
+    const out = join(dir, 'out.bin');
+    expectCleanFailure(await runAirlock(['qr', 'read', '--out', out, ...frames.slice(0, 7)]), /incomplete: 63% complete, about 4 more frames needed/);
+    const blank = join(dir, 'blank.png');
+    const { PNG } = await import('pngjs');
+    const png = new PNG({ width: 50, height: 50 });
+    png.data.fill(255);
+    await writeFile(blank, PNG.sync.write(png));
+    expectCleanFailure(await runAirlock(['qr', 'read', '--out', out, blank]), /no QR code found in the pictures/);
+    await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+  });
+});
