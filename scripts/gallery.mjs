@@ -69,6 +69,10 @@ try {
   await shot('Accounts', 'Type `/` to filter; it stays fast with 10,000 accounts.', 'Accounts ·');
   await keys('Enter');
   await shot('Account detail', 'The whole address and public key; `N` shows the address in another network.', 'Public key');
+  await type('c');
+  await shot('Address QR', 'On the whole terminal, black on white whatever the theme: the code polkadot.js apps scans. `q` goes back.', 'q quit');
+  await type('q');
+  await waitFor('Public key');
   await keys('Escape');
   await waitFor('Accounts ·');
   await type('d');
@@ -94,7 +98,7 @@ try {
   await keys('Tab');
   await shot('Backups', 'Export a verified backup, import one, or run the backup drill; removable drives are listed.', 'Export a backup');
   await keys('Tab');
-  await shot('QR', 'Sections this version does not have yet say so.', 'Not available in this version');
+  await shot('QR', "An account's address code, a file as animated frames, or pictures of codes read back.", 'Read QR pictures');
   for (const section of ['Ledger ·', 'Settings ·']) {
     await keys('Tab');
     await waitFor(section);

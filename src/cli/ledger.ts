@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseIndex } from '../ledger/paths.js';
 import { scanLedger, showOnLedger, type LedgerAddress } from '../ledger/polkadot-app.js';
-import { recoverLedgerAddresses } from '../ledger/recover.js';
+import { deriveLedgerAddresses } from '../ledger/recover.js';
+import { ledgerAccountName, saveRecoveredLedger, saveScannedLedger, savedSummary, SOFTWARE_WALLET_WARNING } from '../ledger/save.js';
 import { describeTransport, parseTransport } from '../ledger/transport.js';
-import * as actions from '../vault/actions.js';
 import * as identities from '../vault/identities.js';
 import { checkMnemonic } from '../vault/mnemonic.js';
 import { DEFAULT_NETWORK, findNetwork, type Network } from '../vault/networks.js';
@@ -38,9 +38,6 @@ interface LedgerAccountView {
 /** The Ledger's optional "25th word", for scripts; never argv. */
 export const LEDGER_PASSPHRASE = { variable: 'AIRLOCK_LEDGER_PASSPHRASE', prompt: 'Ledger passphrase (hidden): ' };
 
-const SOFTWARE_WALLET_WARNING =
-  "airlock: warning: typing a Ledger's recovery phrase into a computer turns it into a software wallet: " +
-  'these keys are now only as safe as this machine and this vault\n';
 
 function deviceOptions(flags: DeviceFlags) {
   const seconds = Number(flags.timeout);
@@ -48,13 +45,9 @@ function deviceOptions(flags: DeviceFlags) {
   return { transport: parseTransport(flags.transport), timeoutMs: Math.round(seconds * 1000), index: parseIndex(flags.index, '--index') };
 }
 
-function accountName(identity: string, found: LedgerAddress): string {
-  return found.index === 0 ? `${identity}-${found.account}` : `${identity}-${found.account}-${found.index}`;
-}
-
 function view(found: LedgerAddress, network: Network, identity?: string): LedgerAccountView {
   const { account, index, path, publicKey, address } = found;
-  const name = identity === undefined ? null : accountName(identity, found);
+  const name = identity === undefined ? null : ledgerAccountName(identity, found);
   return { name, address, publicKey, type: 'ed25519', path, network: network.name, ss58Prefix: network.prefix, identity: identity ?? null, account, index };
 }
 
@@ -71,11 +64,6 @@ function progressPrinter(json: boolean | undefined, network: Network): (found: L
     first = false;
     say(tableRow(view(found, network)));
   };
-}
-
-function savedLine(identity: string, kind: string, found: readonly LedgerAddress[]): string {
-  const names = found.map((f) => accountName(identity, f)).join(', ');
-  return `Saved ${kind} identity "${identity}" with ${found.length} account${found.length === 1 ? '' : 's'}: ${names}.`;
 }
 
 export async function scan(options: DeviceFlags & { accounts: string; save?: string }, command: Command): Promise<void> {
@@ -96,10 +84,9 @@ export async function scan(options: DeviceFlags & { accounts: string; save?: str
     identities.checkNewIdentityName(session.data, name); // before asking the device anything
     const network = findNetwork(options.network ?? session.data.settings.defaultNetwork);
     const found = await run(network);
-    const records = found.map((f) => ({ name: accountName(name, f), path: f.path, publicKey: f.publicKey, network: network.name }));
-    await actions.saveLedgerIdentity(session, name, records);
+    await saveScannedLedger(session, name, found, network);
     if (options.json) printJson(found.map((f) => view(f, network, name)));
-    else say(savedLine(name, 'ledger', found));
+    else say(savedSummary(name, 'ledger', found));
   });
 }
 
@@ -131,15 +118,13 @@ export async function recover(
     const phrase = checkMnemonic(Buffer.from(typed).toString('utf8'));
     typed.fill(0);
     const passphrase = await readLedgerPassphrase(options.passphrase ?? false);
-    process.stderr.write(SOFTWARE_WALLET_WARNING);
+    process.stderr.write(`airlock: warning: ${SOFTWARE_WALLET_WARNING}\n`);
     try {
-      const found = recoverLedgerAddresses({ phrase, passphrase, accounts, index, ss58Prefix: network.prefix });
-      const records = found.map((f) => ({ name: accountName(options.name, f), path: f.path, publicKey: f.publicKey, network: network.name }));
-      const text = passphrase && Buffer.from(passphrase).toString('utf8');
-      await actions.saveRecoveredLedgerIdentity(session, options.name, { phrase, ...(text ? { passphrase: text } : {}) }, records);
+      const found = await deriveLedgerAddresses({ phrase, passphrase, accounts, index, ss58Prefix: network.prefix });
+      await saveRecoveredLedger(session, options.name, { phrase, passphrase }, found, network);
       if (options.json) return printJson(found.map((f) => view(f, network, options.name)));
       found.forEach(progressPrinter(false, network));
-      say(savedLine(options.name, 'mnemonic', found));
+      say(savedSummary(options.name, 'mnemonic', found));
     } finally {
       passphrase?.fill(0);
     }

@@ -10,6 +10,8 @@ export class LedgerError extends UserError {
 }
 
 const UNLOCK = 'unlock it with its PIN, open the Polkadot app and try again';
+// Said by the command line and the app alike: neither names the way to try again.
+const REJECTED_HINT = 'nothing was changed; try again and approve it on the device';
 
 /** Status words of the device (ISO 7816 and Ledger's own) that a person can do something about. */
 const STATUS_MESSAGES: Record<number, [string, string]> = {
@@ -19,8 +21,8 @@ const STATUS_MESSAGES: Record<number, [string, string]> = {
   0x6e00: ['the Polkadot app is not open on the Ledger', 'open the Polkadot app on the device and try again'],
   0x6d00: ['the Polkadot app is not open on the Ledger', 'open the Polkadot app on the device and try again'],
   0x6511: ['the Polkadot app is not open on the Ledger', 'open the Polkadot app on the device and try again'],
-  0x6985: ['rejected on the Ledger', 'nothing was changed; run the command again and approve on the device'],
-  0x6986: ['rejected on the Ledger', 'nothing was changed; run the command again and approve on the device'],
+  0x6985: ['rejected on the Ledger', REJECTED_HINT],
+  0x6986: ['rejected on the Ledger', REJECTED_HINT],
 };
 
 const SOCKET_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);

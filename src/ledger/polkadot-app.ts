@@ -18,7 +18,13 @@ export interface DeviceOptions {
   transport: TransportSpec;
   /** How long one request may take: the device may be waiting for a person. */
   timeoutMs: number;
+  /** Abandons the work: the request under way is no longer waited for, and the transport is closed. */
+  signal?: AbortSignal;
 }
+
+/** How long a scan waits for each answer, and how long a person may take to compare an address on the device. */
+export const SCAN_TIMEOUT_MS = 30_000;
+export const SHOW_TIMEOUT_MS = 120_000;
 
 type GenericApp = InstanceType<ReturnType<typeof loadPolkadotApp>>;
 
@@ -27,16 +33,19 @@ export class PolkadotLedger {
   private constructor(
     private readonly app: GenericApp,
     private readonly timeoutMs: number,
+    private readonly signal: AbortSignal | undefined,
   ) {}
 
   /** Opens the transport, runs `work` with the app, and always closes the transport. */
   static async use<T>(options: DeviceOptions, work: (ledger: PolkadotLedger) => Promise<T>): Promise<T> {
+    options.signal?.throwIfAborted();
     const transport = await openTransport(options.transport, options.timeoutMs);
     try {
+      options.signal?.throwIfAborted();
       const PolkadotGenericApp = loadPolkadotApp();
       // The constructor prints a deprecation notice for hw-transport transports: kept quiet.
       const app = await quietly(async () => new PolkadotGenericApp(transport));
-      const ledger = new PolkadotLedger(app, options.timeoutMs);
+      const ledger = new PolkadotLedger(app, options.timeoutMs, options.signal);
       await ledger.checkReady();
       return await work(ledger);
     } finally {
@@ -63,16 +72,24 @@ export class PolkadotLedger {
   }
 
   private async call<T>(request: () => Promise<T>): Promise<T> {
+    const { signal } = this;
+    signal?.throwIfAborted();
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(timedOut(this.timeoutMs / 1000)), this.timeoutMs);
+      onAbort = () => reject(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
       return await Promise.race([quietly(request), deadline]);
     } catch (error) {
+      // Abandoned on purpose: not a failure of the device to explain.
+      if (signal?.aborted) throw signal.reason;
       throw describeLedgerFailure(error);
     } finally {
       clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 }

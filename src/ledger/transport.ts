@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { describeLedgerFailure, emulatorUnreachable, libusbMissing, SOCKET_FAILURES, timedOut } from './errors.js';
 import { loadHidTransport, loadSpeculosTransport, quietly, type Transport } from './load.js';
 
@@ -21,6 +21,22 @@ export function parseTransport(text: string): TransportSpec {
   }
   // URL keeps the brackets of an IPv6 literal; the socket wants the bare address.
   return { kind: 'speculos', host: url.hostname.replace(/^\[(.*)\]$/u, '$1'), port };
+}
+
+/** A Speculos emulator's APDU port as a person types it: HOST:PORT, an IPv6 host in brackets. */
+export function parseSpeculosAddress(text: string): TransportSpec {
+  const typed = text.trim();
+  const spec = typed ? tryParse(`speculos://${typed}`) : undefined;
+  if (spec?.kind === 'speculos' && spec.port > 0) return spec;
+  throw new UserError(typed ? `"${typed}" is not HOST:PORT` : 'no emulator address', "type the emulator's APDU port as HOST:PORT, e.g. 127.0.0.1:9999");
+}
+
+function tryParse(text: string): TransportSpec | undefined {
+  try {
+    return parseTransport(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function describeTransport(spec: TransportSpec): string {

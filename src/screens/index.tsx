@@ -18,7 +18,14 @@ import { IdentityNew } from './identities/identity-new.js';
 import { IdentityRemove } from './identities/identity-remove.js';
 import { IdentityRename } from './identities/identity-rename.js';
 import { IdentityRestore } from './identities/identity-restore.js';
-import { NotYet } from './not-yet.js';
+import { LedgerHome } from './ledger/ledger-home.js';
+import { LedgerRecover } from './ledger/ledger-recover.js';
+import { LedgerScan } from './ledger/ledger-scan.js';
+import { QrAccount } from './qr/qr-account.js';
+import { QrHome } from './qr/qr-home.js';
+import { QrPlayer } from './qr/qr-player.js';
+import { QrRead } from './qr/qr-read.js';
+import { QrSendFile } from './qr/qr-send-file.js';
 import { NetworkChoose } from './settings/network-choose.js';
 import { PasswordChange } from './settings/password-change.js';
 import { SettingsHome } from './settings/settings-home.js';
@@ -48,7 +55,7 @@ export function renderScreen(navigation: Navigation): ReactNode {
     case 'account-remove':
       return <AccountRemove account={screen.account} />;
     case 'address-add':
-      return <AddressEdit />;
+      return <AddressEdit prefill={screen.prefill} />;
     case 'address-edit':
       return <AddressEdit address={screen.address} />;
     case 'address-remove':
@@ -58,9 +65,21 @@ export function renderScreen(navigation: Navigation): ReactNode {
     case 'network-choose':
       return <NetworkChoose />;
     case 'backup-export':
-      return <BackupExport />;
+      return <BackupExport screen={screen} />;
     case 'backup-import':
-      return <BackupImport verifyOnly={screen.verifyOnly} />;
+      return <BackupImport verifyOnly={screen.verifyOnly} path={screen.path} />;
+    case 'qr-account':
+      return <QrAccount />;
+    case 'qr-send-file':
+      return <QrSendFile />;
+    case 'qr-read':
+      return <QrRead />;
+    case 'qr-show':
+      return <QrPlayer source={screen.source} />;
+    case 'ledger-scan':
+      return <LedgerScan />;
+    case 'ledger-recover':
+      return <LedgerRecover />;
   }
 }
 
@@ -76,8 +95,9 @@ function renderHome(section: Navigation['section']): ReactNode {
       return <SettingsHome />;
     case 'backups':
       return <BackupsHome />;
-    case 'qr':
     case 'ledger':
-      return <NotYet section={section} />;
+      return <LedgerHome />;
+    case 'qr':
+      return <QrHome />;
   }
 }

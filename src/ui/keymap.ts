@@ -26,10 +26,16 @@ export const COMMANDS = {
   rename: { keys: 'R', help: 'rename', match: (i: string) => i === 'R' },
   remove: { keys: 'x', help: 'remove', match: (i: string) => i === 'x' },
   network: { keys: 'N', help: 'show in another network', match: (i: string) => i === 'N' },
+  showQr: { keys: 'c', help: 'show as a QR code', match: (i: string, k: Key) => i === 'c' && !k.ctrl },
+  pause: { keys: 'Space/p', help: 'pause or play frames', match: (i: string) => i === ' ' || i === 'p' },
+  step: { keys: '→/l', help: 'next frame (pauses)', match: (i: string, k: Key) => k.rightArrow || i === 'l' },
+  speed: { keys: '+/-', help: 'frames faster, slower', match: (i: string) => i === '+' || i === '=' || i === '-' },
   previousChoice: { keys: '←', help: 'previous choice', match: (_: string, k: Key) => k.leftArrow },
   nextChoice: { keys: '→', help: 'next choice', match: (_: string, k: Key) => k.rightArrow },
   yes: { keys: 'y/Enter', help: 'yes, go ahead', match: (i: string, k: Key) => i === 'y' || k.return },
   no: { keys: 'n/Esc', help: 'no, cancel', match: (i: string, k: Key) => i === 'n' || k.escape },
+  showOnDevice: { keys: 's', help: 'show on the Ledger', match: (i: string, k: Key) => i === 's' && !k.ctrl },
+  save: { keys: 'w/C-s', help: 'save', match: (i: string, k: Key) => (i === 'w' && !k.ctrl) || (k.ctrl && i === 's') },
 } as const;
 
 export type Command = keyof typeof COMMANDS;

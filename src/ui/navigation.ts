@@ -1,3 +1,5 @@
+import type { ShowSource } from '../qr/show.js';
+
 /**
  * Where the user is: a section of the sidebar and a stack of screens within it. A pure
  * reducer, tested without rendering.
@@ -26,13 +28,19 @@ export type Screen =
   | { name: 'account-derive' }
   | { name: 'account-rename'; account: string }
   | { name: 'account-remove'; account: string }
-  | { name: 'address-add' }
+  | { name: 'address-add'; prefill?: { name: string; address: string; network: string } }
   | { name: 'address-edit'; address: string }
   | { name: 'address-remove'; address: string }
   | { name: 'password-change' }
   | { name: 'network-choose' }
   | { name: 'backup-export' }
-  | { name: 'backup-import'; verifyOnly: boolean };
+  | { name: 'backup-import'; verifyOnly: boolean; path?: string }
+  | { name: 'qr-account' }
+  | { name: 'qr-send-file' }
+  | { name: 'qr-read' }
+  | { name: 'qr-show'; source: ShowSource }
+  | { name: 'ledger-scan' }
+  | { name: 'ledger-recover' };
 
 export interface Navigation {
   section: Section;
@@ -69,3 +77,6 @@ export function navigate(state: Navigation, action: NavigationAction): Navigatio
 export function currentScreen(state: Navigation): Screen {
   return state.stack[state.stack.length - 1]!;
 }
+
+/** Screens drawn on the whole terminal, without the frame: a QR code needs every row of 80×24. */
+export const isFullScreen = (screen: Screen): boolean => screen.name === 'qr-show';

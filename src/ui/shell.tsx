@@ -5,7 +5,7 @@ import type { VaultSession } from '../vault/store.js';
 import { SIDEBAR_WIDTH, Sidebar } from './components/sidebar.js';
 import { Spinner } from './components/spinner.js';
 import { commandFor } from './keymap.js';
-import { SECTION_TITLES, initialNavigation, navigate, type Navigation } from './navigation.js';
+import { SECTION_TITLES, currentScreen, initialNavigation, isFullScreen, navigate, type Navigation } from './navigation.js';
 import { ShellContext, type Notice, type Shell } from './shell-context.js';
 import { theme } from './theme.js';
 import { KeyRouter } from './use-keys.js';
@@ -68,13 +68,24 @@ function ShellFrame({ session, renderScreen }: ShellProps) {
     [session],
   );
 
-  const contentHeight = Math.max(4, rows - 2);
-  const contentWidth = Math.max(20, columns - SIDEBAR_WIDTH - 2);
+  // A full-screen screen (the QR player) has the whole terminal, without title, sidebar or status line.
+  const fullScreen = isFullScreen(currentScreen(navigation));
+  const contentHeight = fullScreen ? rows : Math.max(4, rows - 2);
+  const contentWidth = fullScreen ? columns : Math.max(20, columns - SIDEBAR_WIDTH - 2);
   const shell: Shell = useMemo(
     () => ({ session, data, navigate: dispatch, globalKey, run, busy, notify: setNotice, height: contentHeight, width: contentWidth }),
     [session, data, globalKey, run, busy, contentHeight, contentWidth],
   );
 
+  if (fullScreen) {
+    return (
+      <ShellContext.Provider value={shell}>
+        <Box flexDirection="column" width={columns} height={rows}>
+          {renderScreen(navigation)}
+        </Box>
+      </ShellContext.Provider>
+    );
+  }
   return (
     <ShellContext.Provider value={shell}>
       <Box flexDirection="column" width={columns} height={rows}>

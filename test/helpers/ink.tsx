@@ -25,6 +25,8 @@ const plain = (frame: string | undefined) => (frame ?? '').replace(ANSI, '');
 export interface Screen {
   /** The last frame, without colours or styles. */
   frame: () => string;
+  /** The last frame as the terminal gets it, colours and all: for QR codes, which are their colours. */
+  colouredFrame: () => string;
   /** Sends keys and waits until the frame changes. */
   press: (...keys: string[]) => Promise<string>;
   /** Sends keys and waits until the frame shows `text`. */
@@ -68,6 +70,7 @@ export async function renderScreen(tree: ReactElement, { columns = 80, rows = 24
   await waitUntil((f) => f.length > 0, 'a first frame');
   return {
     frame,
+    colouredFrame: () => instance.lastFrame() ?? '',
     waitFor,
     async press(...keys) {
       const before = frame();

@@ -38,6 +38,8 @@ export interface EmulatorBehaviour {
   reject?: boolean;
   /** The device never answers (a hung USB device, an app waiting forever). */
   silent?: boolean;
+  /** Each answer comes this many milliseconds late (a slow device; a person reading its screen). */
+  delayMs?: number;
 }
 
 export interface LedgerEmulator {
@@ -93,7 +95,9 @@ export async function startLedgerEmulator(initial: EmulatorBehaviour): Promise<L
         const apdu = pending.subarray(4, 4 + size);
         pending = pending.subarray(4 + size);
         const response = answer(Buffer.from(apdu));
-        if (response) socket.write(response);
+        const send = () => void (response && !socket.destroyed && socket.write(response));
+        if (behaviour.delayMs) setTimeout(send, behaviour.delayMs);
+        else send();
       }
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentScreen, initialNavigation, navigate, SECTIONS } from '../../src/ui/navigation.js';
+import { currentScreen, initialNavigation, isFullScreen, navigate, SECTIONS } from '../../src/ui/navigation.js';
 
 describe('navigation', () => {
   it('opens screens on a stack and goes back, never below the section home', () => {
@@ -21,5 +21,11 @@ describe('navigation', () => {
     expect(visited).toEqual([...SECTIONS.slice(1), SECTIONS[0]]);
     expect(navigate(initialNavigation, { type: 'previous-section' }).section).toBe('settings');
     expect(navigate(initialNavigation, { type: 'section', section: 'qr' }).section).toBe('qr');
+  });
+
+  it('gives the QR player the whole terminal, and every other screen the frame', () => {
+    expect(isFullScreen({ name: 'qr-show', source: { kind: 'text', text: 'x', label: 'x' } })).toBe(true);
+    expect(isFullScreen({ name: 'qr-read' })).toBe(false);
+    expect(isFullScreen({ name: 'home' })).toBe(false);
   });
 });

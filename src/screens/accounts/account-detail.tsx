@@ -1,14 +1,15 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { commandFor, isInterrupt } from '../../ui/keymap.js';
+import { COMMANDS, commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { viewAccount } from '../../vault/accounts.js';
 import type { Account } from '../../vault/model.js';
-import { listNetworks } from '../../vault/networks.js';
+import { findNetwork, listNetworks, type Network } from '../../vault/networks.js';
+import { accountSource, namesAChain } from '../qr/show-sources.js';
 import { AccountGone, lookUpAccount } from './account-gone.js';
 import { Labelled } from './labelled.js';
 import { NetworkPicker, PICKER_CHROME, pickerActionFor } from './network-picker.js';
@@ -34,14 +35,22 @@ function Detail({ account }: { account: Account }) {
         if (action) dispatch(action);
         return;
       }
-      const command = commandFor(input, key, ['network', 'rename', 'remove']);
+      const command = commandFor(input, key, ['network', 'showQr', 'rename', 'remove']);
       if (command === 'network') dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
+      else if (command === 'showQr') showQr(findNetwork(current.current.shown));
       else if (command === 'rename') shell.navigate({ type: 'open', screen: { name: 'account-rename', account: account.publicKey } });
       else if (command === 'remove') shell.navigate({ type: 'open', screen: { name: 'account-remove', account: account.publicKey } });
       else shell.globalKey(input, key);
     },
     true,
   );
+
+  // The code names the network shown; one that names no chain (generic Substrate) is changed first.
+  const showQr = (network: Network) => {
+    if (namesAChain(network)) return shell.navigate({ type: 'open', screen: { name: 'qr-show', source: accountSource(account, network) } });
+    shell.notify({ kind: 'error', text: `${network.displayName} names no chain for an address QR: choose one, then press ${COMMANDS.showQr.keys} again` });
+    dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
+  };
 
   if (picker.open) return <NetworkPicker state={picker} accountName={account.name} />;
   return (
@@ -68,7 +77,7 @@ function Detail({ account }: { account: Account }) {
             : `Shown as a ${view.network} address, for reading only: the account itself stays on ${account.network}.`}
         </Text>
       ) : null}
-      <KeyHints commands={['network', 'rename', 'remove', 'back']} />
+      <KeyHints commands={['network', 'showQr', 'rename', 'remove', 'back']} />
     </Box>
   );
 }

@@ -19,12 +19,15 @@ const PLACEHOLDERS: Partial<Record<AddressField, string>> = {
   network: "empty: the address's own prefix decides",
 };
 
-/** Adds an entry (no `address`) or edits the one named `address`, checked as the user types. */
-export function AddressEdit({ address }: { address?: string }) {
+/**
+ * Adds an entry (no `address`) or edits the one named `address`, checked as the user types.
+ * A new entry may start filled in (`prefill`), as from an address QR read from a picture.
+ */
+export function AddressEdit({ address, prefill }: { address?: string; prefill?: Partial<AddressValues> }) {
   const shell = useShell();
   const replacing = address === undefined ? undefined : shell.data.addresses.find((a) => a.name === address);
   // The form starts from the entry as it was when the screen opened; saving changes the data under it.
-  const [initial] = useState(() => addressFormValues(shell.data, replacing));
+  const [initial] = useState(() => ({ ...addressFormValues(shell.data, replacing), ...prefill }));
   const [missing] = useState(() => address !== undefined && !replacing);
   if (missing) return <Missing name={address ?? ''} />;
   return <AddressForm replacing={replacing} initial={initial} editing={address} />;

@@ -20,8 +20,13 @@ import { ExportForm } from './export-form.js';
 import { ExportWorking } from './export-working.js';
 import { ReceiptView } from './receipt-view.js';
 import { runReporting } from './run-reporting.js';
-import { exportProblem, exportReducer, initialExport, isChoiceField, targetOf } from './use-backup-export-state.js';
+import { useShowFile } from '../qr/use-show-file.js';
+import { exportProblem, exportReducer, initialExport, isChoiceField, targetOf, type ExportState } from './use-backup-export-state.js';
 import { useDrives } from './use-drives.js';
+
+// The receipt of this export screen (the navigation's entry for it), kept while the written
+// file is shown as QR codes: the screen is drawn again on the return, the receipt with it.
+const receipts = new WeakMap<object, ExportState>();
 
 /**
  * Exports the whole vault or chosen accounts, as an airlock backup or a polkadot.js file,
@@ -29,13 +34,15 @@ import { useDrives } from './use-drives.js';
  * with the backup password here: the unlocked session does not keep it, so the form says to
  * choose another instead.
  */
-export function BackupExport() {
+export function BackupExport({ screen }: { screen?: object }) {
   const shell = useShell();
+  const showFile = useShowFile();
   // One moment names the file, so the name does not change while the user looks at it.
   const [openedAt] = useState(() => new Date());
   const fileName = backupFileName(openedAt);
-  const [state, dispatch, current] = useSynchronousReducer(exportReducer, () =>
-    initialExport(defaultDestination([], shell.session.path, openedAt)),
+  const [state, dispatch, current] = useSynchronousReducer(
+    exportReducer,
+    () => (screen && receipts.get(screen)) ?? initialExport(defaultDestination([], shell.session.path, openedAt)),
   );
   const drives = useDrives();
   useEffect(() => {
@@ -125,7 +132,11 @@ export function BackupExport() {
       if (command === 'yes' && target) void write(target, true);
       else if (command === 'no') dispatch({ type: 'keep' });
     } else if (step === 'done') {
-      if (commandFor(input, key, ['confirm', 'back'])) shell.navigate({ type: 'back' });
+      const command = commandFor(input, key, ['confirm', 'back', 'showQr']);
+      if (command === 'showQr' && target) {
+        if (screen) receipts.set(screen, current.current);
+        void showFile(target);
+      } else if (command) shell.navigate({ type: 'back' });
       else shell.globalKey(input, key);
     }
     // While checking or writing, keys wait: a half-written backup is not left by a key.

@@ -26,12 +26,15 @@ import { useDrives } from './use-drives.js';
  * asked for first, one by one. Verify stops at the preview; import asks, then merges it into
  * the vault. A wrong password or a damaged file is said here and changes nothing.
  */
-export function BackupImport({ verifyOnly }: { verifyOnly: boolean }) {
+export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?: string }) {
   const shell = useShell();
-  const [state, dispatch, current] = useSynchronousReducer(importReducer, () => initialImport(defaultSource([], shell.session.path)));
+  // Opened on a file (one just saved from QR codes): straight to its password.
+  const [state, dispatch, current] = useSynchronousReducer(importReducer, () =>
+    path === undefined ? initialImport(defaultSource([], shell.session.path)) : importReducer(initialImport(path), { type: 'choose' }),
+  );
   const reading = useAbortOnLeave();
   const drives = useDrives();
-  const typed = useRef(false);
+  const typed = useRef(path !== undefined);
   useEffect(() => {
     // The first drive is where a backup most likely is, unless the user has typed already.
     if (drives?.[0] && !typed.current) dispatch({ type: 'path-edit', edit: { type: 'set', value: defaultSource(drives, shell.session.path) } });

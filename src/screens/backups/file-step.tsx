@@ -39,15 +39,15 @@ export function FileStep({ state, title }: { state: ImportState; title: string }
   );
 }
 
-/** What the typed directory offers: `.json` files and directories to go into. */
-function Candidates({ state, rows }: { state: ImportState; rows: number }) {
+/** What the typed directory offers: `.json` files and directories to go into (`nothing`: what an empty listing says). */
+export function Candidates({ state, rows, nothing = 'no .json files' }: { state: ImportState; rows: number; nothing?: string }) {
   const dir = listingDir(state.path);
   if (state.listing?.dir !== dir) return <Text color={theme.muted}>    …</Text>;
   const found = matches(state);
   if (found.length === 0) {
     return (
       <Text color={theme.muted} wrap="truncate-end">
-        {state.listing.candidates.length === 0 ? `    no .json files in ${dir}` : '    no listed file starts so'}
+        {state.listing.candidates.length === 0 ? `    ${nothing} in ${dir}` : '    no listed file starts so'}
       </Text>
     );
   }

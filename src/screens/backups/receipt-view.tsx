@@ -30,7 +30,7 @@ export function ReceiptView({ written }: { written: Written }) {
       <Text color={theme.muted} wrap="truncate-end">
         Write the sha256 down or keep the receipt with the medium.
       </Text>
-      <KeyHints commands={['confirm', 'back']} />
+      <KeyHints commands={['confirm', 'showQr', 'back']} />
     </Box>
   );
 }

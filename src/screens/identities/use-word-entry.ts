@@ -1,6 +1,7 @@
 import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
 
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
+import type { WordCount } from '../../vault/mnemonic.js';
 import { initialWordEntry, verdictOf, wordEntryReducer } from './use-word-entry-state.js';
 import { useKeys } from '../../ui/use-keys.js';
 
@@ -11,14 +12,16 @@ export interface WordEntryOptions {
   /** Enter on a complete phrase whose checksum holds. */
   onDone: (phrase: string) => void;
   onCancel: () => void;
+  /** The word count it starts at (12; a Ledger's phrase has 24). */
+  count?: WordCount;
 }
 
 /**
  * Feeds keys to the word entry while active. This is a text field of its own kind, so it
  * reads raw keys: Tab completes, Space and Enter accept, ←/→ set the word count.
  */
-export function useWordEntry({ isActive, onDone, onCancel }: WordEntryOptions) {
-  const [state, dispatch, current] = useSynchronousReducer(wordEntryReducer, () => initialWordEntry());
+export function useWordEntry({ isActive, onDone, onCancel, count }: WordEntryOptions) {
+  const [state, dispatch, current] = useSynchronousReducer(wordEntryReducer, () => initialWordEntry(count));
   useKeys(
     (input, key) => {
       if (isInterrupt(input, key)) return;

@@ -9,10 +9,12 @@ export interface WordEntryProps {
   state: WordEntryState;
   focused: boolean;
   width: number;
+  /** What Enter does once the checksum holds. */
+  doneHint?: string;
 }
 
 /** The words so far, the word being typed with the list words it may become, and the verdict. */
-export function WordEntry({ state, focused, width }: WordEntryProps) {
+export function WordEntry({ state, focused, width, doneHint = 'Enter saves the identity.' }: WordEntryProps) {
   const { words, current, count } = state;
   const problem = state.refusal ?? wordProblem(current);
   const verdict = verdictOf(state);
@@ -33,7 +35,7 @@ export function WordEntry({ state, focused, width }: WordEntryProps) {
         {candidates(current, 12).join(' · ') || ' '}
       </Text>
       {problem ? <Text color={theme.error}>{sentence(problem)}</Text> : null}
-      {verdict?.ok ? <Text color={theme.success}>✓ The checksum holds. Enter saves the identity.</Text> : null}
+      {verdict?.ok ? <Text color={theme.success}>{`✓ The checksum holds. ${doneHint}`}</Text> : null}
       {verdict && !verdict.ok ? (
         <Text color={theme.error}>{`✗ ${sentence(verdict.message)}. Backspace goes back to change a word.`}</Text>
       ) : null}

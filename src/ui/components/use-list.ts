@@ -1,5 +1,5 @@
 import { useKeys } from '../use-keys.js';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { commandFor, type Command } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
 import { initialList, listReducer, type ListAction } from './use-list-state.js';
@@ -18,7 +18,8 @@ export const MOVE_COMMANDS = Object.keys(LIST_MOVES) as Command[];
 /** Moves a cursor over `count` items with the keymap's movement keys while active. */
 export function useList(count: number, height: number, isActive: boolean) {
   const [state, dispatch, current] = useSynchronousReducer(listReducer, () => initialList(count, height));
-  useEffect(() => dispatch({ type: 'resize', count, height }), [count, height]);
+  // Before the frame is drawn: a key typed as the list appears must meet its new length.
+  useLayoutEffect(() => dispatch({ type: 'resize', count, height }), [count, height]);
   useKeys(
     (input, key) => {
       const command = commandFor(input, key, MOVE_COMMANDS);

@@ -1,0 +1,113 @@
+import { Box, Text } from 'ink';
+import type { LedgerAddress } from '../../ledger/polkadot-app.js';
+import { SOFTWARE_WALLET_WARNING } from '../../ledger/save.js';
+import { FormField } from '../../ui/components/form-field.js';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { Spinner } from '../../ui/components/spinner.js';
+import type { ListState } from '../../ui/components/use-list-state.js';
+import type { VaultData } from '../../vault/model.js';
+import { theme } from '../../ui/theme.js';
+import { capitalise } from '../backups/run-reporting.js';
+import { FoundList, FoundProgress } from './found-rows.js';
+import { progressText } from './ledger-text.js';
+import { checkRecoverForm, type LedgerRecoverState, type RecoverField } from './use-ledger-recover-state.js';
+
+export const RECOVER_TITLE = 'Recover a Ledger offline';
+
+export function RecoverWarning({ width }: { width: number }) {
+  return (
+    <Box flexDirection="column" width={width} gap={1}>
+      <Text bold>{RECOVER_TITLE}</Text>
+      <Text color={theme.warning} wrap="wrap">{`⚠ ${capitalise(SOFTWARE_WALLET_WARNING)}.`}</Text>
+      <Text wrap="wrap">
+        The words (and passphrase, if the device has one) are kept in the vault so the accounts sign without the device. Do this
+        only when the device is lost or broken, on a machine that never goes online.
+      </Text>
+      <Text color={theme.muted} wrap="wrap">
+        To read the addresses of a Ledger you still have, scan it instead: its keys stay on the device.
+      </Text>
+      <Text>Go on and type the words?</Text>
+      <KeyHints commands={['yes', 'no']} />
+    </Box>
+  );
+}
+
+const LABELS: Record<RecoverField, string> = { passphrase: 'Passphrase:', accounts: 'Accounts:', network: 'Network:', name: 'Name:' };
+const LABEL_WIDTH = 12;
+const PLACEHOLDERS: Record<RecoverField, string> = {
+  passphrase: "empty: none (the device's optional 25th word)",
+  accounts: 'how many, from account 0',
+  network: 'a name or SS58 prefix',
+  name: 'the new identity, e.g. lost-nano',
+};
+
+export function RecoverDetails({ state, data, width }: { state: LedgerRecoverState; data: VaultData; width: number }) {
+  const { values, focus } = state.form;
+  const check = checkRecoverForm(state.form, data);
+  const field = (name: RecoverField) => (
+    <FormField key={name} label={LABELS[name].padEnd(LABEL_WIDTH)} value={values[name]} focused={focus === name} mask={name === 'passphrase'} placeholder={PLACEHOLDERS[name]}>
+      {name === 'network' && check.network ? <Text color={theme.muted}>{`${check.network.displayName}, SS58 prefix ${check.network.prefix}`}</Text> : null}
+      {check.problems[name] ? <Text color={theme.error}>{`✗ ${check.problems[name]}`}</Text> : null}
+    </FormField>
+  );
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold>{RECOVER_TITLE}</Text>
+      <Text color={theme.success}>✓ The words are in and their checksum holds.</Text>
+      <Text> </Text>
+      {field('passphrase')}
+      {field('accounts')}
+      {field('network')}
+      {field('name')}
+      <Text> </Text>
+      {state.problem ? (
+        <Text color={theme.error} wrap="wrap">
+          {state.problem}
+        </Text>
+      ) : null}
+      <Text color={theme.muted} wrap="truncate-end">
+        Tab/↑/↓ fields · Enter on Name derives · Esc: the words
+      </Text>
+    </Box>
+  );
+}
+
+export function Deriving({ found, total, width, height }: { found: readonly LedgerAddress[]; total: number; width: number; height: number }) {
+  return (
+    <Box flexDirection="column" width={width} gap={1}>
+      <Text bold>{RECOVER_TITLE}</Text>
+      <Spinner label={`Deriving the accounts… ${progressText(found.length, total)}`} />
+      <FoundProgress found={found} width={width} height={height} />
+      <KeyHints commands={['back']} />
+    </Box>
+  );
+}
+
+export interface ReviewProps {
+  found: readonly LedgerAddress[];
+  list: ListState;
+  name: string;
+  networkName: string;
+  problem?: string;
+  saving: boolean;
+  width: number;
+}
+
+export function Review({ found, list, name, networkName, problem, saving, width }: ReviewProps) {
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate-end">{`${RECOVER_TITLE}: ${found.length} account${found.length === 1 ? '' : 's'} (${networkName})`}</Text>
+      <Text wrap="wrap">The addresses a Ledger with these words gives. Compare them with ones you know.</Text>
+      <Box marginY={1}>
+        <FoundList found={found} list={list} width={width} />
+      </Box>
+      {problem ? (
+        <Text color={theme.error} wrap="wrap">
+          {problem}
+        </Text>
+      ) : null}
+      <Text wrap="wrap">{saving ? 'Saving…' : `Enter saves them as identity "${name}", with the words.`}</Text>
+      {saving ? null : <KeyHints commands={['confirm', 'back']} />}
+    </Box>
+  );
+}

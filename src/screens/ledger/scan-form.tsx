@@ -1,0 +1,66 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { FormField } from '../../ui/components/form-field.js';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { theme } from '../../ui/theme.js';
+import { SaidLine } from './scan-steps.js';
+import type { Said } from './use-ledger-scan-state.js';
+import { checkScanForm, type ScanField, type ScanForm as Form, type TransportChoice } from './use-scan-form-state.js';
+
+const LABELS: Record<ScanField, string> = { transport: 'Device:', address: 'Emulator at:', accounts: 'Accounts:', network: 'Network:' };
+const LABEL_WIDTH = 13;
+const TRANSPORTS: Record<TransportChoice, { name: string; about: string }> = {
+  usb: { name: 'Ledger on USB', about: 'Unlocked, with the Polkadot app open. ←/→ or Space: the Speculos emulator.' },
+  speculos: { name: 'Speculos emulator', about: "Its APDU port (speculos --apdu-port PORT), typed below. ←/→: USB." },
+};
+
+export interface ScanFormProps {
+  setup: Form;
+  said?: Said;
+  width: number;
+}
+
+/** Where the device is, how many accounts to read and for which network; problems said under each field. */
+export function ScanForm({ setup, said, width }: ScanFormProps) {
+  const { values, focus } = setup.form;
+  const check = checkScanForm(setup);
+  const problem = (field: ScanField) => (check.problems[field] ? <Text color={theme.error}>{`✗ ${check.problems[field]}`}</Text> : null);
+  const typed = (field: ScanField, placeholder: string, about?: ReactNode) => (
+    <FormField label={LABELS[field].padEnd(LABEL_WIDTH)} value={values[field]} focused={focus === field} placeholder={placeholder}>
+      {about}
+      {problem(field)}
+    </FormField>
+  );
+  const transport = TRANSPORTS[setup.transport];
+  const network = check.network;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold>Scan a Ledger</Text>
+      <Text wrap="wrap">Reads the addresses of accounts 0, 1, 2… from the device. Nothing is saved until you say so.</Text>
+      <Text> </Text>
+      <Box flexDirection="column">
+        <Box>
+          <Text color={theme.accent}>{focus === 'transport' ? '› ' : '  '}</Text>
+          <Text bold={focus === 'transport'}>{`${LABELS.transport.padEnd(LABEL_WIDTH)} `}</Text>
+          <Text wrap="truncate-end">{focus === 'transport' ? `‹ ${transport.name} ›` : transport.name}</Text>
+        </Box>
+        {focus === 'transport' ? (
+          <Box paddingLeft={4}>
+            <Text color={theme.muted} wrap="wrap">
+              {transport.about}
+            </Text>
+          </Box>
+        ) : null}
+      </Box>
+      {setup.transport === 'speculos' ? typed('address', 'HOST:PORT, e.g. 127.0.0.1:9999') : null}
+      {typed('accounts', 'how many, from account 0')}
+      {typed('network', 'a name or SS58 prefix', network ? <Text color={theme.muted}>{`${network.displayName}, SS58 prefix ${network.prefix}`}</Text> : null)}
+      <Text> </Text>
+      <SaidLine said={said} />
+      <Text color={theme.muted} wrap="truncate-end">
+        Tab/↑/↓ fields · Enter on the last (or Ctrl-S) scans
+      </Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}

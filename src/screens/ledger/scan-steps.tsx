@@ -1,0 +1,113 @@
+import { Box, Text } from 'ink';
+import type { LedgerAddress } from '../../ledger/polkadot-app.js';
+import { describeTransport, type TransportSpec } from '../../ledger/transport.js';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { Spinner } from '../../ui/components/spinner.js';
+import { TextField } from '../../ui/components/text-field.js';
+import type { ListState } from '../../ui/components/use-list-state.js';
+import { theme } from '../../ui/theme.js';
+import { FoundList, FoundProgress } from './found-rows.js';
+import { progressText } from './ledger-text.js';
+import type { Said } from './use-ledger-scan-state.js';
+
+const where = (transport: TransportSpec) =>
+  transport.kind === 'hid' ? 'the Ledger on USB' : `the emulator at ${describeTransport(transport).slice('speculos://'.length)}`;
+
+const MARKS: Record<Said['tone'], string> = { success: '✓ ', error: '✗ ', muted: '' };
+
+/** What the last step said; marked, so it reads without colour too. */
+export function SaidLine({ said }: { said?: Said }) {
+  return said ? (
+    <Text color={theme[said.tone]} wrap="wrap">
+      {`${MARKS[said.tone]}${said.text}`}
+    </Text>
+  ) : null;
+}
+
+export function Scanning({ found, total, transport, width, height }: { found: readonly LedgerAddress[]; total: number; transport: TransportSpec; width: number; height: number }) {
+  return (
+    <Box flexDirection="column" width={width} gap={1}>
+      <Text bold>Scan a Ledger</Text>
+      <Spinner label={`Reading from ${where(transport)}… ${progressText(found.length, total)}`} />
+      <FoundProgress found={found} width={width} height={height} />
+      <KeyHints commands={['back']} />
+    </Box>
+  );
+}
+
+export function ScanFailed({ said, transport, width }: { said?: Said; transport: TransportSpec; width: number }) {
+  return (
+    <Box flexDirection="column" width={width} gap={1}>
+      <Text bold>Scan a Ledger</Text>
+      <Text>{`The scan of ${where(transport)} stopped.`}</Text>
+      <SaidLine said={said} />
+      <Text color={theme.muted}>Enter tries again · Esc goes back to the form</Text>
+    </Box>
+  );
+}
+
+export interface FoundProps {
+  found: readonly LedgerAddress[];
+  list: ListState;
+  networkName: string;
+  said?: Said;
+  width: number;
+}
+
+export function Found({ found, list, networkName, said, width }: FoundProps) {
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate-end">{`${found.length} account${found.length === 1 ? '' : 's'} on the Ledger (${networkName})`}</Text>
+      <Text color={theme.muted} wrap="truncate-end">
+        Public keys only: the keys stay on the device.
+      </Text>
+      <Box marginY={1}>
+        <FoundList found={found} list={list} width={width} />
+      </Box>
+      <SaidLine said={said} />
+      <KeyHints commands={['showOnDevice', 'save', 'back']} />
+    </Box>
+  );
+}
+
+export function Showing({ account, address, width }: { account: number; address?: LedgerAddress; width: number }) {
+  return (
+    <Box flexDirection="column" width={width} gap={1}>
+      <Text bold>{`Show account ${account} on the Ledger`}</Text>
+      <Text wrap="wrap">Compare the address on the Ledger with the one here, then approve or reject on the device.</Text>
+      {address ? (
+        <Box flexDirection="column">
+          <Text color={theme.muted}>{address.path}</Text>
+          <Text bold wrap="wrap">
+            {address.address}
+          </Text>
+        </Box>
+      ) : (
+        <Text color={theme.muted}>Reading the address…</Text>
+      )}
+      <Spinner label="Waiting for the Ledger…" />
+      <KeyHints commands={['back']} />
+    </Box>
+  );
+}
+
+export interface NamingProps {
+  count: number;
+  name: string;
+  problem?: string;
+  said?: Said;
+  saving: boolean;
+  width: number;
+}
+
+export function Naming({ count, name, problem, said, saving, width }: NamingProps) {
+  return (
+    <Box flexDirection="column" width={width} gap={1}>
+      <Text bold>{`Save ${count} account${count === 1 ? '' : 's'} as a Ledger identity`}</Text>
+      <Text wrap="wrap">Only public keys go into the vault: signing needs the device. The accounts are named after the identity: NAME-0, NAME-1, …</Text>
+      <TextField label="Identity name:" value={name} focused={!saving} problem={problem} />
+      <SaidLine said={said} />
+      {saving ? <Text color={theme.muted}>Saving…</Text> : <KeyHints commands={['confirm', 'back']} />}
+    </Box>
+  );
+}

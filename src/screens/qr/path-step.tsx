@@ -1,0 +1,59 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { FormField } from '../../ui/components/form-field.js';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import { elideStart } from '../backups/backup-text.js';
+import { Candidates } from '../backups/file-step.js';
+import type { ImportState } from '../backups/use-backup-import-state.js';
+
+/** Title, intro, blank, field, blank, problem, help, hints, and what `children` adds. */
+const CHROME_ROWS = 11;
+
+export interface PathStepProps {
+  title: string;
+  intro: string;
+  label: string;
+  placeholder: string;
+  state: ImportState;
+  /** Said under the field: a refusal, or why reading stopped. */
+  problem?: string;
+  /** What an empty listing says. */
+  nothing: string;
+  /** What Enter on nothing chosen says. */
+  missing: string;
+  /** The keys, above their hints: what Enter does here. */
+  help: string;
+  /** Lines under the field, such as how far the last reading came. */
+  children?: ReactNode;
+}
+
+/** One path to type, with the files and folders it could become listed under it. */
+export function PathStep({ title, intro, label, placeholder, state, problem, nothing, missing, help, children }: PathStepProps) {
+  const shell = useShell();
+  // The import's reducer refuses an empty choice in its own words, which name a backup.
+  const said = problem ?? (state.problem ? missing : undefined);
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text bold>{title}</Text>
+      <Text color={theme.muted} wrap="wrap">
+        {intro}
+      </Text>
+      <Text> </Text>
+      <FormField label={label} value={elideStart(state.path, shell.width - label.length - 5)} focused placeholder={placeholder} />
+      <Candidates state={state} rows={Math.max(2, shell.height - CHROME_ROWS)} nothing={nothing} />
+      <Text> </Text>
+      {children}
+      {said ? (
+        <Text color={theme.error} wrap="wrap">
+          {said}
+        </Text>
+      ) : null}
+      <Text color={theme.muted} wrap="truncate-end">
+        {help}
+      </Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}

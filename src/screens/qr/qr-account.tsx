@@ -1,0 +1,93 @@
+import { Box, Text, type Key } from 'ink';
+import { useState } from 'react';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { List } from '../../ui/components/list.js';
+import { useList } from '../../ui/components/use-list.js';
+import { commandFor, isInterrupt } from '../../ui/keymap.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import { useKeys } from '../../ui/use-keys.js';
+import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
+import type { Account } from '../../vault/model.js';
+import { findNetwork, listNetworks } from '../../vault/networks.js';
+import { accountColumns, accountRow, headerRow } from '../accounts/account-columns.js';
+import { accountRows } from '../accounts/account-rows.js';
+import { NetworkPicker, PICKER_CHROME, pickerActionFor } from '../accounts/network-picker.js';
+import { initialPicker, pickerReducer } from '../accounts/use-network-picker-state.js';
+import { accountSource, namesAChain } from './show-sources.js';
+
+/** Title, column titles, position, key hints. */
+const CHROME = 4;
+
+/**
+ * Which account's address to show. An account kept in a network that names no chain (generic
+ * Substrate) is shown in a chain chosen here, as its detail's network picker does.
+ */
+export function QrAccount() {
+  const shell = useShell();
+  const rows = accountRows(shell.data);
+  const [choosing, setChoosing] = useState<Account>();
+  const list = useList(rows.length, Math.max(1, shell.height - CHROME), choosing === undefined);
+
+  const show = (account: Account, network = findNetwork(account.network)) =>
+    shell.navigate({ type: 'open', screen: { name: 'qr-show', source: accountSource(account, network) } });
+
+  useKeys(
+    (input, key) => {
+      if (isInterrupt(input, key)) return;
+      const row = rows[list.current().cursor];
+      if (commandFor(input, key, ['confirm']) && row) {
+        if (namesAChain(findNetwork(row.account.network))) show(row.account);
+        else setChoosing(row.account);
+      } else shell.globalKey(input, key);
+    },
+    choosing === undefined,
+  );
+
+  if (choosing) return <ChainStep account={choosing} onChosen={(network) => show(choosing, findNetwork(network))} onClose={() => setChoosing(undefined)} />;
+  const columns = accountColumns(shell.width);
+  return (
+    <Box flexDirection="column" width={shell.width} height={shell.height}>
+      <Text bold>Show an account's address as a QR code</Text>
+      {rows.length > 0 ? <Text bold wrap="truncate-end">{headerRow(columns)}</Text> : null}
+      <Box flexDirection="column" flexGrow={1}>
+        <List items={rows} state={list} render={(row) => accountRow(row.view, columns)} empty="The vault holds no accounts yet: derive one in Accounts." />
+      </Box>
+      <Text color={theme.muted}>{rows.length > list.height ? `${list.cursor + 1}/${rows.length}` : `${rows.length} accounts`}</Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}
+
+interface ChainStepProps {
+  account: Account;
+  onChosen: (network: string) => void;
+  onClose: () => void;
+}
+
+/** The chain an address QR names, for an account whose own network names none. */
+function ChainStep({ account, onChosen, onClose }: ChainStepProps) {
+  const shell = useShell();
+  const height = Math.max(1, shell.height - PICKER_CHROME - 2);
+  const [picker, dispatch, current] = useSynchronousReducer(pickerReducer, () =>
+    pickerReducer(initialPicker(listNetworks(), account.network), { type: 'open', height }),
+  );
+  useKeys((input: string, key: Key) => {
+    if (isInterrupt(input, key)) return;
+    const action = pickerActionFor(input, key);
+    if (!action) return;
+    dispatch(action);
+    if (action.type === 'close') onClose();
+    else if (action.type === 'pick' && !current.current.open) {
+      if (namesAChain(findNetwork(current.current.shown))) onChosen(current.current.shown);
+      else dispatch({ type: 'open', height });
+    }
+  }, true);
+  const own = findNetwork(account.network);
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text color={theme.warning} wrap="wrap">{`An address QR names its chain, and ${own.displayName} names none: choose the chain to show "${account.name}" for.`}</Text>
+      <NetworkPicker state={picker} accountName={account.name} />
+    </Box>
+  );
+}

@@ -1,0 +1,90 @@
+import { dirname, join } from 'node:path';
+import { formatBytes } from '../../media/format-bytes.js';
+import type { RemovableDrive } from '../../media/drives.js';
+import { describeBytes, describeText } from '../../qr/payload.js';
+import type { ReadTally } from '../../qr/read.js';
+import type { Progress, Reassembled } from '../../qr/reassembly.js';
+import { nameFromFile, textFromFile } from '../../vault/names.js';
+import type { Network } from '../../vault/networks.js';
+import { backupFileName } from '../backups/backup-text.js';
+
+/** What pictures of QR codes held, in the terms the screen offers something for; pure, so tests pin it. */
+export type Found =
+  | { kind: 'backup'; payload: Uint8Array }
+  | { kind: 'address'; address: string; name: string; genesisHash: string; network?: Network }
+  | { kind: 'text'; text: string; payload: Uint8Array }
+  | { kind: 'data'; payload: Uint8Array };
+
+export type Savable = Exclude<Found, { kind: 'address' }>;
+
+export function classify(result: Reassembled): Found {
+  const payload = result.kind === 'bytes' ? result.payload : new Uint8Array(Buffer.from(result.text, 'utf8'));
+  if (describeBytes(payload).kind === 'airlock-backup') return { kind: 'backup', payload };
+  if (result.kind === 'bytes') return { kind: 'data', payload };
+  const described = describeText(result.text);
+  if (described?.kind !== 'address') return { kind: 'text', text: result.text, payload };
+  const { qr, network } = described;
+  // Read from a picture: cleaned of terminal controls before it is shown or kept.
+  return { kind: 'address', address: textFromFile(qr.address), name: nameFromFile(qr.name, ''), genesisHash: qr.genesisHash, ...(network ? { network } : {}) };
+}
+
+/** What the screen says it is, a line each. */
+export function describeFound(found: Found): string[] {
+  switch (found.kind) {
+    case 'backup':
+      return [`An airlock backup (${formatBytes(found.payload.length)}), encrypted with its own password: it can be saved anywhere.`];
+    case 'data':
+      return [`${formatBytes(found.payload.length)} of data that is not an airlock backup.`];
+    case 'text': {
+      const clean = textFromFile(found.text);
+      const shown = clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+      return [`A QR code with ${[...found.text].length} characters of text that is no address:`, `"${shown}"`];
+    }
+    case 'address':
+      return [
+        'A substrate: address:',
+        `  Address: ${found.address}`,
+        `  Network: ${found.network ? `${found.network.displayName} (${found.network.name})` : `a chain airlock does not know (genesis hash ${found.genesisHash})`}`,
+        `  Name:    ${found.name || '(none given)'}`,
+      ];
+  }
+}
+
+/** `airlock-backup-….json` for a backup, as an export names it; `qr-text-…` and `qr-data-…` otherwise. */
+export function fileNameFor(found: Savable, at: Date): string {
+  const backup = backupFileName(at);
+  if (found.kind === 'backup') return backup;
+  const stamp = backup.slice('airlock-backup-'.length, -'.json'.length);
+  return found.kind === 'text' ? `qr-text-${stamp}.txt` : `qr-data-${stamp}.bin`;
+}
+
+/** Where it is saved unless the user says otherwise: the first writable removable drive, else next to the pictures. */
+export function saveDirectory(drives: readonly RemovableDrive[] | undefined, pictures: string, picturesAreFolder: boolean): string {
+  const drive = drives?.find((d) => !d.readOnly);
+  return drive?.mountPoint ?? (picturesAreFolder ? pictures : dirname(pictures));
+}
+
+export const defaultSavePath = (directory: string, fileName: string) => join(directory, fileName);
+
+export interface ReadProgress {
+  pictures: number;
+  frames: number;
+  skipped: number;
+  percent: number;
+}
+
+export function readProgress(tally: ReadTally, progress: Progress): ReadProgress {
+  return {
+    pictures: tally.pictures,
+    frames: tally.new,
+    skipped: tally.duplicate + tally['other-transfer'] + tally['no-code'],
+    percent: Math.floor(progress.fraction * 100),
+  };
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `12 pictures, 11 frames, 45% complete (1 skipped)`. */
+export function progressText({ pictures, frames, skipped, percent }: ReadProgress): string {
+  return `${plural(pictures, 'picture')}, ${plural(frames, 'frame')}, ${percent}% complete${skipped > 0 ? ` (${skipped} skipped)` : ''}`;
+}

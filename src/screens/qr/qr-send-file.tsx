@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { isInterrupt } from '../../ui/keymap.js';
+import { useShell } from '../../ui/shell-context.js';
+import { useKeys } from '../../ui/use-keys.js';
+import { PathStep } from './path-step.js';
+import { usePathField } from './use-path-field.js';
+import { useShowFile } from './use-show-file.js';
+
+/** Which file to send as animated QR codes; the player opens once it has been read. */
+export function QrSendFile() {
+  const shell = useShell();
+  const field = usePathField({ folders: false });
+  const showFile = useShowFile();
+  const [problem, setProblem] = useState<string>();
+  const [reading, setReading] = useState(false);
+
+  useKeys((input, key) => {
+    if (isInterrupt(input, key)) return;
+    if (key.escape) return shell.navigate({ type: 'back' });
+    if (!key.return) setProblem(undefined);
+    const chosen = field.key(input, key);
+    if (chosen === undefined) return;
+    setReading(true);
+    void showFile(chosen).then((refused) => {
+      setReading(false);
+      setProblem(refused);
+    });
+  }, !reading);
+
+  return (
+    <PathStep
+      title="Send a file as QR codes"
+      intro="A backup, or any file up to 1 MiB, leaves as animated frames for a phone or webcam to read."
+      label="File:"
+      placeholder="path to the file"
+      state={field.state}
+      problem={problem}
+      nothing="no .json files or folders"
+      missing="Type or pick a file."
+      help="Tab completes · ↑/↓ pick a listed file · Enter shows it"
+    />
+  );
+}

@@ -1,0 +1,111 @@
+import { Box, Text } from 'ink';
+import { FormField } from '../../ui/components/form-field.js';
+import { KeyHints } from '../../ui/components/key-hints.js';
+import { useShell } from '../../ui/shell-context.js';
+import { theme } from '../../ui/theme.js';
+import { elideStart } from '../backups/backup-text.js';
+import type { ImportState } from '../backups/use-backup-import-state.js';
+import { PathStep } from './path-step.js';
+import { describeFound, plural, progressText, type ReadProgress } from './qr-found.js';
+import type { ReadState } from './use-qr-read-state.js';
+
+const TITLE = 'Read QR pictures';
+
+/** Which pictures: a PNG or JPEG, or the folder the frames were saved to. */
+export function ReadPathStep({ state, read }: { state: ImportState; read: ReadState }) {
+  return (
+    <PathStep
+      title={TITLE}
+      intro="A picture of a QR code, or a folder of pictures of an animated one, in any order; duplicates and strays are skipped."
+      label="Pictures:"
+      placeholder="a .png or .jpg, or a folder of them"
+      state={state}
+      problem={read.problem}
+      nothing="no folders"
+      missing="Type a picture or a folder of pictures."
+      help="Tab completes · ↑/↓ pick a folder · Enter reads the picture or folder typed"
+    >
+      {read.progress ? <Text color={theme.muted} wrap="truncate-end">{`Last read: ${progressText(read.progress)}`}</Text> : null}
+    </PathStep>
+  );
+}
+
+const BAR = 30;
+
+/** How far the transfer has come, while the pictures are decoded. */
+export function ReadingStep({ path, progress }: { path: string; progress?: ReadProgress }) {
+  const shell = useShell();
+  const filled = Math.round(((progress?.percent ?? 0) / 100) * BAR);
+  return (
+    <Box flexDirection="column" width={shell.width} gap={1}>
+      <Text bold>{TITLE}</Text>
+      <Text wrap="truncate-end">{`Reading ${elideStart(path, shell.width - 11)}`}</Text>
+      <Box flexDirection="column">
+        <Text>{`${'█'.repeat(filled)}${'░'.repeat(BAR - filled)} ${progress?.percent ?? 0}%`}</Text>
+        <Text wrap="truncate-end">{progress ? progressText(progress) : 'Starting…'}</Text>
+      </Box>
+      <Text color={theme.muted}>Esc stops reading.</Text>
+    </Box>
+  );
+}
+
+/** What the pictures held, and what can be done with it: save it, then import it; or add the address. */
+export function FoundStep({ state }: { state: ReadState }) {
+  const shell = useShell();
+  const { found, progress } = state;
+  if (!found) return null;
+  const read = progress && progress.frames > 0 ? `✓ ${progressText({ ...progress, percent: 100 })}` : `✓ Read ${plural(progress?.pictures ?? 1, 'picture')}`;
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text bold>{TITLE}</Text>
+      <Text color={theme.success} wrap="truncate-end">
+        {read}
+      </Text>
+      <Text> </Text>
+      {describeFound(found).map((line, i) => (
+        <Text key={i} wrap="wrap">
+          {line}
+        </Text>
+      ))}
+      <Text> </Text>
+      {found.kind === 'address' ? <AddressOffer known={found.network !== undefined} /> : <SaveOffer state={state} />}
+    </Box>
+  );
+}
+
+function AddressOffer({ known }: { known: boolean }) {
+  return (
+    <Box flexDirection="column">
+      {known ? null : <Text color={theme.warning}>The address book keeps it under the network its own prefix names.</Text>}
+      <Text wrap="wrap">Enter adds it to the address book · Esc reads other pictures</Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}
+
+function SaveOffer({ state }: { state: ReadState }) {
+  const shell = useShell();
+  const backup = state.found?.kind === 'backup';
+  if (state.step === 'saved') {
+    return (
+      <Box flexDirection="column">
+        <Text color={theme.success} wrap="wrap">{`✓ Saved to ${state.saved}`}</Text>
+        <Text wrap="wrap">{backup ? 'Enter imports it now (its password is asked for) · Esc reads other pictures' : 'Enter or Esc reads other pictures'}</Text>
+        <KeyHints commands={['confirm', 'back']} />
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <FormField label="Save to:" value={elideStart(state.destination, shell.width - 14)} focused={state.step === 'found'} />
+      {state.problem ? (
+        <Text color={theme.error} wrap="wrap">
+          {state.problem}
+        </Text>
+      ) : null}
+      {state.step === 'saving' ? <Text color={theme.muted}>Saving…</Text> : null}
+      <Text wrap="wrap">{`Enter saves it there${backup ? ', then offers to import it' : ''} · Esc reads other pictures`}</Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * Reading pictures of QR codes through the screens: real PNG frames made as airlock draws
+ * them, decoded in worker threads; a backup saved and imported, an address added to the book.
+ */
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FrameSequence } from '../../../src/qr/frames.js';
+import * as actions from '../../../src/vault/actions.js';
+import { backupContent, writeBackup } from '../../../src/vault/backup.js';
+import { BOB } from '../../helpers/dev-keys.js';
+import { ARROW_DOWN, ENTER, ESC, type Screen } from '../../helpers/ink.js';
+import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
+import { openTestVault } from '../../helpers/vault.js';
+import { CTRL_U, POLKADOT_GENESIS, expectFits, openQr, prose } from './helpers.js';
+
+const BACKUP_PASSWORD = 'correct horse battery staple 42';
+const CTRL_S = '\u0013';
+
+let root = '';
+let backup = new Uint8Array();
+const folders = { backup: '', incomplete: '', blank: '', address: '', text: '' };
+
+/** Frames of `payload` as PNG pictures, named so that a folder lists them in `order`. */
+async function framePictures(payload: Uint8Array, count: number, dir: string, order: (i: number) => number = (i) => i) {
+  await mkdir(dir, { recursive: true });
+  const sequence = new FrameSequence(payload, 300);
+  for (let i = 0; i < count; i++) {
+    const name = `frame-${String(order(i)).padStart(3, '0')}.png`;
+    await QRCode.toFile(join(dir, name), [{ data: sequence.next().text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'L', scale: 2 });
+  }
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'airlock-qr-read-'));
+  // Another vault's backup: the dev words, alice and bob.
+  const other = await openTestVault({ dev: true });
+  await actions.deriveAccount(other, { identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice' });
+  await actions.deriveAccount(other, { identity: 'dev', name: 'bob', type: 'sr25519', path: '//Bob' });
+  const file = join(root, 'backup.json');
+  await writeBackup(file, backupContent(other.data), new TextEncoder().encode(BACKUP_PASSWORD));
+  other.close();
+  backup = new Uint8Array(await readFile(file));
+
+  folders.backup = join(root, 'backup-frames');
+  const parts = Math.ceil(backup.length / 300);
+  // Twice the parts, listed last first: the order frames are read in does not matter.
+  await framePictures(backup, parts * 2, folders.backup, (i) => parts * 2 - i);
+  folders.incomplete = join(root, 'incomplete');
+  await framePictures(pseudoRandomBytes(3000, 4), 7, folders.incomplete); // 7 of 11 fragments
+
+  folders.address = join(root, 'address');
+  await mkdir(folders.address);
+  await QRCode.toFile(join(folders.address, 'bob.png'), `substrate:${BOB.polkadot}:${POLKADOT_GENESIS}:bob`);
+  folders.text = join(root, 'text');
+  await mkdir(folders.text);
+  await QRCode.toFile(join(folders.text, 'note.png'), 'hello from the other side');
+
+  // Pictures without a code: slow enough to be stopped while they are read.
+  folders.blank = join(root, 'blank');
+  await mkdir(folders.blank);
+  const png = new PNG({ width: 900, height: 900 });
+  png.data.fill(255);
+  const first = join(folders.blank, 'blank-000.png');
+  await writeFile(first, PNG.sync.write(png));
+  for (let i = 1; i < 200; i++) await copyFile(first, join(folders.blank, `blank-${String(i).padStart(3, '0')}.png`));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+/** From the QR home: Read QR pictures, the path typed, Enter. */
+async function readPictures(screen: Screen, path: string): Promise<void> {
+  await screen.pressUntil('› Read QR pictures', ARROW_DOWN, ARROW_DOWN);
+  await screen.pressUntil('Pictures:', ENTER);
+  screen.type(CTRL_U);
+  screen.type(path);
+  await screen.waitFor(path.slice(-12));
+  screen.type(ENTER);
+}
+
+/** Every frame the screen shows until it shows `text`: to see what went by on the way. */
+async function framesUntil(screen: Screen, text: string | RegExp, timeoutMs = 20_000): Promise<string[]> {
+  const frames: string[] = [];
+  const started = Date.now();
+  for (;;) {
+    const frame = screen.frame();
+    if (frames.at(-1) !== frame) frames.push(frame);
+    if (typeof text === 'string' ? frame.includes(text) : text.test(frame)) return frames;
+    if (Date.now() - started > timeoutMs) expect.fail(`timed out waiting for ${String(text)}; the screen shows:\n${frame}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+describe('reading pictures of QR codes', () => {
+  it('puts a backup together from a folder of frames, saves it where asked, and opens the import on it', async () => {
+    const session = await openTestVault({ dev: true });
+    const screen = await openQr(session);
+    await readPictures(screen, folders.backup);
+    const frames = await framesUntil(screen, 'An airlock backup');
+    const reading = frames.filter((f) => f.includes('Reading'));
+    expect(reading.length).toBeGreaterThan(0);
+    expect(reading.at(-1)).toMatch(/\d+ pictures?, \d+ frames?, \d+% complete/u);
+    const found = frames.at(-1)!;
+    expect(found).toMatch(/✓ \d+ pictures, \d+ frames, 100% complete/u);
+    expect(prose(found)).toContain('encrypted with its own password');
+    // No removable drive here: next to the pictures, named as an export names a backup.
+    expect(prose(found)).toMatch(/Save to: .*\/airlock-backup-\d{8}-\d{6}\.json/u);
+    expectFits(found);
+
+    // An existing file is not replaced.
+    const taken = join(root, 'backup.json');
+    screen.type(CTRL_U);
+    screen.type(taken);
+    await screen.waitFor('backup.json');
+    const refused = await screen.pressUntil('already exists', ENTER);
+    expect(prose(refused)).toContain(`${taken} already exists; type another name.`);
+    const target = join(root, 'received', 'from-qr.json');
+    await mkdir(join(root, 'received'));
+    screen.type(CTRL_U);
+    screen.type(target);
+    await screen.waitFor('from-qr.json');
+    const saved = await screen.pressUntil('✓ Saved to', ENTER);
+    expect(prose(saved)).toContain('Enter imports it now');
+    expect(Buffer.from(await readFile(target)).equals(Buffer.from(backup))).toBe(true);
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+
+    const importing = await screen.pressUntil('Import a backup', ENTER);
+    expect(importing).toContain('› Password:');
+    expect(prose(importing)).toContain('from-qr.json');
+    screen.type(BACKUP_PASSWORD);
+    const preview = await screen.pressUntil(/account +bob +add/u, ENTER);
+    expect(preview).toMatch(/account +alice +add/u);
+    await screen.pressUntil('Imported', 'y');
+    expect(session.data.accounts.map((a) => a.name).sort()).toEqual(['alice', 'bob']);
+    // Back from the import: the pictures' path is still there.
+    const again = await screen.pressUntil('Pictures:', ESC);
+    expect(prose(again)).toContain('backup-frames');
+    screen.unmount();
+  });
+
+  it('offers an address for the address book, in a form filled in from the code', async () => {
+    const session = await openTestVault();
+    const screen = await openQr(session);
+    await readPictures(screen, join(folders.address, 'bob.png'));
+    const found = await screen.waitFor('A substrate: address');
+    expect(found).toContain(`Address: ${BOB.polkadot}`);
+    expect(found).toContain('Network: Polkadot Relay Chain (polkadot)');
+    expect(found).toContain('Name:    bob');
+    expect(found).toContain('✓ Read 1 picture');
+    const form = await screen.pressUntil('Add an address', ENTER);
+    expect(form).toMatch(/Name: +bob/u);
+    expect(form).toContain(BOB.polkadot);
+    expect(form).toMatch(/Network: +polkadot/u);
+    expect(form).toContain('✓ will be saved for polkadot');
+    await screen.pressUntil('Pictures:', CTRL_S);
+    await screen.waitFor('Saved "bob" (polkadot) in the address book');
+    expect(session.data.addresses).toEqual([expect.objectContaining({ name: 'bob', address: BOB.polkadot, network: 'polkadot' })]);
+    screen.unmount();
+  });
+
+  it('says how much an incomplete set lacks, and keeps nothing', async () => {
+    const screen = await openQr(await openTestVault());
+    await readPictures(screen, folders.incomplete);
+    const said = await screen.waitFor('The transfer is incomplete');
+    expect(prose(said)).toContain('The transfer is incomplete: 63% complete, about 4 more frames needed; capture more frames of the animated code');
+    expect(said).toContain('Last read: 7 pictures, 7 frames, 63% complete');
+    expect(said).toContain('› Pictures:');
+    expectFits(said);
+    screen.unmount();
+  });
+
+  it('stops reading with Esc, and says that nothing was kept', async () => {
+    const screen = await openQr(await openTestVault());
+    await readPictures(screen, folders.blank);
+    await screen.waitFor('Esc stops reading');
+    const stopped = await screen.pressUntil('Stopped', ESC);
+    expect(stopped).toContain('Stopped: nothing read was kept.');
+    expect(stopped).toContain('› Pictures:');
+    expect(stopped).not.toContain('no QR code found');
+    screen.unmount();
+  });
+
+  it('says what any other code holds, and saves it', async () => {
+    const screen = await openQr(await openTestVault());
+    await readPictures(screen, folders.text);
+    const found = await screen.waitFor('characters of text');
+    expect(prose(found)).toContain('A QR code with 25 characters of text that is no address: "hello from the other side"');
+    const target = join(root, 'note.txt');
+    screen.type(CTRL_U);
+    screen.type(target);
+    await screen.waitFor('note.txt');
+    const saved = await screen.pressUntil('✓ Saved to', ENTER);
+    expect(prose(saved)).toContain('Enter or Esc reads other pictures');
+    expect(await readFile(target, 'utf8')).toBe('hello from the other side');
+    await screen.pressUntil('› Pictures:', ENTER);
+    screen.unmount();
+  });
+});
