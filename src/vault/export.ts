@@ -66,7 +66,10 @@ function keyFileAccount(data: VaultData, account: Account): BatchAccount {
     whenCreated: Date.parse(account.createdAt) || Date.now(),
     ...ledgerMeta(identity?.kind, account.path),
   };
-  if (identity?.kind === 'mnemonic') return { account: { phrase: identity.mnemonic, path: account.path, type: account.type, ss58Prefix }, meta };
+  if (identity?.kind === 'mnemonic') {
+    const passphrase = identity.passphrase === undefined ? {} : { passphrase: identity.passphrase };
+    return { account: { phrase: identity.mnemonic, path: account.path, type: account.type, ss58Prefix, ...passphrase }, meta };
+  }
   const key = identity?.kind === 'imported' ? identity.keys.find((k) => k.publicKey === account.publicKey) : undefined;
   if (key) return { account: { pkcs8: bytes(key.pkcs8), type: account.type, ss58Prefix }, meta };
   // Ledger and watch-only accounts: public key only, as polkadot.js stores external accounts.

@@ -1,6 +1,7 @@
 import { DamagedFileError, UserError, WrongPasswordError } from '../../errors.js';
 import { isKeyType, type KeyType } from '../keys.js';
 import { encodedBytes, openEncoded, schemeOf, wipeCache, type KeyCache } from './cipher.js';
+import { inLanes, laneLimit, saltOf } from './open-lanes.js';
 import { externalPublicKey, hex, keyFromPkcs8, matchAddress, previewAddress, publicKeyLength } from './pairs.js';
 import { PairJsonSchema, parseBatchContent, parseKeyFile, type EncodingJson, type PairJson } from './schema.js';
 import {
@@ -9,14 +10,20 @@ import {
   type DecodedKeyFile,
   type DecodeOptions,
   type LockedAccount,
+  type SkippedAccount,
 } from './types.js';
+
+export interface DecodeFileOptions extends DecodeOptions {
+  /** How many accounts of a batch or array are opened at once; min(cores, 4) unless given. */
+  concurrency?: number;
+}
 
 /**
  * Reads a polkadot.js key file: one account (versions 0 to 3), the extension's encrypted
  * "export all" batch, or apps' JSON array of accounts. Accounts of a batch or array that
  * the password does not open come back as `locked`, to be opened with `unlockAccount`.
  */
-export async function decodeKeyFile(text: string, password: Uint8Array, options: DecodeOptions = {}): Promise<DecodedKeyFile> {
+export async function decodeKeyFile(text: string, password: Uint8Array, options: DecodeFileOptions = {}): Promise<DecodedKeyFile> {
   checkPassword(password);
   const what = options.what ?? 'the file';
   const parsed = parseKeyFile(text, what);
@@ -28,7 +35,7 @@ export async function decodeKeyFile(text: string, password: Uint8Array, options:
       return { format: 'account', accounts: [account], locked: [], skipped: [] };
     }
     const entries = parsed.kind === 'list' ? parsed.entries : await openBatch(parsed.json, password, cache, what);
-    return { format: parsed.kind, ...(await openEach(entries, password, cache, what, options.signal)) };
+    return { format: parsed.kind, ...(await openEach(entries, password, cache, what, options)) };
   } finally {
     wipeCache(cache);
   }
@@ -65,23 +72,51 @@ async function openBatch(json: { encoded: string; encoding: EncodingJson }, pass
   return parseBatchContent(text, what);
 }
 
-async function openEach(entries: PairJson[], password: Uint8Array, cache: KeyCache, what: string, signal?: AbortSignal) {
+type Outcome = { account: DecodedAccount } | { locked: LockedAccount } | { skipped: SkippedAccount } | { error: unknown };
+
+/** Opens the entries a few at a time (see open-lanes.ts), with the outcome of opening them one by one. */
+async function openEach(entries: PairJson[], password: Uint8Array, cache: KeyCache, what: string, options: DecodeFileOptions) {
+  let failed = false;
+  const outcomes = await inLanes(entries, laneLimit(options.concurrency), {
+    task: async (json, index) => {
+      // A failure that is not the file's fault stops the read, but only once nothing is running.
+      const outcome = await openEntry(json, index, password, cache, what).catch((error: unknown): Outcome => ({ error }));
+      if ('error' in outcome) failed = true;
+      return outcome;
+    },
+    // Entries under one salt share a scrypt run through the cache.
+    group: (json) => saltOf(json, what),
+    stop: () => failed || options.signal?.aborted === true,
+  });
+  // As if opened one by one: the first failure or cancellation in file order wins, and nothing opened is kept.
+  const first = outcomes.findIndex((outcome) => outcome === undefined || 'error' in outcome);
+  if (first >= 0) {
+    for (const outcome of outcomes) if (outcome && 'account' in outcome) outcome.account.secret?.wipe();
+    const outcome = outcomes[first];
+    if (outcome && 'error' in outcome) throw outcome.error;
+    options.signal!.throwIfAborted();
+  }
   const result: Omit<DecodedKeyFile, 'format'> = { accounts: [], locked: [], skipped: [] };
-  for (const [index, json] of entries.entries()) {
-    signal?.throwIfAborted();
-    const name = nameOf(json);
-    const address = previewAddress(json.address, declaredType(json.encoding));
-    try {
-      const account = await openAccount(json, password, cache, entryLabel(what, index, name));
-      if (account) result.accounts.push(account);
-      else result.locked.push({ index, address, name, json });
-    } catch (error) {
-      // One account airlock cannot take does not stop the others.
-      if (!(error instanceof UserError)) throw error;
-      result.skipped.push({ index, address, name, reason: error.message });
-    }
+  for (const outcome of outcomes) {
+    if (!outcome || 'error' in outcome) continue;
+    if ('account' in outcome) result.accounts.push(outcome.account);
+    else if ('locked' in outcome) result.locked.push(outcome.locked);
+    else result.skipped.push(outcome.skipped);
   }
   return result;
+}
+
+async function openEntry(json: PairJson, index: number, password: Uint8Array, cache: KeyCache, what: string): Promise<Outcome> {
+  const name = nameOf(json);
+  const address = previewAddress(json.address, declaredType(json.encoding));
+  try {
+    const account = await openAccount(json, password, cache, entryLabel(what, index, name));
+    return account ? { account } : { locked: { index, address, name, json } };
+  } catch (error) {
+    // One account airlock cannot take does not stop the others.
+    if (!(error instanceof UserError)) throw error;
+    return { skipped: { index, address, name, reason: error.message } };
+  }
 }
 
 /** The account, or undefined when the password does not open it. */

@@ -1,11 +1,15 @@
 import { UserError } from '../../errors.js';
 import { checkKeyType, type KeyType } from '../keys.js';
 import { newSealKey, seal, type SealKey } from './cipher.js';
-import { externalPkcs8, jsonAddress, keyFromPkcs8, pkcs8FromPhrase, publicKeyLength } from './pairs.js';
+import { keyBytes, type KeyBytes } from './key-job.js';
+import { keysInWorkers, type KeyPoolOptions } from './key-pool.js';
+import { externalPkcs8, jsonAddress, publicKeyLength } from './pairs.js';
 import type { AccountMeta, BatchAccount, BatchJson, ExternalInput, KeyInput, KeyringPairJson, StoredKeyInput } from './types.js';
 
 const ENCRYPTED: ['scrypt', 'xsalsa20-poly1305'] = ['scrypt', 'xsalsa20-poly1305'];
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+/** About 5 ms of sealing between turns of the event loop. */
+const SEALS_PER_TURN = 100;
 
 /**
  * A polkadot.js account file (`KeyringPair$Json` version 3) for a key airlock derives or
@@ -36,59 +40,87 @@ export function encodeExternalAccountJson(input: ExternalInput, meta: AccountMet
   };
 }
 
+/** How a batch export runs: the keys are derived in worker threads (see key-pool.ts). */
+export type BatchOptions = KeyPoolOptions;
+
 /**
  * The polkadot.js extension's "export all accounts" file: the JSON list of the accounts'
  * own files, sealed again with the same password.
  */
-export async function encodeBatchJson(accounts: readonly BatchAccount[], password: Uint8Array): Promise<BatchJson> {
+export async function encodeBatchJson(accounts: readonly BatchAccount[], password: Uint8Array, options: BatchOptions = {}): Promise<BatchJson> {
   requirePassword(password);
   if (accounts.length === 0) throw new UserError('there are no accounts to export');
-  // Two scrypt runs whatever the count: the inner files share one salt, each with its own nonce.
-  const hasKeys = accounts.some(({ account }) => !isExternal(account));
-  const [outer, inner] = await Promise.all([newSealKey(password), hasKeys ? newSealKey(password) : undefined]);
+  options.signal?.throwIfAborted();
+  // Every account is checked, and the watch-only ones written, before any work starts.
+  const external = accounts.map(({ account, meta }) => (isExternal(account) ? encodeExternalAccountJson(account, meta) : undefined));
+  const keyed = accounts.flatMap(({ account, meta }) =>
+    isExternal(account) ? [] : [{ account, meta, type: checkKeyType(account.type), prefix: checkPrefix(account.ss58Prefix) }],
+  );
+  // Two scrypt runs whatever the count (the inner files share one salt, each with its own
+  // nonce), on libuv's threads while the pool derives the keys.
+  const [outer, inner, keys] = await Promise.allSettled([
+    newSealKey(password),
+    keyed.length > 0 ? newSealKey(password) : undefined,
+    keysInWorkers(keyed.map(({ account }) => account), options),
+  ]);
   try {
+    const [outerKey, innerKey, derived] = [valueOf(outer), valueOf(inner), valueOf(keys)];
     const files: KeyringPairJson[] = [];
-    for (const { account, meta } of accounts) {
-      files.push(isExternal(account) ? encodeExternalAccountJson(account, meta) : await sealedAccount(account, meta, inner!));
+    let sealed = 0;
+    for (const file of external) {
+      if (file) {
+        files.push(file);
+        continue;
+      }
+      const { meta, type, prefix } = keyed[sealed]!;
+      files.push(sealedFile(derived[sealed]!, type, prefix, meta, innerKey!));
+      // Sealing a thousand files takes tens of milliseconds: let input (Esc above all) through meanwhile.
+      if (++sealed % SEALS_PER_TURN === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        options.signal?.throwIfAborted();
+      }
     }
+    options.signal?.throwIfAborted();
     const list = new Uint8Array(Buffer.from(JSON.stringify(files), 'utf8'));
     return {
-      encoded: b64(seal(list, outer)),
+      encoded: b64(seal(list, outerKey)),
       encoding: { content: ['batch-pkcs8'], type: ENCRYPTED, version: '3' },
       accounts: files.map(({ address, meta }) => ({ address, meta })),
     };
   } finally {
-    inner?.key.fill(0);
-    outer.key.fill(0);
+    if (outer.status === 'fulfilled') outer.value.key.fill(0);
+    if (inner.status === 'fulfilled') inner.value?.key.fill(0);
+    if (keys.status === 'fulfilled') for (const key of keys.value) key.pkcs8.fill(0);
   }
+}
+
+function valueOf<T>(settled: PromiseSettledResult<T>): T {
+  if (settled.status === 'rejected') throw settled.reason;
+  return settled.value;
 }
 
 function isExternal(account: BatchAccount['account']): account is ExternalInput {
   return !('phrase' in account) && !('pkcs8' in account);
 }
 
-/** The key's bytes as `encodePkcs8()` writes them; a held key is proved to sign for its public key first. */
-async function keyBytes(input: KeyInput | StoredKeyInput, type: KeyType): Promise<{ pkcs8: Uint8Array; publicKey: Uint8Array }> {
-  if ('phrase' in input) return pkcs8FromPhrase({ ...input, type });
-  const key = await keyFromPkcs8(input.pkcs8, type);
-  if (!key) throw new UserError(`a stored ${type} key is damaged: it does not sign for its public key`);
-  return key;
-}
-
 async function sealedAccount(input: KeyInput | StoredKeyInput, meta: AccountMeta, sealKey: SealKey): Promise<KeyringPairJson> {
   const type = checkKeyType(input.type);
   const prefix = checkPrefix(input.ss58Prefix);
-  const { pkcs8, publicKey } = await keyBytes(input, type);
+  const key = await keyBytes({ ...input, type });
   try {
-    return {
-      encoded: b64(seal(pkcs8, sealKey)),
-      encoding: { content: ['pkcs8', type], type: ENCRYPTED, version: '3' },
-      address: jsonAddress(publicKey, type, prefix),
-      meta: stamped(meta),
-    };
+    return sealedFile(key, type, prefix, meta, sealKey);
   } finally {
-    pkcs8.fill(0);
+    key.pkcs8.fill(0);
   }
+}
+
+function sealedFile(key: KeyBytes, type: KeyType, prefix: number, meta: AccountMeta, sealKey: SealKey): KeyringPairJson {
+  return {
+    encoded: b64(seal(key.pkcs8, sealKey)),
+    encoding: { content: ['pkcs8', type], type: ENCRYPTED, version: '3' },
+    address: jsonAddress(key.publicKey, type, prefix),
+    meta: stamped(meta),
+  };
 }
 
 function requirePassword(password: Uint8Array): void {

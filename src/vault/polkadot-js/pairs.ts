@@ -1,3 +1,4 @@
+import type { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { PAIR_DIV, PAIR_HDR } from '@polkadot/keyring/pair/defaults';
 import { base58Decode } from '@polkadot/util-crypto/base58/bs58';
@@ -8,6 +9,7 @@ import { encodeAddress } from '@polkadot/util-crypto/address/encode';
 import { ethereumEncode } from '@polkadot/util-crypto/ethereum/encode';
 import { UserError } from '../../errors.js';
 import { addressOf, checkPath, displayPath } from '../keys.js';
+import { isLedgerPath } from '../../ledger/paths.js';
 import type { KeyType } from '../key-types.js';
 import type { HexString, KeyInput } from './types.js';
 
@@ -32,7 +34,7 @@ export async function pkcs8FromPhrase(input: KeyInput): Promise<{ pkcs8: Uint8Ar
   const suri = type === 'ethereum' ? `${phrase}/${path}` : `${phrase}${path}`;
   let pair: KeyringPair;
   try {
-    pair = new Keyring({ type }).createFromUri(suri, {}, type);
+    pair = type === 'ed25519' && isLedgerPath(path) ? await ledgerPair(new Keyring({ type }), input) : new Keyring({ type }).createFromUri(suri, {}, type);
   } catch (error) {
     throw new UserError(`cannot derive ${type} key at "${displayPath(path)}": ${(error as Error).message}`);
   }
@@ -40,6 +42,18 @@ export async function pkcs8FromPhrase(input: KeyInput): Promise<{ pkcs8: Uint8Ar
   const publicKey = pair.publicKey.slice();
   pair.lock();
   return { pkcs8, publicKey };
+}
+
+/** A key the Ledger derives (BIP44, SLIP-10 ed25519), which a Substrate URI cannot name. */
+async function ledgerPair(keyring: Keyring, { phrase, path, passphrase }: KeyInput): Promise<KeyringPair> {
+  const { ledgerKeyPair } = await import('../../ledger/derive.js');
+  const secret = passphrase === undefined ? undefined : new Uint8Array(Buffer.from(passphrase, 'utf8'));
+  try {
+    // The pair keeps these bytes as its secret until `lock()`, as a pair made from a URI does.
+    return keyring.createFromPair(ledgerKeyPair(phrase, path, secret), {}, 'ed25519');
+  } finally {
+    secret?.fill(0);
+  }
 }
 
 /** What polkadot.js writes for an account without a secret: header, divider, public key. */

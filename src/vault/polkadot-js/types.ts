@@ -27,6 +27,8 @@ export interface KeyInput {
   type: KeyType;
   /** The SS58 prefix the file's address is written in (sr25519 and ed25519); 42 when absent. */
   ss58Prefix?: number;
+  /** A recovered Ledger's passphrase (its "25th word"), for ed25519 keys on Ledger paths. */
+  passphrase?: string;
 }
 
 /** A key held as polkadot.js's PKCS#8-like bytes: one imported from a polkadot.js file. */
