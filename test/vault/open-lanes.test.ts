@@ -141,3 +141,18 @@ describe('decodeKeyFile opens the accounts of a file a few at a time', () => {
     await expect(decodeKeyFile(text, bytes('shared'), { concurrency: 0 })).rejects.toThrow(RangeError);
   });
 });
+
+describe('laneLimit', () => {
+  it('opens files whose scrypt needs more memory than polkadot.js uses one account at a time', async () => {
+    const { laneLimit } = await import('../../src/vault/polkadot-js/open-lanes.js');
+    const file = await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, new Uint8Array([7, 7, 7]), {});
+    const withN = (n: number) => {
+      const bytes = Buffer.from(file.encoded, 'base64');
+      bytes.writeUInt32LE(n, 32);
+      return { ...file, encoded: bytes.toString('base64') } as NonNullable<Parameters<typeof laneLimit>[1]>[number];
+    };
+    expect(laneLimit(undefined, [withN(1 << 15), withN(1 << 18)])).toBe(1);
+    expect(laneLimit(undefined, [withN(1 << 15), withN(1 << 17)])).toBe(laneLimit(undefined));
+    expect(laneLimit(3, [withN(1 << 20)])).toBe(3);
+  });
+});

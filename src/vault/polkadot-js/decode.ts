@@ -77,7 +77,7 @@ type Outcome = { account: DecodedAccount } | { locked: LockedAccount } | { skipp
 /** Opens the entries a few at a time (see open-lanes.ts), with the outcome of opening them one by one. */
 async function openEach(entries: PairJson[], password: Uint8Array, cache: KeyCache, what: string, options: DecodeFileOptions) {
   let failed = false;
-  const outcomes = await inLanes(entries, laneLimit(options.concurrency), {
+  const outcomes = await inLanes(entries, laneLimit(options.concurrency, entries, what), {
     task: async (json, index) => {
       // A failure that is not the file's fault stops the read, but only once nothing is running.
       const outcome = await openEntry(json, index, password, cache, what).catch((error: unknown): Outcome => ({ error }));

@@ -8,14 +8,25 @@ import type { PairJson } from './schema.js';
  * only queue, holding memory meanwhile.
  */
 
-export function laneLimit(requested: number | undefined): number {
+export function laneLimit(requested: number | undefined, entries: readonly PairJson[] = [], what = 'the file'): number {
   if (requested !== undefined && (!Number.isInteger(requested) || requested < 1)) {
     throw new RangeError(`concurrency: expected a positive integer, got ${requested}`);
   }
+  // A scrypt run takes 128·N·r bytes: past polkadot.js's own N=2^17 (128 MiB), one at a time.
+  if (requested === undefined && entries.some((json) => scryptN(json, what) > 1 << 17)) return 1;
   return requested ?? Math.min(availableParallelism(), 4);
 }
 
 const SALT = 32;
+
+function scryptN(json: PairJson, what: string): number {
+  try {
+    const bytes = encodedBytes(json.encoded, what);
+    return schemeOf(json.encoding, what).scrypt && bytes.length >= SALT + 4 ? Buffer.from(bytes).readUInt32LE(SALT) : 0;
+  } catch {
+    return 0;
+  }
+}
 
 /** The salt an entry's scrypt run starts from (see cipher.ts: salt(32) | N | p | r | nonce | box), if it has one. */
 export function saltOf(json: PairJson, what: string): string | undefined {
