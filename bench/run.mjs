@@ -11,6 +11,7 @@ import { backups } from './backups.mjs';
 import { filterKeypress } from './filter-keypress.mjs';
 import { createSyntheticVault } from './synthetic-vault.mjs';
 import { firstFrame } from './first-frame.mjs';
+import { qrBenchmarks } from './qr.mjs';
 import { median, percentile } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -133,7 +134,7 @@ function assertEqual(actual, expected, what) {
 
 // ---------- the document ----------
 
-const BENCHMARKS = [startup, unlockAndList, firstFrame, filterKeypress, backups];
+const BENCHMARKS = [startup, unlockAndList, firstFrame, filterKeypress, backups, async () => (await qrBenchmarks()).markdown];
 
 // Other work on the machine slows every figure, and parallel speed-ups most.
 const load = loadavg()[0];

@@ -1,0 +1,484 @@
+// The "QR codes" section: how fast a file crosses the air gap as `airlock qr show` frames read
+// back by `airlock qr read` with frames lost, and how long `airlock qr read` takes per picture.
+// Every figure comes from the built code in dist/; run `npm run build` first.
+import jsqr from 'jsqr';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
+import { decodeImages } from '../dist/qr/decode-pool.js';
+import { largestFit, STATUS_ROWS } from '../dist/qr/fit.js';
+import { FrameSequence, planFrames } from '../dist/qr/frames.js';
+import { downscale, MAX_DECODE_SIDE } from '../dist/qr/image.js';
+import { DEFAULT_FPS } from '../dist/qr/playback.js';
+import { Reassembly } from '../dist/qr/reassembly.js';
+import { QrShow } from '../dist/qr/show.js';
+import { median } from './stats.mjs';
+
+const SIZES = [
+  { columns: 80, rows: 24 },
+  { columns: 120, rows: 40 },
+  { columns: 200, rows: 60 },
+];
+const GOAL_SIZE = '120×40';
+const PAYLOAD_BYTES = 32 * 1024;
+const PAYLOAD_SEED = 2024;
+const LOSS = 0.1;
+const LOSS_SEEDS = [1, 2, 3, 4, 5];
+/** Pixels a module is wide in the frames read for the throughput: a small terminal font (cells 4×8). */
+const FRAME_SCALE = 4;
+const SCREENSHOT = { width: 1280, height: 720 };
+const GOAL_BYTES_PER_S = 2500;
+const GOAL_IMAGES_PER_S = 20;
+/** The decode pool's default size, as `decodeImages` picks it. */
+const poolSize = () => Math.min(2, availableParallelism());
+
+const sizeName = ({ columns, rows }) => `${columns}×${rows}`;
+const int = (x) => Math.round(x).toLocaleString('en');
+const ms = (x) => `${x.toFixed(1)} ms`;
+const perS = (x) => `${x.toFixed(1)}/s`;
+const yesNo = (ok) => (ok ? 'yes' : '**no**');
+const table = (rows) =>
+  ['| Measure | Figure | Goal | Met? |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+/** A small deterministic generator (mulberry32), so a run repeats. */
+function seeded(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pseudoRandomBytes(length, seed) {
+  const random = seeded(seed);
+  return Uint8Array.from({ length }, () => Math.floor(random() * 256));
+}
+
+// ---------- terminal text → pixels, as a screenshot of the terminal shows it ----------
+
+/** A dark terminal theme: the code sets its own colours, so only the rest of the screen shows it. */
+const THEME = { foreground: 220, background: 20 };
+
+/** Grey level of a colour of the 256-colour palette (the code uses 16, black, and 231, white). */
+function grey256(index) {
+  if (index < 16) return index === 0 || index === 8 ? 0 : 200;
+  if (index >= 232) return 8 + (index - 232) * 10;
+  const cube = index - 16;
+  const level = (v) => (v === 0 ? 0 : 55 + v * 40);
+  const [r, g, b] = [level(Math.floor(cube / 36)), level(Math.floor(cube / 6) % 6), level(cube % 6)];
+  return Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+}
+
+/** Each character cell of a line as [top, bottom, glyph]: grey levels, and whether it is a letter. */
+function cellsOf(line) {
+  let fg;
+  let bg;
+  const cells = [];
+  for (const match of line.matchAll(/\x1b\[([0-9;]*)m|\x1b\[[0-9;?]*[A-Za-z]|([^\x1b])/gu)) {
+    if (match[1] !== undefined) {
+      const params = match[1] === '' ? [0] : match[1].split(';').map(Number);
+      for (let i = 0; i < params.length; i++) {
+        const p = params[i];
+        if (p === 0) [fg, bg] = [undefined, undefined];
+        else if (p === 39) fg = undefined;
+        else if (p === 49) bg = undefined;
+        else if ((p === 38 || p === 48) && params[i + 1] === 5) {
+          if (p === 38) fg = grey256(params[i + 2]);
+          else bg = grey256(params[i + 2]);
+          i += 2;
+        }
+      }
+    }
+    const char = match[2];
+    if (char === undefined) continue;
+    const f = fg ?? THEME.foreground;
+    const b = bg ?? THEME.background;
+    if (char === '█') cells.push([f, f, false]);
+    else if (char === '▀') cells.push([f, b, false]);
+    else if (char === '▄') cells.push([b, f, false]);
+    else cells.push([b, b, char !== ' ']);
+  }
+  return cells;
+}
+
+/**
+ * Paints a screen of `size` (the lines `qr show` draws) with cells `scale` pixels wide and twice
+ * that tall, so one module is scale×scale, centred on a canvas of white (a phone's screen around
+ * a screenshot of the terminal) or, without one, exactly the terminal. A letter of the status line
+ * is a block of the foreground in the middle of its cell.
+ */
+function paint(lines, size, scale, canvas) {
+  const termWidth = size.columns * scale;
+  const termHeight = size.rows * 2 * scale;
+  const width = canvas?.width ?? termWidth;
+  const height = canvas?.height ?? termHeight;
+  const left = Math.floor((width - termWidth) / 2);
+  const top = Math.floor((height - termHeight) / 2);
+  const grey = new Uint8Array(width * height).fill(255);
+  const fill = (x0, y0, w, h, level) => {
+    for (let y = top + y0; y < top + y0 + h; y++) grey.fill(level, y * width + left + x0, y * width + left + x0 + w);
+  };
+  fill(0, 0, termWidth, termHeight, THEME.background);
+  lines.forEach((line, r) =>
+    cellsOf(line).forEach(([upper, lower, glyph], c) => {
+      if (upper !== THEME.background) fill(c * scale, r * 2 * scale, scale, scale, upper);
+      if (lower !== THEME.background) fill(c * scale, (r * 2 + 1) * scale, scale, scale, lower);
+      if (glyph) fill(c * scale + Math.floor(scale / 4), r * 2 * scale + Math.floor(scale / 2), Math.ceil(scale / 2), scale, THEME.foreground);
+    }),
+  );
+  return { width, height, data: rgba(grey) };
+}
+
+/** Grey levels as opaque RGBA pixels. */
+function rgba(grey) {
+  const data = Buffer.alloc(grey.length * 4, 255);
+  for (let i = 0, at = 0; i < grey.length; i++, at += 4) data[at] = data[at + 1] = data[at + 2] = grey[i];
+  return data;
+}
+
+/** A PNG of RGBA pixels; `fast` skips pngjs's search for the best filter of each row. */
+const pngOf = ({ width, height, data }, fast = false) => {
+  const png = new PNG({ width, height });
+  data.copy(png.data);
+  return PNG.sync.write(png, fast ? { filterType: 0, deflateLevel: 1 } : {});
+};
+
+/** Decodes pictures through `airlock qr read`'s worker pool; returns their texts in `paths`' order. */
+async function decodeAll(paths, workers) {
+  const index = new Map(paths.map((path, i) => [path, i]));
+  const texts = new Array(paths.length);
+  for await (const { path, text } of decodeImages(paths, workers ? { workers } : {})) texts[index.get(path)] = text;
+  return texts;
+}
+
+// ---------- effective throughput ----------
+
+/**
+ * The frames `airlock qr show` draws for `payload` in a terminal of `size` (QrShow, as the
+ * command drives it), each painted into a PNG and read back through the decode pool, made as
+ * far as a trial needs them. Every text read is checked against the frame that was drawn.
+ */
+class ShownFrames {
+  constructor(payload, size, dir) {
+    this.size = size;
+    this.dir = dir;
+    this.show = new QrShow({ kind: 'payload', payload, label: 'bench' });
+    this.show.resize(size);
+    this.plan = planFrames(payload, largestFit(size.columns, size.rows));
+    // An independent sequence of the same plan: what each frame must read as.
+    this.expected = new FrameSequence(payload, this.plan.fragmentLength);
+    this.lines = [];
+    this.texts = [];
+    this.unread = 0;
+  }
+
+  async upTo(count) {
+    const paths = [];
+    const expected = [];
+    for (let i = this.texts.length; i < count; i++) {
+      const lines = this.show.lines({ paused: false, fps: DEFAULT_FPS });
+      if (lines.length !== this.size.rows) throw new Error(`${sizeName(this.size)}: ${lines.length} lines drawn`);
+      this.lines.push(lines);
+      this.show.advance();
+      const path = join(this.dir, `${sizeName(this.size)}-${String(i).padStart(5, '0')}.png`);
+      await writeFile(path, pngOf(paint(lines, this.size, FRAME_SCALE), true));
+      paths.push(path);
+      expected.push(this.expected.next().text);
+    }
+    const texts = await decodeAll(paths);
+    texts.forEach((text, i) => {
+      if (text === null) this.unread += 1;
+      else if (text !== expected[i]) throw new Error(`${sizeName(this.size)}: frame ${this.texts.length + i + 1} reads as another text than it shows`);
+      this.texts.push(text);
+    });
+  }
+
+  /** Frames shown until the transfer is complete, losing each with probability LOSS. */
+  async trial(seed, payload) {
+    const random = seeded(seed);
+    const reassembly = new Reassembly();
+    let shown = 0;
+    while (!reassembly.complete) {
+      if (shown === this.texts.length) await this.upTo(shown + Math.max(16, Math.ceil(this.show.parts * (shown === 0 ? 1.2 : 0.1))));
+      if (shown > this.show.parts * 10) throw new Error(`${sizeName(this.size)}: no complete transfer after ${shown} frames`);
+      const text = this.texts[shown];
+      shown += 1;
+      if (random() < LOSS || text === null) continue;
+      reassembly.receive(text, `frame ${shown}`);
+    }
+    const result = reassembly.result();
+    if (result.kind !== 'bytes' || !Buffer.from(result.payload).equals(Buffer.from(payload))) throw new Error(`${sizeName(this.size)}: the payload read back differs`);
+    return { shown, bytesPerS: payload.length / (shown / DEFAULT_FPS) };
+  }
+}
+
+async function throughput(dir) {
+  const payload = pseudoRandomBytes(PAYLOAD_BYTES, PAYLOAD_SEED);
+  const results = [];
+  for (const size of SIZES) {
+    const frames = new ShownFrames(payload, size, dir);
+    const trials = [];
+    for (const seed of LOSS_SEEDS) trials.push(await frames.trial(seed, payload));
+    results.push({ size, frames, trials });
+  }
+  return { payload, results };
+}
+
+// ---------- decoding one 1280×720 picture ----------
+
+/** The largest whole scale at which the terminal fits the screenshot: cells scale×2·scale. */
+const screenshotScale = (size) => Math.min(Math.floor(SCREENSHOT.width / size.columns), Math.floor(SCREENSHOT.height / (size.rows * 2)));
+
+function noise(seed) {
+  const random = seeded(seed);
+  const data = Buffer.alloc(SCREENSHOT.width * SCREENSHOT.height * 4, 255);
+  for (let i = 0; i < data.length; i += 4) {
+    data[i] = random() * 256;
+    data[i + 1] = random() * 256;
+    data[i + 2] = random() * 256;
+  }
+  return { ...SCREENSHOT, data };
+}
+
+function gradient(angle) {
+  const { width, height } = SCREENSHOT;
+  const data = Buffer.alloc(width * height * 4, 255);
+  const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
+  const span = Math.abs(dx) * width + Math.abs(dy) * height;
+  const base = Math.min(0, dx * width) + Math.min(0, dy * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = Math.round((255 * (x * dx + y * dy - base)) / span);
+      const at = (y * width + x) * 4;
+      data[at] = v;
+      data[at + 1] = (v + 60) % 256;
+      data[at + 2] = 255 - v;
+    }
+  }
+  return { ...SCREENSHOT, data };
+}
+
+/** Half of one picture and half of another, as a photo taken while the terminal redraws. */
+function blend(a, b) {
+  const data = Buffer.alloc(a.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = (a.data[i] + b.data[i]) >> 1;
+  return { width: a.width, height: a.height, data };
+}
+
+/** One picture decoded on this thread, stage by stage, as the worker does it: PNG, downscale, jsqr. */
+function decodeHere(bytes) {
+  let t = performance.now();
+  const png = PNG.sync.read(bytes);
+  const pngMs = performance.now() - t;
+  t = performance.now();
+  const image = downscale({ width: png.width, height: png.height, data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length) }, MAX_DECODE_SIDE);
+  const downscaleMs = performance.now() - t;
+  t = performance.now();
+  const found = jsqr.default(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
+  const jsqrMs = performance.now() - t;
+  return { text: found ? found.data : null, pngMs, downscaleMs, jsqrMs, width: image.width, height: image.height };
+}
+
+/**
+ * Times one kind of picture: each alone through `decodeImages` (a new pool and worker, as
+ * `airlock qr read one.png`), then all of them `copies` times over as one batch through one
+ * worker and through the default pool (worker start included), then the stages on this thread.
+ */
+async function timeKind({ paths, pngs, texts, copies, runs }) {
+  const check = (read, expected, what) =>
+    read.forEach((text, i) => {
+      if (text !== expected[i]) throw new Error(`${what} ${i}: read ${JSON.stringify(text)}, expected ${JSON.stringify(expected[i])}`);
+    });
+  check(await decodeAll(paths), texts, 'warm-up'); // the file cache and this thread's code
+  const alone = [];
+  for (const [i, path] of paths.entries()) {
+    const start = performance.now();
+    const read = await decodeAll([path]);
+    alone.push(performance.now() - start);
+    check(read, [texts[i]], path);
+  }
+  const batch = Array.from({ length: copies }, () => paths).flat();
+  const expected = Array.from({ length: copies }, () => texts).flat();
+  /**
+   * Pictures a second over the whole batch, and once started: from the return of as many pictures
+   * as there are workers (their start and first, cold decodes behind) to the last.
+   */
+  const perSecond = async (workers) => {
+    const index = new Map(batch.map((path, i) => [path, i]));
+    const read = new Array(batch.length);
+    const done = [];
+    const start = performance.now();
+    for await (const { path, text } of decodeImages(batch, workers ? { workers } : {})) {
+      read[index.get(path)] = text;
+      done.push(performance.now());
+    }
+    check(read, expected, 'batch picture');
+    const size = workers ?? poolSize();
+    return {
+      whole: batch.length / ((done.at(-1) - start) / 1000),
+      started: (batch.length - size) / ((done.at(-1) - done[size - 1]) / 1000),
+    };
+  };
+  // The better of `runs`, alternating: other work on the machine only ever slows a run.
+  const better = (a, b) => ({ whole: Math.max(a.whole, b.whole), started: Math.max(a.started, b.started) });
+  let [one, pool] = [{ whole: 0, started: 0 }, { whole: 0, started: 0 }];
+  for (let run = 0; run < runs; run++) {
+    one = better(one, await perSecond(1));
+    pool = better(pool, await perSecond(undefined));
+  }
+  const here = pngs.map((png) => decodeHere(png));
+  check(here.map((h) => h.text), texts, 'on this thread, picture');
+  return {
+    count: paths.length,
+    batch: batch.length,
+    runs,
+    alone: median(alone),
+    one,
+    pool,
+    kib: median(pngs.map((png) => png.length)) / 1024,
+    stages: ['pngMs', 'downscaleMs', 'jsqrMs'].map((stage) => median(here.map((h) => h[stage]))),
+    decodedSide: `${here[0].width}×${here[0].height}`,
+  };
+}
+
+async function pictures(dir, results) {
+  const kinds = {
+    code: { label: 'a frame', paths: [], pngs: [], texts: [], copies: 2, runs: 2 },
+    blend: { label: 'two frames half and half', paths: [], pngs: [], texts: [], copies: 3, runs: 2 },
+    // jsqr takes about half a second over noise: fewer of them.
+    noise: { label: 'random noise', paths: [], pngs: [], texts: [], copies: 2, runs: 1 },
+    gradient: { label: 'colour gradients', paths: [], pngs: [], texts: [], copies: 4, runs: 2 },
+  };
+  const add = async (kind, image, text) => {
+    const png = pngOf(image);
+    const path = join(dir, `${kind}-${kinds[kind].paths.length}.png`);
+    await writeFile(path, png);
+    kinds[kind].paths.push(path);
+    kinds[kind].pngs.push(png);
+    kinds[kind].texts.push(text);
+  };
+  for (const { size, frames } of results) {
+    const screenshot = (i) => paint(frames.lines[i], size, screenshotScale(size), SCREENSHOT);
+    for (let i = 0; i < 4; i++) await add('code', screenshot(i), frames.texts[i]);
+    // Two blends a size that jsqr reads nothing in (it has read none so far).
+    for (let i = 0, kept = 0; kept < 2 && i < 10; i++) {
+      const image = blend(screenshot(i), screenshot(i + 1));
+      if (decodeHere(pngOf(image, true)).text !== null) continue;
+      await add('blend', image, null);
+      kept += 1;
+    }
+  }
+  for (let i = 0; i < 3; i++) await add('noise', noise(100 + i), null);
+  for (let i = 0; i < 4; i++) await add('gradient', gradient(0.3 + (i * Math.PI) / 2), null);
+  const timed = {};
+  for (const [key, kind] of Object.entries(kinds)) timed[key] = { ...(await timeKind(kind)), label: kind.label };
+  return timed;
+}
+
+// ---------- the section ----------
+
+export async function qrBenchmarks() {
+  const load = loadavg()[0];
+  const started = performance.now();
+  const dir = await mkdtemp(join(tmpdir(), 'airlock-bench-qr-'));
+  try {
+    const { payload, results } = await throughput(dir);
+    const decoding = await pictures(dir, results);
+    const seconds = (performance.now() - started) / 1000;
+    const loadAfter = loadavg()[0];
+
+    const throughputRows = results.flatMap(({ size, frames, trials }) => {
+      const rates = trials.map((t) => t.bytesPerS);
+      const name = sizeName(size);
+      const goal = name === GOAL_SIZE;
+      const rate = median(rates);
+      return [
+        [
+          `Effective throughput at ${name}, median (min–max) of ${trials.length} trials`,
+          `${int(rate)} B/s (${int(Math.min(...rates))}–${int(Math.max(...rates))})`,
+          goal ? `≥ ${GOAL_BYTES_PER_S.toLocaleString('en')} B/s` : '—',
+          goal ? yesNo(rate >= GOAL_BYTES_PER_S) : '—',
+        ],
+        [
+          `${name}: QR version; payload bytes a frame; plain fragments; frames shown until complete, median (min–max)`,
+          `${frames.plan.version}; ${(payload.length / frames.show.parts).toFixed(0)} B (fragments of at most ${frames.plan.fragmentLength} B); ${frames.show.parts}; ` +
+            `${median(trials.map((t) => t.shown))} (${Math.min(...trials.map((t) => t.shown))}–${Math.max(...trials.map((t) => t.shown))})`,
+          '—',
+          '—',
+        ],
+      ];
+    });
+    const framesRead = results.reduce((n, { frames }) => n + frames.texts.length, 0);
+    const unread = results.reduce((n, { frames }) => n + frames.unread, 0);
+
+    const goalResult = results.find(({ size }) => sizeName(size) === GOAL_SIZE);
+    const goalRate = median(goalResult.trials.map((t) => t.bytesPerS));
+    const goalParts = goalResult.frames.show.parts;
+    const perFrame = payload.length / goalParts;
+    const limit =
+      goalRate >= GOAL_BYTES_PER_S
+        ? ''
+        : `\n\nWhat limits ${GOAL_SIZE}: the largest code that fits its ${goalResult.size.rows - STATUS_ROWS} rows (two modules a row) is version ${goalResult.frames.plan.version}, whose frames carry ${perFrame.toFixed(0)} payload bytes each, and ` +
+          `${perFrame.toFixed(0)} B × ${DEFAULT_FPS} frames/s = ${int(perFrame * DEFAULT_FPS)} B/s even with no frame lost, below the goal before the 10% lost and the fountain code's extra frames ` +
+          `(median ${median(goalResult.trials.map((t) => t.shown))} frames shown for ${goalParts} fragments, ${(median(goalResult.trials.map((t) => t.shown)) / goalParts).toFixed(2)}×) bring it to ${int(goalRate)} B/s.`;
+
+    const decodeRows = Object.values(decoding).flatMap((d) => {
+      const [pngMs, downscaleMs, jsqrMs] = d.stages;
+      return [
+        [
+          `1280×720, ${d.label} (${d.count} pictures, PNGs of ~${int(d.kib)} KiB): one alone, median; its stages PNG / downscale / jsqr`,
+          `${ms(d.alone)} (${perS(1000 / d.alone)}); ${ms(pngMs)} / ${ms(downscaleMs)} / ${ms(jsqrMs)}`,
+          '—',
+          '—',
+        ],
+        [`1280×720, ${d.label}: batch of ${d.batch}, one worker${d.runs > 1 ? `, better of ${d.runs}` : ''}: once started (whole batch)`, `${perS(d.one.started)} (${perS(d.one.whole)}); ${ms(1000 / d.one.started)} each`, `≥ ${GOAL_IMAGES_PER_S}/s`, yesNo(d.one.started >= GOAL_IMAGES_PER_S)],
+        [`1280×720, ${d.label}: batch of ${d.batch}, pool of ${poolSize()} workers${d.runs > 1 ? `, better of ${d.runs}` : ''}: once started (whole batch)`, `${perS(d.pool.started)} (${perS(d.pool.whole)})`, `≥ ${GOAL_IMAGES_PER_S}/s`, yesNo(d.pool.started >= GOAL_IMAGES_PER_S)],
+      ];
+    });
+
+    const markdown = `## QR codes
+
+The 1-minute load average was ${load.toFixed(2)} when this section started and ${loadAfter.toFixed(2)} when it ended, ${seconds.toFixed(0)} s later.
+
+**Effective throughput.** A ${int(PAYLOAD_BYTES)}-byte pseudo-random payload (seed ${PAYLOAD_SEED}) shown as \`airlock qr show\`
+shows it: \`QrShow\` of \`dist/qr/show.js\` fitted to each terminal size, its lines taken frame after frame at the
+default ${DEFAULT_FPS} frames/s. Every frame is painted into pixels as a dark-themed terminal shows it (a module
+${FRAME_SCALE}×${FRAME_SCALE} pixels, the code in its own black on white), saved as a PNG and read back through \`airlock qr read\`'s
+decode pool (\`decodeImages\`: PNG decode, jsqr in worker threads); each text read must be the frame's. Each frame is
+lost with probability ${LOSS * 100}% (mulberry32, seeds ${LOSS_SEEDS.join(', ')}, one trial a seed); the rest go, in the order shown, to
+\`Reassembly.receive\`, as in \`qr read\`, until the transfer is complete, and the payload must come back byte for byte.
+Effective throughput = payload bytes ÷ (frames shown until complete, the lost ones included, ÷ ${DEFAULT_FPS} frames/s).
+The trials differ only in the frames lost, so they share the frames: ${int(framesRead)} were decoded from pixels, ${unread} unreadable.
+For comparison, Sparrow's 400-byte fragments at 5 frames/s are about 2,000 B/s with no loss counted.
+
+**Decoding a picture.** 1280×720 PNGs as a phone's screenshot of the terminal would be: the terminal's rendering of a
+frame (4 frames of each size above) at the largest whole scale that fits (modules of
+${SIZES.map((size) => `${screenshotScale(size)} px at ${sizeName(size)}`).join(', ')}), centred on white; the same, two
+consecutive frames half and half (a photo taken as the terminal redraws: no code read); random noise; colour gradients.
+Each goes through \`decodeImages\` of \`dist/qr/decode-pool.js\`, the path of \`airlock qr read\`: read the file, decode the
+PNG, downscale to at most ${MAX_DECODE_SIDE} pixels a side (${decoding.code.decodedSide}), jsqr trying both polarities, in a worker thread.
+Timed: each picture alone in a new pool (what one picture costs, the worker's start included); then a batch of them
+through one worker, one after another, and through the default pool (${poolSize()} workers), runs of the two alternating,
+in pictures a second once started (from the return of as many pictures as there are workers, which puts the workers'
+start and first, cold decodes behind, to the last) and, in brackets, over the whole batch, the start included; then
+the stages on the main thread. Every decode is checked: the frame's text, or nothing. The goal of ${GOAL_IMAGES_PER_S} pictures/s
+is judged once started, since a folder of a transfer's frames amortises the start; one picture alone pays for it in
+full (the first row of each kind).
+
+${table([
+  ...throughputRows,
+  ['Frames decoded from pixels / unreadable', `${int(framesRead)} / ${unread}`, '—', '—'],
+  ...decodeRows,
+])}${limit}`;
+    return { markdown };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log((await qrBenchmarks()).markdown);
