@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { decodeImages } from '../dist/qr/decode-pool.js';
 import { largestFit, STATUS_ROWS } from '../dist/qr/fit.js';
-import { FrameSequence, planFrames } from '../dist/qr/frames.js';
+import { FRAMINGS, FrameSequence, planFrames } from '../dist/qr/frames.js';
 import { downscale, MAX_DECODE_SIDE } from '../dist/qr/image.js';
 import { DEFAULT_FPS } from '../dist/qr/playback.js';
 import { Reassembly } from '../dist/qr/reassembly.js';
@@ -164,14 +164,15 @@ async function decodeAll(paths, workers) {
  * far as a trial needs them. Every text read is checked against the frame that was drawn.
  */
 class ShownFrames {
-  constructor(payload, size, dir) {
+  constructor(payload, size, dir, framing) {
     this.size = size;
     this.dir = dir;
-    this.show = new QrShow({ kind: 'payload', payload, label: 'bench' });
+    this.framing = framing;
+    this.show = new QrShow({ kind: 'payload', payload, label: 'bench', framing });
     this.show.resize(size);
-    this.plan = planFrames(payload, largestFit(size.columns, size.rows));
+    this.plan = planFrames(payload, largestFit(size.columns, size.rows), framing);
     // An independent sequence of the same plan: what each frame must read as.
-    this.expected = new FrameSequence(payload, this.plan.fragmentLength);
+    this.expected = new FrameSequence(payload, this.plan.fragmentLength, framing);
     this.lines = [];
     this.texts = [];
     this.unread = 0;
@@ -185,7 +186,7 @@ class ShownFrames {
       if (lines.length !== this.size.rows) throw new Error(`${sizeName(this.size)}: ${lines.length} lines drawn`);
       this.lines.push(lines);
       this.show.advance();
-      const path = join(this.dir, `${sizeName(this.size)}-${String(i).padStart(5, '0')}.png`);
+      const path = join(this.dir, `${this.framing}-${sizeName(this.size)}-${String(i).padStart(5, '0')}.png`);
       await writeFile(path, pngOf(paint(lines, this.size, FRAME_SCALE), true));
       paths.push(path);
       expected.push(this.expected.next().text);
@@ -220,11 +221,13 @@ class ShownFrames {
 async function throughput(dir) {
   const payload = pseudoRandomBytes(PAYLOAD_BYTES, PAYLOAD_SEED);
   const results = [];
-  for (const size of SIZES) {
-    const frames = new ShownFrames(payload, size, dir);
-    const trials = [];
-    for (const seed of LOSS_SEEDS) trials.push(await frames.trial(seed, payload));
-    results.push({ size, frames, trials });
+  for (const framing of FRAMINGS) {
+    for (const size of SIZES) {
+      const frames = new ShownFrames(payload, size, dir, framing);
+      const trials = [];
+      for (const seed of LOSS_SEEDS) trials.push(await frames.trial(seed, payload));
+      results.push({ size, framing, frames, trials });
+    }
   }
   return { payload, results };
 }
@@ -362,7 +365,8 @@ async function pictures(dir, results) {
     kinds[kind].pngs.push(png);
     kinds[kind].texts.push(text);
   };
-  for (const { size, frames } of results) {
+  // Pictures of UR frames: a dense frame is a code of the same version, decoded the same way.
+  for (const { size, frames } of results.filter((r) => r.framing === 'ur')) {
     const screenshot = (i) => paint(frames.lines[i], size, screenshotScale(size), SCREENSHOT);
     for (let i = 0; i < 4; i++) await add('code', screenshot(i), frames.texts[i]);
     // Two blends a size that jsqr reads nothing in (it has read none so far).
@@ -392,20 +396,21 @@ export async function qrBenchmarks() {
     const seconds = (performance.now() - started) / 1000;
     const loadAfter = loadavg()[0];
 
-    const throughputRows = results.flatMap(({ size, frames, trials }) => {
+    const framingName = { ur: 'UR frames (the default)', dense: 'dense frames (`--dense`)' };
+    const throughputRows = results.flatMap(({ size, framing, frames, trials }) => {
       const rates = trials.map((t) => t.bytesPerS);
       const name = sizeName(size);
       const goal = name === GOAL_SIZE;
       const rate = median(rates);
       return [
         [
-          `Effective throughput at ${name}, median (min–max) of ${trials.length} trials`,
+          `Effective throughput at ${name}, ${framingName[framing]}, median (min–max) of ${trials.length} trials`,
           `${int(rate)} B/s (${int(Math.min(...rates))}–${int(Math.max(...rates))})`,
           goal ? `≥ ${GOAL_BYTES_PER_S.toLocaleString('en')} B/s` : '—',
           goal ? yesNo(rate >= GOAL_BYTES_PER_S) : '—',
         ],
         [
-          `${name}: QR version; payload bytes a frame; plain fragments; frames shown until complete, median (min–max)`,
+          `${name}, ${framing}: QR version; payload bytes a frame; plain fragments; frames shown until complete, median (min–max)`,
           `${frames.plan.version}; ${(payload.length / frames.show.parts).toFixed(0)} B (fragments of at most ${frames.plan.fragmentLength} B); ${frames.show.parts}; ` +
             `${median(trials.map((t) => t.shown))} (${Math.min(...trials.map((t) => t.shown))}–${Math.max(...trials.map((t) => t.shown))})`,
           '—',
@@ -416,16 +421,20 @@ export async function qrBenchmarks() {
     const framesRead = results.reduce((n, { frames }) => n + frames.texts.length, 0);
     const unread = results.reduce((n, { frames }) => n + frames.unread, 0);
 
-    const goalResult = results.find(({ size }) => sizeName(size) === GOAL_SIZE);
+    const goalResult = results.find(({ size, framing }) => sizeName(size) === GOAL_SIZE && framing === 'ur');
+    const denseGoal = results.find(({ size, framing }) => sizeName(size) === GOAL_SIZE && framing === 'dense');
+    const denseRate = median(denseGoal.trials.map((t) => t.bytesPerS));
     const goalRate = median(goalResult.trials.map((t) => t.bytesPerS));
     const goalParts = goalResult.frames.show.parts;
     const perFrame = payload.length / goalParts;
     const limit =
       goalRate >= GOAL_BYTES_PER_S
         ? ''
-        : `\n\nWhat limits ${GOAL_SIZE}: the largest code that fits its ${goalResult.size.rows - STATUS_ROWS} rows (two modules a row) is version ${goalResult.frames.plan.version}, whose frames carry ${perFrame.toFixed(0)} payload bytes each, and ` +
+        : `\n\nWhat limits UR frames at ${GOAL_SIZE}: the largest code that fits its ${goalResult.size.rows - STATUS_ROWS} rows (two modules a row) is version ${goalResult.frames.plan.version}, whose frames carry ${perFrame.toFixed(0)} payload bytes each, and ` +
           `${perFrame.toFixed(0)} B × ${DEFAULT_FPS} frames/s = ${int(perFrame * DEFAULT_FPS)} B/s even with no frame lost, below the goal before the 10% lost and the fountain code's extra frames ` +
-          `(median ${median(goalResult.trials.map((t) => t.shown))} frames shown for ${goalParts} fragments, ${(median(goalResult.trials.map((t) => t.shown)) / goalParts).toFixed(2)}×) bring it to ${int(goalRate)} B/s.`;
+          `(median ${median(goalResult.trials.map((t) => t.shown))} frames shown for ${goalParts} fragments, ${(median(goalResult.trials.map((t) => t.shown)) / goalParts).toFixed(2)}×) bring it to ${int(goalRate)} B/s. ` +
+          `Dense frames carry the same fountain-coded parts as bytes (8 bits a byte instead of bytewords' 11), ${(payload.length / denseGoal.frames.show.parts).toFixed(0)} payload bytes a frame of the same version: ` +
+          `${int(denseRate)} B/s, ${denseRate >= GOAL_BYTES_PER_S ? 'which meets the goal' : 'still below the goal'}; only \`airlock qr read\` reads them, so UR stays the default.`;
 
     const decodeRows = Object.values(decoding).flatMap((d) => {
       const [pngMs, downscaleMs, jsqrMs] = d.stages;
@@ -446,7 +455,7 @@ export async function qrBenchmarks() {
 The 1-minute load average was ${load.toFixed(2)} when this section started and ${loadAfter.toFixed(2)} when it ended, ${seconds.toFixed(0)} s later.
 
 **Effective throughput.** A ${int(PAYLOAD_BYTES)}-byte pseudo-random payload (seed ${PAYLOAD_SEED}) shown as \`airlock qr show\`
-shows it: \`QrShow\` of \`dist/qr/show.js\` fitted to each terminal size, its lines taken frame after frame at the
+shows it, in UR frames and in dense frames (\`--dense\`): \`QrShow\` of \`dist/qr/show.js\` fitted to each terminal size, its lines taken frame after frame at the
 default ${DEFAULT_FPS} frames/s. Every frame is painted into pixels as a dark-themed terminal shows it (a module
 ${FRAME_SCALE}×${FRAME_SCALE} pixels, the code in its own black on white), saved as a PNG and read back through \`airlock qr read\`'s
 decode pool (\`decodeImages\`: PNG decode, jsqr in worker threads); each text read must be the frame's. Each frame is

@@ -8,12 +8,13 @@ const HIDE_CURSOR = '\x1b[?25l';
 
 /**
  * Plays a QR show on the terminal's alternate screen until q, Esc or Ctrl-C: frames at the
- * chosen speed, space pauses, → steps, and a resize fits the code to the new size.
+ * chosen speed, space pauses, → steps, d switches UR and dense frames, and a resize fits the
+ * code to the new size.
  */
 export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
   const terminal = openTerminal('show the QR code on', 'run `airlock qr show` in a terminal (80×24 or larger); `airlock qr read` reads pictures of it');
   const { input, output } = terminal;
-  let state: Playback = { paused: false, fps, steps: 0, quit: false };
+  let state: Playback = { paused: false, fps, framing: show.framing, steps: 0, quit: false };
   const size = () => {
     const [columns, rows] = output.getWindowSize();
     return { columns, rows };
@@ -40,6 +41,7 @@ export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
       const before = state;
       state = playbackReducer(state, action);
       if (state.quit) return finish();
+      show.setFraming(state.framing);
       for (; state.steps > 0; state = { ...state, steps: state.steps - 1 }) show.advance();
       if (state.fps !== before.fps) schedule();
       draw();

@@ -5,6 +5,7 @@ import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import { formatBytes } from '../media/format-bytes.js';
 import { addressQrText, requireGenesis } from '../qr/address-qr.js';
+import type { Framing } from '../qr/frames.js';
 import { describeBytes, describeText } from '../qr/payload.js';
 import { checkFps, DEFAULT_FPS } from '../qr/playback.js';
 import { readQrImages, type ReadTally } from '../qr/read.js';
@@ -23,19 +24,21 @@ interface ShowOptions {
   file?: string;
   network?: string;
   fps?: string;
+  dense?: boolean;
 }
 
 export async function showQr(options: ShowOptions, command: Command): Promise<void> {
   if ((options.account === undefined) === (options.file === undefined)) {
     throw new UsageError('give either --account ADDRESS|NAME or --file FILE');
   }
+  if (options.dense && options.file === undefined) throw new UsageError('--dense is for --file: an address is always one plain code');
   let fps: number;
   try {
     fps = checkFps(options.fps ?? DEFAULT_FPS);
   } catch (error) {
     throw new UsageError(`--fps: ${(error as Error).message.replace(/^fps: /u, '')}`);
   }
-  const source = options.file === undefined ? await addressSource(options.account!, options.network, command) : await fileSource(options.file);
+  const source = options.file === undefined ? await addressSource(options.account!, options.network, command) : await fileSource(options.file, options.dense ? 'dense' : 'ur');
   await playOnTerminal(new QrShow(source), fps);
 }
 
@@ -49,7 +52,7 @@ async function addressSource(ref: string, networkName: string | undefined, comma
   });
 }
 
-async function fileSource(path: string): Promise<ShowSource> {
+async function fileSource(path: string, framing: Framing): Promise<ShowSource> {
   let payload: Buffer;
   try {
     payload = await readFile(path);
@@ -61,7 +64,7 @@ async function fileSource(path: string): Promise<ShowSource> {
   if (payload.length > MAX_SHOW_BYTES) {
     throw new UserError(`${path} is too large to show as QR codes (${formatBytes(payload.length)}; at most ${formatBytes(MAX_SHOW_BYTES)})`, 'move it on a removable medium instead');
   }
-  return { kind: 'payload', payload: new Uint8Array(payload), label: `${path} (${formatBytes(payload.length)})` };
+  return { kind: 'payload', payload: new Uint8Array(payload), label: `${path} (${formatBytes(payload.length)})`, framing };
 }
 
 interface ReadOptions {

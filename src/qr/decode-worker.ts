@@ -1,7 +1,8 @@
-import jsqr from 'jsqr';
+import jsqr, { type QRCode } from 'jsqr';
 import { parentPort } from 'node:worker_threads';
-import { describeError } from '../errors.js';
+import { describeError, UserError } from '../errors.js';
 import type { DecodeReply, DecodeRequest } from './decode-job.js';
+import { qrCodeText } from './dense.js';
 import { readImage } from './image.js';
 
 /**
@@ -15,10 +16,18 @@ async function decode({ id, path }: DecodeRequest): Promise<DecodeReply> {
   try {
     const image = await readImage(path);
     const found = jsqr.default(image.data, image.width, image.height, jsqrOptions());
-    return { id, text: found ? found.data : null };
+    return { id, text: found ? textOf(found, path) : null };
   } catch (error) {
     const { message, hint, expected } = describeError(error);
     return { id, error: { message, ...(hint ? { hint } : {}), expected } };
+  }
+}
+
+function textOf(found: QRCode, path: string): string {
+  try {
+    return qrCodeText(found);
+  } catch (error) {
+    throw new UserError(`${path} holds a damaged airlock frame (${(error as Error).message})`, 'take that picture again, or leave it out');
   }
 }
 

@@ -16,9 +16,15 @@ export interface MatrixOptions {
 /** An uppercased UR is all alphanumeric-mode characters, 5.5 bits each instead of byte mode's 8. */
 const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/u;
 
-export function qrMatrix(text: string, options: MatrixOptions = {}): QrMatrix {
-  const segments: QRCode.QRCodeSegment[] = [ALPHANUMERIC.test(text) ? { data: text, mode: 'alphanumeric' } : { data: Buffer.from(text, 'utf8'), mode: 'byte' }];
-  const code = QRCode.create(segments, {
+/** A code for a text (in alphanumeric mode when it can be, UTF-8 bytes otherwise) or for raw bytes. */
+export function qrMatrix(content: string | Uint8Array, options: MatrixOptions = {}): QrMatrix {
+  const segment: QRCode.QRCodeSegment =
+    typeof content !== 'string'
+      ? { data: content, mode: 'byte' }
+      : ALPHANUMERIC.test(content)
+        ? { data: content, mode: 'alphanumeric' }
+        : { data: Buffer.from(content, 'utf8'), mode: 'byte' };
+  const code = QRCode.create([segment], {
     errorCorrectionLevel: 'L',
     ...(options.version === undefined ? {} : { version: checkVersion(options.version) }),
   });

@@ -1,12 +1,14 @@
 import { byteCapacity } from './capacity.js';
 import { largestFit, smallestTerminal, smallestVersion, fitVersion, type Fit } from './fit.js';
-import { FrameSequence, planFrames, type FramePlan } from './frames.js';
+import { FrameSequence, planFrames, type FramePlan, type Framing } from './frames.js';
 import { qrMatrix, type QrMatrix } from './matrix.js';
 import type { Playback } from './playback.js';
 import { qrScreenLines, type TerminalSize } from './screen-text.js';
 
 /** What `airlock qr show` shows: one code for a text (an address), animated frames for bytes. */
-export type ShowSource = { kind: 'text'; text: string; label: string } | { kind: 'payload'; payload: Uint8Array; label: string };
+export type ShowSource =
+  | { kind: 'text'; text: string; label: string }
+  | { kind: 'payload'; payload: Uint8Array; label: string; framing?: Framing };
 
 /**
  * The screen of `airlock qr show` at any moment, without the terminal: it fits the code to
@@ -18,8 +20,22 @@ export class QrShow {
   private sequence: FrameSequence | undefined;
   private frame: { matrix: QrMatrix; number: number } | undefined;
   private size: TerminalSize = { columns: 0, rows: 0 };
+  private framingNow: Framing;
 
-  constructor(private readonly source: ShowSource) {}
+  constructor(private readonly source: ShowSource) {
+    this.framingNow = source.kind === 'payload' ? (source.framing ?? 'ur') : 'ur';
+  }
+
+  get framing(): Framing {
+    return this.framingNow;
+  }
+
+  /** Draws a payload's frames as UR or dense frames: another framing is a new transfer, fitted to the same size. */
+  setFraming(framing: Framing): void {
+    if (this.source.kind !== 'payload' || framing === this.framingNow) return;
+    this.framingNow = framing;
+    this.resize(this.size);
+  }
 
   /** Fits the code to a (new) terminal size: the largest version and fragment that fit. */
   resize(size: TerminalSize): void {
@@ -30,14 +46,15 @@ export class QrShow {
       return;
     }
     const largest = largestFit(size.columns, size.rows);
-    const plan = largest && planFrames(this.source.payload, largest);
+    const plan = largest && planFrames(this.source.payload, largest, this.framingNow);
     this.fit = plan;
     if (!plan) return;
     // The same fragments keep the transfer a reader has begun; only a new fragment length starts another.
-    const same = this.plan && this.plan.fragmentLength === plan.fragmentLength && this.plan.version === plan.version;
+    const same =
+      this.plan && this.plan.framing === plan.framing && this.plan.fragmentLength === plan.fragmentLength && this.plan.version === plan.version;
     this.plan = plan;
     if (!same) {
-      this.sequence = new FrameSequence(this.source.payload, plan.fragmentLength);
+      this.sequence = new FrameSequence(this.source.payload, plan.fragmentLength, plan.framing);
       this.frame = undefined;
       this.advance();
     }
@@ -46,8 +63,8 @@ export class QrShow {
   /** The next frame of an animation; a single code stays as it is. */
   advance(): void {
     if (!this.sequence || !this.plan) return;
-    const { text, number } = this.sequence.next();
-    this.frame = { matrix: qrMatrix(text, { version: this.plan.version }), number };
+    const { content, number } = this.sequence.next();
+    this.frame = { matrix: qrMatrix(content, { version: this.plan.version }), number };
   }
 
   /** The screen's lines, exactly `rows` of them. */
@@ -63,9 +80,11 @@ export class QrShow {
 
   private status({ paused, fps }: Pick<Playback, 'paused' | 'fps'>): string {
     if (this.source.kind === 'text') return `${this.source.label} · q quit`;
-    if (this.parts === 1) return `${this.source.label} · one frame · q quit`;
+    // UR frames are the default, which any UR reader takes: only dense ones need saying.
+    const framing = this.framingNow === 'ur' ? 'd dense' : 'dense · d UR';
+    if (this.parts === 1) return `${this.source.label} · one frame · ${framing} · q quit`;
     const state = paused ? 'paused · space play · → step' : `${fps} fps · space pause · → step`;
-    return `frame ${this.frame!.number} · ${this.parts} parts · ${state} · q quit · ${this.source.label}`;
+    return `frame ${this.frame!.number} · ${this.parts} parts · ${state} · ${framing} · q quit · ${this.source.label}`;
   }
 
   private tooSmall(): string[] {

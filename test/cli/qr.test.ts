@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FrameSequence } from '../../src/qr/frames.js';
+import { FrameSequence, type Framing } from '../../src/qr/frames.js';
 import { Reassembly } from '../../src/qr/reassembly.js';
 import { OWNER, airlockOk, createScratch, createVault, expectCleanFailure, expectUsageError, runAirlock } from '../helpers/cli.js';
 import { ALICE } from '../helpers/dev-keys.js';
@@ -28,15 +28,21 @@ async function readScreen(colouredScreen: () => Promise<string>): Promise<string
   return readQrPicture(terminalToImage((await colouredScreen()).split('\n'), DARK_THEME));
 }
 
-async function framePictures(payload: Uint8Array, count: number, dir: string): Promise<string[]> {
-  const sequence = new FrameSequence(payload, 300);
+/** Pictures of a transfer's frames as the qrcode package draws them: UR text, or dense frames' bytes. */
+async function framePictures(payload: Uint8Array, count: number, dir: string, framing: Framing = 'ur'): Promise<string[]> {
+  const sequence = new FrameSequence(payload, 300, framing);
   const paths: string[] = [];
   for (let i = 0; i < count; i++) {
     const path = join(dir, `frame-${String(i).padStart(3, '0')}.png`);
-    await QRCode.toFile(path, [{ data: sequence.next().text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'L', scale: 2 });
+    await pictureOf(path, sequence.next().content);
     paths.push(path);
   }
   return paths;
+}
+
+function pictureOf(path: string, content: string | Uint8Array): Promise<void> {
+  const segment = typeof content === 'string' ? { data: content, mode: 'alphanumeric' as const } : { data: content, mode: 'byte' as const };
+  return QRCode.toFile(path, [segment], { errorCorrectionLevel: 'L', scale: 2 });
 }
 
 describe.concurrent('airlock qr show', () => {
@@ -80,12 +86,38 @@ describe.concurrent('airlock qr show', () => {
     }
   });
 
+  it('shows dense frames with --dense, and d switches to UR frames', async () => {
+    const file = join(await scratch.dir(), 'payload.bin');
+    const payload = pseudoRandomBytes(3000, 22);
+    await writeFile(file, payload);
+    const terminal = await openTerminal({ columns: 100, rows: 40, args: ['qr', 'show', '--file', file, '--dense', '--fps', '10'] });
+    try {
+      await terminal.waitFor('dense · d UR');
+      const reassembly = new Reassembly();
+      const started = Date.now();
+      while (!reassembly.complete && Date.now() - started < 30_000) {
+        const text = await readScreen(terminal.colouredScreen);
+        if (text) reassembly.receive(text, 'screen');
+      }
+      expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+      await terminal.keys('d');
+      await terminal.waitFor('· d dense ·');
+      // A UR frame on the screen now: alphanumeric text a UR reader takes as it is.
+      expect(await readScreen(terminal.colouredScreen)).toMatch(/^UR:BYTES\/\d+-\d+\//u);
+      await terminal.keys('q');
+      expect(await terminal.exited()).toBe(0);
+    } finally {
+      await terminal.close();
+    }
+  });
+
   it('refuses without a terminal, and without exactly one of --account and --file', async () => {
     const file = join(await scratch.dir(), 'x.bin');
     await writeFile(file, 'x');
     expectCleanFailure(await runAirlock(['qr', 'show', '--file', file]), /no terminal to show the QR code on/);
     expectUsageError(await runAirlock(['qr', 'show']), /either --account/);
     expectUsageError(await runAirlock(['qr', 'show', '--file', file, '--fps', '0']), /--fps/);
+    expectUsageError(await runAirlock(['qr', 'show', '--account', 'alice', '--dense'], { vault, env: OWNER }), /--dense is for --file/);
     expectCleanFailure(await runAirlock(['qr', 'show', '--account', 'alice', '--network', 'substrate'], { vault, env: OWNER }), /network "substrate" has no genesis hash/);
   });
 });
@@ -115,6 +147,24 @@ describe.concurrent('airlock qr read', () => {
     expect(stdout).toContain(`(an airlock backup: check it with \`airlock import ${out} --dry-run\`)`);
     expect(stderr).toMatch(/^read \d+ pictures, \d+ frames.*: 100% complete\n$/u);
     await airlockOk(['import', out, '--dry-run'], { env: BACKUP, vault: join(dir, 'none.json') });
+  });
+
+  it('reads dense frames in any order, and refuses a damaged one by its name, writing nothing', async () => {
+    const dir = await scratch.dir();
+    const payload = pseudoRandomBytes(3000, 5);
+    const frames = await framePictures(payload, 22, await scratch.dir('dense'), 'dense');
+    const out = join(dir, 'out.bin');
+    await airlockOk(['qr', 'read', '--out', out, ...frames.filter((_, i) => i % 5 !== 2).reverse()]);
+    expect((await readFile(out)).equals(Buffer.from(payload))).toBe(true);
+
+    // A frame whose code is sound but whose bytes are not what was sent: its checksum fails.
+    const frame = Buffer.from(new FrameSequence(payload, 300, 'dense').next().content as Uint8Array);
+    frame[50]! ^= 0x01;
+    const damaged = join(dir, 'damaged.png');
+    await pictureOf(damaged, frame);
+    const again = join(dir, 'again.bin');
+    expectCleanFailure(await runAirlock(['qr', 'read', '--out', again, damaged, ...frames]), /damaged\.png holds a damaged airlock frame \(bad checksum\)/);
+    await expect(readFile(again)).rejects.toThrow(/ENOENT/);
   });
 
   it('an incomplete set, a picture without a code: one clear message, nothing written', async () => {

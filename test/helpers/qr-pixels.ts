@@ -4,6 +4,7 @@
  * the text sets none, by the theme's default colours. Then jsqr reads it, as a phone would.
  */
 import jsqr from 'jsqr';
+import { qrCodeText } from '../../src/qr/dense.js';
 
 export interface Theme {
   name: string;
@@ -106,7 +107,8 @@ export function cellsOf(line: string, theme: Theme): number[][] {
   return cells;
 }
 
-/** What jsqr reads in the picture, with its options given in full every time. */
+/** What jsqr reads in the picture, with its options given in full every time, as `qr read` takes it. */
 export function readQrPicture(image: GreyImage): string | undefined {
-  return jsqr.default(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data;
+  const found = jsqr.default(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+  return found ? qrCodeText(found) : undefined;
 }

@@ -14,12 +14,14 @@ describe('round trip through the terminal drawing', () => {
 
   describe.each([DARK_THEME, LIGHT_THEME])('on a $name theme', (theme) => {
     it.each([
-      [80, 24, 0.1],
-      [120, 40, 0.3],
-      [200, 60, 0.3],
-    ])('%i×%i with %f of the frames lost, the rest shuffled', (columns, rows, loss) => {
-      // Twice the plain fragments: the fountain's mixes make up for the lost ones.
-      const frames = showFrames(payload, { columns, rows }, (parts) => parts * 2);
+      [80, 24, 0.1, 'ur'],
+      [120, 40, 0.3, 'ur'],
+      [200, 60, 0.3, 'ur'],
+      [80, 24, 0.3, 'dense'],
+      [120, 40, 0.1, 'dense'],
+    ] as const)('%i×%i with %f of the frames lost, the rest shuffled, %s frames', (columns, rows, loss, framing) => {
+      // Three times the plain fragments: the fountain's mixes make up for the lost ones.
+      const frames = showFrames(payload, { columns, rows }, (parts) => parts * 3, framing);
       expect(frames.every((lines) => lines.length === rows)).toBe(true);
       const reassembly = new Reassembly();
       for (const lines of loseAndShuffle(frames, loss, seeded(columns + rows))) {

@@ -48,7 +48,7 @@ export function QrHome() {
       <Text bold>QR codes</Text>
       <List items={CHOICES} state={list} render={(choice, selected) => `${selected ? '›' : ' '} ${choice.label}`} empty="" />
       <Text color={theme.muted}>{CHOICES[list.cursor]?.about}</Text>
-      <Text color={theme.muted}>{`In the player: ${hints(['pause', 'step', 'speed'])} · q/Esc close`}</Text>
+      <Text color={theme.muted}>{`In the player: ${hints(['pause', 'step', 'speed', 'framing'])} · q/Esc close`}</Text>
       <KeyHints commands={['confirm', 'nextSection', 'help', 'quit']} />
     </Box>
   );

@@ -12,13 +12,14 @@ import { initialPlayer, playerReducer } from './use-qr-player-state.js';
  */
 export function useQrPlayer(source: ShowSource): string[] {
   const shell = useShell();
-  const [state, dispatch] = useSynchronousReducer(playerReducer, () => initialPlayer());
+  const [state, dispatch] = useSynchronousReducer(playerReducer, () => initialPlayer(undefined, source.kind === 'payload' ? source.framing : undefined));
   const show = useMemo(() => new QrShow(source), [source]);
   const drawn = useRef({ columns: -1, rows: -1, advanced: 0 });
 
   // The show changes only here, and only as far as the state says: drawing twice changes nothing.
   const at = drawn.current;
   if (at.columns !== shell.width || at.rows !== shell.height) show.resize({ columns: shell.width, rows: shell.height });
+  show.setFraming(state.framing);
   for (let i = at.advanced; i < state.advanced; i++) show.advance();
   drawn.current = { columns: shell.width, rows: shell.height, advanced: state.advanced };
 
@@ -32,10 +33,11 @@ export function useQrPlayer(source: ShowSource): string[] {
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    const command = commandFor(input, key, ['pause', 'step', 'speed', 'back', 'quit']);
+    const command = commandFor(input, key, ['pause', 'step', 'speed', 'framing', 'back', 'quit']);
     if (command === 'pause') dispatch('toggle-pause');
     else if (command === 'step') dispatch('step');
     else if (command === 'speed') dispatch(input === '-' ? 'slower' : 'faster');
+    else if (command === 'framing') dispatch('switch-framing');
     // q leaves the code, as in `airlock qr show`; the app itself stays.
     else if (command === 'back' || command === 'quit') shell.navigate({ type: 'back' });
     else shell.globalKey(input, key);

@@ -153,6 +153,27 @@ describe('a file as animated frames', () => {
     screen.unmount();
   });
 
+  it('d switches to dense frames, fewer of them, which put the file back together; d again goes back to UR', async () => {
+    const payload = pseudoRandomBytes(3000, 12);
+    const screen = await openQr(await openTestVault());
+    const first = await sendFile(screen, await fileOf(payload));
+    const partsAt = (frame: string) => Number(/· (\d+) parts/u.exec(frame)![1]);
+    expect(first).toContain('· d dense ·');
+    const dense = await screen.pressUntil('dense · d UR', 'd');
+    expect(partsAt(dense)).toBeLessThan(partsAt(first));
+    await screen.pressUntil('paused', ' ');
+    const reassembly = new Reassembly();
+    while (!reassembly.complete) {
+      const text = scanBoth(screen);
+      expect(text).toMatch(/^UR:BYTES\/\d+-\d+\//u);
+      reassembly.receive(text!, 'frame');
+      if (!reassembly.complete) await screen.press(ARROW_RIGHT);
+    }
+    expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+    expect(partsAt(await screen.pressUntil('· d dense ·', 'd'))).toBe(partsAt(first));
+    screen.unmount();
+  });
+
   it('fits the code again when the terminal is resized, and says when it is too small', async () => {
     const payload = pseudoRandomBytes(3000, 9);
     const screen = await openQr(await openTestVault());
@@ -217,10 +238,9 @@ describe('from a finished backup export', () => {
     await screen.pressUntil('Backup written and verified', ENTER);
     await screen.waitFor('c show as a QR code');
 
-    const player = await screen.pressUntil(/frame \d+ · \d+ parts/u, 'c');
-    expect(player).toContain(`q quit · ${target.slice(0, 10)}`);
-    // A larger terminal, fewer frames to read.
-    await screen.resize(120, 40);
+    await screen.pressUntil(/frame \d+ · \d+ parts/u, 'c');
+    // A larger terminal, fewer frames to read, and room for the file's name.
+    expect(await screen.resize(120, 40)).toContain(`q quit · ${target.slice(0, 20)}`);
     await screen.pressUntil('paused', ' ');
     // The frames carry the file just written, read off the screen frame by frame.
     const reassembly = new Reassembly();

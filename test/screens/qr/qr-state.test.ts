@@ -13,13 +13,21 @@ const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 describe('the player', () => {
   it('advances on the clock only while playing; a step pauses and advances one', () => {
     let state = initialPlayer();
-    expect(state).toEqual({ paused: false, fps: 8, advanced: 0 });
+    expect(state).toEqual({ paused: false, fps: 8, framing: 'ur', advanced: 0 });
     state = playerReducer(state, 'tick');
     expect(state.advanced).toBe(1);
     state = playerReducer(state, 'toggle-pause');
     expect(playerReducer(state, 'tick')).toBe(state);
     state = playerReducer(playerReducer(state, 'step'), 'step');
-    expect(state).toEqual({ paused: true, fps: 8, advanced: 3 });
+    expect(state).toEqual({ paused: true, fps: 8, framing: 'ur', advanced: 3 });
+  });
+
+  it('switches between UR and dense frames with d, keeping pause, speed and the frame count', () => {
+    const start = playerReducer(initialPlayer(5), 'toggle-pause');
+    const dense = playerReducer(start, 'switch-framing');
+    expect(dense).toEqual({ ...start, framing: 'dense' });
+    expect(playerReducer(dense, 'switch-framing')).toEqual(start);
+    expect(initialPlayer(8, 'dense').framing).toBe('dense');
   });
 
   it('keeps the speed within what airlock qr show allows', () => {
