@@ -4,7 +4,7 @@ import { DamagedFileError, UserError } from '../errors.js';
 import { fileExists } from '../media/file-exists.js';
 import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
 import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey, type EnvelopeKey } from './envelope.js';
-import { DEFAULT_SCRYPT, type ScryptParams } from './kdf.js';
+import { DEFAULT_SCRYPT, checksMatch, deriveKey, type ScryptParams } from './kdf.js';
 import { previousGenerationPath } from './location.js';
 import { withLock } from './lock.js';
 import { VAULT_FORMAT, VAULT_VERSION, VaultDataSchema, emptyVaultData, migrateVaultData, type VaultData } from './model.js';
@@ -114,6 +114,19 @@ export class VaultSession {
     });
     wipeKey(this.key);
     this.key = key;
+  }
+
+  /**
+   * Whether `password` is the vault's, without keeping the password itself: it is derived
+   * with the vault's salt and parameters (one scrypt, off the event loop) and compared.
+   */
+  async isVaultPassword(password: Uint8Array): Promise<boolean> {
+    const derived = await deriveKey(password, this.key.salt, this.key.params);
+    try {
+      return checksMatch(derived.check, this.key.check);
+    } finally {
+      wipeKey(derived);
+    }
   }
 
   /** The vault as it is on disk now; call with the lock held. */

@@ -30,9 +30,8 @@ const receipts = new WeakMap<object, ExportState>();
 
 /**
  * Exports the whole vault or chosen accounts, as an airlock backup or a polkadot.js file,
- * verified by reading it back, and shows the receipt. The vault password cannot be compared
- * with the backup password here: the unlocked session does not keep it, so the form says to
- * choose another instead.
+ * verified by reading it back, and shows the receipt. A backup password that is the vault's
+ * (the session compares it by deriving it with the vault's salt) is questioned before writing.
  */
 export function BackupExport({ screen }: { screen?: object }) {
   const shell = useShell();
@@ -84,7 +83,14 @@ export function BackupExport({ screen }: { screen?: object }) {
     const refused = exportProblem(form.values);
     if (refused) return dispatch({ type: 'refused', field: refused.field, problem: refused.text });
     dispatch({ type: 'check' });
-    let target = targetOf(form.values.destination, fileName);
+    const bytes = new TextEncoder().encode(form.values.password);
+    const same = await shell.session.isVaultPassword(bytes).finally(() => bytes.fill(0));
+    if (same) dispatch({ type: 'same-password' });
+    else await toDestination();
+  };
+
+  const toDestination = async () => {
+    let target = targetOf(current.current.form.values.destination, fileName);
     let kind = await destinationKind(target);
     if (kind === 'directory') {
       target = join(target, fileName);
@@ -127,7 +133,13 @@ export function BackupExport({ screen }: { screen?: object }) {
     const { step, target } = current.current;
     if (step === 'form') formKey(input, key);
     else if (step === 'pick') pickKey(input, key);
-    else if (step === 'replace') {
+    else if (step === 'same-password') {
+      const command = commandFor(input, key, ['yes', 'no']);
+      if (command === 'yes') {
+        dispatch({ type: 'keep-password' });
+        void toDestination();
+      } else if (command === 'no') dispatch({ type: 'change-password' });
+    } else if (step === 'replace') {
       const command = commandFor(input, key, ['yes', 'no']);
       if (command === 'yes' && target) void write(target, true);
       else if (command === 'no') dispatch({ type: 'keep' });
@@ -143,7 +155,7 @@ export function BackupExport({ screen }: { screen?: object }) {
   }, true);
 
   if (state.step === 'done' && state.written) return <ReceiptView written={state.written} />;
-  if (state.step === 'replace' || state.step === 'writing') return <ExportWorking state={state.step} target={state.target ?? ''} />;
+  if (state.step === 'same-password' || state.step === 'replace' || state.step === 'writing') return <ExportWorking state={state.step} target={state.target ?? ''} />;
   if (state.step === 'pick') return <AccountPicker accounts={accounts} chosen={state.choice.chosen} list={list} />;
   return <ExportForm state={state} />;
 }

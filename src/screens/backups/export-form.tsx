@@ -68,7 +68,7 @@ export function ExportForm({ state }: { state: ExportState }) {
       <Choice label={LABELS.receipt} value={`${state.receiptFile ? '[x]' : '[ ]'} also save a .receipt.txt beside it`} focused={focused('receipt')} arrows={false} />
       <Text> </Text>
       {state.problem && !state.problemField ? <Text color={theme.error}>{state.problem}</Text> : null}
-      {state.step === 'checking' ? <Muted>Looking at the destination…</Muted> : null}
+      {state.step === 'checking' ? <Muted>Comparing the password with the vault&apos;s, looking at the destination…</Muted> : null}
       <Muted>{"Pick a password unlike the vault's: one secret, one file."}</Muted>
       <Muted>Tab/↑/↓ fields · ←/→/Space choose · Enter on the last writes</Muted>
       <KeyHints commands={['confirm', 'back']} />

@@ -3,13 +3,22 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 
-/** Between the form and the receipt: the question before replacing a file, then the write. */
-export function ExportWorking({ state, target }: { state: 'replace' | 'writing'; target: string }) {
+/** Between the form and the receipt: a question about the password or the file, then the write. */
+export function ExportWorking({ state, target }: { state: 'same-password' | 'replace' | 'writing'; target: string }) {
   const shell = useShell();
   return (
     <Box flexDirection="column" width={shell.width} gap={1}>
       <Text bold>Export a backup</Text>
-      {state === 'replace' ? (
+      {state === 'same-password' ? (
+        <>
+          <Text color={theme.warning} wrap="wrap">
+            The backup password is the vault password: anyone who learns it opens both, and the backup leaves the vault&apos;s machine.
+          </Text>
+          <Text>Write the backup with this password anyway?</Text>
+          <Text color={theme.warning}>y or Enter writes it · n or Esc chooses another</Text>
+          <KeyHints commands={['yes', 'no']} />
+        </>
+      ) : state === 'replace' ? (
         <>
           <Text wrap="wrap">{`${target} already exists.`}</Text>
           <Text>Replace it with a new backup of this vault?</Text>

@@ -8,7 +8,7 @@ import { capitalise } from './run-reporting.js';
 /**
  * Where exporting a backup stands: the form (what, in which format, where, the password
  * twice, and whether to save a receipt file beside it), the account picker, a question when
- * the file exists, the write, the receipt. `what`, `format` and `receipt` are choices, not
+ * the backup password is the vault's, a question when the file exists, the write, the receipt. `what`, `format` and `receipt` are choices, not
  * text: they are fields only so Tab reaches them.
  */
 export const EXPORT_FIELDS = ['what', 'format', 'destination', 'password', 'repeat', 'receipt'] as const;
@@ -18,7 +18,7 @@ const CHOICE_FIELDS: readonly ExportField[] = ['what', 'format', 'receipt'];
 export const isChoiceField = (field: ExportField) => CHOICE_FIELDS.includes(field);
 
 export interface ExportState {
-  step: 'form' | 'pick' | 'checking' | 'replace' | 'writing' | 'done';
+  step: 'form' | 'pick' | 'checking' | 'same-password' | 'replace' | 'writing' | 'done';
   form: FormState<ExportField>;
   choice: ExportChoice;
   receiptFile: boolean;
@@ -53,8 +53,14 @@ export type ExportAction =
   /** Back from the picker; with `next`, on to the field after What. */
   | { type: 'picked'; next: boolean }
   | { type: 'default-destination'; path: string }
-  /** The form was sent: see what is at the destination before writing. */
+  /** The form was sent: compare the password with the vault's and see what is at the destination before writing. */
   | { type: 'check' }
+  /** The backup password is the vault password: ask before going on. */
+  | { type: 'same-password' }
+  /** "Yes" to that: on to the destination. */
+  | { type: 'keep-password' }
+  /** "No": back to the password, both fields empty. */
+  | { type: 'change-password' }
   | { type: 'exists'; target: string }
   | { type: 'write'; target: string }
   /** "No" to replacing: back to the form, the file untouched. */
@@ -95,6 +101,15 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
       return { ...state, form: { ...state.form, values: { ...state.form.values, destination: action.path } } };
     case 'check':
       return state.step === 'form' ? { ...state, step: 'checking', problem: undefined, problemField: undefined } : state;
+    case 'same-password':
+      return state.step === 'checking' ? { ...state, step: 'same-password' } : state;
+    case 'keep-password':
+      return state.step === 'same-password' ? { ...state, step: 'checking' } : state;
+    case 'change-password': {
+      if (state.step !== 'same-password') return state;
+      const cleared = withoutPasswords(state);
+      return { ...cleared, step: 'form', form: focus(cleared.form, 'password'), problem: SAME_PASSWORD_ADVICE, problemField: 'password' };
+    }
     case 'exists':
       return state.step === 'checking' ? { ...state, step: 'replace', target: action.target } : state;
     case 'write':
@@ -121,6 +136,8 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
       return state.step === 'writing' ? { ...state, step: 'done', written: action.written, problem: undefined, problemField: undefined } : state;
   }
 }
+
+export const SAME_PASSWORD_ADVICE = "Choose a backup password unlike the vault's: one secret, one file.";
 
 function cycleChoice(state: ExportState, step: 1 | -1): ExportState {
   const { choice } = state;

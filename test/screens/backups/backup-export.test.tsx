@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { backupContent, readBackup } from '../../../src/vault/backup.js';
 import * as actions from '../../../src/vault/actions.js';
 import { ARROW_DOWN, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
-import { openTestVault } from '../../helpers/vault.js';
+import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
 import { BACKUP_PASSWORD, CTRL_U, bytes, content, expectFits, openBackups, unwrapped, waitForProse, withAlice } from './helpers.js';
 
 const dirs: string[] = [];
@@ -27,6 +27,11 @@ async function fillForm(screen: Screen, target: string, password = BACKUP_PASSWO
   screen.type(target);
   await screen.waitFor(basename(target));
   await screen.press(TAB);
+  await fillPasswords(screen, password);
+}
+
+/** With the cursor on Password: the password twice, then on to the last field. */
+async function fillPasswords(screen: Screen, password: string) {
   screen.type(password);
   await screen.waitFor(`Password:     ${'•'.repeat(password.length)}`);
   await screen.press(TAB);
@@ -104,6 +109,28 @@ describe('exporting a backup', () => {
     await screen.pressUntil('already exists', '\u0013');
     await screen.pressUntil('Backup written and verified', 'y');
     const { content: read } = await readBackup(target, bytes(BACKUP_PASSWORD));
+    expect(read.identities.map((i) => i.name)).toEqual(['dev']);
+    screen.unmount();
+  });
+
+  it('questions a backup password that is the vault password: no goes back to it, yes writes the backup', async () => {
+    const session = await openTestVault({ dev: true });
+    const target = join(await mediaDir(), 'same.json');
+    const screen = await openBackups(session);
+    await fillForm(screen, target, TEST_PASSWORD);
+    const asked = await screen.pressUntil('The backup password is the vault password', ENTER);
+    expect(asked).toContain('Write the backup with this password anyway?');
+    expectFits(asked);
+    const back = await screen.pressUntil("Choose a backup password unlike the vault's", 'n');
+    expect(back).toContain('› Password:');
+    expect(back).not.toContain('•');
+    await expect(readFile(target)).rejects.toThrow(/ENOENT/);
+
+    // Typed again and kept: the backup opens with it.
+    await fillPasswords(screen, TEST_PASSWORD);
+    await screen.pressUntil('The backup password is the vault password', ENTER);
+    await screen.pressUntil('Backup written and verified', 'y');
+    const { content: read } = await readBackup(target, bytes(TEST_PASSWORD));
     expect(read.identities.map((i) => i.name)).toEqual(['dev']);
     screen.unmount();
   });

@@ -4,6 +4,7 @@ import {
   exportReducer,
   exportVerdicts,
   initialExport,
+  SAME_PASSWORD_ADVICE,
   targetOf,
   type ExportAction,
   type ExportState,
@@ -66,6 +67,23 @@ describe('the export form state', () => {
     expect(kept.problem).toBe('/media/usb/a.json was left as it was: choose another name.');
     expect(kept.form.values.password).toBe(STRONG);
     expect(run(asked, { type: 'write', target: '/media/usb/a.json' }).step).toBe('writing');
+  });
+
+  it('questions the vault password as backup password: "yes" goes on with it, "no" returns to the password, cleared', () => {
+    const asked = run(filled(), { type: 'check' }, { type: 'same-password' });
+    expect(asked.step).toBe('same-password');
+    expect(run(asked, type('x'), { type: 'write', target: '/x.json' })).toEqual(asked);
+    const kept = run(asked, { type: 'keep-password' });
+    expect(kept.step).toBe('checking');
+    expect(kept.form.values.password).toBe(STRONG);
+    expect(run(kept, { type: 'exists', target: '/media/usb/a.json' }).step).toBe('replace');
+    const changed = run(asked, { type: 'change-password' });
+    expect(changed.step).toBe('form');
+    expect(changed.form.focus).toBe('password');
+    expect(changed.problem).toBe(SAME_PASSWORD_ADVICE);
+    expect(changed.problemField).toBe('password');
+    expect([changed.form.values.password, changed.form.values.repeat]).toEqual(['', '']);
+    expect(run(filled(), { type: 'same-password' }).step).toBe('form');
   });
 
   it('a failed write returns to the form on the password, both passwords cleared', () => {
