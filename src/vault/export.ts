@@ -20,11 +20,22 @@ export interface ExportRequest {
   overwrite?: boolean;
 }
 
+export interface ExportProgress {
+  /** For a polkadot.js batch: each time one more account's key is derived (in worker threads). */
+  onKeys?: (done: number, total: number) => void;
+}
+
 /**
  * Writes a backup in any format airlock writes, reads it back from the medium and checks it
  * against the vault before returning its receipt.
  */
-export async function exportBackup(path: string, data: VaultData, password: Uint8Array, request: ExportRequest): Promise<Receipt> {
+export async function exportBackup(
+  path: string,
+  data: VaultData,
+  password: Uint8Array,
+  request: ExportRequest,
+  progress: ExportProgress = {},
+): Promise<Receipt> {
   const refs = request.accounts ?? [];
   const overwrite = request.overwrite ?? false;
   if (request.format === 'airlock') return writeBackup(path, backupContent(data, refs), password, { overwrite });
@@ -35,7 +46,7 @@ export async function exportBackup(path: string, data: VaultData, password: Uint
   const keyed = items.map(({ account }) => !('publicKey' in account));
   let json: unknown;
   try {
-    json = request.format === 'polkadot-js' ? await singleFile(items[0]!, password) : await encodeBatchJson(items, password);
+    json = request.format === 'polkadot-js' ? await singleFile(items[0]!, password) : await encodeBatchJson(items, password, progress.onKeys ? { onProgress: progress.onKeys } : {});
   } finally {
     wipeInputs(items);
   }

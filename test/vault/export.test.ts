@@ -112,8 +112,13 @@ describe('export in every format, read back from the file', () => {
 
   it('polkadot-js-batch: every account, keys where the vault has them, the Ledger account public-only', async () => {
     const path = join(dir, 'batch.json');
-    const receipt = await exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js-batch' });
+    const progress: [number, number][] = [];
+    const onKeys = (done: number, total: number) => progress.push([done, total]);
+    const receipt = await exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js-batch' }, { onKeys });
     expect(receipt.accounts).toEqual(session.data.accounts.map((a) => a.name));
+    // One report a derived key, up to every account that has one (not the Ledger account).
+    const keyed = session.data.accounts.length - 1;
+    expect(progress).toEqual(Array.from({ length: keyed }, (_, i) => [i + 1, keyed]));
 
     const opened = await openBackupFile(path, bytes(PASSWORD));
     expect(opened.format).toBe('polkadot-js-batch');

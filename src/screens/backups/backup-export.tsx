@@ -59,7 +59,8 @@ export function BackupExport({ screen }: { screen?: object }) {
       'Writing the backup, then reading it back to verify it (scrypt)…',
       async (session) => {
         const request = { ...exportRequest(session.data, choice), overwrite };
-        return formatReceipt(await exportBackup(target, session.data, bytes, request));
+        const onKeys = (done: number, total: number) => dispatch({ type: 'keys', done, total });
+        return formatReceipt(await exportBackup(target, session.data, bytes, request, { onKeys }));
       },
       () => `Backup written to ${target} and verified`,
     ).finally(() => bytes.fill(0));
@@ -155,7 +156,7 @@ export function BackupExport({ screen }: { screen?: object }) {
   }, true);
 
   if (state.step === 'done' && state.written) return <ReceiptView written={state.written} />;
-  if (state.step === 'same-password' || state.step === 'replace' || state.step === 'writing') return <ExportWorking state={state.step} target={state.target ?? ''} />;
+  if (state.step === 'same-password' || state.step === 'replace' || state.step === 'writing') return <ExportWorking state={state.step} target={state.target ?? ''} keys={state.keys} />;
   if (state.step === 'pick') return <AccountPicker accounts={accounts} chosen={state.choice.chosen} list={list} />;
   return <ExportForm state={state} />;
 }

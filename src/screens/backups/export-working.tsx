@@ -4,7 +4,14 @@ import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 
 /** Between the form and the receipt: a question about the password or the file, then the write. */
-export function ExportWorking({ state, target }: { state: 'same-password' | 'replace' | 'writing'; target: string }) {
+interface ExportWorkingProps {
+  state: 'same-password' | 'replace' | 'writing';
+  target: string;
+  /** A polkadot.js batch's keys derived so far. */
+  keys?: { done: number; total: number } | undefined;
+}
+
+export function ExportWorking({ state, target, keys }: ExportWorkingProps) {
   const shell = useShell();
   return (
     <Box flexDirection="column" width={shell.width} gap={1}>
@@ -28,6 +35,7 @@ export function ExportWorking({ state, target }: { state: 'same-password' | 'rep
       ) : (
         <>
           <Text wrap="wrap">{`Writing ${target}, then reading it back and decrypting it to verify it…`}</Text>
+          {keys ? <Text>{`Keys derived: ${keys.done.toLocaleString('en')} of ${keys.total.toLocaleString('en')}`}</Text> : null}
           <Text color={theme.muted}>Leave the medium in until the receipt shows.</Text>
         </>
       )}

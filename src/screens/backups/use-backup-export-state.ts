@@ -29,6 +29,8 @@ export interface ExportState {
   problem?: string;
   /** The field the problem is about, drawn under it; none for a failed write. */
   problemField?: ExportField;
+  /** Keys derived so far for a polkadot.js batch, while writing. */
+  keys?: { done: number; total: number };
   /** The receipt, once written and verified. */
   written?: Written;
 }
@@ -63,6 +65,7 @@ export type ExportAction =
   | { type: 'change-password' }
   | { type: 'exists'; target: string }
   | { type: 'write'; target: string }
+  | { type: 'keys'; done: number; total: number }
   /** "No" to replacing: back to the form, the file untouched. */
   | { type: 'keep' }
   | { type: 'refused'; field: ExportField; problem: string }
@@ -114,7 +117,9 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
       return state.step === 'checking' ? { ...state, step: 'replace', target: action.target } : state;
     case 'write':
       // The passwords leave the form now; the screen holds them as bytes until written.
-      return state.step === 'checking' || state.step === 'replace' ? { ...withoutPasswords(state), step: 'writing', target: action.target } : state;
+      return state.step === 'checking' || state.step === 'replace' ? { ...withoutPasswords(state), step: 'writing', target: action.target, keys: undefined } : state;
+    case 'keys':
+      return state.step === 'writing' ? { ...state, keys: { done: action.done, total: action.total } } : state;
     case 'keep':
       return state.step === 'replace'
         ? { ...state, step: 'form', form: focus(state.form, 'destination'), problem: `${state.target} was left as it was: choose another name.`, problemField: 'destination' }

@@ -53,7 +53,10 @@ describe('the export form state', () => {
     expect(writing.form.values.password).toBe('');
     expect(writing.form.values.repeat).toBe('');
     expect(writing.form.values.destination).toBe('/media/usb/a.json');
-    const done = run(writing, { type: 'written', written: { receipt: 'airlock backup receipt\n' } });
+    expect(run(filled(), { type: 'keys', done: 1, total: 9 }).keys).toBeUndefined();
+    const deriving = run(writing, { type: 'keys', done: 3, total: 9 });
+    expect(deriving.keys).toEqual({ done: 3, total: 9 });
+    const done = run(deriving, { type: 'written', written: { receipt: 'airlock backup receipt\n' } });
     expect(done.step).toBe('done');
     expect(done.written?.receipt).toBe('airlock backup receipt\n');
   });
