@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { naclEncrypt } from '@polkadot/util-crypto/nacl/encrypt';
-import { naclDecrypt } from '@polkadot/util-crypto/nacl/decrypt';
 import { z } from 'zod';
 import { DamagedFileError, WrongPasswordError } from '../errors.js';
 import { DEFAULT_SCRYPT, assertAllowedScrypt, checksMatch, deriveKey, type ScryptParams } from './kdf.js';
+import { secretboxOpen, secretboxSeal } from './secretbox.js';
 
 /**
  * The password-protected JSON container shared by the vault and airlock backups:
@@ -89,7 +88,7 @@ export function parseEnvelope(text: string, format: string, what: string): Envel
 export function seal(format: string, version: number, content: unknown, key: EnvelopeKey): string {
   const plain = padded(Buffer.from(JSON.stringify({ format, version, content }), 'utf8'));
   const nonce = new Uint8Array(randomBytes(24));
-  const { encrypted } = naclEncrypt(plain, key.key, nonce);
+  const encrypted = secretboxSeal(plain, key.key, nonce);
   plain.fill(0);
   const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
   const envelope = {
@@ -103,7 +102,7 @@ export function seal(format: string, version: number, content: unknown, key: Env
 }
 
 export function open(envelope: Envelope, key: EnvelopeKey, what: string): unknown {
-  const plain = naclDecrypt(envelope.ciphertext, envelope.cipher.nonce, key.key);
+  const plain = secretboxOpen(envelope.ciphertext, envelope.cipher.nonce, key.key);
   if (!plain) {
     // The password check passed, so the key is right and the ciphertext is not.
     throw new DamagedFileError(`${what} is damaged: its contents fail authentication`, 'restore it from a backup');

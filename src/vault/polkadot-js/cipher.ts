@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { naclDecrypt } from '@polkadot/util-crypto/nacl/decrypt';
-import { naclEncrypt } from '@polkadot/util-crypto/nacl/encrypt';
 import { DamagedFileError, UserError } from '../../errors.js';
 import { assertAllowedScrypt, scrypt64, type ScryptParams } from '../kdf.js';
+import { secretboxOpen, secretboxSeal } from '../secretbox.js';
 import type { EncodingJson } from './schema.js';
 import { WRITE_SCRYPT } from './types.js';
 
@@ -61,7 +60,7 @@ export async function newSealKey(password: Uint8Array, params: ScryptParams = WR
 
 export function seal(plain: Uint8Array, sealKey: SealKey): Uint8Array {
   const nonce = new Uint8Array(randomBytes(NONCE));
-  const { encrypted } = naclEncrypt(plain, sealKey.key, nonce);
+  const encrypted = secretboxSeal(plain, sealKey.key, nonce);
   const header = Buffer.alloc(SALT + PARAMS);
   header.set(sealKey.salt);
   header.writeUInt32LE(sealKey.params.N, SALT);
@@ -100,13 +99,13 @@ export async function openEncoded(
   const sealed = bytes.subarray(head + NONCE);
   if (scheme.scrypt) {
     const key = await scryptKey(bytes, password, cache, what);
-    return naclDecrypt(sealed, nonce, key) ?? undefined;
+    return secretboxOpen(sealed, nonce, key);
   }
   const key = new Uint8Array(32);
   key.set(password.subarray(0, 32));
-  const plain = naclDecrypt(sealed, nonce, key);
+  const plain = secretboxOpen(sealed, nonce, key);
   key.fill(0);
-  return plain ?? undefined;
+  return plain;
 }
 
 async function scryptKey(bytes: Uint8Array, password: Uint8Array, cache: KeyCache, what: string): Promise<Uint8Array> {
