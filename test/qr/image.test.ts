@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameSequence } from '../../src/qr/frames.js';
+import { downscale } from '../../src/qr/image.js';
 import { readQrImages } from '../../src/qr/read.js';
 import { createScratch } from '../helpers/cli.js';
 import { pseudoRandomBytes } from '../helpers/qr-frames.js';
@@ -85,3 +86,19 @@ function blankPng(): Buffer {
   png.data.fill(255);
   return PNG.sync.write(png);
 }
+
+describe('downscaling', () => {
+  it('averages whole boxes of pixels, every channel, until the longest side fits', () => {
+    // 5×2 pixels, each channel a different ramp; a factor of 2 keeps 2×1 and drops the last column.
+    const data = new Uint8ClampedArray(5 * 2 * 4).map((_, i) => [i, 2 * i, 255 - i, 100][i % 4]!);
+    const small = downscale({ width: 5, height: 2, data }, 3);
+    expect([small.width, small.height]).toEqual([2, 1]);
+    const average = (x: number, c: number) => {
+      const at = (px: number, py: number) => data[(py * 5 + px) * 4 + c]!;
+      return Math.round((at(2 * x, 0) + at(2 * x + 1, 0) + at(2 * x, 1) + at(2 * x + 1, 1)) / 4);
+    };
+    expect([...small.data]).toEqual([0, 1].flatMap((x) => [0, 1, 2, 3].map((c) => average(x, c))));
+    const image = { width: 4, height: 4, data: new Uint8ClampedArray(64) };
+    expect(downscale(image, 4)).toBe(image);
+  });
+});
