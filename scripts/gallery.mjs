@@ -97,12 +97,19 @@ try {
   await waitFor('exchange-deposit');
   await keys('Tab');
   await shot('Backups', 'Export a verified backup, import one, or run the backup drill; removable drives are listed.', 'Export a backup');
+  await keys('Enter');
+  await shot(
+    'Export a backup',
+    'What (the whole vault or marked accounts), in which format, where (a removable drive first), the password twice; the file is read back and verified before the receipt shows.',
+    'Write to:',
+  );
+  await keys('Escape');
+  await waitFor('Verify a backup');
   await keys('Tab');
   await shot('QR', "An account's address code, a file as animated frames, or pictures of codes read back.", 'Read QR pictures');
-  for (const section of ['Ledger ·', 'Settings ·']) {
-    await keys('Tab');
-    await waitFor(section);
-  }
+  await keys('Tab');
+  await shot('Ledger', "Scan a Ledger's accounts and compare them on its screen, or recover them offline from its words.", 'Ledger ·');
+  await keys('Tab');
   await shot('Settings', 'The vault password and the default network for new accounts.', 'Settings ·');
   await type('?');
   await shot('Help', 'Every key, from the same keymap as the hints.', 'Keys');
