@@ -162,7 +162,7 @@ export function buildProgram(): Command {
     .option('--account <address-or-name>', 'the account whose address to show (substrate:ADDRESS:0xGENESIS:NAME)')
     .option('--network <network>', "the network to encode the address for (default: the account's)")
     .option('--file <file>', 'a file (a backup) to send as fountain-coded frames (ur:bytes)')
-    .option('--dense', 'with --file: dense frames, about 1.4× faster, which only `airlock qr read` reads (d switches while showing)')
+    .option('--dense', 'with --file: dense frames, about 1.4× faster, which only `airlock qr read` reads (f switches while showing)')
     .option('--fps <n>', 'frames per second (default: 8)')
     .action(lazy(qr, 'showQr'));
   code.command('read')

@@ -8,7 +8,7 @@ const HIDE_CURSOR = '\x1b[?25l';
 
 /**
  * Plays a QR show on the terminal's alternate screen until q, Esc or Ctrl-C: frames at the
- * chosen speed, space pauses, → steps, d switches UR and dense frames, and a resize fits the
+ * chosen speed, space pauses, → steps, f switches UR and dense frames, and a resize fits the
  * code to the new size.
  */
 export function playOnTerminal(show: QrShow, fps: number): Promise<void> {

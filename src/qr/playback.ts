@@ -45,7 +45,7 @@ export function actionOfKey(key: string): PlaybackAction | undefined {
   if (key === '\x1b[C' || key === '\x1bOC' || key === 'l') return 'step';
   if (key === '+' || key === '=') return 'faster';
   if (key === '-') return 'slower';
-  if (key === 'd') return 'switch-framing';
+  if (key === 'f') return 'switch-framing';
   if (key === 'q' || key === 'Q' || key === '\x1b' || key === '\x03') return 'quit';
   return undefined;
 }

@@ -81,7 +81,7 @@ export class QrShow {
   private status({ paused, fps }: Pick<Playback, 'paused' | 'fps'>): string {
     if (this.source.kind === 'text') return `${this.source.label} · q quit`;
     // UR frames are the default, which any UR reader takes: only dense ones need saying.
-    const framing = this.framingNow === 'ur' ? 'd dense' : 'dense · d UR';
+    const framing = this.framingNow === 'ur' ? 'f dense' : 'dense · f UR';
     if (this.parts === 1) return `${this.source.label} · one frame · ${framing} · q quit`;
     const state = paused ? 'paused · space play · → step' : `${fps} fps · space pause · → step`;
     return `frame ${this.frame!.number} · ${this.parts} parts · ${state} · ${framing} · q quit · ${this.source.label}`;

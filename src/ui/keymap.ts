@@ -30,7 +30,7 @@ export const COMMANDS = {
   pause: { keys: 'Space/p', help: 'pause or play frames', match: (i: string) => i === ' ' || i === 'p' },
   step: { keys: '→/l', help: 'next frame (pauses)', match: (i: string, k: Key) => k.rightArrow || i === 'l' },
   speed: { keys: '+/-', help: 'frames faster, slower', match: (i: string) => i === '+' || i === '=' || i === '-' },
-  framing: { keys: 'd', help: 'UR or dense frames', match: (i: string) => i === 'd' },
+  framing: { keys: 'f', help: 'UR or dense frames', match: (i: string) => i === 'f' },
   previousChoice: { keys: '←', help: 'previous choice', match: (_: string, k: Key) => k.leftArrow },
   nextChoice: { keys: '→', help: 'next choice', match: (_: string, k: Key) => k.rightArrow },
   yes: { keys: 'y/Enter', help: 'yes, go ahead', match: (i: string, k: Key) => i === 'y' || k.return },

@@ -86,13 +86,13 @@ describe.concurrent('airlock qr show', () => {
     }
   });
 
-  it('shows dense frames with --dense, and d switches to UR frames', async () => {
+  it('shows dense frames with --dense, and f switches to UR frames', async () => {
     const file = join(await scratch.dir(), 'payload.bin');
     const payload = pseudoRandomBytes(3000, 22);
     await writeFile(file, payload);
     const terminal = await openTerminal({ columns: 100, rows: 40, args: ['qr', 'show', '--file', file, '--dense', '--fps', '10'] });
     try {
-      await terminal.waitFor('dense · d UR');
+      await terminal.waitFor('dense · f UR');
       const reassembly = new Reassembly();
       const started = Date.now();
       while (!reassembly.complete && Date.now() - started < 30_000) {
@@ -100,8 +100,8 @@ describe.concurrent('airlock qr show', () => {
         if (text) reassembly.receive(text, 'screen');
       }
       expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
-      await terminal.keys('d');
-      await terminal.waitFor('· d dense ·');
+      await terminal.keys('f');
+      await terminal.waitFor('· f dense ·');
       // A UR frame on the screen now: alphanumeric text a UR reader takes as it is.
       expect(await readScreen(terminal.colouredScreen)).toMatch(/^UR:BYTES\/\d+-\d+\//u);
       await terminal.keys('q');

@@ -22,7 +22,7 @@ describe('the player', () => {
     expect(state).toEqual({ paused: true, fps: 8, framing: 'ur', advanced: 3 });
   });
 
-  it('switches between UR and dense frames with d, keeping pause, speed and the frame count', () => {
+  it('switches between UR and dense frames with f, keeping pause, speed and the frame count', () => {
     const start = playerReducer(initialPlayer(5), 'toggle-pause');
     const dense = playerReducer(start, 'switch-framing');
     expect(dense).toEqual({ ...start, framing: 'dense' });
