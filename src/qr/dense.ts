@@ -1,21 +1,4 @@
-import type * as BytewordsModule from '@ngraveio/bc-ur/dist/bytewords.js';
-import type * as FountainEncoderModule from '@ngraveio/bc-ur/dist/fountainEncoder.js';
-import type { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder.js';
-import type * as UtilsModule from '@ngraveio/bc-ur/dist/utils.js';
-import { createRequire } from 'node:module';
-
-// bc-ur's parts are CommonJS modules exporting `default`, which Node's and the test runner's
-// ESM interop resolve differently; `require` gives the same in both.
-// (Seen from an ES module, a CommonJS module's `module.exports` is its `default`.)
-const require = createRequire(import.meta.url);
-const fountainEncoder = require('@ngraveio/bc-ur/dist/fountainEncoder.js') as (typeof FountainEncoderModule)['default'];
-export const bcUr = {
-  bytewords: (require('@ngraveio/bc-ur/dist/bytewords.js') as (typeof BytewordsModule)['default']).default,
-  FountainEncoder: fountainEncoder.default,
-  FountainEncoderPart: fountainEncoder.FountainEncoderPart,
-  getCRC: (require('@ngraveio/bc-ur/dist/utils.js') as (typeof UtilsModule)['default']).getCRC,
-};
-const { bytewords, FountainEncoderPart: Part, getCRC } = bcUr;
+import { bytewords, FountainEncoderPart, getCRC } from './bc-ur.js';
 
 /**
  * Dense frames carry the very parts of a UR transfer, but as raw bytes in a byte-mode QR
@@ -58,7 +41,7 @@ export function urTextOfDenseFrame(bytes: Uint8Array): string {
   if (frame.readUInt32BE(frame.length - CRC_BYTES) !== getCRC(cbor)) throw new Error('bad checksum');
   let part: FountainEncoderPart;
   try {
-    part = Part.fromCBOR(cbor);
+    part = FountainEncoderPart.fromCBOR(cbor);
   } catch {
     throw new Error('not a UR part');
   }

@@ -1,7 +1,7 @@
 import { UR, UREncoder } from '@ngraveio/bc-ur';
-import type { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder.js';
+import { FountainEncoder, type FountainEncoderPart } from './bc-ur.js';
 import { alphanumericCapacity, byteCapacity } from './capacity.js';
-import { bcUr, denseFrame, urPartText } from './dense.js';
+import { denseFrame, urPartText } from './dense.js';
 import { smallestVersion, type Fit } from './fit.js';
 
 /**
@@ -14,9 +14,6 @@ import { smallestVersion, type Fit } from './fit.js';
  */
 export type Framing = 'ur' | 'dense';
 export const FRAMINGS: readonly Framing[] = ['ur', 'dense'];
-
-const FountainEncoder = bcUr.FountainEncoder;
-type FountainEncoder = InstanceType<typeof FountainEncoder>;
 
 /** Sequence numbers stay below this, so a frame never outgrows the size it was fitted for. */
 const SEQ_LIMIT = 0xffff;
