@@ -19,7 +19,7 @@ import { exportRequest, planExport } from './export-choice.js';
 import { ExportForm } from './export-form.js';
 import { ExportWorking } from './export-working.js';
 import { ReceiptView } from './receipt-view.js';
-import { runReporting } from './run-reporting.js';
+import { capitalise, runReporting } from './run-reporting.js';
 import { useShowFile } from '../qr/use-show-file.js';
 import { exportProblem, exportReducer, initialExport, isChoiceField, targetOf, type ExportState } from './use-backup-export-state.js';
 import { useDrives } from './use-drives.js';
@@ -85,7 +85,15 @@ export function BackupExport({ screen }: { screen?: object }) {
     if (refused) return dispatch({ type: 'refused', field: refused.field, problem: refused.text });
     dispatch({ type: 'check' });
     const bytes = new TextEncoder().encode(form.values.password);
-    const same = await shell.session.isVaultPassword(bytes).finally(() => bytes.fill(0));
+    let same: boolean;
+    try {
+      same = await shell.session.isVaultPassword(bytes);
+    } catch (error) {
+      // Nothing is written; the form says why rather than waiting on a comparison that failed.
+      return dispatch({ type: 'refused', field: 'password', problem: `${capitalise(describeError(error).message)}.` });
+    } finally {
+      bytes.fill(0);
+    }
     if (same) dispatch({ type: 'same-password' });
     else await toDestination();
   };

@@ -8,8 +8,9 @@ import { capitalise } from './run-reporting.js';
 /**
  * Where exporting a backup stands: the form (what, in which format, where, the password
  * twice, and whether to save a receipt file beside it), the account picker, a question when
- * the backup password is the vault's, a question when the file exists, the write, the receipt. `what`, `format` and `receipt` are choices, not
- * text: they are fields only so Tab reaches them.
+ * the backup password is the vault's, a question when the file exists, the write, the
+ * receipt. `what`, `format` and `receipt` are choices, not text: they are fields only so Tab
+ * reaches them.
  */
 export const EXPORT_FIELDS = ['what', 'format', 'destination', 'password', 'repeat', 'receipt'] as const;
 export type ExportField = (typeof EXPORT_FIELDS)[number];
