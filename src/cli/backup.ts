@@ -42,7 +42,17 @@ export async function exportBackup(options: ExportOptions, command: Command): Pr
       process.stderr.write('airlock: warning: the backup password is the vault password; anyone who learns one opens both\n');
     }
     vaultPassword.fill(0);
-    const receipt = await writeExport(options.out, session.data, password, request).finally(() => password.fill(0));
+    // A polkadot.js batch derives every account's key: on a terminal, say how far it got.
+    const live = process.stderr.isTTY;
+    let counted = false;
+    const onKeys = (done: number, total: number) => {
+      counted = true;
+      process.stderr.write(`\r\x1b[Kkeys derived: ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`);
+    };
+    const receipt = await writeExport(options.out, session.data, password, request, live ? { onKeys } : {}).finally(() => {
+      password.fill(0);
+      if (counted) process.stderr.write('\n');
+    });
     const text = formatReceipt(receipt);
     if (options.receipt) await writeFileDurably(`${options.out}.receipt.txt`, text, { mode: 0o644 });
     if (options.json) printJson(receipt);

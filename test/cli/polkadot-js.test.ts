@@ -100,6 +100,17 @@ describe.concurrent('polkadot.js files through the command line', () => {
     expect(signatureVerify(MESSAGE, pair.sign(MESSAGE), BOB.substrate).isValid).toBe(true);
   });
 
+  it('at a terminal, a batch export counts the keys it derives; piped, it prints nothing of the kind', async () => {
+    const file = join(await scratch.dir(), 'counted.json');
+    const result = await runAirlockInTerminal(['export', '--format', 'polkadot-js-batch', '--out', file], { vault: template, env: BOTH });
+    expect(result.code, result.stdout).toBe(0);
+    // The template holds three accounts with keys: the last count says all three.
+    expect(result.stdout).toMatch(/keys derived: 3 of 3\r?\n/u);
+    const piped = join(await scratch.dir(), 'piped.json');
+    const quiet = await airlockOk(['export', '--format', 'polkadot-js-batch', '--out', piped], { vault: template, env: BOTH });
+    expect(quiet.stderr).not.toContain('keys derived');
+  });
+
   it('--format polkadot-js needs exactly one account, and says so before asking for a password', async () => {
     const file = join(await scratch.dir(), 'one.json');
     expectCleanFailure(await runAirlock(['export', '--format', 'polkadot-js', '--out', file], { vault: template, env: OWNER }), /holds one account/);
