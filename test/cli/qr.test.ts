@@ -1,6 +1,8 @@
 /** End to end: `airlock qr show` captured from a real terminal and decoded, `airlock qr read` on pictures. */
+import jpeg from 'jpeg-js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameSequence, type Framing } from '../../src/qr/frames.js';
@@ -165,6 +167,26 @@ describe.concurrent('airlock qr read', () => {
     const again = join(dir, 'again.bin');
     expectCleanFailure(await runAirlock(['qr', 'read', '--out', again, damaged, ...frames]), /damaged\.png holds a damaged airlock frame \(bad checksum\)/);
     await expect(readFile(again)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('reads a JPEG cut short, and refuses one with nothing past its header, keeping the codec quiet', async () => {
+    const dir = await scratch.dir();
+    // The code at the top of a tall photo whose rest is busy, so holds most of the file's bytes: a
+    // JPEG stores its rows top first, and cutting the file in half loses only the busy rows. The
+    // codec warns of the cut; none of that may reach stderr.
+    const code = PNG.sync.read(await QRCode.toBuffer(`substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`, { scale: 4 }));
+    const photo = { width: code.width, height: code.height * 3, data: Buffer.from(pseudoRandomBytes(code.width * code.height * 3 * 4, 8)) };
+    code.data.copy(photo.data);
+    const file = jpeg.encode(photo, 90).data;
+    const cut = join(dir, 'cut.jpg');
+    await writeFile(cut, file.subarray(0, Math.floor(file.length * 0.5)));
+    const { stdout, stderr } = await airlockOk(['qr', 'read', cut]);
+    expect(stdout).toContain(`address:  ${ALICE.polkadot}`);
+    expect(stderr).toMatch(/^read 1 pictures?, .*\n$/u);
+
+    const header = join(dir, 'header.jpg');
+    await writeFile(header, file.subarray(0, 300));
+    expectCleanFailure(await runAirlock(['qr', 'read', header]), /header\.jpg is a damaged JPEG image \(.+\)$/u);
   });
 
   it('an incomplete set, a picture without a code: one clear message, nothing written', async () => {
