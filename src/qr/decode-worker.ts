@@ -2,6 +2,7 @@ import jsqr, { type QRCode } from 'jsqr';
 import { parentPort } from 'node:worker_threads';
 import { describeError, UserError } from '../errors.js';
 import type { DecodeReply, DecodeRequest } from './decode-job.js';
+import { suppressNoise } from './denoise.js';
 import { qrCodeText } from './dense.js';
 import { readImage } from './image.js';
 
@@ -14,7 +15,7 @@ const jsqrOptions = () => ({ inversionAttempts: 'attemptBoth' as const });
 
 async function decode({ id, path }: DecodeRequest): Promise<DecodeReply> {
   try {
-    const image = await readImage(path);
+    const image = suppressNoise(await readImage(path));
     const found = jsqr.default(image.data, image.width, image.height, jsqrOptions());
     return { id, text: found ? textOf(found, path) : null };
   } catch (error) {
