@@ -1,6 +1,7 @@
 // The "QR codes" section: how fast a file crosses the air gap as `airlock qr show` frames read
 // back by `airlock qr read` with frames lost, and how long `airlock qr read` takes per picture.
 // Every figure comes from the built code in dist/; run `npm run build` first.
+import jpeg from 'jpeg-js';
 import jsqr from 'jsqr';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -10,7 +11,8 @@ import { PNG } from 'pngjs';
 import { decodeImages } from '../dist/qr/decode-pool.js';
 import { largestFit, STATUS_ROWS } from '../dist/qr/fit.js';
 import { FRAMINGS, FrameSequence, planFrames } from '../dist/qr/frames.js';
-import { downscale, MAX_DECODE_SIDE } from '../dist/qr/image.js';
+import { suppressNoise } from '../dist/qr/denoise.js';
+import { decodeImage, downscale, MAX_DECODE_SIDE } from '../dist/qr/image.js';
 import { DEFAULT_FPS } from '../dist/qr/playback.js';
 import { Reassembly } from '../dist/qr/reassembly.js';
 import { QrShow } from '../dist/qr/show.js';
@@ -29,6 +31,9 @@ const LOSS_SEEDS = [1, 2, 3, 4, 5];
 /** Pixels a module is wide in the frames read for the throughput: a small terminal font (cells 4×8). */
 const FRAME_SCALE = 4;
 const SCREENSHOT = { width: 1280, height: 720 };
+/** Standard deviation of the sensor noise of a camera at high gain in a dim room, in grey levels. */
+const SENSOR_NOISE = 15;
+const JPEG_QUALITY = 85;
 const GOAL_BYTES_PER_S = 2500;
 const GOAL_IMAGES_PER_S = 20;
 /** The decode pool's default size, as `decodeImages` picks it. */
@@ -140,6 +145,9 @@ function rgba(grey) {
   for (let i = 0, at = 0; i < grey.length; i++, at += 4) data[at] = data[at + 1] = data[at + 2] = grey[i];
   return data;
 }
+
+/** A JPEG of RGBA pixels, as a phone's camera saves a photo. */
+const jpegOf = ({ width, height, data }) => jpeg.encode({ width, height, data }, JPEG_QUALITY).data;
 
 /** A PNG of RGBA pixels; `fast` skips pngjs's search for the best filter of each row. */
 const pngOf = ({ width, height, data }, fast = false) => {
@@ -266,6 +274,35 @@ function gradient(angle) {
   return { ...SCREENSHOT, data };
 }
 
+/** The picture with approximately normal noise of `sigma` grey levels on every pixel, as a camera sensor adds it. */
+function withSensorNoise(image, sigma, seed) {
+  const random = seeded(seed);
+  const data = Buffer.from(image.data);
+  for (let i = 0; i < data.length; i += 4) {
+    let sum = 0;
+    for (let k = 0; k < 6; k++) sum += random();
+    const noise = (sum - 3) * Math.SQRT2 * sigma; // six uniforms: variance 1/2
+    for (let c = 0; c < 3; c++) data[i + c] = Math.max(0, Math.min(255, Math.round(data[i + c] + noise)));
+  }
+  return { width: image.width, height: image.height, data };
+}
+
+/** A dim room with a lamp in it: dark walls, a soft bright patch, no code. */
+function dimRoom() {
+  const { width, height } = SCREENSHOT;
+  const data = Buffer.alloc(width * height * 4, 255);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = 35 + (25 * y) / height + 90 * Math.exp(-((x - 900) ** 2 + (y - 250) ** 2) / 30000);
+      const at = (y * width + x) * 4;
+      data[at] = v + 10;
+      data[at + 1] = v;
+      data[at + 2] = v - 5;
+    }
+  }
+  return { ...SCREENSHOT, data };
+}
+
 /** Half of one picture and half of another, as a photo taken while the terminal redraws. */
 function blend(a, b) {
   const data = Buffer.alloc(a.data.length);
@@ -273,18 +310,28 @@ function blend(a, b) {
   return { width: a.width, height: a.height, data };
 }
 
-/** One picture decoded on this thread, stage by stage, as the worker does it: PNG, downscale, jsqr. */
-function decodeHere(bytes) {
+/** One picture decoded on this thread, stage by stage, as the worker does it: PNG or JPEG, downscale, noise, jsqr. */
+async function decodeHere(bytes) {
   let t = performance.now();
-  const png = PNG.sync.read(bytes);
-  const pngMs = performance.now() - t;
+  const decoded = await decodeImage(bytes, 'picture');
+  const decodeMs = performance.now() - t;
   t = performance.now();
-  const image = downscale({ width: png.width, height: png.height, data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length) }, MAX_DECODE_SIDE);
+  const image = downscale(decoded, MAX_DECODE_SIDE);
   const downscaleMs = performance.now() - t;
   t = performance.now();
-  const found = jsqr.default(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
+  const quiet = suppressNoise(image);
+  const noiseMs = performance.now() - t;
+  t = performance.now();
+  const found = jsqr.default(quiet.data, quiet.width, quiet.height, { inversionAttempts: 'attemptBoth' });
   const jsqrMs = performance.now() - t;
-  return { text: found ? found.data : null, pngMs, downscaleMs, jsqrMs, width: image.width, height: image.height };
+  const result = { text: found ? found.data : null, decodeMs, downscaleMs, noiseMs, jsqrMs, width: image.width, height: image.height };
+  return {
+    ...result,
+    /** What jsqr reads without the noise filter: only asked of noisy pictures, for the comparison. */
+    get unfiltered() {
+      return quiet === image ? result.text : (jsqr.default(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' })?.data ?? null);
+    },
+  };
 }
 
 /**
@@ -292,10 +339,10 @@ function decodeHere(bytes) {
  * `airlock qr read one.png`), then all of them `copies` times over as one batch through one
  * worker and through the default pool (worker start included), then the stages on this thread.
  */
-async function timeKind({ paths, pngs, texts, copies, runs }) {
+async function timeKind({ label, paths, files, texts, copies, runs, unfiltered }) {
   const check = (read, expected, what) =>
     read.forEach((text, i) => {
-      if (text !== expected[i]) throw new Error(`${what} ${i}: read ${JSON.stringify(text)}, expected ${JSON.stringify(expected[i])}`);
+      if (text !== expected[i]) throw new Error(`${label}, ${what} ${i}: read ${JSON.stringify(text)}, expected ${JSON.stringify(expected[i])}`);
     });
   check(await decodeAll(paths), texts, 'warm-up'); // the file cache and this thread's code
   const alone = [];
@@ -334,53 +381,72 @@ async function timeKind({ paths, pngs, texts, copies, runs }) {
     one = better(one, await perSecond(1));
     pool = better(pool, await perSecond(undefined));
   }
-  const here = pngs.map((png) => decodeHere(png));
+  const here = [];
+  for (const bytes of files) here.push(await decodeHere(bytes));
   check(here.map((h) => h.text), texts, 'on this thread, picture');
   return {
     count: paths.length,
+    read: texts.filter((text) => text !== null).length,
+    unfiltered,
     batch: batch.length,
     runs,
     alone: median(alone),
     one,
     pool,
-    kib: median(pngs.map((png) => png.length)) / 1024,
-    stages: ['pngMs', 'downscaleMs', 'jsqrMs'].map((stage) => median(here.map((h) => h[stage]))),
+    kib: median(files.map((bytes) => bytes.length)) / 1024,
+    stages: ['decodeMs', 'downscaleMs', 'noiseMs', 'jsqrMs'].map((stage) => median(here.map((h) => h[stage]))),
     decodedSide: `${here[0].width}×${here[0].height}`,
   };
 }
 
 async function pictures(dir, results) {
+  const kind = (label, copies, runs) => ({ label, paths: [], files: [], texts: [], copies, runs });
   const kinds = {
-    code: { label: 'a frame', paths: [], pngs: [], texts: [], copies: 2, runs: 2 },
-    blend: { label: 'two frames half and half', paths: [], pngs: [], texts: [], copies: 3, runs: 2 },
-    // jsqr takes about half a second over noise: fewer of them.
-    noise: { label: 'random noise', paths: [], pngs: [], texts: [], copies: 2, runs: 1 },
-    gradient: { label: 'colour gradients', paths: [], pngs: [], texts: [], copies: 4, runs: 2 },
+    code: kind('a frame', 2, 2),
+    photo: kind(`a frame saved as a JPEG (quality ${JPEG_QUALITY}), as a phone's camera does`, 1, 2),
+    grainy: kind(`a frame with sensor noise (σ ${SENSOR_NOISE}), JPEG`, 1, 2),
+    blend: kind('two frames half and half', 3, 2),
+    room: kind(`a dim room with sensor noise (σ ${SENSOR_NOISE}), no code, JPEG`, 3, 2),
+    // Over random noise jsqr takes longest: fewer of them.
+    noise: kind('random noise', 2, 1),
+    gradient: kind('colour gradients', 4, 2),
   };
-  const add = async (kind, image, text) => {
-    const png = pngOf(image);
-    const path = join(dir, `${kind}-${kinds[kind].paths.length}.png`);
-    await writeFile(path, png);
-    kinds[kind].paths.push(path);
-    kinds[kind].pngs.push(png);
-    kinds[kind].texts.push(text);
+  // What a camera took is a JPEG: noise comes only from a camera's sensor.
+  const camera = new Set(['photo', 'grainy', 'room']);
+  const add = async (key, image, text) => {
+    const file = camera.has(key) ? jpegOf(image) : pngOf(image);
+    const path = join(dir, `${key}-${kinds[key].paths.length}.${camera.has(key) ? 'jpg' : 'png'}`);
+    await writeFile(path, file);
+    kinds[key].paths.push(path);
+    kinds[key].files.push(file);
+    kinds[key].texts.push(text);
   };
   // Pictures of UR frames: a dense frame is a code of the same version, decoded the same way.
   for (const { size, frames } of results.filter((r) => r.framing === 'ur')) {
     const screenshot = (i) => paint(frames.lines[i], size, screenshotScale(size), SCREENSHOT);
-    for (let i = 0; i < 4; i++) await add('code', screenshot(i), frames.texts[i]);
+    for (let i = 0; i < 4; i++) {
+      await add('code', screenshot(i), frames.texts[i]);
+      await add('photo', screenshot(i), frames.texts[i]);
+      // jsqr misses some codes in noise: the text expected is what this thread reads, which must be the frame's or nothing.
+      const grainy = withSensorNoise(screenshot(i), SENSOR_NOISE, 300 + i);
+      const { text, unfiltered } = await decodeHere(jpegOf(grainy));
+      if (text !== null && text !== frames.texts[i]) throw new Error(`a grainy frame reads as another text than it shows`);
+      await add('grainy', grainy, text);
+      kinds.grainy.unfiltered = (kinds.grainy.unfiltered ?? 0) + (unfiltered === frames.texts[i] ? 1 : 0);
+    }
     // Two blends a size that jsqr reads nothing in (it has read none so far).
     for (let i = 0, kept = 0; kept < 2 && i < 10; i++) {
       const image = blend(screenshot(i), screenshot(i + 1));
-      if (decodeHere(pngOf(image, true)).text !== null) continue;
+      if ((await decodeHere(pngOf(image, true))).text !== null) continue;
       await add('blend', image, null);
       kept += 1;
     }
   }
+  for (let i = 0; i < 4; i++) await add('room', withSensorNoise(dimRoom(), SENSOR_NOISE, 200 + i), null);
   for (let i = 0; i < 3; i++) await add('noise', noise(100 + i), null);
   for (let i = 0; i < 4; i++) await add('gradient', gradient(0.3 + (i * Math.PI) / 2), null);
   const timed = {};
-  for (const [key, kind] of Object.entries(kinds)) timed[key] = { ...(await timeKind(kind)), label: kind.label };
+  for (const [key, pictures] of Object.entries(kinds)) timed[key] = { ...(await timeKind(pictures)), label: pictures.label };
   return timed;
 }
 
@@ -437,15 +503,18 @@ export async function qrBenchmarks() {
           `${int(denseRate)} B/s, ${denseRate >= GOAL_BYTES_PER_S ? 'which meets the goal' : 'still below the goal'}; only \`airlock qr read\` reads them, so UR stays the default.`;
 
     const decodeRows = Object.values(decoding).flatMap((d) => {
-      const [pngMs, downscaleMs, jsqrMs] = d.stages;
+      const [decodeMs, downscaleMs, noiseMs, jsqrMs] = d.stages;
       return [
         [
-          `1280×720, ${d.label} (${d.count} pictures, PNGs of ~${int(d.kib)} KiB): one alone, median; its stages PNG / downscale / jsqr`,
-          `${ms(d.alone)} (${perS(1000 / d.alone)}); ${ms(pngMs)} / ${ms(downscaleMs)} / ${ms(jsqrMs)}`,
+          `1280×720, ${d.label} (${d.count} pictures, files of ~${int(d.kib)} KiB): one alone, median; its stages decode / downscale / noise / jsqr`,
+          `${ms(d.alone)} (${perS(1000 / d.alone)}); ${ms(decodeMs)} / ${ms(downscaleMs)} / ${ms(noiseMs)} / ${ms(jsqrMs)}`,
           '—',
           '—',
         ],
-        [`1280×720, ${d.label}: batch of ${d.batch}, one worker${d.runs > 1 ? `, better of ${d.runs}` : ''}: once started (whole batch)`, `${perS(d.one.started)} (${perS(d.one.whole)}); ${ms(1000 / d.one.started)} each`, `≥ ${GOAL_IMAGES_PER_S}/s`, yesNo(d.one.started >= GOAL_IMAGES_PER_S)],
+        ...(d.unfiltered === undefined
+          ? []
+          : [[`1280×720, ${d.label}: pictures whose code jsqr reads, with the noise filter / without it`, `${d.read} of ${d.count} / ${d.unfiltered} of ${d.count}`, '—', '—']]),
+        [`1280×720, ${d.label}: batch of ${d.batch}, one worker${d.runs > 1 ? `, better of ${d.runs}` : ''}: once started (whole batch)`, `${perS(d.one.started)} (${perS(d.one.whole)}); ${ms(1000 / d.one.started)} each`, '—', '—'],
         [`1280×720, ${d.label}: batch of ${d.batch}, pool of ${poolSize()} workers${d.runs > 1 ? `, better of ${d.runs}` : ''}: once started (whole batch)`, `${perS(d.pool.started)} (${perS(d.pool.whole)})`, `≥ ${GOAL_IMAGES_PER_S}/s`, yesNo(d.pool.started >= GOAL_IMAGES_PER_S)],
       ];
     });
@@ -465,18 +534,23 @@ Effective throughput = payload bytes ÷ (frames shown until complete, the lost o
 The trials differ only in the frames lost, so they share the frames: ${int(framesRead)} were decoded from pixels, ${unread} unreadable.
 For comparison, Sparrow's 400-byte fragments at 5 frames/s are about 2,000 B/s with no loss counted.
 
-**Decoding a picture.** 1280×720 PNGs as a phone's screenshot of the terminal would be: the terminal's rendering of a
+**Decoding a picture.** 1280×720 pictures as a phone's screenshot of the terminal would be: the terminal's rendering of a
 frame (4 frames of each size above) at the largest whole scale that fits (modules of
-${SIZES.map((size) => `${screenshotScale(size)} px at ${sizeName(size)}`).join(', ')}), centred on white; the same, two
-consecutive frames half and half (a photo taken as the terminal redraws: no code read); random noise; colour gradients.
+${SIZES.map((size) => `${screenshotScale(size)} px at ${sizeName(size)}`).join(', ')}), centred on white, as a PNG; the same frames
+saved as JPEGs of quality ${JPEG_QUALITY}, as a phone's camera saves its photos; the same frames with approximately normal noise of
+σ ${SENSOR_NOISE} grey levels on every pixel, as a camera at high gain in a dim room adds it, saved as JPEGs; two consecutive frames half and half
+(a photo taken as the terminal redraws: no code read); a dim room with the same noise and no code, a JPEG (what a camera sees
+before it is pointed at the screen); random noise, a PNG (every pixel of every colour uniformly random: the worst case
+for jsqr's search); colour gradients.
 Each goes through \`decodeImages\` of \`dist/qr/decode-pool.js\`, the path of \`airlock qr read\`: read the file, decode the
-PNG, downscale to at most ${MAX_DECODE_SIDE} pixels a side (${decoding.code.decodedSide}), jsqr trying both polarities, in a worker thread.
+PNG or JPEG, downscale to at most ${MAX_DECODE_SIDE} pixels a side (${decoding.code.decodedSide}), filter out sensor noise when the picture has
+any (\`suppressNoise\` of \`dist/qr/denoise.js\`; pictures without noise pass untouched), jsqr trying both polarities, in a worker thread.
 Timed: each picture alone in a new pool (what one picture costs, the worker's start included); then a batch of them
 through one worker, one after another, and through the default pool (${poolSize()} workers), runs of the two alternating,
 in pictures a second once started (from the return of as many pictures as there are workers, which puts the workers'
 start and first, cold decodes behind, to the last) and, in brackets, over the whole batch, the start included; then
 the stages on the main thread. Every decode is checked: the frame's text, or nothing. The goal of ${GOAL_IMAGES_PER_S} pictures/s
-is judged once started, since a folder of a transfer's frames amortises the start; one picture alone pays for it in
+is judged on the default pool, what \`qr read\` runs, once started, since a folder of a transfer's frames amortises the start; one picture alone pays for it in
 full (the first row of each kind).
 
 ${table([
