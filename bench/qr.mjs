@@ -534,7 +534,7 @@ Effective throughput = payload bytes ÷ (frames shown until complete, the lost o
 The trials differ only in the frames lost, so they share the frames: ${int(framesRead)} were decoded from pixels, ${unread} unreadable.
 For comparison, Sparrow's 400-byte fragments at 5 frames/s are about 2,000 B/s with no loss counted.
 
-**Decoding a picture.** 1280×720 pictures as a phone's screenshot of the terminal would be: the terminal's rendering of a
+**Decoding a picture.** 1280×720 pictures of the terminal as a phone would take them: the terminal's rendering of a
 frame (4 frames of each size above) at the largest whole scale that fits (modules of
 ${SIZES.map((size) => `${screenshotScale(size)} px at ${sizeName(size)}`).join(', ')}), centred on white, as a PNG; the same frames
 saved as JPEGs of quality ${JPEG_QUALITY}, as a phone's camera saves its photos; the same frames with approximately normal noise of
