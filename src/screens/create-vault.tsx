@@ -4,6 +4,7 @@ import { describeError } from '../errors.js';
 import { checkNewPassword } from '../vault/password-policy.js';
 import type { VaultSession } from '../vault/store.js';
 import { LockFrame } from '../ui/components/lock-frame.js';
+import { Prose } from '../ui/components/prose.js';
 import { Spinner } from '../ui/components/spinner.js';
 import { TextField } from '../ui/components/text-field.js';
 import { useTextField } from '../ui/components/use-text-field.js';
@@ -62,7 +63,7 @@ export function CreateVault({ path, onCreated }: CreateVaultProps) {
   const verdict = first.value ? strength(first.value) : undefined;
   return (
     <LockFrame path={path} title="Create a vault: choose its password">
-      <Text color={theme.muted}>It encrypts everything airlock keeps. There is no way to recover it if it is lost.</Text>
+      <Prose color={theme.muted}>It encrypts everything airlock keeps. There is no way to recover it if it is lost.</Prose>
       <TextField label="Password:" value={first.value} mask focused={step === 'password'} />
       {verdict && step === 'password' ? <Text color={verdict.refused || verdict.weak ? theme.warning : theme.success}>{verdict.text}</Text> : null}
       {step !== 'password' ? <TextField label="Repeat it:" value={second.value} mask focused={step === 'repeat'} /> : null}

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo, type ReactNode } from 'react';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from './backup-text.js';
@@ -35,9 +36,9 @@ export function ExportForm({ state }: { state: ExportState }) {
     <>
       {about}
       {state.problemField === name && state.problem && state.problem !== aboutText ? (
-        <Text color={theme.error} wrap="wrap">
+        <Prose color={theme.error}>
           {state.problem}
-        </Text>
+        </Prose>
       ) : null}
     </>
   );
@@ -52,9 +53,9 @@ export function ExportForm({ state }: { state: ExportState }) {
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>Export a backup</Text>
-      <Text wrap="wrap" color={plan.ok ? undefined : theme.warning}>
+      <Prose color={plan.ok ? undefined : theme.warning}>
         {exportSummary(shell.data, choice, plan)}
-      </Text>
+      </Prose>
       <Text> </Text>
       <Choice label={LABELS.what} value={choice.what === 'whole' ? WHAT_NAMES.whole : `${WHAT_NAMES.chosen}: ${marked} marked`} focused={focused('what')}>
         {under('what', focused('what') ? <Muted>{WHAT_KEYS[choice.what]}</Muted> : null)}

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 
@@ -18,23 +19,23 @@ export function ExportWorking({ state, target, keys }: ExportWorkingProps) {
       <Text bold>Export a backup</Text>
       {state === 'same-password' ? (
         <>
-          <Text color={theme.warning} wrap="wrap">
+          <Prose color={theme.warning}>
             The backup password is the vault password: anyone who learns it opens both, and the backup leaves the vault&apos;s machine.
-          </Text>
+          </Prose>
           <Text>Write the backup with this password anyway?</Text>
           <Text color={theme.warning}>y or Enter writes it · n or Esc chooses another</Text>
           <KeyHints commands={['yes', 'no']} />
         </>
       ) : state === 'replace' ? (
         <>
-          <Text wrap="wrap">{`${target} already exists.`}</Text>
+          <Prose>{`${target} already exists.`}</Prose>
           <Text>Replace it with a new backup of this vault?</Text>
           <Text color={theme.warning}>y or Enter replaces it · n or Esc keeps it</Text>
           <KeyHints commands={['yes', 'no']} />
         </>
       ) : (
         <>
-          <Text wrap="wrap">{`Writing ${target}, then reading it back and decrypting it to verify it…`}</Text>
+          <Prose>{`Writing ${target}, then reading it back and decrypting it to verify it…`}</Prose>
           {keys ? <Text>{`Keys derived: ${keys.done.toLocaleString('en')} of ${keys.total.toLocaleString('en')}`}</Text> : null}
           <Text color={theme.muted}>Leave the medium in until the receipt shows.</Text>
         </>

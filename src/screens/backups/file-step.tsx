@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from './backup-text.js';
@@ -26,9 +27,9 @@ export function FileStep({ state, title }: { state: ImportState; title: string }
       <FormField label="Password: " value={state.password} focused={onPassword} mask />
       <Text> </Text>
       {state.problem ? (
-        <Text color={theme.error} wrap="wrap">
+        <Prose color={theme.error}>
           {state.problem}
-        </Text>
+        </Prose>
       ) : null}
       {state.step === 'reading' ? <Text color={theme.muted}>Decrypting… (Esc abandons it)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">

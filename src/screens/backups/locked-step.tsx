@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import type { LockedAccount } from '../../vault/polkadot-js.js';
@@ -31,9 +32,9 @@ export function LockedStep({ title, file, locked, position, count, password, unl
         {file}
       </Text>
       <Text> </Text>
-      <Text wrap="wrap">{count === 1
+      <Prose>{count === 1
           ? "One account has a password of its own: the file's password did not open it."
-          : `${count} accounts have passwords of their own: the file's password did not open them.`}</Text>
+          : `${count} accounts have passwords of their own: the file's password did not open them.`}</Prose>
       <Text> </Text>
       <Text bold wrap="truncate-end">{`${count > 1 ? `${position} of ${count}: ` : ''}${name}`}</Text>
       <Text wrap="truncate-middle">{locked.address}</Text>
@@ -41,9 +42,9 @@ export function LockedStep({ title, file, locked, position, count, password, unl
       <FormField label="Its password:" value={password} focused={!unlocking} mask />
       <Text> </Text>
       {problem ? (
-        <Text color={theme.error} wrap="wrap">
+        <Prose color={theme.error}>
           {problem}
-        </Text>
+        </Prose>
       ) : null}
       {unlocking ? <Text color={theme.muted}>Opening it… (Esc leaves it out)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">

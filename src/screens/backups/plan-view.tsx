@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
+import { Prose } from '../../ui/components/prose.js';
 import type { ListState } from '../../ui/components/use-list-state.js';
 import type { Command } from '../../ui/keymap.js';
 import { useShell } from '../../ui/shell-context.js';
@@ -46,14 +47,14 @@ export function PlanView({ title, file, entries, list, outcome, problem, hints }
       <ListPosition state={list} />
       {cut ? (
         <Box height={2} overflow="hidden">
-          <Text color={theme.muted} wrap="wrap">{`${selected.name}: ${describePlanned(selected)}`}</Text>
+          <Prose color={theme.muted}>{`${selected.name}: ${describePlanned(selected)}`}</Prose>
         </Box>
       ) : null}
       <Text> </Text>
       {outcome.map((line) => (
-        <Text key={line.text} color={theme[line.tone]} wrap="wrap">
+        <Prose key={line.text} color={theme[line.tone]}>
           {line.text}
-        </Text>
+        </Prose>
       ))}
       {problem ? (
         <Text color={theme.error} wrap="truncate-end">

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import type { Written } from './use-backup-export-state.js';
@@ -24,9 +25,9 @@ export function ReceiptView({ written }: { written: Written }) {
       ))}
       <Text> </Text>
       {written.receiptFile && !written.receiptError ? (
-        <Text color={theme.muted} wrap="wrap">{`The receipt was also saved to ${written.receiptFile}`}</Text>
+        <Prose color={theme.muted}>{`The receipt was also saved to ${written.receiptFile}`}</Prose>
       ) : null}
-      {written.receiptError ? <Text color={theme.error} wrap="wrap">{`The receipt file was not saved: ${written.receiptError}`}</Text> : null}
+      {written.receiptError ? <Prose color={theme.error}>{`The receipt file was not saved: ${written.receiptError}`}</Prose> : null}
       <Text color={theme.muted} wrap="truncate-end">
         Write the sha256 down or keep the receipt with the medium.
       </Text>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { useList } from '../../ui/components/use-list.js';
 import { commandFor } from '../../ui/keymap.js';
 import type { Screen } from '../../ui/navigation.js';
@@ -44,9 +45,9 @@ export function LedgerHome() {
         <Box key={choice.label} flexDirection="column">
           <Text inverse={i === list.cursor} wrap="truncate-end">{`${i === list.cursor ? '›' : ' '} ${choice.label}`}</Text>
           <Box paddingLeft={2}>
-            <Text color={theme.muted} wrap="wrap">
+            <Prose color={theme.muted}>
               {choice.about}
-            </Text>
+            </Prose>
           </Box>
         </Box>
       ))}

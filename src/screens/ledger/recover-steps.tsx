@@ -3,6 +3,7 @@ import type { LedgerAddress } from '../../ledger/polkadot-app.js';
 import { SOFTWARE_WALLET_WARNING } from '../../ledger/save.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { Spinner } from '../../ui/components/spinner.js';
 import type { ListState } from '../../ui/components/use-list-state.js';
 import type { VaultData } from '../../vault/model.js';
@@ -18,14 +19,14 @@ export function RecoverWarning({ width }: { width: number }) {
   return (
     <Box flexDirection="column" width={width} gap={1}>
       <Text bold>{RECOVER_TITLE}</Text>
-      <Text color={theme.warning} wrap="wrap">{`⚠ ${capitalise(SOFTWARE_WALLET_WARNING)}.`}</Text>
-      <Text wrap="wrap">
+      <Prose color={theme.warning}>{`⚠ ${capitalise(SOFTWARE_WALLET_WARNING)}.`}</Prose>
+      <Prose>
         The words (and passphrase, if the device has one) are kept in the vault so the accounts sign without the device. Do this
         only when the device is lost or broken, on a machine that never goes online.
-      </Text>
-      <Text color={theme.muted} wrap="wrap">
+      </Prose>
+      <Prose color={theme.muted}>
         To read the addresses of a Ledger you still have, scan it instead: its keys stay on the device.
-      </Text>
+      </Prose>
       <Text>Go on and type the words?</Text>
       <KeyHints commands={['yes', 'no']} />
     </Box>
@@ -61,9 +62,9 @@ export function RecoverDetails({ state, data, width }: { state: LedgerRecoverSta
       {field('name')}
       <Text> </Text>
       {state.problem ? (
-        <Text color={theme.error} wrap="wrap">
+        <Prose color={theme.error}>
           {state.problem}
-        </Text>
+        </Prose>
       ) : null}
       <Text color={theme.muted} wrap="truncate-end">
         Tab/↑/↓ fields · Enter on Name derives · Esc: the words
@@ -97,16 +98,16 @@ export function Review({ found, list, name, networkName, problem, saving, width 
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate-end">{`${RECOVER_TITLE}: ${found.length} account${found.length === 1 ? '' : 's'} (${networkName})`}</Text>
-      <Text wrap="wrap">The addresses a Ledger with these words gives. Compare them with ones you know.</Text>
+      <Prose>The addresses a Ledger with these words gives. Compare them with ones you know.</Prose>
       <Box marginY={1}>
         <FoundList found={found} list={list} width={width} />
       </Box>
       {problem ? (
-        <Text color={theme.error} wrap="wrap">
+        <Prose color={theme.error}>
           {problem}
-        </Text>
+        </Prose>
       ) : null}
-      <Text wrap="wrap">{saving ? 'Saving…' : `Enter saves them as identity "${name}", with the words.`}</Text>
+      <Prose>{saving ? 'Saving…' : `Enter saves them as identity "${name}", with the words.`}</Prose>
       {saving ? null : <KeyHints commands={['confirm', 'back']} />}
     </Box>
   );

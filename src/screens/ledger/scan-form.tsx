@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { theme } from '../../ui/theme.js';
 import { SaidLine } from './scan-steps.js';
 import type { Said } from './use-ledger-scan-state.js';
@@ -36,7 +37,7 @@ export function ScanForm({ setup, said, width }: ScanFormProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Text bold>Scan a Ledger</Text>
-      <Text wrap="wrap">Reads the addresses of accounts 0, 1, 2… from the device. Nothing is saved until you say so.</Text>
+      <Prose>Reads the addresses of accounts 0, 1, 2… from the device. Nothing is saved until you say so.</Prose>
       <Text> </Text>
       <Box flexDirection="column">
         <Box>
@@ -46,9 +47,9 @@ export function ScanForm({ setup, said, width }: ScanFormProps) {
         </Box>
         {focus === 'transport' ? (
           <Box paddingLeft={4}>
-            <Text color={theme.muted} wrap="wrap">
+            <Prose color={theme.muted}>
               {transport.about}
-            </Text>
+            </Prose>
           </Box>
         ) : null}
       </Box>

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { LedgerAddress } from '../../ledger/polkadot-app.js';
 import { describeTransport, type TransportSpec } from '../../ledger/transport.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { Spinner } from '../../ui/components/spinner.js';
 import { TextField } from '../../ui/components/text-field.js';
 import type { ListState } from '../../ui/components/use-list-state.js';
@@ -18,9 +19,9 @@ const MARKS: Record<Said['tone'], string> = { success: '✓ ', error: '✗ ', mu
 /** What the last step said; marked, so it reads without colour too. */
 export function SaidLine({ said }: { said?: Said }) {
   return said ? (
-    <Text color={theme[said.tone]} wrap="wrap">
+    <Prose color={theme[said.tone]}>
       {`${MARKS[said.tone]}${said.text}`}
-    </Text>
+    </Prose>
   ) : null;
 }
 
@@ -74,13 +75,13 @@ export function Showing({ account, address, width }: { account: number; address?
   return (
     <Box flexDirection="column" width={width} gap={1}>
       <Text bold>{`Show account ${account} on the Ledger`}</Text>
-      <Text wrap="wrap">Compare the address on the Ledger with the one here, then approve or reject on the device.</Text>
+      <Prose>Compare the address on the Ledger with the one here, then approve or reject on the device.</Prose>
       {address ? (
         <Box flexDirection="column">
           <Text color={theme.muted}>{address.path}</Text>
-          <Text bold wrap="wrap">
+          <Prose bold>
             {address.address}
-          </Text>
+          </Prose>
         </Box>
       ) : (
         <Text color={theme.muted}>Reading the address…</Text>
@@ -104,7 +105,7 @@ export function Naming({ count, name, problem, said, saving, width }: NamingProp
   return (
     <Box flexDirection="column" width={width} gap={1}>
       <Text bold>{`Save ${count} account${count === 1 ? '' : 's'} as a Ledger identity`}</Text>
-      <Text wrap="wrap">Only public keys go into the vault: signing needs the device. The accounts are named after the identity: NAME-0, NAME-1, …</Text>
+      <Prose>Only public keys go into the vault: signing needs the device. The accounts are named after the identity: NAME-0, NAME-1, …</Prose>
       <TextField label="Identity name:" value={name} focused={!saving} problem={problem} />
       <SaidLine said={said} />
       {saving ? <Text color={theme.muted}>Saving…</Text> : <KeyHints commands={['confirm', 'back']} />}

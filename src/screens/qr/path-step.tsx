@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from '../backups/backup-text.js';
@@ -37,18 +38,18 @@ export function PathStep({ title, intro, label, placeholder, state, problem, not
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>{title}</Text>
-      <Text color={theme.muted} wrap="wrap">
+      <Prose color={theme.muted}>
         {intro}
-      </Text>
+      </Prose>
       <Text> </Text>
       <FormField label={label} value={elideStart(state.path, shell.width - label.length - 5)} focused placeholder={placeholder} />
       <Candidates state={state} rows={Math.max(2, shell.height - CHROME_ROWS)} nothing={nothing} />
       <Text> </Text>
       {children}
       {said ? (
-        <Text color={theme.error} wrap="wrap">
+        <Prose color={theme.error}>
           {said}
-        </Text>
+        </Prose>
       ) : null}
       <Text color={theme.muted} wrap="truncate-end">
         {help}

@@ -2,6 +2,7 @@ import { Box, Text, type Key } from 'ink';
 import { useState } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List } from '../../ui/components/list.js';
+import { Prose } from '../../ui/components/prose.js';
 import { useList } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../../ui/shell-context.js';
@@ -86,7 +87,7 @@ function ChainStep({ account, onChosen, onClose }: ChainStepProps) {
   const own = findNetwork(account.network);
   return (
     <Box flexDirection="column" width={shell.width}>
-      <Text color={theme.warning} wrap="wrap">{`An address QR names its chain, and ${own.displayName} names none: choose the chain to show "${account.name}" for.`}</Text>
+      <Prose color={theme.warning}>{`An address QR names its chain, and ${own.displayName} names none: choose the chain to show "${account.name}" for.`}</Prose>
       <NetworkPicker state={picker} accountName={account.name} />
     </Box>
   );

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from '../backups/backup-text.js';
@@ -63,9 +64,9 @@ export function FoundStep({ state }: { state: ReadState }) {
       </Text>
       <Text> </Text>
       {describeFound(found).map((line, i) => (
-        <Text key={i} wrap="wrap">
+        <Prose key={i}>
           {line}
-        </Text>
+        </Prose>
       ))}
       <Text> </Text>
       {found.kind === 'address' ? <AddressOffer known={found.network !== undefined} /> : <SaveOffer state={state} />}
@@ -77,7 +78,7 @@ function AddressOffer({ known }: { known: boolean }) {
   return (
     <Box flexDirection="column">
       {known ? null : <Text color={theme.warning}>The address book keeps it under the network its own prefix names.</Text>}
-      <Text wrap="wrap">Enter adds it to the address book · Esc reads other pictures</Text>
+      <Prose>Enter adds it to the address book · Esc reads other pictures</Prose>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );
@@ -89,8 +90,8 @@ function SaveOffer({ state }: { state: ReadState }) {
   if (state.step === 'saved') {
     return (
       <Box flexDirection="column">
-        <Text color={theme.success} wrap="wrap">{`✓ Saved to ${state.saved}`}</Text>
-        <Text wrap="wrap">{backup ? 'Enter imports it now (its password is asked for) · Esc reads other pictures' : 'Enter or Esc reads other pictures'}</Text>
+        <Prose color={theme.success}>{`✓ Saved to ${state.saved}`}</Prose>
+        <Prose>{backup ? 'Enter imports it now (its password is asked for) · Esc reads other pictures' : 'Enter or Esc reads other pictures'}</Prose>
         <KeyHints commands={['confirm', 'back']} />
       </Box>
     );
@@ -99,12 +100,12 @@ function SaveOffer({ state }: { state: ReadState }) {
     <Box flexDirection="column">
       <FormField label="Save to:" value={elideStart(state.destination, shell.width - 14)} focused={state.step === 'found'} />
       {state.problem ? (
-        <Text color={theme.error} wrap="wrap">
+        <Prose color={theme.error}>
           {state.problem}
-        </Text>
+        </Prose>
       ) : null}
       {state.step === 'saving' ? <Text color={theme.muted}>Saving…</Text> : null}
-      <Text wrap="wrap">{`Enter saves it there${backup ? ', then offers to import it' : ''} · Esc reads other pictures`}</Text>
+      <Prose>{`Enter saves it there${backup ? ', then offers to import it' : ''} · Esc reads other pictures`}</Prose>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );
