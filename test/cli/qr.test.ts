@@ -104,8 +104,11 @@ describe.concurrent('airlock qr show', () => {
       expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
       await terminal.keys('f');
       await terminal.waitFor('· f dense ·');
-      // A UR frame on the screen now: alphanumeric text a UR reader takes as it is.
-      expect(await readScreen(terminal.colouredScreen)).toMatch(/^UR:BYTES\/\d+-\d+\//u);
+      // A UR frame on the screen now: alphanumeric text a UR reader takes as it is. At 10 frames a
+      // second a capture can catch a redraw half done, so read until one reads.
+      let text: string | undefined;
+      for (const started = Date.now(); !text && Date.now() - started < 5_000; ) text = await readScreen(terminal.colouredScreen);
+      expect(text).toMatch(/^UR:BYTES\/\d+-\d+\//u);
       await terminal.keys('q');
       expect(await terminal.exited()).toBe(0);
     } finally {
