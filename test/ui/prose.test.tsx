@@ -26,4 +26,16 @@ describe('Prose', () => {
       for (const line of lines) expect(line, `${width} columns`).not.toMatch(/^ /u);
     }
   });
+
+  // Tests write no colours, but a terminal gets them: the space then follows the line's colour code.
+  it('drops the space after the colour code a wrapped line opens with, and keeps the colour', () => {
+    const { lastFrame, unmount } = render(
+      <Box width={28}>
+        <Prose>{`\u001B[90m${PARAGRAPH}\u001B[39m`}</Prose>
+      </Box>,
+    );
+    const lines = (lastFrame() ?? '').split('\n');
+    unmount();
+    expect(lines[1]).toMatch(/^\u001B\[90mwhich makes/u);
+  });
 });
