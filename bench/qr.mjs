@@ -2,7 +2,6 @@
 // back by `airlock qr read` with frames lost, and how long `airlock qr read` takes per picture.
 // Every figure comes from the built code in dist/; run `npm run build` first.
 import jpeg from 'jpeg-js';
-import jsqr from 'jsqr';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,8 @@ import { decodeImages } from '../dist/qr/decode-pool.js';
 import { largestFit, STATUS_ROWS } from '../dist/qr/fit.js';
 import { FRAMINGS, FrameSequence, planFrames } from '../dist/qr/frames.js';
 import { suppressNoise } from '../dist/qr/denoise.js';
-import { decodeImage, downscale, MAX_DECODE_SIDE } from '../dist/qr/image.js';
+import { findQrCode } from '../dist/qr/find.js';
+import { decodeImage, greyscale, MAX_DECODE_SIDE } from '../dist/qr/image.js';
 import { DEFAULT_FPS } from '../dist/qr/playback.js';
 import { Reassembly } from '../dist/qr/reassembly.js';
 import { QrShow } from '../dist/qr/show.js';
@@ -36,6 +36,12 @@ const SENSOR_NOISE = 15;
 const JPEG_QUALITY = 85;
 const GOAL_BYTES_PER_S = 2500;
 const GOAL_IMAGES_PER_S = 20;
+/**
+ * Pictures a batch: a folder of a transfer's frames (the 32 KiB payload above takes about 140 at
+ * 120×40). Each worker then decodes dozens, as in `qr read`, well past the first few pictures it
+ * decodes before V8 has compiled jsqr and the codecs' hot code.
+ */
+const BATCH = 96;
 /** The decode pool's default size, as `decodeImages` picks it. */
 const poolSize = () => Math.min(2, availableParallelism());
 
@@ -310,36 +316,36 @@ function blend(a, b) {
   return { width: a.width, height: a.height, data };
 }
 
-/** One picture decoded on this thread, stage by stage, as the worker does it: PNG or JPEG, downscale, noise, jsqr. */
+/** One picture decoded on this thread, stage by stage, as the worker does it: PNG or JPEG, grey and downscale, noise, jsqr. */
 async function decodeHere(bytes) {
   let t = performance.now();
   const decoded = await decodeImage(bytes, 'picture');
   const decodeMs = performance.now() - t;
   t = performance.now();
-  const image = downscale(decoded, MAX_DECODE_SIDE);
+  const image = greyscale(decoded, MAX_DECODE_SIDE);
   const downscaleMs = performance.now() - t;
   t = performance.now();
   const quiet = suppressNoise(image);
   const noiseMs = performance.now() - t;
   t = performance.now();
-  const found = jsqr.default(quiet.data, quiet.width, quiet.height, { inversionAttempts: 'attemptBoth' });
+  const found = findQrCode(quiet);
   const jsqrMs = performance.now() - t;
   const result = { text: found ? found.data : null, decodeMs, downscaleMs, noiseMs, jsqrMs, width: image.width, height: image.height };
   return {
     ...result,
     /** What jsqr reads without the noise filter: only asked of noisy pictures, for the comparison. */
     get unfiltered() {
-      return quiet === image ? result.text : (jsqr.default(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' })?.data ?? null);
+      return quiet === image ? result.text : (findQrCode(image)?.data ?? null);
     },
   };
 }
 
 /**
  * Times one kind of picture: each alone through `decodeImages` (a new pool and worker, as
- * `airlock qr read one.png`), then all of them `copies` times over as one batch through one
+ * `airlock qr read one.png`), then all of them over and over as one batch of BATCH through one
  * worker and through the default pool (worker start included), then the stages on this thread.
  */
-async function timeKind({ label, paths, files, texts, copies, runs, unfiltered }) {
+async function timeKind({ label, paths, files, texts, runs, unfiltered }) {
   const check = (read, expected, what) =>
     read.forEach((text, i) => {
       if (text !== expected[i]) throw new Error(`${label}, ${what} ${i}: read ${JSON.stringify(text)}, expected ${JSON.stringify(expected[i])}`);
@@ -352,8 +358,8 @@ async function timeKind({ label, paths, files, texts, copies, runs, unfiltered }
     alone.push(performance.now() - start);
     check(read, [texts[i]], path);
   }
-  const batch = Array.from({ length: copies }, () => paths).flat();
-  const expected = Array.from({ length: copies }, () => texts).flat();
+  const batch = Array.from({ length: BATCH }, (_, i) => paths[i % paths.length]);
+  const expected = Array.from({ length: BATCH }, (_, i) => texts[i % texts.length]);
   /**
    * Pictures a second over the whole batch, and once started: from the return of as many pictures
    * as there are workers (their start and first, cold decodes behind) to the last.
@@ -400,16 +406,16 @@ async function timeKind({ label, paths, files, texts, copies, runs, unfiltered }
 }
 
 async function pictures(dir, results) {
-  const kind = (label, copies, runs) => ({ label, paths: [], files: [], texts: [], copies, runs });
-  // Three runs of each, the best kept: the pool's figures sit near the goal, and a busy host only ever slows a run.
+  // Three runs of each, the best kept: a busy host only ever slows a run.
+  const kind = (label) => ({ label, paths: [], files: [], texts: [], runs: 3 });
   const kinds = {
-    code: kind('a frame', 2, 3),
-    photo: kind(`a frame saved as a JPEG (quality ${JPEG_QUALITY}), as a phone's camera does`, 2, 3),
-    grainy: kind(`a frame with sensor noise (σ ${SENSOR_NOISE}), JPEG`, 2, 3),
-    blend: kind('two frames half and half', 3, 3),
-    room: kind(`a dim room with sensor noise (σ ${SENSOR_NOISE}), no code, JPEG`, 3, 3),
-    noise: kind('random noise', 4, 3),
-    gradient: kind('colour gradients', 4, 3),
+    code: kind('a frame'),
+    photo: kind(`a frame saved as a JPEG (quality ${JPEG_QUALITY}), as a phone's camera does`),
+    grainy: kind(`a frame with sensor noise (σ ${SENSOR_NOISE}), JPEG`),
+    blend: kind('two frames half and half'),
+    room: kind(`a dim room with sensor noise (σ ${SENSOR_NOISE}), no code, JPEG`),
+    noise: kind('random noise'),
+    gradient: kind('colour gradients'),
   };
   // What a camera took is a JPEG: noise comes only from a camera's sensor.
   const camera = new Set(['photo', 'grainy', 'room']);
@@ -506,7 +512,7 @@ export async function qrBenchmarks() {
       const [decodeMs, downscaleMs, noiseMs, jsqrMs] = d.stages;
       return [
         [
-          `1280×720, ${d.label} (${d.count} pictures, files of ~${int(d.kib)} KiB): one alone, median; its stages decode / downscale / noise / jsqr`,
+          `1280×720, ${d.label} (${d.count} pictures, files of ~${int(d.kib)} KiB): one alone, median; its stages decode / grey and downscale / noise / jsqr`,
           `${ms(d.alone)} (${perS(1000 / d.alone)}); ${ms(decodeMs)} / ${ms(downscaleMs)} / ${ms(noiseMs)} / ${ms(jsqrMs)}`,
           '—',
           '—',
@@ -543,10 +549,11 @@ saved as JPEGs of quality ${JPEG_QUALITY}, as a phone's camera saves its photos;
 before it is pointed at the screen); random noise, a PNG (every pixel of every colour uniformly random: the worst case
 for jsqr's search); colour gradients.
 Each goes through \`decodeImages\` of \`dist/qr/decode-pool.js\`, the path of \`airlock qr read\`: read the file, decode the
-PNG or JPEG, downscale to at most ${MAX_DECODE_SIDE} pixels a side (${decoding.code.decodedSide}), filter out sensor noise when the picture has
+PNG or JPEG, turn it into grey levels (jsqr's weights) downscaled to at most ${MAX_DECODE_SIDE} pixels a side (${decoding.code.decodedSide}), filter out sensor noise when the picture has
 any (\`suppressNoise\` of \`dist/qr/denoise.js\`; pictures without noise pass untouched), jsqr trying both polarities, in a worker thread.
-Timed: each picture alone in a new pool (what one picture costs, the worker's start included); then a batch of them
-through one worker, one after another, and through the default pool (${poolSize()} workers), runs of the two alternating,
+Timed: each picture alone in a new pool (what one picture costs, the worker's start included); then a batch of ${BATCH}
+(the kind's pictures over and over: about the frames of a transfer, so that each worker decodes dozens, as in \`qr read\`, well past
+its first few, slower while V8 compiles the hot code) through one worker, one after another, and through the default pool (${poolSize()} workers), runs of the two alternating,
 in pictures a second once started (from the return of as many pictures as there are workers, which puts the workers'
 start and first, cold decodes behind, to the last) and, in brackets, over the whole batch, the start included; then
 the stages on the main thread. Every decode is checked: the frame's text, or nothing. The goal of ${GOAL_IMAGES_PER_S} pictures/s

@@ -1,4 +1,4 @@
-import type { RgbaImage } from './image.js';
+import type { GreyImage } from './image.js';
 
 /**
  * Sensor noise (a webcam at high gain, a dim room) defeats jsqr. Its binariser thresholds each
@@ -17,15 +17,6 @@ const SPREAD = 2;
 /** Pure random noise needs 5 passes; a picture still noisy after this many is left as it is. */
 const MAX_PASSES = 8;
 const BLOCK = 8;
-
-/** Grey levels with jsqr's own weights, so a grey picture binarises as the colour one would. */
-export function greyOf({ width, height, data }: RgbaImage): Uint8Array {
-  const grey = new Uint8Array(width * height);
-  for (let i = 0, at = 0; i < grey.length; i++, at += 4) {
-    grey[i] = 0.2126 * data[at]! + 0.7152 * data[at + 1]! + 0.0722 * data[at + 2]!;
-  }
-  return grey;
-}
 
 /**
  * How noisy a picture is, as the standard deviation of Gaussian noise: the median difference
@@ -115,16 +106,16 @@ function sigmaFilter(grey: Uint8Array, width: number, height: number, limit: num
 }
 
 /**
- * The picture with its sensor noise filtered out, in grey, or the very same picture when it is
- * not noisy (screenshots, most photos): those reach jsqr untouched.
+ * The picture with its sensor noise filtered out, or the very same picture when it is not
+ * noisy (screenshots, most photos): those reach jsqr untouched.
  */
-export function suppressNoise(image: RgbaImage): RgbaImage {
+export function suppressNoise(image: GreyImage): GreyImage {
   const { width, height } = image;
-  let grey = greyOf(image);
-  const noise = noiseLevel(grey, width, height);
+  const noise = noiseLevel(image.grey, width, height);
   if (noise <= QUIET_LEVEL) return image;
   // The limit stays that of the picture's own noise: each pass leaves less noise, but edges must
   // never become "within the noise" of each other.
+  let grey = image.grey;
   let spread = flatSpread(grey, width, height);
   for (let pass = 0; pass < MAX_PASSES && spread > QUIET_LEVEL; pass++) {
     grey = sigmaFilter(grey, width, height, SPREAD * noise);
@@ -133,10 +124,5 @@ export function suppressNoise(image: RgbaImage): RgbaImage {
     if (next > 0.9 * spread) break;
     spread = next;
   }
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0, at = 0; i < grey.length; i++, at += 4) {
-    data[at] = data[at + 1] = data[at + 2] = grey[i]!;
-    data[at + 3] = 255;
-  }
-  return { width, height, data };
+  return { width, height, grey };
 }

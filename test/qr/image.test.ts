@@ -2,17 +2,18 @@
 import jpeg from 'jpeg-js';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameSequence } from '../../src/qr/frames.js';
-import { downscale } from '../../src/qr/image.js';
+import { greyscale, rgbaOf } from '../../src/qr/image.js';
 import { readQrImages } from '../../src/qr/read.js';
 import { createScratch } from '../helpers/cli.js';
 import { pseudoRandomBytes } from '../helpers/qr-frames.js';
 import { DARK_THEME, terminalToImage } from '../helpers/qr-pixels.js';
 import { qrLines } from '../../src/qr/terminal-text.js';
-import { qrMatrix } from '../../src/qr/matrix.js';
+import { type QrMatrix, qrMatrix } from '../../src/qr/matrix.js';
 
 let scratch: Awaited<ReturnType<typeof createScratch>>;
 beforeAll(async () => (scratch = await createScratch('qr-image')));
@@ -27,6 +28,16 @@ describe('reading pictures', () => {
     await writeFile(join(dir, 'b.png'), await QRCode.toBuffer('made by toBuffer', { scale: 3, margin: 4 }));
     expect(await text([join(dir, 'a.png')])).toEqual({ kind: 'text', text: 'made by toFile' });
     expect(await text([join(dir, 'b.png')])).toEqual({ kind: 'text', text: 'made by toBuffer' });
+  });
+
+  it('reads the PNG kinds QR tools and editors write: a 1-bit palette, 16-bit grey with alpha', async () => {
+    const dir = await scratch.dir();
+    for (const kind of ['palette', 'grey16'] as const) {
+      const path = join(dir, `${kind}.png`);
+      await writeFile(path, pngOfKind(qrMatrix(`A ${kind.toUpperCase()} PNG`), 4, kind));
+      expect(PNG.sync.read(await readFile(path)).width).toBe((21 + 8) * 4); // a valid PNG, by another decoder
+      expect(await text([path])).toEqual({ kind: 'text', text: `A ${kind.toUpperCase()} PNG` });
+    }
   });
 
   it('reads a JPEG', async () => {
@@ -80,6 +91,53 @@ describe('reading pictures', () => {
   });
 });
 
+/** Whether the pixel at x, y of a code drawn `scale` pixels a module with a 4-module quiet zone is dark. */
+const darkAt = (matrix: QrMatrix, scale: number) => (x: number, y: number) => {
+  const [row, column] = [Math.floor(y / scale) - 4, Math.floor(x / scale) - 4];
+  return row >= 0 && column >= 0 && row < matrix.size && column < matrix.size && matrix.dark[row * matrix.size + column] === 1;
+};
+
+/**
+ * A code as a 1-bit palette PNG, as `qrencode` and PNG optimisers write it, and as 16-bit grey
+ * with alpha, as image editors can: pngjs writes neither (its 16 bits are not the picture's).
+ */
+function pngOfKind(matrix: QrMatrix, scale: number, kind: 'palette' | 'grey16'): Buffer {
+  const side = (matrix.size + 8) * scale;
+  const dark = darkAt(matrix, scale);
+  const rowBytes = kind === 'palette' ? Math.ceil(side / 8) : side * 4;
+  const rows = Buffer.alloc((rowBytes + 1) * side); // each row: filter type 0, then its pixels
+  for (let y = 0; y < side; y++) {
+    const row = y * (rowBytes + 1) + 1;
+    for (let x = 0; x < side; x++) {
+      if (kind === 'palette') {
+        if (dark(x, y)) rows[row + (x >> 3)]! |= 0x80 >> (x & 7);
+      } else {
+        rows.writeUInt16BE(dark(x, y) ? 0x0101 : 0xfefe, row + x * 4);
+        rows.writeUInt16BE(0xffff, row + x * 4 + 2);
+      }
+    }
+  }
+  const chunk = (type: string, body: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, 'latin1'), body]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(body.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typed));
+    return Buffer.concat([length, typed, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.set(kind === 'palette' ? [1, 3] : [16, 4], 8); // bit depth, colour type
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    ...(kind === 'palette' ? [chunk('PLTE', Buffer.from([255, 255, 255, 0, 0, 0]))] : []), // 0 white, 1 black
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 /** A white picture: no QR code in it. */
 function blankPng(): Buffer {
   const png = new PNG({ width: 64, height: 64 });
@@ -87,18 +145,35 @@ function blankPng(): Buffer {
   return PNG.sync.write(png);
 }
 
-describe('downscaling', () => {
-  it('averages whole boxes of pixels, every channel, until the longest side fits', () => {
-    // 5×2 pixels, each channel a different ramp; a factor of 2 keeps 2×1 and drops the last column.
-    const data = new Uint8ClampedArray(5 * 2 * 4).map((_, i) => [i, 2 * i, 255 - i, 100][i % 4]!);
-    const small = downscale({ width: 5, height: 2, data }, 3);
+describe('grey levels', () => {
+  it("weighs the channels as jsqr does, over white where transparent, averaging whole boxes until the longest side fits", () => {
+    // 5×2 pixels of different colours and opacities; a factor of 2 keeps 2×1 and drops the last column.
+    const pixels = [
+      [255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255], [10, 20, 30, 255], [99, 99, 99, 255],
+      [0, 0, 0, 0], [0, 0, 0, 128], [200, 100, 50, 255], [40, 40, 40, 64], [99, 99, 99, 255],
+    ];
+    const data = new Uint8ClampedArray(pixels.flat());
+    // jsqr's grey level, and what a viewer shows on white: the colour where opaque, white where clear.
+    const level = ([r, g, b, a]: number[]) => ((0.2126 * r! + 0.7152 * g! + 0.0722 * b!) * a! + 255 * (255 - a!)) / 255;
+    const box = (x: number) => [0, 5].flatMap((row) => [2 * x, 2 * x + 1].map((column) => level(pixels[row + column]!)));
+    const small = greyscale({ width: 5, height: 2, data }, 3);
     expect([small.width, small.height]).toEqual([2, 1]);
-    const average = (x: number, c: number) => {
-      const at = (px: number, py: number) => data[(py * 5 + px) * 4 + c]!;
-      return Math.round((at(2 * x, 0) + at(2 * x + 1, 0) + at(2 * x, 1) + at(2 * x + 1, 1)) / 4);
-    };
-    expect([...small.data]).toEqual([0, 1].flatMap((x) => [0, 1, 2, 3].map((c) => average(x, c))));
-    const image = { width: 4, height: 4, data: new Uint8ClampedArray(64) };
-    expect(downscale(image, 4)).toBe(image);
+    expect([...small.grey]).toEqual([0, 1].map((x) => Math.round(box(x).reduce((a, b) => a + b) / 4)));
+    expect(box(0)).toContain(255); // the clear pixel counts as white
+    const full = greyscale({ width: 5, height: 2, data }, 5);
+    expect([...full.grey]).toEqual(pixels.map((pixel) => Math.round(level(pixel))));
+  });
+
+  it('gives jsqr back the same grey levels through RGBA', () => {
+    const grey = new Uint8Array([0, 1, 127, 128, 254, 255]);
+    const { data } = rgbaOf({ width: 3, height: 2, grey });
+    expect([...greyscale({ width: 3, height: 2, data }, 3).grey]).toEqual([...grey]);
+  });
+
+  it('reads a code saved without a background, as a viewer shows it on white', async () => {
+    const path = join(await scratch.dir(), 'clear.png');
+    await QRCode.toFile(path, 'on a clear background', { color: { dark: '#000000ff', light: '#00000000' }, scale: 4 });
+    expect(PNG.sync.read(await readFile(path)).data[3]).toBe(0); // the corner is clear
+    expect(await text([path])).toEqual({ kind: 'text', text: 'on a clear background' });
   });
 });
