@@ -166,7 +166,7 @@ const pngOf = ({ width, height, data }, fast = false) => {
 async function decodeAll(paths, workers) {
   const index = new Map(paths.map((path, i) => [path, i]));
   const texts = new Array(paths.length);
-  for await (const { path, text } of decodeImages(paths, workers ? { workers } : {})) texts[index.get(path)] = text;
+  for await (const { name, text } of decodeImages(paths, workers ? { workers } : {})) texts[index.get(name)] = text;
   return texts;
 }
 
@@ -369,8 +369,8 @@ async function timeKind({ label, paths, files, texts, runs, unfiltered }) {
     const read = new Array(batch.length);
     const done = [];
     const start = performance.now();
-    for await (const { path, text } of decodeImages(batch, workers ? { workers } : {})) {
-      read[index.get(path)] = text;
+    for await (const { name, text } of decodeImages(batch, workers ? { workers } : {})) {
+      read[index.get(name)] = text;
       done.push(performance.now());
     }
     check(read, expected, 'batch picture');

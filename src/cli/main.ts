@@ -166,8 +166,9 @@ export function buildProgram(): Command {
     .option('--fps <n>', 'frames per second (default: 8)')
     .action(lazy(qr, 'showQr'));
   code.command('read')
-    .description('read QR codes from PNG or JPEG pictures and folders of them, in any order, and put the transfer together')
-    .argument('<picture-or-folder...>')
+    .description('read QR codes from PNG or JPEG pictures and folders of them, in any order, or from a camera, and put the transfer together')
+    .argument('[picture-or-folder...]')
+    .option('--camera <device-or-video>', 'read what a camera (/dev/video0) or a video file shows, through ffmpeg, until the transfer is complete')
     .option('--out <file>', 'write what the codes carry to this file')
     .option('--force', 'replace --out if it exists')
     .action(lazy(qr, 'readQr'));

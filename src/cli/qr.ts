@@ -8,7 +8,7 @@ import { addressQrText, requireGenesis } from '../qr/address-qr.js';
 import type { Framing } from '../qr/frames.js';
 import { describeBytes, describeText } from '../qr/payload.js';
 import { checkFps, DEFAULT_FPS } from '../qr/playback.js';
-import { readQrImages, type ReadTally } from '../qr/read.js';
+import { readQrCamera, readQrImages, type ReadTally } from '../qr/read.js';
 import type { Progress } from '../qr/reassembly.js';
 import { QrShow, type ShowSource } from '../qr/show.js';
 import { accountAddress, findAccount } from '../vault/accounts.js';
@@ -68,18 +68,22 @@ async function fileSource(path: string, framing: Framing): Promise<ShowSource> {
 }
 
 interface ReadOptions {
+  camera?: string;
   out?: string;
   force?: boolean;
 }
 
 export async function readQr(inputs: string[], options: ReadOptions): Promise<void> {
+  if (options.camera !== undefined && inputs.length > 0) throw new UsageError('give pictures or --camera, not both');
+  if (options.camera === undefined && inputs.length === 0) throw new UsageError('give the pictures or folders to read, or --camera DEVICE');
   if (options.out && !options.force && (await fileExists(options.out))) {
     throw new UserError(`${options.out} already exists`, 'choose another --out, or add --force to replace it');
   }
   const live = process.stderr.isTTY;
-  const { result, tally } = await readQrImages(inputs, {
-    onProgress: (t, p) => live && process.stderr.write(`\r\x1b[K${progressLine(t, p)}`),
-  }).finally(() => live && process.stderr.write('\n'));
+  const reading = { onProgress: (t: ReadTally, p: Progress) => live && process.stderr.write(`\r\x1b[K${progressLine(t, p)}`) };
+  const { result, tally } = await (options.camera === undefined ? readQrImages(inputs, reading) : readQrCamera(options.camera, reading)).finally(
+    () => live && process.stderr.write('\n'),
+  );
   const payload = result.kind === 'bytes' ? result.payload : new Uint8Array(Buffer.from(result.text, 'utf8'));
   if (!options.out && result.kind === 'bytes') {
     const what = describeBytes(payload).kind === 'airlock-backup' ? 'an airlock backup' : `${formatBytes(payload.length)} of data`;

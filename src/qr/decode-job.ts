@@ -1,8 +1,12 @@
-/** Messages between the decode pool and its workers. */
-export interface DecodeRequest {
-  id: number;
-  path: string;
+import type { GreyImage } from './image.js';
+
+/** A frame already in memory, as a camera gives it, named for messages ("frame 12 of /dev/video0"). */
+export interface NamedFrame extends GreyImage {
+  name: string;
 }
+
+/** Messages between the decode pool and its workers: a picture file to read, or a frame. */
+export type DecodeRequest = { id: number; path: string } | { id: number; frame: NamedFrame };
 
 export type DecodeReply =
   | { id: number; text: string }

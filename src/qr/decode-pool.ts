@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
-import type { DecodeReply, DecodeRequest } from './decode-job.js';
+import type { DecodeReply, DecodeRequest, NamedFrame } from './decode-job.js';
 
 /**
  * The built worker, found from the package root whether this module runs from dist/ or, under
@@ -12,7 +12,8 @@ import type { DecodeReply, DecodeRequest } from './decode-job.js';
 const WORKER = new URL('../../dist/qr/decode-worker.js', import.meta.url);
 
 export interface DecodedImage {
-  path: string;
+  /** The picture's path, or the frame's name. */
+  name: string;
   /** The QR code's text, or null when the picture has none. */
   text: string | null;
 }
@@ -24,26 +25,46 @@ export interface DecodePoolOptions {
 }
 
 /**
- * Decodes the pictures in worker threads and yields each as it is done, in the order they
- * finish. Stopping the iteration (a transfer complete) stops the workers.
+ * Decodes pictures in worker threads and yields each as it is done, in the order they finish:
+ * picture files, or frames as a camera gives them, each taken only when a worker is free for it
+ * (an endless source is stopped by whoever started it). Stopping the iteration (a transfer
+ * complete) stops the workers.
  */
-export async function* decodeImages(paths: readonly string[], options: DecodePoolOptions = {}): AsyncGenerator<DecodedImage> {
+export async function* decodeImages(pictures: readonly string[] | AsyncIterable<NamedFrame>, options: DecodePoolOptions = {}): AsyncGenerator<DecodedImage> {
   options.signal?.throwIfAborted();
-  if (paths.length === 0) return;
+  const files = isList(pictures) ? pictures : undefined;
+  if (files?.length === 0) return;
   if (!existsSync(WORKER)) {
     throw new Error(`the QR worker ${fileURLToPath(WORKER)} is missing: build airlock first (npm run build)`);
   }
-  const size = Math.min(options.workers ?? Math.min(2, availableParallelism()), paths.length);
+  const size = Math.min(options.workers ?? Math.min(2, availableParallelism()), files?.length ?? Infinity);
+  const source: Iterator<string> | AsyncIterator<NamedFrame> = files ? files[Symbol.iterator]() : (pictures as AsyncIterable<NamedFrame>)[Symbol.asyncIterator]();
   const workers: Worker[] = [];
+  const names = new Map<number, string>();
   const replies: (DecodeReply | Error)[] = [];
+  let [sent, busy, sourceDone] = [0, 0, false];
   let wake: (() => void) | undefined;
   const push = (reply: DecodeReply | Error) => {
     replies.push(reply);
     wake?.();
   };
-  let sent = 0;
-  const send = (worker: Worker) => {
-    if (sent < paths.length) worker.postMessage({ id: sent, path: paths[sent++]! } satisfies DecodeRequest);
+  const feed = async (worker: Worker) => {
+    const next = await source.next();
+    if (next.done) {
+      sourceDone = true;
+      return wake?.();
+    }
+    const id = sent++;
+    busy += 1;
+    const picture = next.value;
+    if (typeof picture === 'string') {
+      names.set(id, picture);
+      worker.postMessage({ id, path: picture } satisfies DecodeRequest);
+    } else {
+      names.set(id, picture.name);
+      // Handed over, not copied: a frame's pixels are a buffer of their own (see cameraFrames).
+      worker.postMessage({ id, frame: picture } satisfies DecodeRequest, [picture.grey.buffer as ArrayBuffer]);
+    }
   };
   const onAbort = () => push(options.signal!.reason as Error);
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -51,25 +72,33 @@ export async function* decodeImages(paths: readonly string[], options: DecodePoo
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER);
       worker.on('message', (reply: DecodeReply) => {
+        busy -= 1;
         push(reply);
-        send(worker);
+        feed(worker).catch(push);
       });
       worker.on('error', push);
       workers.push(worker);
-      send(worker);
+      feed(worker).catch(push);
     }
-    for (let done = 0; done < paths.length; done++) {
-      while (replies.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const reply = replies.shift()!;
+    for (;;) {
+      while (replies.length === 0 && !(sourceDone && busy === 0)) await new Promise<void>((resolve) => (wake = resolve));
+      const reply = replies.shift();
+      if (reply === undefined) return;
       if (reply instanceof Error) throw reply;
       if ('error' in reply) {
         const { message, hint, expected } = reply.error;
         throw expected ? new UserError(message, hint) : new Error(message);
       }
-      yield { path: paths[reply.id]!, text: reply.text };
+      const name = names.get(reply.id)!;
+      names.delete(reply.id);
+      yield { name, text: reply.text };
     }
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+function isList(pictures: readonly string[] | AsyncIterable<NamedFrame>): pictures is readonly string[] {
+  return Array.isArray(pictures);
 }

@@ -11,21 +11,23 @@ import { readImage } from './image.js';
  * Reads one picture and finds its QR code, off the main thread: a large photo takes jsqr
  * a good part of a second, which would freeze the screen.
  */
-async function decode({ id, path }: DecodeRequest): Promise<DecodeReply> {
+async function decode(request: DecodeRequest): Promise<DecodeReply> {
+  const { id } = request;
   try {
-    const found = findQrCode(suppressNoise(await readImage(path)));
-    return { id, text: found ? textOf(found, path) : null };
+    const [image, name] = 'frame' in request ? [request.frame, request.frame.name] : [await readImage(request.path), request.path];
+    const found = findQrCode(suppressNoise(image));
+    return { id, text: found ? textOf(found, name) : null };
   } catch (error) {
     const { message, hint, expected } = describeError(error);
     return { id, error: { message, ...(hint ? { hint } : {}), expected } };
   }
 }
 
-function textOf(found: QRCode, path: string): string {
+function textOf(found: QRCode, name: string): string {
   try {
     return qrCodeText(found);
   } catch (error) {
-    throw new UserError(`${path} holds a damaged airlock frame (${(error as Error).message})`, 'take that picture again, or leave it out');
+    throw new UserError(`${name} holds a damaged airlock frame (${(error as Error).message})`, 'take that picture again, or leave it out');
   }
 }
 

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { UserError } from '../errors.js';
-import { decodeImages } from './decode-pool.js';
+import { cameraFrames } from './camera.js';
+import { type DecodedImage, decodeImages } from './decode-pool.js';
 import { Reassembly, type FrameVerdict, type Progress, type Reassembled } from './reassembly.js';
 
 const PICTURE = new Set(['.png', '.jpg', '.jpeg']);
@@ -22,15 +23,37 @@ export interface ReadOptions {
  * back together. Duplicates, frames of other transfers and pictures without a code are
  * skipped; it stops as soon as the transfer is complete.
  */
-export async function readQrImages(inputs: readonly string[], options: ReadOptions = {}): Promise<{ result: Reassembled; tally: ReadTally }> {
+export async function readQrImages(inputs: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
   const paths = (await Promise.all(inputs.map(picturesAt))).flat();
+  return reassemble(decodeImages(paths, options), options);
+}
+
+/**
+ * Reads the QR codes a camera (/dev/video0) or a video file shows, through ffmpeg, as
+ * `readQrImages` reads pictures, until the transfer is complete or the video ends.
+ */
+export async function readQrCamera(source: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
+  try {
+    // A camera has no last picture: a code that is no transfer (an address) is the whole answer.
+    return await reassemble(decodeImages(cameraFrames(source, signal), options), options, { stopAtLoneCode: true });
+  } finally {
+    stop.abort();
+  }
+}
+
+type ReadResult = { result: Reassembled; tally: ReadTally };
+
+async function reassemble(decoded: AsyncIterable<DecodedImage>, options: ReadOptions, { stopAtLoneCode = false } = {}): Promise<ReadResult> {
   const reassembly = new Reassembly();
   const tally: ReadTally = { pictures: 0, new: 0, duplicate: 0, 'other-transfer': 0, 'not-a-frame': 0, 'no-code': 0 };
-  for await (const { path, text } of decodeImages(paths, options)) {
+  for await (const { name, text } of decoded) {
     tally.pictures += 1;
-    tally[text === null ? 'no-code' : reassembly.receive(text, path)] += 1;
+    const verdict = text === null ? 'no-code' : reassembly.receive(text, name);
+    tally[verdict] += 1;
     options.onProgress?.(tally, reassembly.progress());
-    if (reassembly.complete) break;
+    if (reassembly.complete || (stopAtLoneCode && verdict === 'not-a-frame' && tally.new === 0)) break;
   }
   return { result: reassembly.result(), tally };
 }

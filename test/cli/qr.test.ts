@@ -1,18 +1,21 @@
-/** End to end: `airlock qr show` captured from a real terminal and decoded, `airlock qr read` on pictures. */
+/** End to end: `airlock qr show` captured from a real terminal and decoded, `airlock qr read` on pictures and videos. */
 import jpeg from 'jpeg-js';
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameSequence, type Framing } from '../../src/qr/frames.js';
 import { Reassembly } from '../../src/qr/reassembly.js';
-import { OWNER, airlockOk, createScratch, createVault, expectCleanFailure, expectUsageError, runAirlock } from '../helpers/cli.js';
+import { OWNER, airlockOk, createScratch, createVault, expectCleanFailure, expectUsageError, runAirlock, startAirlock } from '../helpers/cli.js';
 import { ALICE } from '../helpers/dev-keys.js';
 import { pseudoRandomBytes } from '../helpers/qr-frames.js';
 import { DARK_THEME, readQrPicture, terminalToImage } from '../helpers/qr-pixels.js';
 import { openTerminal } from '../helpers/tmux.js';
 
+const execFileAsync = promisify(execFile);
 const POLKADOT_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
 const BACKUP = { AIRLOCK_BACKUP_PASSWORD: 'backup-password-42' };
 
@@ -205,5 +208,74 @@ describe.concurrent('airlock qr read', () => {
     await writeFile(blank, PNG.sync.write(png));
     expectCleanFailure(await runAirlock(['qr', 'read', '--out', out, blank]), /no QR code found in the pictures/);
     await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+/** A video of pictures, as a phone or a screen recorder saves one: H.264 at `fps` frames a second. */
+async function videoOf(pictures: readonly string[], path: string, fps = 8): Promise<string> {
+  const dir = await scratch.dir('video-frames');
+  // ffmpeg reads a numbered sequence: the pictures, renumbered in the order given.
+  for (const [i, picture] of pictures.entries()) await copyFile(picture, join(dir, `${String(i).padStart(4, '0')}.png`));
+  await execFileAsync('ffmpeg', ['-loglevel', 'error', '-y', '-framerate', String(fps), '-i', join(dir, '%04d.png'), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', path]);
+  return path;
+}
+
+describe.concurrent('airlock qr read --camera', () => {
+  it('puts a transfer back together from a video of its frames, a tenth of them left out', async () => {
+    const dir = await scratch.dir();
+    const payload = pseudoRandomBytes(3000, 9);
+    const frames = await framePictures(payload, 24, await scratch.dir('frames')); // 11 fragments of at most 300 bytes
+    const video = await videoOf(frames.filter((_, i) => i % 10 !== 3), join(dir, 'frames.mp4'));
+    const out = join(dir, 'out.bin');
+    const { stderr } = await airlockOk(['qr', 'read', '--camera', video, '--out', out]);
+    expect((await readFile(out)).equals(Buffer.from(payload))).toBe(true);
+    expect(stderr).toMatch(/^read \d+ pictures, 1\d frames.*: 100% complete\n$/u);
+  });
+
+  it('stops at an address, as a camera never runs out of pictures', async () => {
+    const dir = await scratch.dir();
+    const address = join(dir, 'address.png');
+    await QRCode.toFile(address, `substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`, { scale: 4 });
+    const video = await videoOf(Array.from({ length: 480 }, () => address), join(dir, 'address.mp4')); // a minute of it
+    const { stdout, stderr } = await airlockOk(['qr', 'read', '--camera', video]);
+    expect(stdout).toContain(`address:  ${ALICE.polkadot}`);
+    expect(Number(/^read (\d+) pictures?/u.exec(stderr)?.[1])).toBeLessThan(10); // of 480
+  });
+
+  it('an incomplete video, no ffmpeg, a file or path that is no video: one clear message, nothing written', async () => {
+    const dir = await scratch.dir();
+    const payload = pseudoRandomBytes(3000, 10);
+    const frames = await framePictures(payload, 11, await scratch.dir('frames'));
+    const video = await videoOf(frames.slice(0, 6), join(dir, 'short.mp4'));
+    const out = join(dir, 'out.bin');
+    const read = (...args: string[]) => runAirlock(['qr', 'read', '--out', out, ...args]);
+    expectCleanFailure(await read('--camera', video), /incomplete: 54% complete, about 5 more frames needed/);
+    const nowhere = await scratch.dir('empty-path'); // a PATH without ffmpeg
+    expectCleanFailure(await runAirlock(['qr', 'read', '--out', out, '--camera', video], { env: { PATH: nowhere } }), /--camera needs ffmpeg, which is not installed here; install it/);
+    const notes = join(dir, 'notes.txt');
+    await writeFile(notes, 'not a video');
+    expectCleanFailure(await read('--camera', notes), new RegExp(`^airlock: ffmpeg cannot read ${notes}: Invalid data found when processing input; `, 'u'));
+    expectCleanFailure(await read('--camera', dir), /is neither a camera nor a video/);
+    expectCleanFailure(await read('--camera', join(dir, 'video0')), /no camera or video at .*video0/);
+    expectUsageError(await read('--camera', video, frames[0]!), /give pictures or --camera, not both/);
+    expectUsageError(await read(), /give the pictures or folders to read, or --camera DEVICE/);
+    await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('leaves no ffmpeg behind when it is stopped', async ({ expect }) => {
+    const dir = await scratch.dir();
+    const blank = join(dir, 'blank.png');
+    const white = new PNG({ width: 1280, height: 720 });
+    white.data.fill(255);
+    await writeFile(blank, PNG.sync.write(white));
+    // A white wall for a minute: a camera that never sees a code, 480 frames of 1280×720 to read.
+    const video = join(dir, 'white-wall.mp4');
+    await execFileAsync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-framerate', '8', '-i', blank, '-t', '60', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', video]);
+    const ffmpegs = async () => (await execFileAsync('ps', ['-eo', 'args'])).stdout.split('\n').filter((line) => line.startsWith('ffmpeg') && line.includes(video));
+    const { child, result } = startAirlock(['qr', 'read', '--camera', video]);
+    await expect.poll(ffmpegs, { timeout: 10_000 }).toHaveLength(1);
+    child.kill('SIGINT'); // airlock alone, not its process group: ffmpeg must go too
+    expect((await result).signal).toBe('SIGINT');
+    await expect.poll(ffmpegs, { timeout: 5_000 }).toHaveLength(0);
   });
 });
