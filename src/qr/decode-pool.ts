@@ -38,7 +38,7 @@ export async function* decodeImages(pictures: readonly string[] | AsyncIterable<
     throw new Error(`the QR worker ${fileURLToPath(WORKER)} is missing: build airlock first (npm run build)`);
   }
   const size = Math.min(options.workers ?? Math.min(2, availableParallelism()), files?.length ?? Infinity);
-  const source: Iterator<string> | AsyncIterator<NamedFrame> = files ? files[Symbol.iterator]() : (pictures as AsyncIterable<NamedFrame>)[Symbol.asyncIterator]();
+  const source: Iterator<string> | AsyncIterator<NamedFrame> = isList(pictures) ? pictures[Symbol.iterator]() : pictures[Symbol.asyncIterator]();
   const workers: Worker[] = [];
   const names = new Map<number, string>();
   const replies: (DecodeReply | Error)[] = [];

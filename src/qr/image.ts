@@ -81,14 +81,14 @@ function jpegSize(bytes: Buffer, path: string): { width: number; height: number 
  * The Rust png crate compiled to WebAssembly (jSquash's build of Squoosh's codec): twice as fast
  * as pngjs (a 1280×720 screenshot in about 8 ms against 17, a picture of random noise 23 against 40),
  * and like the JPEG codec it keeps a hostile file inside its own memory. It says only that a file
- * failed, so pngjs then says why, and reads what only it accepts.
+ * failed, so pngjs then tries it: for the reason to give, or for the pixels should it read it.
  */
 let pngCodec: Promise<(file: ArrayBuffer) => Promise<RgbaImage>> | undefined;
 
 function startPngCodec(): Promise<(file: ArrayBuffer) => Promise<RgbaImage>> {
   pngCodec ??= (async () => {
     const { default: decode, init } = await import('@jsquash/png/decode.js');
-    await init(await readFile(createRequire(import.meta.url).resolve('@jsquash/png/codec/pkg/squoosh_png_bg.wasm')));
+    await init(await packageFile('@jsquash/png/codec/pkg/squoosh_png_bg.wasm'));
     return async (file) => {
       const { width, height, data } = await decode(file);
       return { width, height, data };
@@ -111,6 +111,11 @@ async function decodePng(bytes: Buffer, path: string): Promise<RgbaImage> {
   }
 }
 
+/** A file of an installed package (a codec's wasm), read from disk: nothing is fetched. */
+function packageFile(specifier: string): Promise<Buffer> {
+  return readFile(createRequire(import.meta.url).resolve(specifier));
+}
+
 /** The bytes of a Buffer as the ArrayBuffer the codecs take: a file read whole already is one. */
 function arrayBufferOf(bytes: Buffer): ArrayBuffer {
   const whole = bytes.byteOffset === 0 && bytes.length === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
@@ -130,8 +135,7 @@ const jpegMessages: string[] = [];
 function startMozjpeg(): Promise<(file: ArrayBuffer) => Promise<RgbaImage>> {
   mozjpeg ??= (async () => {
     const { default: decode, init } = await import('@jsquash/jpeg/decode.js');
-    const wasm = await readFile(createRequire(import.meta.url).resolve('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm'));
-    const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.length) as ArrayBuffer;
+    const wasmBinary = arrayBufferOf(await packageFile('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm'));
     await init({ wasmBinary, print: () => {}, printErr: (line: string) => jpegMessages.push(line) });
     return async (file) => {
       const { width, height, data } = (await decode(file)) as RgbaImage;
