@@ -79,7 +79,7 @@ export async function* cameraFrames(source: string, signal?: AbortSignal): Async
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (error as NodeJS.ErrnoException).syscall?.startsWith('spawn')) {
-      throw new UserError('--camera needs ffmpeg, which is not installed here', 'install it (on Debian: apt install ffmpeg), or save the frames as pictures and read those');
+      throw new UserError('reading a camera or a video needs ffmpeg, which is not installed here', 'install it (on Debian: apt install ffmpeg), or save the frames as pictures and read those');
     }
     if (signal?.aborted) return;
     throw error;

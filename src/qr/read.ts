@@ -43,7 +43,29 @@ export async function readQrCamera(source: string, options: ReadOptions = {}): P
   }
 }
 
-type ReadResult = { result: Reassembled; tally: ReadTally };
+export type ReadResult = { result: Reassembled; tally: ReadTally };
+
+/** What a path given to read holds; any file that is not a PNG or JPEG by its name goes to ffmpeg. */
+export type ReadSource = 'folder' | 'picture' | 'camera' | 'video';
+
+/**
+ * Reads whatever `path` is: a folder of pictures, a picture, a camera or a video, as the app's
+ * one path field takes them all.
+ */
+export async function readQrFrom(path: string, options: ReadOptions = {}): Promise<ReadResult & { source: ReadSource }> {
+  const source = await sourceAt(path);
+  const read = source === 'camera' || source === 'video' ? readQrCamera(path, options) : readQrImages([path], options);
+  return { ...(await read), source };
+}
+
+async function sourceAt(path: string): Promise<ReadSource> {
+  const info = await stat(path).catch(() => {
+    throw new UserError(`no file or folder at ${path}`, 'check the path');
+  });
+  if (info.isDirectory()) return 'folder';
+  if (info.isCharacterDevice()) return 'camera';
+  return PICTURE.has(extname(path).toLowerCase()) ? 'picture' : 'video';
+}
 
 async function reassemble(decoded: AsyncIterable<DecodedImage>, options: ReadOptions, { stopAtLoneCode = false } = {}): Promise<ReadResult> {
   const reassembly = new Reassembly();

@@ -251,7 +251,7 @@ describe.concurrent('airlock qr read --camera', () => {
     const read = (...args: string[]) => runAirlock(['qr', 'read', '--out', out, ...args]);
     expectCleanFailure(await read('--camera', video), /incomplete: 54% complete, about 5 more frames needed/);
     const nowhere = await scratch.dir('empty-path'); // a PATH without ffmpeg
-    expectCleanFailure(await runAirlock(['qr', 'read', '--out', out, '--camera', video], { env: { PATH: nowhere } }), /--camera needs ffmpeg, which is not installed here; install it/);
+    expectCleanFailure(await runAirlock(['qr', 'read', '--out', out, '--camera', video], { env: { PATH: nowhere } }), /reading a camera or a video needs ffmpeg, which is not installed here; install it/);
     const notes = join(dir, 'notes.txt');
     await writeFile(notes, 'not a video');
     expectCleanFailure(await read('--camera', notes), new RegExp(`^airlock: ffmpeg cannot read ${notes}: Invalid data found when processing input; `, 'u'));

@@ -1,8 +1,9 @@
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { formatBytes } from '../../media/format-bytes.js';
 import type { RemovableDrive } from '../../media/drives.js';
 import { describeBytes, describeText } from '../../qr/payload.js';
-import type { ReadTally } from '../../qr/read.js';
+import type { ReadSource, ReadTally } from '../../qr/read.js';
 import type { Progress, Reassembled } from '../../qr/reassembly.js';
 import { nameFromFile, textFromFile } from '../../vault/names.js';
 import type { Network } from '../../vault/networks.js';
@@ -59,9 +60,10 @@ export function fileNameFor(found: Savable, at: Date): string {
 }
 
 /** Where it is saved unless the user says otherwise: the first writable removable drive, else next to the pictures. */
-export function saveDirectory(drives: readonly RemovableDrive[] | undefined, pictures: string, picturesAreFolder: boolean): string {
+export function saveDirectory(drives: readonly RemovableDrive[] | undefined, path: string, source: ReadSource): string {
   const drive = drives?.find((d) => !d.readOnly);
-  return drive?.mountPoint ?? (picturesAreFolder ? pictures : dirname(pictures));
+  // Beside the pictures or the video; a camera's /dev is no place for a file.
+  return drive?.mountPoint ?? (source === 'folder' ? path : source === 'camera' ? homedir() : dirname(path));
 }
 
 export const defaultSavePath = (directory: string, fileName: string) => join(directory, fileName);

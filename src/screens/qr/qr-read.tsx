@@ -5,7 +5,7 @@ import { UserError } from '../../errors.js';
 import { destinationKind } from '../../media/backup-files.js';
 import { writeFileDurably } from '../../media/durable-write.js';
 import { formatBytes } from '../../media/format-bytes.js';
-import { readQrImages } from '../../qr/read.js';
+import { readQrFrom } from '../../qr/read.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../../ui/shell-context.js';
@@ -22,7 +22,7 @@ import { usePathField } from './use-path-field.js';
 const lastPath = new WeakMap<VaultSession, string>();
 
 /**
- * Reads pictures of QR codes (a picture, or a folder of frames) in worker threads, showing
+ * Reads pictures of QR codes (a picture, a folder of frames, a camera or a video) in worker threads, showing
  * how far the transfer has come; Esc stops it. A backup is saved where the user says, then
  * offered for import; an address is offered for the address book; anything else for saving.
  */
@@ -40,18 +40,18 @@ export function QrRead() {
     const { signal } = controller;
     dispatch({ type: 'read' });
     const outcome = await runReporting(shell, 'Reading QR pictures…', async () => {
-      const { result } = await readQrImages([pictures], {
+      const { result, source } = await readQrFrom(pictures, {
         signal,
         // Pictures decoded before Esc still report: after it, they are no one's business.
         onProgress: (tally, progress) => signal.aborted || dispatch({ type: 'progress', progress: readProgress(tally, progress) }),
       });
-      return { found: classify(result), folder: (await destinationKind(pictures)) === 'directory' };
+      return { found: classify(result), source };
     });
     if (signal.aborted) return shell.notify(undefined);
     if (!outcome.ok) return dispatch({ type: 'failed', problem: outcome.message });
-    const { found, folder } = outcome.value;
+    const { found, source } = outcome.value;
     const fileName = found.kind === 'address' ? '' : fileNameFor(found, new Date());
-    dispatch({ type: 'found', found, fileName, destination: defaultSavePath(saveDirectory(field.drives, pictures, folder), fileName) });
+    dispatch({ type: 'found', found, fileName, destination: defaultSavePath(saveDirectory(field.drives, pictures, source), fileName) });
   };
 
   const save = async () => {

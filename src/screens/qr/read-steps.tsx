@@ -17,14 +17,14 @@ export function ReadPathStep({ state, read }: { state: ImportState; read: ReadSt
   return (
     <PathStep
       title={TITLE}
-      intro="A picture of a QR code, or a folder of pictures of an animated one, in any order; duplicates and strays are skipped."
+      intro="A picture of a QR code, or a folder of pictures of an animated one, in any order; duplicates and strays are skipped. A camera (/dev/video0) or a video of the codes is read through ffmpeg."
       label="Pictures:"
-      placeholder="a .png or .jpg, or a folder of them"
+      placeholder="a .png or .jpg, a folder of them, a camera or a video"
       state={state}
       problem={read.problem}
       nothing="no folders"
-      missing="Type a picture or a folder of pictures."
-      help="Tab completes · ↑/↓ pick a folder · Enter reads the picture or folder typed"
+      missing="Type a picture, a folder of pictures, a camera or a video."
+      help="Tab completes · ↑/↓ pick a folder · Enter reads what is typed"
     >
       {read.progress ? <Text color={theme.muted} wrap="truncate-end">{`Last read: ${progressText(read.progress)}`}</Text> : null}
     </PathStep>

@@ -2,9 +2,11 @@
  * Reading pictures of QR codes through the screens: real PNG frames made as airlock draws
  * them, decoded in worker threads; a backup saved and imported, an address added to the book.
  */
+import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +25,7 @@ const CTRL_S = '\u0013';
 let root = '';
 let backup = new Uint8Array();
 const folders = { backup: '', incomplete: '', blank: '', address: '', text: '' };
+let video = '';
 
 /** Frames of `payload` as PNG pictures, named so that a folder lists them in `order`. */
 async function framePictures(payload: Uint8Array, count: number, dir: string, order: (i: number) => number = (i) => i) {
@@ -49,6 +52,10 @@ beforeAll(async () => {
   const parts = Math.ceil(backup.length / 300);
   // Twice the parts, listed last first: the order frames are read in does not matter.
   await framePictures(backup, parts * 2, folders.backup, (i) => parts * 2 - i);
+  // The same frames as a phone's video of them, read through ffmpeg.
+  video = join(root, 'backup-frames.mp4');
+  const frames = ['-pattern_type', 'glob', '-framerate', '8', '-i', join(folders.backup, 'frame-*.png')];
+  await promisify(execFile)('ffmpeg', ['-loglevel', 'error', '-y', ...frames, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', video]);
   folders.incomplete = join(root, 'incomplete');
   await framePictures(pseudoRandomBytes(3000, 4), 7, folders.incomplete); // 7 of 11 fragments
 
@@ -137,6 +144,22 @@ describe('reading pictures of QR codes', () => {
     // Back from the import: the pictures' path is still there.
     const again = await screen.pressUntil('Pictures:', ESC);
     expect(prose(again)).toContain('backup-frames');
+    screen.unmount();
+  });
+
+  it('reads a video of the frames through ffmpeg, offering to save the backup beside it', async () => {
+    const screen = await openQr(await openTestVault());
+    await readPictures(screen, video);
+    const found = await screen.waitFor('An airlock backup', 30_000);
+    expect(found).toMatch(/✓ \d+ pictures, \d+ frames, 100% complete/u);
+    // Beside the video (the path is shortened from the left to fit).
+    expect(prose(found)).toMatch(new RegExp(`Save to: \\S*${root.slice(-6)}/airlock-backup-\\d{8}-\\d{6}\\.json`, 'u'));
+    const target = join(root, 'from-video.json');
+    screen.type(CTRL_U);
+    screen.type(target);
+    await screen.waitFor('from-video.json');
+    await screen.pressUntil('✓ Saved to', ENTER);
+    expect(Buffer.from(await readFile(target)).equals(Buffer.from(backup))).toBe(true);
     screen.unmount();
   });
 

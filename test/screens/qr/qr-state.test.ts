@@ -1,4 +1,5 @@
 /** The QR screens' pure parts: the player's and the reading's reducers, and what a read payload is said to be. */
+import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { MAX_FPS } from '../../../src/qr/playback.js';
 import { fold } from '../../../src/screens/qr/qr-player.js';
@@ -86,9 +87,12 @@ describe('reading pictures', () => {
     expect(fileNameFor({ kind: 'text', text: '', payload: bytes('') }, at)).toBe('qr-text-20250102-030405.txt');
     const drive = { mountPoint: '/media/usb', readOnly: false } as never;
     const readOnly = { mountPoint: '/media/cd', readOnly: true } as never;
-    expect(saveDirectory([readOnly, drive], '/pics', true)).toBe('/media/usb');
-    expect(saveDirectory([readOnly], '/pics', true)).toBe('/pics');
-    expect(saveDirectory(undefined, '/pics/one.png', false)).toBe('/pics');
+    expect(saveDirectory([readOnly, drive], '/pics', 'folder')).toBe('/media/usb');
+    expect(saveDirectory([readOnly], '/pics', 'folder')).toBe('/pics');
+    expect(saveDirectory(undefined, '/pics/one.png', 'picture')).toBe('/pics');
+    expect(saveDirectory(undefined, '/videos/codes.mp4', 'video')).toBe('/videos');
+    expect(saveDirectory(undefined, '/dev/video0', 'camera')).toBe(homedir());
+    expect(saveDirectory([drive], '/dev/video0', 'camera')).toBe('/media/usb');
   });
 
   it('counts pictures, frames and what was skipped', () => {
