@@ -1,5 +1,6 @@
-import { URDecoder } from '@ngraveio/bc-ur';
+import { UR } from '@ngraveio/bc-ur';
 import { UserError } from '../errors.js';
+import { FountainSolver } from './fountain.js';
 import { isUr, parseUrFrame } from './ur-part.js';
 
 /** What became of one decoded QR text. */
@@ -8,9 +9,9 @@ export type FrameVerdict = 'new' | 'duplicate' | 'other-transfer' | 'not-a-frame
 export type Reassembled = { kind: 'bytes'; payload: Uint8Array } | { kind: 'text'; text: string };
 
 export interface Progress {
-  /** Fragments recovered of the leading transfer, 0..1. */
+  /** How much of the leading transfer the frames so far determine, 0..1. */
   fraction: number;
-  /** Frames of plain fragments it still lacks (more may be needed when only mixes come). */
+  /** Frames it still needs at the least: each new frame tells one fragment at most. */
   missing: number;
 }
 
@@ -20,7 +21,7 @@ export interface Progress {
  */
 export class Reassembly {
   private readonly seen = new Set<string>();
-  private readonly transfers = new Map<string, URDecoder>();
+  private readonly transfers = new Map<string, FountainSolver>();
   private readonly plainTexts: string[] = [];
   private done: Uint8Array | undefined;
 
@@ -44,27 +45,30 @@ export class Reassembly {
       this.done = frame.payload;
       return 'new';
     }
+    const { part } = frame;
     const leading = this.leading();
-    let decoder = this.transfers.get(frame.transfer);
-    if (!decoder) this.transfers.set(frame.transfer, (decoder = new URDecoder()));
-    decoder.receivePart(text.toLowerCase());
-    if (decoder.isError()) throw new UserError(`the frames read so far do not add up to what they claim (${source} may be damaged)`, 'take the pictures again');
-    if (decoder.isSuccess()) this.done = new Uint8Array(decoder.resultUR().decodeCBOR());
-    return leading === undefined || leading === decoder ? 'new' : 'other-transfer';
+    let solver = this.transfers.get(frame.transfer);
+    if (!solver) this.transfers.set(frame.transfer, (solver = new FountainSolver(part.seqLength, part.messageLength, part.checksum)));
+    try {
+      solver.receive(part);
+      const message = solver.message();
+      if (message) this.done = new Uint8Array(new UR(Buffer.from(message)).decodeCBOR());
+    } catch {
+      throw new UserError(`the frames read so far do not add up to what they claim (${source} may be damaged)`, 'take the pictures again');
+    }
+    return leading === undefined || leading === solver ? 'new' : 'other-transfer';
   }
 
   get complete(): boolean {
     return this.done !== undefined;
   }
 
-  /** The leading transfer's progress: the one with the most fragments recovered. */
+  /** The leading transfer's progress: the one its frames so far determine most of. */
   progress(): Progress {
     if (this.done) return { fraction: 1, missing: 0 };
-    const decoder = this.leading();
-    if (!decoder) return { fraction: 0, missing: 0 };
-    const total = decoder.expectedPartCount();
-    const have = decoder.receivedPartIndexes().length;
-    return { fraction: have / total, missing: total - have };
+    const solver = this.leading();
+    if (!solver) return { fraction: 0, missing: 0 };
+    return { fraction: solver.rank / solver.fragmentCount, missing: solver.fragmentCount - solver.rank };
   }
 
   /** The payload, or the text of a lone QR code that is no UR; a clear error for anything less. */
@@ -84,11 +88,9 @@ export class Reassembly {
     throw new UserError('no QR code found in the pictures', 'make sure the whole code is in the picture, sharp and evenly lit');
   }
 
-  private leading(): URDecoder | undefined {
-    let best: URDecoder | undefined;
-    for (const decoder of this.transfers.values()) {
-      if (!best || decoder.receivedPartIndexes().length > best.receivedPartIndexes().length) best = decoder;
-    }
+  private leading(): FountainSolver | undefined {
+    let best: FountainSolver | undefined;
+    for (const solver of this.transfers.values()) if (!best || solver.rank > best.rank) best = solver;
     return best;
   }
 }

@@ -1,10 +1,10 @@
 import { URDecoder } from '@ngraveio/bc-ur';
-import { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder.js';
+import { FountainEncoderPart } from './bc-ur.js';
 
 /** What one UR frame says about itself, enough to tell transfers apart. */
 export type UrFrame =
   | { kind: 'single'; type: string; payload: Uint8Array }
-  | { kind: 'part'; type: string; transfer: string; seqNum: number; seqLength: number };
+  | { kind: 'part'; type: string; transfer: string; part: FountainEncoderPart };
 
 export const isUr = (text: string): boolean => /^ur:/iu.test(text);
 
@@ -24,6 +24,7 @@ export function parseUrFrame(text: string): UrFrame {
   // A body decodes (bytewords and their checksum) as a one-part UR of the same type would.
   const part = FountainEncoderPart.fromCBOR(URDecoder.decode(`ur:${type}/${body}`).cbor);
   if (part.seqNum !== seqNum || part.seqLength !== seqLength) throw new Error('the sequence in its text and in its body differ');
-  // Frames of one transfer share the message's length and checksum and the number of fragments.
-  return { kind: 'part', type, transfer: `${type}/${seqLength}/${part.messageLength}/${part.checksum}`, seqNum, seqLength };
+  // Parts of one transfer share the message's length and checksum, and how it was cut.
+  const transfer = `${type}/${seqLength}/${part.messageLength}/${part.checksum}/${part.fragment.length}`;
+  return { kind: 'part', type, transfer, part };
 }

@@ -171,7 +171,8 @@ describe.concurrent('airlock qr read', () => {
     const damaged = join(dir, 'damaged.png');
     await pictureOf(damaged, frame);
     const again = join(dir, 'again.bin');
-    expectCleanFailure(await runAirlock(['qr', 'read', '--out', again, damaged, ...frames]), /damaged\.png holds a damaged airlock frame \(bad checksum\)/);
+    // Too few good frames to finish without it, so it is read whichever worker is quicker.
+    expectCleanFailure(await runAirlock(['qr', 'read', '--out', again, damaged, ...frames.slice(0, 6)]), /damaged\.png holds a damaged airlock frame \(bad checksum\)/);
     await expect(readFile(again)).rejects.toThrow(/ENOENT/);
   });
 

@@ -1,8 +1,12 @@
+import { URDecoder } from '@ngraveio/bc-ur';
 import { describe, expect, it } from 'vitest';
 import { addressQrText, parseAddressQr } from '../../src/qr/address-qr.js';
+import { FountainEncoderPart, getCRC } from '../../src/qr/bc-ur.js';
+import { urPartText } from '../../src/qr/dense.js';
+import { FountainSolver } from '../../src/qr/fountain.js';
 import { FrameSequence } from '../../src/qr/frames.js';
 import { Reassembly } from '../../src/qr/reassembly.js';
-import { pseudoRandomBytes } from '../helpers/qr-frames.js';
+import { loseAndShuffle, pseudoRandomBytes, seeded } from '../helpers/qr-frames.js';
 
 const frames = (payload: Uint8Array, count: number, fragment = 100) => {
   const sequence = new FrameSequence(payload, fragment);
@@ -25,6 +29,72 @@ describe('reassembly', () => {
       if (reassembly.complete) break;
     }
     expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+  });
+
+  /** How many of `texts`, in order, bring the transfer together; undefined if they never do. */
+  const framesNeeded = (texts: readonly string[]): number | undefined => {
+    const reassembly = new Reassembly();
+    for (const [i, text] of texts.entries()) {
+      reassembly.receive(text, `frame ${i}`);
+      if (reassembly.complete) {
+        expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+        return i + 1;
+      }
+    }
+    return undefined;
+  };
+  const bcUrFramesNeeded = (texts: readonly string[]): number | undefined => {
+    const decoder = new URDecoder();
+    for (const [i, text] of texts.entries()) {
+      decoder.receivePart(text.toLowerCase());
+      if (decoder.isComplete()) return i + 1;
+    }
+    return undefined;
+  };
+  const sequenceNumber = (text: string) => Number(/\/(\d+)-/u.exec(text)![1]);
+
+  it('finishes a set of frames in any order, where bc-ur’s own decoder stops short in some', () => {
+    const kept = loseAndShuffle(frames(payload, 40), 0.5, seeded(390));
+    const inSequence = [...kept].sort((a, b) => sequenceNumber(a) - sequenceNumber(b));
+    // The very same 18 frames: bc-ur puts them together in sequence, and not in this order.
+    expect(bcUrFramesNeeded(inSequence)).toBeDefined();
+    expect(bcUrFramesNeeded(kept)).toBeUndefined();
+    expect(framesNeeded(kept)).toBeDefined();
+    expect(framesNeeded(inSequence)).toBeDefined();
+  });
+
+  it('never needs more frames than bc-ur’s decoder, and finishes a set in every order or in none', () => {
+    const sent = frames(payload, 40);
+    let fewer = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const random = seeded(seed);
+      const kept = loseAndShuffle(sent, 0.6, random);
+      const needed = framesNeeded(kept);
+      const bcUr = bcUrFramesNeeded(kept);
+      if (bcUr !== undefined) expect(needed).toBeLessThanOrEqual(bcUr);
+      if (needed !== undefined && (bcUr === undefined || needed < bcUr)) fewer += 1;
+      expect(framesNeeded(loseAndShuffle(kept, 0, random)) !== undefined).toBe(needed !== undefined);
+    }
+    expect(fewer).toBeGreaterThan(0);
+  });
+
+  it('says so when the frames contradict each other or their checksum, though each frame is sound', () => {
+    const sequence = new FrameSequence(payload, 100);
+    const parts = Array.from({ length: 11 }, () => sequence.next().text);
+    // Frame 1 again, its fragment altered and its bytewords checksum made good.
+    const first = parts[0]!;
+    const [, body] = /^UR:BYTES\/1-11\/(.+)$/u.exec(first)!;
+    const original = FountainEncoderPart.fromCBOR(URDecoder.decode(`ur:bytes/${body!.toLowerCase()}`).cbor);
+    const fragment = Buffer.from(original.fragment);
+    fragment[5]! ^= 0xff;
+    const forged = urPartText(new FountainEncoderPart(1, 11, original.messageLength, original.checksum, fragment));
+    const tricked = new Reassembly();
+    for (const frame of [forged, ...parts.slice(1, 10)]) tricked.receive(frame, 'f');
+    expect(() => tricked.receive(parts[10]!, 'last.png')).toThrow(/do not add up to what they claim \(last\.png may be damaged\)/u);
+
+    const solver = new FountainSolver(3, 25, getCRC(Buffer.alloc(25)));
+    solver.receive(new FountainEncoderPart(1, 3, 25, 0, Buffer.alloc(10)));
+    expect(() => solver.receive(new FountainEncoderPart(1, 3, 25, 0, Buffer.alloc(10, 1)))).toThrow(/contradict/u);
   });
 
   it('refuses a damaged frame, naming it', () => {
