@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import * as accounts from '../vault/accounts.js';
 import * as actions from '../vault/actions.js';
-import type { KeyType } from '../vault/keys.js';
+import { readyAddressHashing, type KeyType } from '../vault/keys.js';
 import { printJson, printTable, say, withVault } from './context.js';
 
 export async function deriveAccount(
@@ -16,7 +16,10 @@ export async function deriveAccount(
 }
 
 export async function listAccounts(options: { json?: boolean }, command: Command): Promise<void> {
+  // Readied while scrypt unlocks the vault, for the thousands of addresses after it.
+  const hashing = readyAddressHashing();
   await withVault(command, async ({ data }) => {
+    await hashing;
     const views = data.accounts.map((a) => accounts.viewAccount(data, a));
     if (options.json) return printJson(views);
     if (views.length === 0) return say('No accounts yet: `airlock account derive --identity NAME --name NAME`.');

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { DamagedFileError, UserError } from '../errors.js';
 import { fileExists } from '../media/file-exists.js';
 import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
-import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey, type EnvelopeKey } from './envelope.js';
+import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey, type Envelope, type EnvelopeKey } from './envelope.js';
 import { DEFAULT_SCRYPT, checksMatch, deriveKey, type ScryptParams } from './kdf.js';
 import { previousGenerationPath } from './location.js';
 import { withLock } from './lock.js';
@@ -31,8 +31,7 @@ async function readVaultText(path: string): Promise<string> {
 }
 
 
-function decode(path: string, text: string, key: EnvelopeKey): VaultData {
-  const envelope = parseEnvelope(text, VAULT_FORMAT, `vault ${path}`);
+function decode(path: string, envelope: Envelope, key: EnvelopeKey): VaultData {
   const content = migrateVaultData(envelope.version, open(envelope, key, `vault ${path}`));
   const parsed = VaultDataSchema.safeParse(content);
   if (!parsed.success) throw new DamagedFileError(`vault ${path} holds data airlock cannot read`);
@@ -77,7 +76,7 @@ export class VaultSession {
     const envelope = parseEnvelope(text, VAULT_FORMAT, `vault ${path}`);
     const key = await unlockKey(envelope, password, `vault ${path}`);
     try {
-      return new VaultSession(path, key, decode(path, text, key));
+      return new VaultSession(path, key, decode(path, envelope, key));
     } catch (error) {
       wipeKey(key);
       throw error;
@@ -136,7 +135,7 @@ export class VaultSession {
     if (!Buffer.from(envelope.kdf.salt).equals(Buffer.from(this.key.salt))) {
       throw new UserError('the vault password was changed by another airlock', 'unlock the vault again');
     }
-    return decode(this.path, text, this.key);
+    return decode(this.path, envelope, this.key);
   }
 
   close(): void {
