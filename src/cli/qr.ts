@@ -5,7 +5,7 @@ import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import { formatBytes } from '../media/format-bytes.js';
 import { addressQrText, requireGenesis } from '../qr/address-qr.js';
-import type { Framing } from '../qr/frames.js';
+import { MAX_TRANSFER_BYTES, type Framing } from '../qr/frames.js';
 import { describeBytes, describeText } from '../qr/payload.js';
 import { checkFps, DEFAULT_FPS } from '../qr/playback.js';
 import { readQrCamera, readQrImages, type ReadTally } from '../qr/read.js';
@@ -17,7 +17,6 @@ import { say, withVault } from './context.js';
 import { playOnTerminal } from './qr-player.js';
 
 /** Files leave as frames of this size at most: a backup is kilobytes, not megabytes. */
-const MAX_SHOW_BYTES = 1024 * 1024;
 
 interface ShowOptions {
   account?: string;
@@ -61,8 +60,8 @@ async function fileSource(path: string, framing: Framing): Promise<ShowSource> {
     throw new UserError(code === 'ENOENT' ? `no file at ${path}` : `cannot read ${path}: ${code ?? 'error'}`, 'check the path');
   }
   if (payload.length === 0) throw new UserError(`${path} is empty`, 'there is nothing to show');
-  if (payload.length > MAX_SHOW_BYTES) {
-    throw new UserError(`${path} is too large to show as QR codes (${formatBytes(payload.length)}; at most ${formatBytes(MAX_SHOW_BYTES)})`, 'move it on a removable medium instead');
+  if (payload.length > MAX_TRANSFER_BYTES) {
+    throw new UserError(`${path} is too large to show as QR codes (${formatBytes(payload.length)}; at most ${formatBytes(MAX_TRANSFER_BYTES)})`, 'move it on a removable medium instead');
   }
   return { kind: 'payload', payload: new Uint8Array(payload), label: `${path} (${formatBytes(payload.length)})`, framing };
 }

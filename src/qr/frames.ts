@@ -15,6 +15,9 @@ import { smallestVersion, type Fit } from './fit.js';
 export type Framing = 'ur' | 'dense';
 export const FRAMINGS: readonly Framing[] = ['ur', 'dense'];
 
+/** The largest payload sent as QR codes, and so read back: beyond it, removable media are the way. */
+export const MAX_TRANSFER_BYTES = 1024 * 1024;
+
 /** Sequence numbers stay below this, so a frame never outgrows the size it was fitted for. */
 const SEQ_LIMIT = 0xffff;
 const MIN_FRAGMENT = 10;

@@ -1,6 +1,8 @@
 import { UR } from '@ngraveio/bc-ur';
 import { UserError } from '../errors.js';
+import { formatBytes } from '../media/format-bytes.js';
 import { FountainSolver } from './fountain.js';
+import { MAX_TRANSFER_BYTES } from './frames.js';
 import { isUr, parseUrFrame } from './ur-part.js';
 
 /** What became of one decoded QR text. */
@@ -46,6 +48,13 @@ export class Reassembly {
       return 'new';
     }
     const { part } = frame;
+    // The message is the payload as a CBOR byte string: 5 bytes of head at that size.
+    if (part.messageLength > MAX_TRANSFER_BYTES + 5) {
+      throw new UserError(
+        `${source} is a frame of a ${formatBytes(part.messageLength)} transfer, larger than airlock reads (at most ${formatBytes(MAX_TRANSFER_BYTES)})`,
+        'move it on a removable medium instead',
+      );
+    }
     const leading = this.leading();
     let solver = this.transfers.get(frame.transfer);
     if (!solver) this.transfers.set(frame.transfer, (solver = new FountainSolver(part.seqLength, part.messageLength, part.checksum)));

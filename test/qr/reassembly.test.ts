@@ -97,6 +97,15 @@ describe('reassembly', () => {
     expect(() => solver.receive(new FountainEncoderPart(1, 3, 25, 0, Buffer.alloc(10, 1)))).toThrow(/contradict/u);
   });
 
+  it('refuses a frame of a transfer larger than airlock sends, or whose fragments do not fit its length', () => {
+    const fragment = Buffer.alloc(1000);
+    const huge = urPartText(new FountainEncoderPart(1, 2098, 2 * 1024 * 1024, 1, fragment));
+    expect(() => new Reassembly().receive(huge, 'huge.png')).toThrow('huge.png is a frame of a 2.0 MiB transfer, larger than airlock reads (at most 1.0 MiB)');
+    // A count of fragments its length does not call for, which would have the reader expect billions.
+    const inflated = urPartText(new FountainEncoderPart(1, 4_000_000_000, 1000, 1, fragment));
+    expect(() => new Reassembly().receive(inflated, 'odd.png')).toThrow('odd.png holds a damaged UR frame (its count of fragments does not fit its length)');
+  });
+
   it('refuses a damaged frame, naming it', () => {
     const [frame] = frames(payload, 1);
     const at = 40;
