@@ -1,22 +1,18 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { UsageError, UserError } from '../errors.js';
 import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import { formatBytes } from '../media/format-bytes.js';
-import { addressQrText, requireGenesis } from '../qr/address-qr.js';
-import { MAX_TRANSFER_BYTES, type Framing } from '../qr/frames.js';
 import { describeBytes, describeText } from '../qr/payload.js';
 import { checkFps, DEFAULT_FPS } from '../qr/playback.js';
 import { readQrCamera, readQrImages, type ReadTally } from '../qr/read.js';
 import type { Progress } from '../qr/reassembly.js';
 import { QrShow, type ShowSource } from '../qr/show.js';
-import { accountAddress, findAccount } from '../vault/accounts.js';
+import { accountSource, fileSource } from '../qr/show-sources.js';
+import { findAccount } from '../vault/accounts.js';
 import { findNetwork } from '../vault/networks.js';
 import { say, withVault } from './context.js';
 import { playOnTerminal } from './qr-player.js';
-
-/** Files leave as frames of this size at most: a backup is kilobytes, not megabytes. */
 
 interface ShowOptions {
   account?: string;
@@ -44,26 +40,8 @@ export async function showQr(options: ShowOptions, command: Command): Promise<vo
 async function addressSource(ref: string, networkName: string | undefined, command: Command): Promise<ShowSource> {
   return withVault(command, async (session) => {
     const account = findAccount(session.data, ref);
-    const network = findNetwork(networkName ?? account.network);
-    const address = accountAddress(account, network);
-    const text = addressQrText({ address, genesisHash: requireGenesis(network), name: account.name });
-    return { kind: 'text', text, label: `${account.name} on ${network.displayName}: ${address}` };
+    return accountSource(account, findNetwork(networkName ?? account.network));
   });
-}
-
-async function fileSource(path: string, framing: Framing): Promise<ShowSource> {
-  let payload: Buffer;
-  try {
-    payload = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `no file at ${path}` : `cannot read ${path}: ${code ?? 'error'}`, 'check the path');
-  }
-  if (payload.length === 0) throw new UserError(`${path} is empty`, 'there is nothing to show');
-  if (payload.length > MAX_TRANSFER_BYTES) {
-    throw new UserError(`${path} is too large to show as QR codes (${formatBytes(payload.length)}; at most ${formatBytes(MAX_TRANSFER_BYTES)})`, 'move it on a removable medium instead');
-  }
-  return { kind: 'payload', payload: new Uint8Array(payload), label: `${path} (${formatBytes(payload.length)})`, framing };
 }
 
 interface ReadOptions {

@@ -1,7 +1,7 @@
 /** End to end: `airlock qr show` captured from a real terminal and decoded, `airlock qr read` on pictures and videos. */
 import jpeg from 'jpeg-js';
 import { execFile } from 'node:child_process';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
@@ -127,6 +127,19 @@ describe.concurrent('airlock qr show', () => {
     expectUsageError(await runAirlock(['qr', 'show', '--file', file, '--fps', '0']), /--fps/);
     expectUsageError(await runAirlock(['qr', 'show', '--account', 'alice', '--dense'], { vault, env: OWNER }), /--dense is for --file/);
     expectCleanFailure(await runAirlock(['qr', 'show', '--account', 'alice', '--network', 'substrate'], { vault, env: OWNER }), /network "substrate" has no genesis hash/);
+  });
+
+  it('refuses a file too large, empty, missing or a folder, before it is read', async () => {
+    const dir = await scratch.dir();
+    const large = join(dir, 'large.bin');
+    await writeFile(large, '');
+    await truncate(large, 1024 * 1024 + 1);
+    expectCleanFailure(await runAirlock(['qr', 'show', '--file', large]), /large\.bin is too large to show as QR codes \(1\.0 MiB; at most 1\.0 MiB\)/u);
+    const empty = join(dir, 'empty.bin');
+    await writeFile(empty, '');
+    expectCleanFailure(await runAirlock(['qr', 'show', '--file', empty]), /empty\.bin is empty/u);
+    expectCleanFailure(await runAirlock(['qr', 'show', '--file', join(dir, 'gone.bin')]), /no file at .*gone\.bin/u);
+    expectCleanFailure(await runAirlock(['qr', 'show', '--file', dir]), /is a folder/u);
   });
 });
 

@@ -9,7 +9,7 @@ import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { viewAccount } from '../../vault/accounts.js';
 import type { Account } from '../../vault/model.js';
 import { findNetwork, listNetworks, type Network } from '../../vault/networks.js';
-import { accountSource, namesAChain } from '../qr/show-sources.js';
+import { accountSource, namesAChain } from '../../qr/show-sources.js';
 import { AccountGone, lookUpAccount } from './account-gone.js';
 import { Labelled } from './labelled.js';
 import { NetworkPicker, PICKER_CHROME, pickerActionFor } from './network-picker.js';

@@ -15,7 +15,7 @@ import { accountColumns, accountRow, headerRow } from '../accounts/account-colum
 import { accountRows } from '../accounts/account-rows.js';
 import { NetworkPicker, PICKER_CHROME, pickerActionFor } from '../accounts/network-picker.js';
 import { initialPicker, pickerReducer } from '../accounts/use-network-picker-state.js';
-import { accountSource, namesAChain } from './show-sources.js';
+import { accountSource, namesAChain } from '../../qr/show-sources.js';
 
 /** Title, column titles, position, key hints. */
 const CHROME = 4;

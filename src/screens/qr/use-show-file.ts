@@ -1,6 +1,6 @@
 import { useShell } from '../../ui/shell-context.js';
 import { runReporting } from '../backups/run-reporting.js';
-import { fileSource } from './show-sources.js';
+import { fileSource } from '../../qr/show-sources.js';
 
 /**
  * Opens the player on a file: it is read (below the UI) first, so a missing or too large

@@ -1,0 +1,24 @@
+import { formatBytes } from '../media/format-bytes.js';
+import { readSmallFile } from '../media/read-small-file.js';
+import { accountAddress } from '../vault/accounts.js';
+import type { Account } from '../vault/model.js';
+import type { Network } from '../vault/networks.js';
+import { addressQrText, requireGenesis } from './address-qr.js';
+import { MAX_TRANSFER_BYTES, type Framing } from './frames.js';
+import type { ShowSource } from './show.js';
+
+/** An address QR names its chain by the genesis hash: a network without one (generic Substrate) cannot have one. */
+export const namesAChain = (network: Network): boolean => network.genesisHash !== undefined;
+
+/** What the player shows for an account in a network: its `substrate:` code. */
+export function accountSource(account: Account, network: Network): ShowSource {
+  const address = accountAddress(account, network);
+  const text = addressQrText({ address, genesisHash: requireGenesis(network), name: account.name });
+  return { kind: 'text', text, label: `${account.name} on ${network.name}: ${address}` };
+}
+
+/** A file as animated frames; a refusal that says why when it is missing, empty or too large. */
+export async function fileSource(path: string, framing?: Framing): Promise<ShowSource> {
+  const payload = await readSmallFile(path, MAX_TRANSFER_BYTES, 'to show as QR codes');
+  return { kind: 'payload', payload, label: `${path} (${formatBytes(payload.length)})`, framing };
+}
