@@ -67,6 +67,8 @@ export class VaultSession {
     await withLock(path, async () => {
       if (await fileExists(path)) throw new UserError(`a vault already exists at ${path}`, 'use it, or choose another --vault path');
       await writeFileDurably(path, seal(VAULT_FORMAT, VAULT_VERSION, data, key));
+      // What an `init` killed mid-write left: a temp file that never took the vault's name.
+      await removeStaleTemps(path, previousGenerationPath(path));
     });
     return new VaultSession(path, key, data);
   }

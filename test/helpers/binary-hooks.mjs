@@ -63,3 +63,43 @@ if (fault) {
     return sync.call(this, ...rest);
   };
 }
+
+/**
+ * AIRLOCK_TEST_KILL_AT  JSON {"under", "at", "trace"}: counts the calls that change files under
+ *   the directory `under` (open, a FileHandle's writeFile and sync, writeFile, rename, link,
+ *   unlink, copyFile) and, at call number `at` (from 1), kills this process with SIGKILL just
+ *   before it runs, as a power cut would stop it there. With `trace` (a file), each call is
+ *   logged there as "CALL PATH" first, so a test can count the steps of a write.
+ */
+const killAt = process.env.AIRLOCK_TEST_KILL_AT ? JSON.parse(process.env.AIRLOCK_TEST_KILL_AT) : undefined;
+
+if (killAt) {
+  let calls = 0;
+  const under = (path) => String(path).startsWith(`${killAt.under}/`);
+  const step = (call, path) => {
+    if (!under(path)) return;
+    calls++;
+    if (killAt.trace) fs.appendFileSync(killAt.trace, `${call} ${path}\n`);
+    if (calls === killAt.at) process.kill(process.pid, 'SIGKILL');
+  };
+  const promises = fs.promises;
+  for (const call of ['open', 'writeFile', 'rename', 'link', 'unlink', 'copyFile']) {
+    const real = promises[call];
+    promises[call] = async (path, ...rest) => {
+      step(call, path);
+      return real(path, ...rest);
+    };
+  }
+  syncBuiltinESMExports();
+  const probe = await fs.promises.open(process.execPath, 'r');
+  const FileHandle = Object.getPrototypeOf(probe);
+  await probe.close();
+  const pathOf = (handle) => fs.readlinkSync(`/proc/self/fd/${handle.fd}`);
+  for (const call of ['writeFile', 'sync']) {
+    const real = FileHandle[call];
+    FileHandle[call] = async function (...rest) {
+      step(`handle.${call}`, pathOf(this));
+      return real.call(this, ...rest);
+    };
+  }
+}
