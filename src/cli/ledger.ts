@@ -9,7 +9,7 @@ import * as identities from '../vault/identities.js';
 import { checkMnemonic } from '../vault/mnemonic.js';
 import { DEFAULT_NETWORK, findNetwork, type Network } from '../vault/networks.js';
 import { printJson, say, withVault } from './context.js';
-import { readPassword } from './secrets.js';
+import { givenByScript, readPassword } from './secrets.js';
 import { readStdin } from './stdin.js';
 import { askHidden } from './terminal.js';
 
@@ -133,8 +133,7 @@ export async function recover(
 
 /** Asked for with --passphrase (hidden, at the terminal), or given by a script in the environment; empty means none. */
 async function readLedgerPassphrase(asked: boolean): Promise<Uint8Array | undefined> {
-  const inEnvironment = [LEDGER_PASSPHRASE.variable, `${LEDGER_PASSPHRASE.variable}_FILE`].some((v) => process.env[v] !== undefined);
-  if (!asked && !inEnvironment) return undefined;
+  if (!asked && !givenByScript(LEDGER_PASSPHRASE.variable)) return undefined;
   const passphrase = await readPassword(LEDGER_PASSPHRASE);
   if (passphrase.length > 0) return passphrase;
   passphrase.fill(0);

@@ -3,6 +3,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { describeError, UsageError } from '../errors.js';
 import { EXPORT_FORMATS } from '../vault/export-formats.js';
 import { VERSION } from '../version.js';
+import { takeSecretsFromEnvironment } from './secrets.js';
+
+// First of all: passwords leave the environment, so nothing airlock starts inherits them.
+takeSecretsFromEnvironment();
 
 /**
  * The command line. Each command's module is imported only when it runs, so `--version` and

@@ -13,7 +13,9 @@ const HIDE_CURSOR = '\x1b[?25l';
  */
 export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
   const terminal = openTerminal('show the QR code on', 'run `airlock qr show` in a terminal (80×24 or larger); `airlock qr read` reads pictures of it');
-  const { input, output } = terminal;
+  const { input } = terminal;
+  const screen = enterFullScreen(terminal);
+  const { output } = screen;
   let state: Playback = { paused: false, fps, framing: show.framing, steps: 0, quit: false };
   const size = () => {
     const [columns, rows] = output.getWindowSize();
@@ -46,12 +48,11 @@ export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
       if (state.fps !== before.fps) schedule();
       draw();
     };
-    const leave = enterFullScreen(output as unknown as NodeJS.WriteStream);
     const finish = (error?: unknown) => {
       clearInterval(timer);
       process.off('SIGWINCH', onResize);
       input.off('data', onKey);
-      leave();
+      screen.leave();
       terminal.close();
       if (error) reject(error);
       else resolve();

@@ -14,17 +14,55 @@ export interface PasswordSource {
 
 export const VAULT_PASSWORD: PasswordSource = { variable: 'AIRLOCK_PASSWORD', prompt: 'Vault password: ' };
 
+/** Every variable a script may give a secret in, each also as `NAME_FILE` (a file holding it). */
+const SECRET_VARIABLES = ['AIRLOCK_PASSWORD', 'AIRLOCK_NEW_PASSWORD', 'AIRLOCK_BACKUP_PASSWORD', 'AIRLOCK_LEDGER_PASSPHRASE'];
+
+/** What a script gave: the secret itself (until it is used), or the file that holds it. */
+interface Given {
+  secret?: Uint8Array;
+  file?: string;
+}
+const given = new Map<string, Given>();
+
+/**
+ * Takes every secret variable (and its `_FILE` form) out of the environment and keeps it here,
+ * before anything else runs: no child process, worker or later code finds it there.
+ */
+export function takeSecretsFromEnvironment(env: NodeJS.ProcessEnv = process.env): void {
+  for (const variable of SECRET_VARIABLES) {
+    const [secret, file] = [env[variable], env[`${variable}_FILE`]];
+    delete env[variable];
+    delete env[`${variable}_FILE`];
+    if (secret === undefined && file === undefined) continue;
+    given.set(variable, { secret: secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8')), file });
+  }
+}
+
+/** Whether a script gave this secret (or a file of it). */
+export function givenByScript(variable: string): boolean {
+  return given.has(knownVariable(variable));
+}
+
+/** Wipes what scripts gave, unused: the full-screen app asks for its passwords itself. */
+export function forgetSecrets(): void {
+  for (const { secret } of given.values()) secret?.fill(0);
+  given.clear();
+}
+
 export async function readPassword(source: PasswordSource): Promise<Uint8Array> {
   const fromEnv = await passwordFromEnvironment(source.variable);
   return fromEnv ?? askHidden(source.prompt);
 }
 
+/** The secret a script gave, once (the caller wipes it); a file of it is read each time it is asked for. */
 async function passwordFromEnvironment(variable: string): Promise<Uint8Array | undefined> {
-  const direct = process.env[variable];
-  const file = process.env[`${variable}_FILE`];
-  // Out of the environment at once, so no child process inherits it.
-  delete process.env[variable];
-  if (direct !== undefined) return new Uint8Array(Buffer.from(direct, 'utf8'));
+  const entry = given.get(knownVariable(variable));
+  if (entry?.secret) {
+    const { secret } = entry;
+    entry.secret = undefined;
+    return secret;
+  }
+  const file = entry?.file;
   if (file === undefined) return undefined;
   let bytes: Buffer;
   try {
@@ -39,6 +77,12 @@ async function passwordFromEnvironment(variable: string): Promise<Uint8Array | u
   const password = new Uint8Array(bytes.subarray(0, end));
   bytes.fill(0);
   return password;
+}
+
+/** A variable missing from SECRET_VARIABLES would stay in the environment: a bug, caught at its first use. */
+function knownVariable(variable: string): string {
+  if (!SECRET_VARIABLES.includes(variable)) throw new Error(`${variable} is not taken from the environment at start-up`);
+  return variable;
 }
 
 /** A new password: from the environment once, or typed twice. Weak ones get a warning on stderr. */

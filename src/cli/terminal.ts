@@ -1,6 +1,7 @@
 import { openSync } from 'node:fs';
 import { ReadStream, WriteStream } from 'node:tty';
 import { UserError } from '../errors.js';
+import { enterFullScreen } from '../ui/full-screen.js';
 
 /**
  * The controlling terminal, opened directly so prompts work while stdin carries data (a
@@ -103,33 +104,29 @@ function readKeys(prompt: string, { echo }: { echo: boolean }): Promise<Uint8Arr
   });
 }
 
-const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H\x1b[2J';
-const LEAVE_ALT_SCREEN = '\x1b[2J\x1b[?1049l';
-
 /**
  * Shows a secret on the terminal's alternate screen until Enter, then leaves it: the secret
- * is never in stdout, and does not stay in the scrollback. Ctrl-C and Esc cancel.
+ * is never in stdout, and does not stay in the scrollback, whatever ends the process meanwhile.
+ * Ctrl-C and Esc cancel.
  */
 export function showOnAlternateScreen(text: string, prompt: string): Promise<void> {
   const terminal = openTerminal('show the recovery phrase on');
-  const { input, output } = terminal;
+  const { input } = terminal;
   return new Promise((resolve, reject) => {
+    const screen = enterFullScreen(terminal);
     const leave = (error?: Error) => {
       input.off('data', onData);
-      process.off('exit', restore);
-      output.write(LEAVE_ALT_SCREEN);
+      screen.leave();
       terminal.close();
       if (error) reject(error);
       else resolve();
     };
-    const restore = () => output.write(LEAVE_ALT_SCREEN);
     const onData = (chunk: Buffer) => {
       if (chunk.includes(0x03) || chunk.includes(0x1b)) leave(new Cancelled());
       else if (chunk.includes(0x0d) || chunk.includes(0x0a)) leave();
     };
-    process.on('exit', restore);
     input.setRawMode(true);
     input.on('data', onData);
-    output.write(ENTER_ALT_SCREEN + text.replace(/\n/gu, '\r\n') + '\r\n\r\n' + prompt);
+    screen.output.write(text.replace(/\n/gu, '\r\n') + '\r\n\r\n' + prompt);
   });
 }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { childEnvironment } from '../child-environment.js';
 import type { MountedDrive } from './drives.js';
 
 interface MacMount {
@@ -44,7 +45,7 @@ export async function macVolumes(root: string): Promise<MountedDrive[]> {
  */
 async function readMountTable(root: string): Promise<Map<string, MacMount>> {
   const output = await new Promise<string>((resolve) => {
-    execFile(join(root, 'sbin', 'mount'), [], { timeout: 5_000 }, (error, stdout) => resolve(error ? '' : stdout));
+    execFile(join(root, 'sbin', 'mount'), [], { timeout: 5_000, env: childEnvironment() }, (error, stdout) => resolve(error ? '' : stdout));
   });
   const table = new Map<string, MacMount>();
   for (const line of output.split('\n')) {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
+import { childEnvironment } from '../child-environment.js';
 import { UserError } from '../errors.js';
 import type { NamedFrame } from './decode-job.js';
 import { MAX_DECODE_SIDE } from './image.js';
@@ -21,7 +22,7 @@ const MAX_HEADER = 64;
 export async function* cameraFrames(source: string, signal?: AbortSignal): AsyncGenerator<NamedFrame> {
   const device = await isDevice(source);
   signal?.throwIfAborted();
-  const child = spawn('ffmpeg', ffmpegArguments(source, device), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('ffmpeg', ffmpegArguments(source, device), { stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment() });
   // ffmpeg blocked writing a frame nobody reads would never see a signal: closing the pipe ends it.
   const stop = () => {
     child.stdout.destroy();
