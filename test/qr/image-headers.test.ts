@@ -157,7 +157,7 @@ describe('JPEG', () => {
     await expect(decodeImage(file, 'x.jpg')).rejects.toThrow(`x.jpg is a damaged JPEG image (${reason})`);
   });
 
-  it('refuses a frame header claiming more pixels than the limit, wherever it is', async () => {
+  it('refuses a frame header claiming more pixels than the limit', async () => {
     const claim = Buffer.concat([baseline.subarray(0, 2), frameHeader(60_000, 60_000), end]);
     await expect(decodeImage(claim, 'x.jpg')).rejects.toThrow(/x\.jpg is too large \(60000×60000 pixels/u);
   });
