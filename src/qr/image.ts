@@ -56,8 +56,8 @@ function headerSize(bytes: Buffer, kind: 'png' | 'jpeg', path: string): { width:
   try {
     return kind === 'png' ? pngSize(bytes) : jpegSize(bytes);
   } catch (error) {
-    if (error instanceof DamagedPng) throw new UserError(`${path} is a damaged PNG image (${error.message})`, 'save or take the picture again');
-    if (error instanceof DamagedJpeg) throw new UserError(`${path} is a damaged JPEG image (${error.message})`, 'save or take the picture again');
+    if (error instanceof DamagedPng) throw new UserError(`${path} is a damaged PNG image (${error.message})`);
+    if (error instanceof DamagedJpeg) throw new UserError(`${path} is a damaged JPEG image (${error.message})`);
     throw error;
   }
 }
@@ -94,7 +94,7 @@ async function decodePng(bytes: Buffer, path: string): Promise<RgbaImage> {
   try {
     return await decode(arrayBufferOf(bytes));
   } catch {
-    throw new UserError(`${path} is a damaged PNG image (its image data does not decode)`, 'save or take the picture again');
+    throw new UserError(`${path} is a damaged PNG image (its image data does not decode)`);
   }
 }
 
