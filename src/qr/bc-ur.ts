@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 
 /**
  * The parts of @ngraveio/bc-ur below its index that airlock uses: the fountain encoder, which
- * fragments a part mixes, the bytewords codec and its CRC-32. They are CommonJS modules
+ * fragments a part mixes (and its degree), the bytewords codec and its CRC-32. They are CommonJS modules
  * exporting `default`, which Node's and the test runner's ESM interop resolve differently;
  * `require` gives the same in both.
  * (Seen from an ES module, a CommonJS module's `module.exports` is its `default`.)
@@ -20,4 +20,4 @@ export const FountainEncoderPart = fountainEncoder.FountainEncoderPart;
 export type FountainEncoderPart = InstanceType<typeof FountainEncoderPart>;
 export const bytewords = (require('@ngraveio/bc-ur/dist/bytewords.js') as (typeof BytewordsModule)['default']).default;
 export const { getCRC } = require('@ngraveio/bc-ur/dist/utils.js') as (typeof UtilsModule)['default'];
-export const { chooseFragments } = require('@ngraveio/bc-ur/dist/fountainUtils.js') as (typeof FountainUtilsModule)['default'];
+export const { chooseDegree, chooseFragments } = require('@ngraveio/bc-ur/dist/fountainUtils.js') as (typeof FountainUtilsModule)['default'];

@@ -1,4 +1,5 @@
-import { chooseFragments, getCRC, type FountainEncoderPart } from './bc-ur.js';
+import { getCRC, type FountainEncoderPart } from './bc-ur.js';
+import { fragmentsOfPart } from './fountain-fragments.js';
 
 /** One equation: the XOR of the fragments whose bits are set in `fragments` is `data`. */
 interface Row {
@@ -7,10 +8,10 @@ interface Row {
 }
 
 /**
- * Solves a UR transfer's fountain code: which fragments each part mixes comes from
- * bc-ur (`chooseFragments`), and the parts are combined here by Gaussian elimination over
- * GF(2), so the message is found as soon as the parts read determine it, in whatever order
- * they came.
+ * Solves a UR transfer's fountain code: which fragments each part mixes is bc-ur's choice
+ * (`fragmentsOfPart` makes the same, faster), and the parts are combined here by Gaussian
+ * elimination over GF(2), so the message is found as soon as the parts read determine it, in
+ * whatever order they came.
  *
  * bc-ur's own decoder peels: it XORs a part out of another only when one's fragments are a
  * subset of the other's at the moment one arrives, and a mix reduced later is not tried
@@ -45,7 +46,7 @@ export class FountainSolver {
   receive(part: FountainEncoderPart): void {
     if (this.solved) return;
     const row: Row = { fragments: new Uint32Array(Math.ceil(this.fragmentCount / 32)), data: Uint8Array.from(part.fragment) };
-    for (const index of chooseFragments(part.seqNum, part.seqLength, part.checksum)) row.fragments[index >>> 5]! |= 1 << (index & 31);
+    for (const index of fragmentsOfPart(part.seqNum, part.seqLength, part.checksum)) row.fragments[index >>> 5]! |= 1 << (index & 31);
     for (let pivot = lowestFragment(row); pivot >= 0; pivot = lowestFragment(row)) {
       const existing = this.rows.get(pivot);
       if (!existing) {

@@ -1,7 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { PNG } from 'pngjs';
 import { UserError } from '../errors.js';
+import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
+import { DamagedJpeg, jpegSize } from './jpeg-header.js';
+import { DamagedPng, pngSize } from './png-header.js';
 
 /** Frames of a QR transfer are photos or screenshots: far below these. */
 export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
@@ -24,19 +26,22 @@ export interface GreyImage {
 
 /** A PNG or JPEG file in grey levels, no longer than MAX_DECODE_SIDE on either side. */
 export async function readImage(path: string): Promise<GreyImage> {
-  const { size } = await stat(path);
-  if (size > MAX_IMAGE_BYTES) {
-    throw new UserError(`${path} is too large (${size} bytes; at most ${MAX_IMAGE_BYTES})`, 'use a smaller picture of the code');
+  const tooLarge = (size: number) => new UserError(`${path} is too large (${size} bytes; at most ${MAX_IMAGE_BYTES})`, 'use a smaller picture of the code');
+  let bytes: Buffer;
+  try {
+    bytes = await readRegularFile(path, MAX_IMAGE_BYTES, tooLarge);
+  } catch (error) {
+    throw explainReadError(path, error);
   }
-  return greyscale(await decodeImage(await readFile(path), path), MAX_DECODE_SIDE);
+  return greyscale(await decodeImage(bytes, path), MAX_DECODE_SIDE);
 }
 
 /** The pixels of a PNG or JPEG file's bytes, at full size. */
 export async function decodeImage(bytes: Buffer, path: string): Promise<RgbaImage> {
   const kind = imageKind(bytes);
   if (!kind) throw new UserError(`${path} is not a PNG or JPEG image`);
-  // The header says the size: refuse a huge picture before spending memory on its pixels.
-  const { width, height } = kind === 'png' ? pngSize(bytes) : jpegSize(bytes, path);
+  // Every header a decoder acts on is checked first: a huge picture is refused before memory is spent on it.
+  const { width, height } = headerSize(bytes, kind, path);
   checkPixels(path, width, height);
   return kind === 'png' ? await decodePng(bytes, path) : await decodeJpeg(bytes, path);
 }
@@ -47,41 +52,28 @@ function imageKind(bytes: Buffer): 'png' | 'jpeg' | undefined {
   return undefined;
 }
 
+function headerSize(bytes: Buffer, kind: 'png' | 'jpeg', path: string): { width: number; height: number } {
+  try {
+    return kind === 'png' ? pngSize(bytes) : jpegSize(bytes);
+  } catch (error) {
+    if (error instanceof DamagedPng) throw new UserError(`${path} is a damaged PNG image (${error.message})`);
+    if (error instanceof DamagedJpeg) throw new UserError(`${path} is a damaged JPEG image (${error.message})`);
+    throw error;
+  }
+}
+
 function checkPixels(path: string, width: number, height: number): void {
   if (width * height > MAX_IMAGE_PIXELS) {
     throw new UserError(`${path} is too large (${width}×${height} pixels; at most ${MAX_IMAGE_PIXELS / 1e6} megapixels)`, 'use a smaller picture of the code');
   }
 }
 
-/** IHDR is the first chunk: width and height right after its type. */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  if (bytes.length < 24) return { width: 0, height: 0 };
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
-/** Walks the JPEG markers to the first start-of-frame, which holds the size. */
-function jpegSize(bytes: Buffer, path: string): { width: number; height: number } {
-  let at = 2;
-  while (at + 9 < bytes.length) {
-    if (bytes[at] !== 0xff) break;
-    const marker = bytes[at + 1]!;
-    if (marker === 0xff) {
-      at += 1; // fill byte
-      continue;
-    }
-    const length = bytes.readUInt16BE(at + 2);
-    const startOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (startOfFrame) return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
-    at += 2 + length;
-  }
-  throw new UserError(`${path} is a damaged JPEG image (no frame header)`);
-}
-
 /**
  * The Rust png crate compiled to WebAssembly (jSquash's build of Squoosh's codec): twice as fast
  * as pngjs (a 1280×720 screenshot in about 8 ms against 17, a picture of random noise 23 against 40),
  * and like the JPEG codec it keeps a hostile file inside its own memory. It says only that a file
- * failed, so pngjs then tries it: for the reason to give, or for the pixels should it read it.
+ * failed: the chunk walk before it (png-header.ts) has named what is wrong with the file's
+ * structure, so what is left is image data that does not decode.
  */
 let pngCodec: Promise<(file: ArrayBuffer) => Promise<RgbaImage>> | undefined;
 
@@ -102,12 +94,7 @@ async function decodePng(bytes: Buffer, path: string): Promise<RgbaImage> {
   try {
     return await decode(arrayBufferOf(bytes));
   } catch {
-    try {
-      const png = PNG.sync.read(bytes);
-      return { width: png.width, height: png.height, data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length) };
-    } catch (error) {
-      throw new UserError(`${path} is a damaged PNG image (${(error as Error).message})`);
-    }
+    throw new UserError(`${path} is a damaged PNG image (its image data does not decode)`);
   }
 }
 

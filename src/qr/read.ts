@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { checkRegularFile, explainReadError } from '../media/read-regular-file.js';
 import { cameraFrames } from './camera.js';
 import { type DecodedImage, decodeImages } from './decode-pool.js';
 import { Reassembly, type FrameVerdict, type Progress, type Reassembled } from './reassembly.js';
@@ -59,12 +60,13 @@ export async function readQrFrom(path: string, options: ReadOptions = {}): Promi
 }
 
 async function sourceAt(path: string): Promise<ReadSource> {
-  const info = await stat(path).catch(() => {
-    throw new UserError(`no file or folder at ${path}`, 'check the path');
+  const info = await stat(path).catch((error: unknown) => {
+    throw noPath(path, error);
   });
   if (info.isDirectory()) return 'folder';
-  if (info.isCharacterDevice()) return 'camera';
-  return PICTURE.has(extname(path).toLowerCase()) ? 'picture' : 'video';
+  // A picture by its name is read as one, so a .png that is a device is refused as a picture, not filmed.
+  if (PICTURE.has(extname(path).toLowerCase())) return 'picture';
+  return info.isCharacterDevice() ? 'camera' : 'video';
 }
 
 async function reassemble(decoded: AsyncIterable<DecodedImage>, options: ReadOptions, { stopAtLoneCode = false } = {}): Promise<ReadResult> {
@@ -80,16 +82,27 @@ async function reassemble(decoded: AsyncIterable<DecodedImage>, options: ReadOpt
   return { result: reassembly.result(), tally };
 }
 
-/** A picture, or the pictures of a folder (by name, so a sequence reads in its order). */
+/**
+ * A picture, or the pictures of a folder (by name, so a sequence reads in its order). A FIFO,
+ * a device or a folder among them is refused before any picture is decoded.
+ */
 async function picturesAt(path: string): Promise<string[]> {
-  let isFolder: boolean;
-  try {
-    isFolder = (await stat(path)).isDirectory();
-  } catch {
-    throw new UserError(`no file or folder at ${path}`, 'check the path');
+  const info = await stat(path).catch((error: unknown) => {
+    throw noPath(path, error);
+  });
+  if (!info.isDirectory()) return [path];
+  const entries = (await readdir(path, { withFileTypes: true })).filter((entry) => PICTURE.has(extname(entry.name).toLowerCase()));
+  if (entries.length === 0) throw new UserError(`no PNG or JPEG pictures in ${path}`, 'give the folder the frames were saved to');
+  for (const entry of entries) {
+    if (entry.isFile()) continue;
+    await checkRegularFile(join(path, entry.name)).catch((error: unknown) => {
+      throw explainReadError(join(path, entry.name), error);
+    });
   }
-  if (!isFolder) return [path];
-  const names = (await readdir(path)).filter((name) => PICTURE.has(extname(name).toLowerCase())).sort();
-  if (names.length === 0) throw new UserError(`no PNG or JPEG pictures in ${path}`, 'give the folder the frames were saved to');
-  return names.map((name) => join(path, name));
+  return entries.map((entry) => join(path, entry.name)).sort();
+}
+
+function noPath(path: string, error: unknown): Error {
+  if ((error as NodeJS.ErrnoException).code === 'ELOOP') return explainReadError(path, error);
+  return new UserError(`no file or folder at ${path}`, 'check the path');
 }

@@ -3,7 +3,9 @@ import { UserError } from '../errors.js';
 import { formatBytes } from '../media/format-bytes.js';
 import { FountainSolver } from './fountain.js';
 import { MAX_TRANSFER_BYTES } from './frames.js';
-import { isUr, parseUrFrame } from './ur-part.js';
+import { isUr, parseUrFrame, TooManyParts } from './ur-part.js';
+
+const TOO_LARGE_HINT = 'move it on a removable medium instead';
 
 /** What became of one decoded QR text. */
 export type FrameVerdict = 'new' | 'duplicate' | 'other-transfer' | 'not-a-frame';
@@ -40,6 +42,7 @@ export class Reassembly {
     try {
       frame = parseUrFrame(text);
     } catch (error) {
+      if (error instanceof TooManyParts) throw new UserError(`${source} is a frame of ${error.message}`, TOO_LARGE_HINT);
       throw new UserError(`${source} holds a damaged UR frame (${(error as Error).message || 'bad checksum'})`, 'take that picture again, or leave it out');
     }
     if (frame.type !== 'bytes') throw new UserError(`${source} holds a ur:${frame.type}, which airlock does not read`, 'airlock reads ur:bytes transfers');
@@ -52,7 +55,7 @@ export class Reassembly {
     if (part.messageLength > MAX_TRANSFER_BYTES + 5) {
       throw new UserError(
         `${source} is a frame of a ${formatBytes(part.messageLength)} transfer, larger than airlock reads (at most ${formatBytes(MAX_TRANSFER_BYTES)})`,
-        'move it on a removable medium instead',
+        TOO_LARGE_HINT,
       );
     }
     const leading = this.leading();

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { DamagedFileError, UserError } from '../errors.js';
 import { fileExists } from '../media/file-exists.js';
+import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
 import { explainWriteError, removeOldTemps, writeFileDurably } from '../media/durable-write.js';
 import { findAccount } from './accounts.js';
 import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey } from './envelope.js';
@@ -129,9 +130,8 @@ export async function readBackup(
 /** A backup file's text; one too large to be a backup is refused before it is read. */
 export async function readBackupText(path: string): Promise<string> {
   try {
-    const { size } = await stat(path);
-    if (size > MAX_BACKUP_BYTES) throw new DamagedFileError(`${path} is ${size} bytes, too large to be a backup`);
-    return await readFile(path, 'utf8');
+    const tooLarge = (size: number) => new DamagedFileError(`${path} is ${size} bytes, too large to be a backup`);
+    return (await readRegularFile(path, MAX_BACKUP_BYTES, tooLarge)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(`no file at ${path}`, 'check the path, or whether the medium is mounted');
@@ -140,7 +140,7 @@ export async function readBackupText(path: string): Promise<string> {
     if (code === 'EIO' || code === 'ENODEV' || code === 'ENXIO') {
       throw new UserError(`cannot read ${path}: the medium failed or was removed`, 'reinsert the medium and try again');
     }
-    throw error;
+    throw explainReadError(path, error);
   }
 }
 

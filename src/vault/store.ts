@@ -1,7 +1,8 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DamagedFileError, UserError } from '../errors.js';
 import { fileExists } from '../media/file-exists.js';
+import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
 import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
 import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey, type Envelope, type EnvelopeKey } from './envelope.js';
 import { DEFAULT_SCRYPT, checksMatch, deriveKey, type ScryptParams } from './kdf.js';
@@ -16,9 +17,8 @@ const MAX_VAULT_BYTES = 512 * 1024 * 1024;
 
 async function readVaultText(path: string): Promise<string> {
   try {
-    const { size } = await stat(path);
-    if (size > MAX_VAULT_BYTES) throw new DamagedFileError(`${path} is ${size} bytes, too large to be a vault`);
-    return await readFile(path, 'utf8');
+    const tooLarge = (size: number) => new DamagedFileError(`${path} is ${size} bytes, too large to be a vault`);
+    return (await readRegularFile(path, MAX_VAULT_BYTES, tooLarge)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -26,7 +26,7 @@ async function readVaultText(path: string): Promise<string> {
     }
     if (code === 'EISDIR' || code === 'ENOTDIR') throw new UserError(`${path} is not a vault file`, 'point --vault at the vault file itself');
     if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot read ${path}: permission denied`, 'run airlock as the vault\'s owner');
-    throw error;
+    throw explainReadError(path, error);
   }
 }
 

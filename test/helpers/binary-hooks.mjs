@@ -7,6 +7,8 @@
  *   `error`, as a faulty medium's would, or waits (creates `<pause>.paused`, then waits for
  *   `<pause>.resume`) so that a test can pull the medium at that moment.
  * AIRLOCK_TEST_READ_REPORT  a file: at exit, the bytes this process read (Linux rchar) go there.
+ * AIRLOCK_TEST_RSS_REPORT  a file: at exit, the process's peak resident memory in KiB
+ *   (`process.resourceUsage().maxRSS`, worker threads included) goes there.
  */
 import fs from 'node:fs';
 import { constants } from 'node:os';
@@ -21,6 +23,11 @@ if (report) {
     const rchar = /^rchar: (\d+)$/mu.exec(fs.readFileSync('/proc/self/io', 'utf8'))?.[1];
     fs.writeFileSync(report, `${rchar}\n`);
   });
+}
+
+const rssReport = process.env.AIRLOCK_TEST_RSS_REPORT;
+if (rssReport) {
+  process.on('exit', () => fs.writeFileSync(rssReport, `${process.resourceUsage().maxRSS}\n`));
 }
 
 if (fault) {

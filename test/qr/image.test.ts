@@ -67,8 +67,9 @@ describe('reading pictures', () => {
   it('refuses a picture too large, by its pixel count and by its size in bytes, before decoding it', async () => {
     const dir = await scratch.dir();
     const png = await QRCode.toBuffer('small', { scale: 1 });
-    png.writeUInt32BE(20_000, 16); // IHDR: 20000 × 20000 pixels claimed
+    png.writeUInt32BE(20_000, 16); // IHDR: 20000 × 20000 pixels claimed, under a CRC that matches
     png.writeUInt32BE(20_000, 20);
+    png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
     await writeFile(join(dir, 'huge.png'), png);
     await expect(text([join(dir, 'huge.png')])).rejects.toThrow(/huge\.png is too large \(20000×20000 pixels/);
     const big = await open(join(dir, 'big.png'), 'w');

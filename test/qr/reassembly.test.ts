@@ -4,8 +4,9 @@ import { addressQrText, parseAddressQr } from '../../src/qr/address-qr.js';
 import { FountainEncoderPart, getCRC } from '../../src/qr/bc-ur.js';
 import { urPartText } from '../../src/qr/dense.js';
 import { FountainSolver } from '../../src/qr/fountain.js';
-import { FrameSequence } from '../../src/qr/frames.js';
+import { FrameSequence, MAX_TRANSFER_BYTES, planFrames } from '../../src/qr/frames.js';
 import { Reassembly } from '../../src/qr/reassembly.js';
+import { MAX_TRANSFER_PARTS, MIN_SHOWN_FRAGMENT } from '../../src/qr/ur-part.js';
 import { loseAndShuffle, pseudoRandomBytes, seeded } from '../helpers/qr-frames.js';
 
 const frames = (payload: Uint8Array, count: number, fragment = 100) => {
@@ -102,8 +103,41 @@ describe('reassembly', () => {
     const huge = urPartText(new FountainEncoderPart(1, 2098, 2 * 1024 * 1024, 1, fragment));
     expect(() => new Reassembly().receive(huge, 'huge.png')).toThrow('huge.png is a frame of a 2.0 MiB transfer, larger than airlock reads (at most 1.0 MiB)');
     // A count of fragments its length does not call for, which would have the reader expect billions.
-    const inflated = urPartText(new FountainEncoderPart(1, 4_000_000_000, 1000, 1, fragment));
+    const inflated = urPartText(new FountainEncoderPart(1, 40_000, 1000, 1, fragment));
     expect(() => new Reassembly().receive(inflated, 'odd.png')).toThrow('odd.png holds a damaged UR frame (its count of fragments does not fit its length)');
+  });
+
+  it('refuses a frame of a transfer of more parts than qr show ever cuts, before any work, however consistent', () => {
+    // A million one-byte fragments of a message of a million bytes: count, length and fragment agree.
+    for (const seqNum of [1_000_001, 7]) {
+      const frame = urPartText(new FountainEncoderPart(seqNum, 1_000_000, 1_000_000, 0x1234_5678, Buffer.from([1])));
+      const started = performance.now();
+      expect(() => new Reassembly().receive(frame, 'x.png')).toThrow('x.png is a frame of a transfer of 1000000 parts, more than airlock reads (at most 45591)');
+      expect(performance.now() - started).toBeLessThan(100);
+    }
+    expect(() => new Reassembly().receive(`UR:BYTES/3-1E9/${'AE'.repeat(20)}`, 'e.png')).toThrow(/e\.png is a frame of a transfer of 1000000000 parts/u);
+  });
+
+  it('takes a mixed frame at the most parts a transfer may have in well under a second', () => {
+    const parts = MAX_TRANSFER_PARTS;
+    const fragment = Buffer.alloc(MIN_SHOWN_FRAGMENT, 7);
+    const reassembly = new Reassembly();
+    let slowest = 0;
+    for (const seqNum of [parts + 1, parts + 2, parts + 3, 2 * parts + 5]) {
+      const started = performance.now();
+      reassembly.receive(urPartText(new FountainEncoderPart(seqNum, parts, MAX_TRANSFER_BYTES + 5, 99, fragment)), `f${seqNum}.png`);
+      slowest = Math.max(slowest, performance.now() - started);
+    }
+    expect(slowest).toBeLessThan(500);
+  });
+
+  it('allows as many parts as qr show cuts a 1 MiB payload into at its shortest fragments', () => {
+    expect(MAX_TRANSFER_PARTS).toBe(Math.ceil((MAX_TRANSFER_BYTES + 5) / MIN_SHOWN_FRAGMENT));
+    // A larger version holds longer fragments: the shortest are in the smallest version that holds
+    // UR frames of the largest payload at all (version 4; dense frames start at 3, with 27 bytes).
+    const payload = new Uint8Array(MAX_TRANSFER_BYTES);
+    expect(planFrames(payload, { version: 3, margin: 2 }, 'ur')).toBeUndefined();
+    expect(planFrames(payload, { version: 4, margin: 2 }, 'ur')?.fragmentLength).toBe(MIN_SHOWN_FRAGMENT);
   });
 
   it('refuses a damaged frame, naming it', () => {
