@@ -34,6 +34,11 @@ export function printable(text: string, options: PrintableOptions = {}): string 
   return kept.replace(options.multiline ? UNPRINTABLE_BUT_LINES : UNPRINTABLE, escape);
 }
 
+/** The same text without what `printable` would escape: for a name that is kept, where no escape belongs. */
+export function withoutUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, '');
+}
+
 function escape(char: string): string {
   const named = NAMED[char];
   if (named) return named;
@@ -45,10 +50,15 @@ function escape(char: string): string {
 
 function cut(text: string, limit: number): string {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit: expected a whole number above 0, got ${limit}`);
-  // Most text is short: count characters only when it could be too long.
   if (text.length <= limit) return text;
-  const chars = [...text];
-  return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('')}…`;
+  // Counted a character at a time, never spread: a quoted value can be megabytes long.
+  let count = 0;
+  let keep = 0;
+  for (const char of text) {
+    if (++count > limit) return `${text.slice(0, keep)}…`;
+    if (count < limit) keep += char.length;
+  }
+  return text;
 }
 
 /** For a value from a file quoted in a message: one line, and short enough to read. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printable } from '../src/printable.js';
+import { printable, withoutUnprintable } from '../src/printable.js';
 
 /** What must never reach a terminal raw from outside: controls, bidi and other invisible format characters. */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
@@ -46,6 +46,11 @@ describe('printable', () => {
     }
   });
 
+  it('drops what it would escape, for a name that is kept', () => {
+    expect(withoutUnprintable('a\x1b[2J\u202eb\u200bc\r\n')).toBe('a[2Jbc');
+    expect(withoutUnprintable('👨‍👩‍👧')).toBe('👨‍👩‍👧');
+  });
+
   it('leaves nothing unsafe, and is the same when applied again', () => {
     let all = '';
     for (let code = 0; code < 0x3000; code++) if (code < 0xd800 || code > 0xdfff) all += String.fromCodePoint(code);
@@ -62,6 +67,8 @@ describe('printable', () => {
     expect(printable('abcd', { limit: 4 })).toBe('abcd');
     expect(printable('\x1b\x1b\x1b\x1b\x1b', { limit: 3 })).toBe('\\x1b\\x1b…');
     expect(printable('😀😀😀', { limit: 2 })).toBe('😀…');
+    expect(printable('😀😀', { limit: 2 })).toBe('😀😀');
+    expect(printable('x'.repeat(8_000_000), { limit: 100 })).toBe(`${'x'.repeat(99)}…`);
     expect(() => printable('a', { limit: 0 })).toThrow(RangeError);
   });
 });

@@ -30,7 +30,8 @@ export function defaultSource(drives: readonly RemovableDrive[], vaultPath: stri
 /** `/media/usb (STICK, 3.1 GiB free)`. */
 export function describeDrive(drive: RemovableDrive): string {
   const notes = [drive.label, `${formatBytes(drive.freeBytes)} free`, drive.readOnly ? 'read-only' : undefined].filter(Boolean);
-  return `${drive.mountPoint} (${notes.join(', ')})`;
+  // A drive's label and mount point are the stick's own words: shown escaped.
+  return printable(`${drive.mountPoint} (${notes.join(', ')})`);
 }
 
 /** The drives line(s) of the home screen; undefined while they are still being looked for. */
