@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /**
  * Expected failures carry a message for the user and, where it helps, a hint saying what
  * to do. Anything else reaching the top level is a bug and is reported as one.
@@ -38,8 +40,11 @@ export class VaultBusyError extends UserError {
   }
 }
 
+/** An error in words for the terminal: messages quote files and codes, so they are made printable here, once for the CLI and the app. */
 export function describeError(error: unknown): { message: string; hint?: string; expected: boolean } {
-  if (error instanceof UserError) return { message: error.message, hint: error.hint, expected: true };
+  if (error instanceof UserError) {
+    return { message: printable(error.message), hint: error.hint === undefined ? undefined : printable(error.hint), expected: true };
+  }
   const message = error instanceof Error ? error.message : String(error);
-  return { message, expected: false };
+  return { message: printable(message), expected: false };
 }

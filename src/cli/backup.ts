@@ -2,11 +2,14 @@ import type { Command } from 'commander';
 import { UserError, WrongPasswordError } from '../errors.js';
 import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
+import { printable } from '../printable.js';
 import * as actions from '../vault/actions.js';
-import { formatReceipt, type BackupContent } from '../vault/backup.js';
+import { formatReceipt } from '../vault/backup.js';
 import type { ExportFormat } from '../vault/export-formats.js';
 import { accountsToExport, exportBackup as writeExport } from '../vault/export.js';
 import { planImport, type PlannedEntry } from '../vault/import-plan.js';
+import { emptyVaultData } from '../vault/model.js';
+import { nameFromFile } from '../vault/names.js';
 import { leftOutEntries, openBackupFile, unlockBackupAccount, type OpenedBackup } from '../vault/open-backup.js';
 import { VaultSession } from '../vault/store.js';
 import { printJson, printTable, say, vaultPathOf } from './context.js';
@@ -70,7 +73,10 @@ export async function importBackup(file: string, options: { dryRun?: boolean; js
   opened = await openLockedAccounts(opened, dryRun);
   const vaultPath = vaultPathOf(command);
   // The backup drill works without a vault: it proves the file decrypts and shows what it holds.
-  if (dryRun && !(await fileExists(vaultPath))) return report(opened, [...asNew(opened.content), ...leftOutEntries(opened)], true, options.json);
+  if (dryRun && !(await fileExists(vaultPath))) {
+    // Planned against an empty vault: the names the entries would be kept under show too.
+    return report(opened, [...planImport(emptyVaultData(), opened.content).entries, ...leftOutEntries(opened)], true, options.json);
+  }
 
   const vaultPassword = await readPassword(VAULT_PASSWORD);
   const session = await VaultSession.unlock(vaultPath, vaultPassword).finally(() => vaultPassword.fill(0));
@@ -98,7 +104,7 @@ async function openLockedAccounts(opened: OpenedBackup, dryRun: boolean): Promis
   process.stderr.write(`${opened.locked.length} account(s) did not open with that password: each has its own.\n`);
   for (const locked of [...opened.locked]) {
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const label = `${locked.name ? `"${locked.name}" ` : ''}${locked.address}`;
+      const label = printable(`${locked.name ? `"${locked.name}" ` : ''}${locked.address}`);
       const own = await askHidden(`Password for ${label} (Enter to leave it out): `);
       if (own.length === 0) break;
       try {
@@ -115,12 +121,6 @@ async function openLockedAccounts(opened: OpenedBackup, dryRun: boolean): Promis
   return opened;
 }
 
-/** Without a vault to merge into, everything in the backup would be added as it is. */
-function asNew(content: BackupContent): PlannedEntry[] {
-  const add = (kind: PlannedEntry['kind']) => (e: { name: string }): PlannedEntry => ({ kind, name: e.name, action: 'add' });
-  return [...content.identities.map(add('identity')), ...content.accounts.map(add('account')), ...content.addresses.map(add('address'))];
-}
-
 const FORMAT_NAMES: Record<OpenedBackup['format'], string> = {
   airlock: 'Backup',
   'polkadot-js': 'polkadot.js account file',
@@ -135,12 +135,15 @@ function report(opened: OpenedBackup, entries: PlannedEntry[], dryRun: boolean, 
   say(`${FORMAT_NAMES[format]} ${file} decrypts and holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`);
   printTable(
     ['KIND', 'NAME', dryRun ? 'WOULD' : 'DONE'],
-    entries.map((e) => [e.kind, e.name, describe(e)]),
+    // A name as the file has it, escaped, so the user sees what the backup holds; `describe` gives the name it is kept under.
+    entries.map((e) => [e.kind, printable(e.name), describe(e)]),
   );
   say(dryRun ? `Dry run: nothing was changed (${added} would be added).` : `Imported ${added}; the rest were already in the vault or left out.`);
 }
 
 function describe(entry: PlannedEntry): string {
   if (entry.action === 'skip') return `skip: ${entry.reason ?? `already in the vault as "${entry.existing}"`}`;
-  return entry.as ? `add as "${entry.as}" (the name is taken)` : 'add';
+  if (!entry.as) return 'add';
+  const cleaned = nameFromFile(entry.name, entry.as) === entry.as;
+  return `add as "${entry.as}" (${cleaned ? 'the name cleaned and cut to fit' : 'the name is taken'})`;
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { printable } from '../printable.js';
 import { resolveVaultPath } from '../vault/location.js';
 import type { VaultSession } from '../vault/store.js';
 import { readPassword, VAULT_PASSWORD } from './secrets.js';
@@ -33,13 +34,19 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * A line for people. Names and text from files and codes reach it, so no control character
+ * passes raw (the callers escape them where it matters for meaning; this is the net). The
+ * CLI's own escape codes, such as a progress line's, are written apart from it.
+ */
 export function say(line: string): void {
-  process.stdout.write(`${line}\n`);
+  process.stdout.write(`${printable(line, { multiline: true })}\n`);
 }
 
-/** Left-aligned columns for people; scripts use --json. */
-export function printTable(headers: string[], rows: string[][]): void {
-  if (rows.length === 0) return;
+/** Left-aligned columns for people, each cell one line of printable text; scripts use --json. */
+export function printTable(headers: string[], table: string[][]): void {
+  if (table.length === 0) return;
+  const rows = table.map((row) => row.map((cell) => printable(cell)));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   process.stdout.write(`${[line(headers), ...rows.map(line)].join('\n')}\n`);

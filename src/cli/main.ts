@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, UsageError } from '../errors.js';
+import { printable } from '../printable.js';
 import { EXPORT_FORMATS } from '../vault/export-formats.js';
 import { VERSION } from '../version.js';
 import { takeSecretsFromEnvironment } from './secrets.js';
@@ -200,14 +201,17 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     const { message, hint, expected } = describeError(error);
+    // Messages quote files, codes and arguments: nothing in them may act on the terminal.
+    const tell = (line: string) => process.stderr.write(`${printable(line)}\n`);
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${message}\n(${hint ?? 'run airlock --help for usage'})\n`);
+      tell(`error: ${message}`);
+      tell(`(${hint ?? 'run airlock --help for usage'})`);
       return 2;
     }
     // One line: what went wrong, then what to do about it.
     const advice = expected ? hint : 'this is a bug in airlock; please report it with the command you ran';
-    process.stderr.write(`airlock: ${expected ? '' : 'internal error: '}${message}${advice ? `; ${advice}` : ''}\n`);
-    if (!expected && process.env.AIRLOCK_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    tell(`airlock: ${expected ? '' : 'internal error: '}${message}${advice ? `; ${advice}` : ''}`);
+    if (!expected && process.env.AIRLOCK_DEBUG) process.stderr.write(`${printable(String((error as Error).stack), { multiline: true })}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
 }

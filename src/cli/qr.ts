@@ -3,6 +3,7 @@ import { UsageError, UserError } from '../errors.js';
 import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import { formatBytes } from '../media/format-bytes.js';
+import { printable } from '../printable.js';
 import { describeBytes, describeText } from '../qr/payload.js';
 import { checkFps, DEFAULT_FPS } from '../qr/playback.js';
 import { readQrCamera, readQrImages, type ReadTally } from '../qr/read.js';
@@ -10,6 +11,7 @@ import type { Progress } from '../qr/reassembly.js';
 import { QrShow, type ShowSource } from '../qr/show.js';
 import { accountSource, fileSource } from '../qr/show-sources.js';
 import { findAccount } from '../vault/accounts.js';
+import { nameFromFile } from '../vault/names.js';
 import { findNetwork } from '../vault/networks.js';
 import { say, withVault } from './context.js';
 import { playOnTerminal } from './qr-player.js';
@@ -74,15 +76,18 @@ export async function readQr(inputs: string[], options: ReadOptions): Promise<vo
   say(`Wrote ${formatBytes(payload.length)} to ${options.out}${backup ? ` (an airlock backup: check it with \`airlock import ${options.out} --dry-run\`)` : ''}`);
 }
 
+/** A code's text, or the parts of an address code; what the code says is shown escaped where it could act on the terminal. */
 function printText(text: string): void {
   const kind = describeText(text);
-  if (kind?.kind !== 'address') return say(text);
+  if (kind?.kind !== 'address') return say(printable(text, { multiline: true }));
   const { qr, network } = kind;
-  say(`address:  ${qr.address}`);
+  say(`address:  ${printable(qr.address)}`);
   say(`network:  ${network ? `${network.displayName} (${network.name})` : `unknown (genesis hash ${qr.genesisHash})`}`);
-  if (qr.name) say(`name:     ${qr.name}`);
+  if (qr.name) say(`name:     ${printable(qr.name)}`);
+  // The name to type is the one the address book would keep: without the controls a person cannot type.
+  const name = qr.name === undefined ? 'NAME' : nameFromFile(qr.name, 'NAME');
   const quote = (word: string) => `'${word.replace(/'/gu, `'\\''`)}'`;
-  say(`to keep it in the address book: airlock address add --name ${quote(qr.name ?? 'NAME')}${network ? ` --network ${network.name}` : ''} ${qr.address}`);
+  say(`to keep it in the address book: airlock address add --name ${quote(name)}${network ? ` --network ${network.name}` : ''} ${printable(qr.address)}`);
 }
 
 function progressLine(tally: ReadTally, progress: Progress): string {

@@ -1,5 +1,6 @@
 import { UR } from '@ngraveio/bc-ur';
 import { UserError } from '../errors.js';
+import { printable, QUOTED } from '../printable.js';
 import { formatBytes } from '../media/format-bytes.js';
 import { FountainSolver } from './fountain.js';
 import { MAX_TRANSFER_BYTES } from './frames.js';
@@ -45,7 +46,7 @@ export class Reassembly {
       if (error instanceof TooManyParts) throw new UserError(`${source} is a frame of ${error.message}`, TOO_LARGE_HINT);
       throw new UserError(`${source} holds a damaged UR frame (${(error as Error).message || 'bad checksum'})`, 'take that picture again, or leave it out');
     }
-    if (frame.type !== 'bytes') throw new UserError(`${source} holds a ur:${frame.type}, which airlock does not read`, 'airlock reads ur:bytes transfers');
+    if (frame.type !== 'bytes') throw new UserError(`${source} holds a ur:${printable(frame.type, QUOTED)}, which airlock does not read`, 'airlock reads ur:bytes transfers');
     if (frame.kind === 'single') {
       this.done = frame.payload;
       return 'new';

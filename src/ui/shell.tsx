@@ -1,6 +1,7 @@
 import { Box, Text, useApp, type Key } from 'ink';
 import { useCallback, useMemo, useReducer, useState, type ReactNode } from 'react';
 import { describeError } from '../errors.js';
+import { printable } from '../printable.js';
 import type { VaultSession } from '../vault/store.js';
 import { SIDEBAR_WIDTH, Sidebar } from './components/sidebar.js';
 import { Spinner } from './components/spinner.js';
@@ -110,11 +111,13 @@ function ShellFrame({ session, renderScreen }: ShellProps) {
 }
 
 function StatusLine({ busy, notice }: { busy?: string; notice?: Notice }) {
-  if (busy) return <Spinner label={busy} />;
+  if (busy) return <Spinner label={printable(busy)} />;
   if (!notice) return <Text> </Text>;
+  // Notices name files and entries that came from outside: one printable line, whatever they hold.
+  const text = printable(notice.text);
   return (
     <Text color={notice.kind === 'error' ? theme.error : theme.success} wrap="truncate-end">
-      {notice.kind === 'error' ? `✗ ${notice.text}` : `✓ ${notice.text}`}
+      {notice.kind === 'error' ? `✗ ${text}` : `✓ ${text}`}
     </Text>
   );
 }

@@ -5,6 +5,7 @@ import type { Account, AddressEntry, Identity, ImportedKey, VaultData } from './
 /** What importing one entry will do: add it (perhaps under another name), or skip it. */
 export interface PlannedEntry {
   kind: 'identity' | 'account' | 'address';
+  /** The name as the file has it, which may hold control characters: shown through `printable`. */
   name: string;
   action: 'add' | 'skip';
   /** The name it will have when its own is taken. */

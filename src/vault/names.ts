@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { withoutUnprintable } from '../printable.js';
 
 /** Names identify identities, accounts and address-book entries on the command line. */
 export function checkName(name: string, what: string): string {
@@ -10,9 +11,9 @@ export function checkName(name: string, what: string): string {
   return trimmed;
 }
 
-/** Text from a file without what could rewrite the terminal (control characters) or reorder it (bidi overrides). */
+/** Text from a file without what could rewrite the terminal (control characters), reorder it (bidi controls) or hide a difference (invisible format characters). */
 export function textFromFile(text: string): string {
-  return text.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '').trim();
+  return withoutUnprintable(text).trim();
 }
 
 /** A name that came from a file: cleaned, and cut to fit. */

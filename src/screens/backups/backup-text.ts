@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { formatBytes } from '../../media/format-bytes.js';
 import type { RemovableDrive } from '../../media/drives.js';
+import { printable } from '../../printable.js';
 import type { PlannedEntry } from '../../vault/import-plan.js';
 
 /** What the backups screens say in words; pure, so the tests pin it without rendering. */
@@ -29,7 +30,8 @@ export function defaultSource(drives: readonly RemovableDrive[], vaultPath: stri
 /** `/media/usb (STICK, 3.1 GiB free)`. */
 export function describeDrive(drive: RemovableDrive): string {
   const notes = [drive.label, `${formatBytes(drive.freeBytes)} free`, drive.readOnly ? 'read-only' : undefined].filter(Boolean);
-  return `${drive.mountPoint} (${notes.join(', ')})`;
+  // A drive's label and mount point are the stick's own words: shown escaped.
+  return printable(`${drive.mountPoint} (${notes.join(', ')})`);
 }
 
 /** The drives line(s) of the home screen; undefined while they are still being looked for. */
@@ -41,20 +43,24 @@ export function drivesSummary(drives: readonly RemovableDrive[] | undefined): st
 
 /** What importing one entry does, in the CLI's words; a skip says why. */
 export function describePlanned(entry: PlannedEntry): string {
-  if (entry.action === 'skip') return `skip: ${entry.reason ?? `already in the vault as "${entry.existing}"`}`;
-  return entry.as ? `add as "${entry.as}"` : 'add';
+  if (entry.action === 'skip') return printable(`skip: ${entry.reason ?? `already in the vault as "${entry.existing}"`}`);
+  return entry.as ? printable(`add as "${entry.as}"`) : 'add';
 }
+
+/** An entry's name as the file has it, escaped, so the user sees what the backup holds; `describePlanned` says what it is kept as. */
+export const plannedName = (entry: PlannedEntry): string => printable(entry.name);
 
 /** One row of the preview: kind, name (cut to `nameWidth`), what happens to it. */
 export function plannedRow(entry: PlannedEntry, nameWidth: number): string {
-  const chars = [...entry.name];
-  const name = chars.length > nameWidth ? `${chars.slice(0, Math.max(0, nameWidth - 1)).join('')}…` : entry.name;
+  const shown = plannedName(entry);
+  const chars = [...shown];
+  const name = chars.length > nameWidth ? `${chars.slice(0, Math.max(0, nameWidth - 1)).join('')}…` : shown;
   return `${entry.kind.padEnd(9)}${name.padEnd(nameWidth + 2)}${describePlanned(entry)}`;
 }
 
 /** Wide enough for the longest name, within `[6, max]`. */
 export function nameColumn(entries: readonly PlannedEntry[], max: number): number {
-  const longest = Math.max(0, ...entries.map((e) => [...e.name].length));
+  const longest = Math.max(0, ...entries.map((e) => [...plannedName(e)].length));
   return Math.max(6, Math.min(longest, max));
 }
 

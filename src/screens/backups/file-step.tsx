@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { printable } from '../../printable.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -22,7 +23,7 @@ export function FileStep({ state, title }: { state: ImportState; title: string }
         Pick the backup file, then type its password.
       </Text>
       <Text> </Text>
-      <FormField label="File:     " value={elideStart(state.path, shell.width - 14)} focused={onPath} placeholder="path to a .json backup" />
+      <FormField label="File:     " value={elideStart(printable(state.path), shell.width - 14)} focused={onPath} placeholder="path to a .json backup" />
       {onPath ? <Candidates state={state} rows={Math.max(3, shell.height - CHROME_ROWS)} /> : null}
       <FormField label="Password: " value={state.password} focused={onPassword} mask />
       <Text> </Text>
@@ -48,7 +49,7 @@ export function Candidates({ state, rows, nothing = 'no .json files' }: { state:
   if (found.length === 0) {
     return (
       <Text color={theme.muted} wrap="truncate-end">
-        {state.listing.candidates.length === 0 ? `    ${nothing} in ${dir}` : '    no listed file starts so'}
+        {state.listing.candidates.length === 0 ? `    ${nothing} in ${printable(dir)}` : '    no listed file starts so'}
       </Text>
     );
   }
@@ -59,7 +60,7 @@ export function Candidates({ state, rows, nothing = 'no .json files' }: { state:
         const selected = start + i === state.selected;
         return (
           <Text key={c.name} inverse={selected} color={c.directory ? theme.accent : undefined} wrap="truncate-end">
-            {`${selected ? '›' : ' '} ${c.directory ? `${c.name}/` : c.name}`}
+            {`${selected ? '›' : ' '} ${printable(c.name)}${c.directory ? '/' : ''}`}
           </Text>
         );
       })}

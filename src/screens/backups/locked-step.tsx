@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { printable } from '../../printable.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -24,12 +25,13 @@ export interface LockedStepProps {
  */
 export function LockedStep({ title, file, locked, position, count, password, unlocking, problem }: LockedStepProps) {
   const shell = useShell();
-  const name = locked.name === undefined ? 'An account without a name' : `"${locked.name}"`;
+  // Named as the file names it, escaped: the file is not trusted to be printable.
+  const name = locked.name === undefined ? 'An account without a name' : `"${printable(locked.name)}"`;
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>{title}</Text>
       <Text color={theme.muted} wrap="truncate-middle">
-        {file}
+        {printable(file)}
       </Text>
       <Text> </Text>
       <Prose>{count === 1
@@ -37,7 +39,7 @@ export function LockedStep({ title, file, locked, position, count, password, unl
           : `${count} accounts have passwords of their own: the file's password did not open them.`}</Prose>
       <Text> </Text>
       <Text bold wrap="truncate-end">{`${count > 1 ? `${position} of ${count}: ` : ''}${name}`}</Text>
-      <Text wrap="truncate-middle">{locked.address}</Text>
+      <Text wrap="truncate-middle">{printable(locked.address)}</Text>
       <Text> </Text>
       <FormField label="Its password:" value={password} focused={!unlocking} mask />
       <Text> </Text>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { printable } from '../../printable.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -8,7 +9,7 @@ import type { Command } from '../../ui/keymap.js';
 import { useShell } from '../../ui/shell-context.js';
 import { theme } from '../../ui/theme.js';
 import type { PlannedEntry } from '../../vault/import-plan.js';
-import { describePlanned, nameColumn, plannedRow } from './backup-text.js';
+import { describePlanned, nameColumn, plannedName, plannedRow } from './backup-text.js';
 
 /** Title, file, blank, header, position, the cut row whole (two rows), blank, outcome (wrapped: up to four rows), problem, hints. */
 export const PLAN_CHROME_ROWS = 15;
@@ -34,12 +35,12 @@ export function PlanView({ title, file, entries, list, outcome, problem, hints }
   const width = nameColumn(entries, Math.max(8, Math.min(Math.floor(shell.width / 3), shell.width - KIND_AND_GAP - longestWhat)));
   const selected = entries[list.cursor];
   // The selected row, whole, when its name or what happens to it does not fit.
-  const cut = selected && ([...selected.name].length > width || [...plannedRow(selected, width)].length > shell.width);
+  const cut = selected && ([...plannedName(selected)].length > width || [...plannedRow(selected, width)].length > shell.width);
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>{title}</Text>
       <Text color={theme.muted} wrap="truncate-middle">
-        {file}
+        {printable(file)}
       </Text>
       <Text> </Text>
       <Text color={theme.muted} wrap="truncate-end">{`${'KIND'.padEnd(9)}${'NAME'.padEnd(width + 2)}WHAT`}</Text>
@@ -47,7 +48,7 @@ export function PlanView({ title, file, entries, list, outcome, problem, hints }
       <ListPosition state={list} />
       {cut ? (
         <Box height={2} overflow="hidden">
-          <Prose color={theme.muted}>{`${selected.name}: ${describePlanned(selected)}`}</Prose>
+          <Prose color={theme.muted}>{`${plannedName(selected)}: ${describePlanned(selected)}`}</Prose>
         </Box>
       ) : null}
       <Text> </Text>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { printable } from '../../printable.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -42,7 +43,7 @@ export function PathStep({ title, intro, label, placeholder, state, problem, not
         {intro}
       </Prose>
       <Text> </Text>
-      <FormField label={label} value={elideStart(state.path, shell.width - label.length - 5)} focused placeholder={placeholder} />
+      <FormField label={label} value={elideStart(printable(state.path), shell.width - label.length - 5)} focused placeholder={placeholder} />
       <Candidates state={state} rows={Math.max(2, shell.height - CHROME_ROWS)} nothing={nothing} />
       <Text> </Text>
       {children}

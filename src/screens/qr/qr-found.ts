@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { formatBytes } from '../../media/format-bytes.js';
 import type { RemovableDrive } from '../../media/drives.js';
+import { printable } from '../../printable.js';
 import { describeBytes, describeText } from '../../qr/payload.js';
 import type { ReadSource, ReadTally } from '../../qr/read.js';
 import type { Progress, Reassembled } from '../../qr/reassembly.js';
@@ -12,7 +13,7 @@ import { backupFileName } from '../backups/backup-text.js';
 /** What pictures of QR codes held, in the terms the screen offers something for; pure, so tests pin it. */
 export type Found =
   | { kind: 'backup'; payload: Uint8Array }
-  | { kind: 'address'; address: string; name: string; genesisHash: string; network?: Network }
+  | { kind: 'address'; address: string; name: string; genesisHash: string; network?: Network; code: { address: string; name?: string } }
   | { kind: 'text'; text: string; payload: Uint8Array }
   | { kind: 'data'; payload: Uint8Array };
 
@@ -25,8 +26,15 @@ export function classify(result: Reassembled): Found {
   const described = describeText(result.text);
   if (described?.kind !== 'address') return { kind: 'text', text: result.text, payload };
   const { qr, network } = described;
-  // Read from a picture: cleaned of terminal controls before it is shown or kept.
-  return { kind: 'address', address: textFromFile(qr.address), name: nameFromFile(qr.name, ''), genesisHash: qr.genesisHash, ...(network ? { network } : {}) };
+  // Read from a picture: kept cleaned of terminal controls; `code` is what it said, shown escaped.
+  return {
+    kind: 'address',
+    address: textFromFile(qr.address),
+    name: nameFromFile(qr.name, ''),
+    genesisHash: qr.genesisHash,
+    ...(network ? { network } : {}),
+    code: { address: qr.address, ...(qr.name === undefined ? {} : { name: qr.name }) },
+  };
 }
 
 /** What the screen says it is, a line each. */
@@ -36,18 +44,20 @@ export function describeFound(found: Found): string[] {
       return [`An airlock backup (${formatBytes(found.payload.length)}), encrypted with its own password: it can be saved anywhere.`];
     case 'data':
       return [`${formatBytes(found.payload.length)} of data that is not an airlock backup.`];
-    case 'text': {
-      const clean = textFromFile(found.text);
-      const shown = clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
-      return [`A QR code with ${[...found.text].length} characters of text that is no address:`, `"${shown}"`];
-    }
-    case 'address':
+    case 'text':
+      // Escaped, not cleaned: a person sees that the code holds controls, and which.
+      return [`A QR code with ${[...found.text].length} characters of text that is no address:`, `"${printable(found.text, { limit: 200 })}"`];
+    case 'address': {
+      const { code } = found;
+      const given = code.name === undefined ? '' : printable(code.name);
       return [
         'A substrate: address:',
-        `  Address: ${found.address}`,
+        `  Address: ${printable(code.address)}`,
         `  Network: ${found.network ? `${found.network.displayName} (${found.network.name})` : `a chain airlock does not know (genesis hash ${found.genesisHash})`}`,
-        `  Name:    ${found.name || '(none given)'}`,
+        `  Name:    ${given || '(none given)'}`,
+        ...(given && given !== found.name ? [`  (the address book would keep it as "${found.name || 'no name'}")`] : []),
       ];
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { printable } from '../../printable.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -40,7 +41,7 @@ export function ReadingStep({ path, progress }: { path: string; progress?: ReadP
   return (
     <Box flexDirection="column" width={shell.width} gap={1}>
       <Text bold>{TITLE}</Text>
-      <Text wrap="truncate-end">{`Reading ${elideStart(path, shell.width - 11)}`}</Text>
+      <Text wrap="truncate-end">{`Reading ${elideStart(printable(path), shell.width - 11)}`}</Text>
       <Box flexDirection="column">
         <Text>{`${'█'.repeat(filled)}${'░'.repeat(BAR - filled)} ${progress?.percent ?? 0}%`}</Text>
         <Text wrap="truncate-end">{progress ? progressText(progress) : 'Starting…'}</Text>
@@ -90,7 +91,7 @@ function SaveOffer({ state }: { state: ReadState }) {
   if (state.step === 'saved') {
     return (
       <Box flexDirection="column">
-        <Prose color={theme.success}>{`✓ Saved to ${state.saved}`}</Prose>
+        <Prose color={theme.success}>{`✓ Saved to ${printable(state.saved ?? '')}`}</Prose>
         <Prose>{backup ? 'Enter imports it now (its password is asked for) · Esc reads other pictures' : 'Enter or Esc reads other pictures'}</Prose>
         <KeyHints commands={['confirm', 'back']} />
       </Box>

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DamagedFileError, UserError } from '../../errors.js';
+import { printable, QUOTED } from '../../printable.js';
 import { assertAllowedScrypt, scrypt64, type ScryptParams } from '../kdf.js';
 import { secretboxOpen, secretboxSeal } from '../secretbox.js';
 import type { EncodingJson } from './schema.js';
@@ -23,14 +24,14 @@ export interface Scheme {
 
 export function schemeOf(encoding: EncodingJson, what: string): Scheme {
   if (!['0', '1', '2', '3'].includes(encoding.version)) {
-    throw new UserError(`${what} is a polkadot.js file of version ${encoding.version}, which airlock does not read`);
+    throw new UserError(`${what} is a polkadot.js file of version ${printable(encoding.version, QUOTED)}, which airlock does not read`);
   }
   const types = Array.isArray(encoding.type) ? encoding.type : [encoding.type];
   const known = types.every((t) => ['scrypt', 'xsalsa20-poly1305', 'none'].includes(t));
   const scheme = { scrypt: types.includes('scrypt'), encrypted: types.includes('xsalsa20-poly1305') };
   const none = types.length === 1 && types[0] === 'none';
   if (!known || (!none && !scheme.encrypted) || (scheme.scrypt && encoding.version !== '3')) {
-    throw new UserError(`${what} is encrypted with "${types.join(', ')}", which airlock does not read`);
+    throw new UserError(`${what} is encrypted with "${printable(types.join(', '), QUOTED)}", which airlock does not read`);
   }
   return scheme;
 }

@@ -1,4 +1,5 @@
 import { DamagedFileError, UserError, WrongPasswordError } from '../../errors.js';
+import { printable, QUOTED } from '../../printable.js';
 import { isKeyType, type KeyType } from '../keys.js';
 import { encodedBytes, openEncoded, schemeOf, wipeCache, type KeyCache } from './cipher.js';
 import { inLanes, laneLimit, saltOf } from './open-lanes.js';
@@ -161,7 +162,7 @@ async function accountFrom(plain: Uint8Array, types: KeyType[], json: PairJson, 
 function candidateTypes(encoding: EncodingJson, what: string): KeyType[] {
   const declared = Array.isArray(encoding.content) ? encoding.content[1] : undefined;
   if (declared !== undefined && !isKeyType(declared)) {
-    throw new UserError(`${what} holds a key of type "${declared}", which airlock does not read`);
+    throw new UserError(`${what} holds a key of type "${printable(String(declared), QUOTED)}", which airlock does not read`);
   }
   // Version 0 files name no type; polkadot.js takes the keyring's, ed25519 unless told otherwise.
   if (encoding.version === '0' || declared === undefined) {
@@ -184,7 +185,7 @@ function nameOf(json: PairJson): string | undefined {
 }
 
 function entryLabel(what: string, index: number, name: string | undefined): string {
-  return `${what}, account ${index + 1}${name ? ` ("${name}")` : ''}`;
+  return `${what}, account ${index + 1}${name ? ` ("${printable(name, QUOTED)}")` : ''}`;
 }
 
 function wrongPassword(what: string): WrongPasswordError {
@@ -195,5 +196,5 @@ function wrongPassword(what: string): WrongPasswordError {
 }
 
 function addressMismatch(what: string, address: string): DamagedFileError {
-  return new DamagedFileError(`${what} is damaged: its address ${address} does not belong to the key inside it`);
+  return new DamagedFileError(`${what} is damaged: its address ${printable(address, QUOTED)} does not belong to the key inside it`);
 }

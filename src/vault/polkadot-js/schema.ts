@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DamagedFileError, UserError } from '../../errors.js';
+import { printable, QUOTED } from '../../printable.js';
 import { MAX_ACCOUNTS, MAX_FILE_BYTES } from './types.js';
 
 const Meta = z
@@ -89,7 +90,7 @@ function parseWith<T>(schema: z.ZodType<T>, json: unknown, what: string): T {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    const where = issue?.path.length ? `${printable(issue.path.join('.'), QUOTED)}: ` : '';
     throw new DamagedFileError(`${what} is damaged: ${where}${issue?.message ?? 'malformed'}`);
   }
   return parsed.data;

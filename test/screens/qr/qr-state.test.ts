@@ -65,7 +65,7 @@ describe('reading pictures', () => {
     const saved = readReducer(saving, { type: 'saved', path: '/media/usb/x.bin' });
     expect(saved).toMatchObject({ step: 'saved', saved: '/media/usb/x.bin' });
     expect(readReducer(saved, { type: 'again' })).toEqual(initialRead);
-    const address = readReducer(reading, { type: 'found', found: { kind: 'address', address: 'a', name: '', genesisHash: '0x' }, destination: '', fileName: '' });
+    const address = readReducer(reading, { type: 'found', found: { kind: 'address', address: 'a', name: '', genesisHash: '0x', code: { address: 'a' } }, destination: '', fileName: '' });
     expect(readReducer(address, { type: 'save' })).toBe(address);
   });
 
@@ -77,7 +77,9 @@ describe('reading pictures', () => {
     expect(address).toMatchObject({ kind: 'address', address: BOB.polkadot, name: 'b[2Job', network: { name: 'polkadot' } });
     const unknown = classify({ kind: 'text', text: `substrate:${BOB.polkadot}:0x${'ab'.repeat(32)}` });
     expect(describeFound(unknown)).toContain(`  Network: a chain airlock does not know (genesis hash 0x${'ab'.repeat(32)})`);
-    expect(describeFound(classify({ kind: 'text', text: 'evil\u001B]0;title\u0007' }))).toContain('"evil]0;title"');
+    // Shown escaped, so a person sees what the code holds; kept cleaned.
+    expect(describeFound(classify({ kind: 'text', text: 'evil\u001B]0;title\u0007' }))).toContain('"evil\\x1b]0;title\\x07"');
+    expect(describeFound(address)).toEqual(expect.arrayContaining(['  Name:    b\\x1b[2Job', '  (the address book would keep it as "b[2Job")']));
   });
 
   it('names and places a saved file as an export would, next to the pictures without a drive', () => {

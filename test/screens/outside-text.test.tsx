@@ -1,0 +1,111 @@
+/**
+ * The full-screen app shows what came from outside (a QR code's text and name, the names in a
+ * backup, a key file's address in a refusal) escaped: Ink writes a Text's content raw, and a
+ * control character in it would act on the terminal and break the frame.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALICE, CHARLIE } from '../helpers/dev-keys.js';
+import { ARROW_DOWN, ENTER, type Screen } from '../helpers/ink.js';
+import { HOSTILE, HOSTILE_CLEANED, HOSTILE_SHOWN, RAW, hostileContent, hostileKeyFile, sealBackup } from '../helpers/outside-text.js';
+import { openTestVault } from '../helpers/vault.js';
+import { BACKUP_PASSWORD, CTRL_U, content, openBackups, prose } from './backups/helpers.js';
+import { POLKADOT_GENESIS, openQr } from './qr/helpers.js';
+
+const SGR = /\u001B\[[0-9;]*m/gu;
+/** Without spaces and line ends: for a message wrapped where it had none. */
+const squeezed = (text: string) => text.replace(/\s+/gu, '');
+
+/** Fails if the frame as the terminal gets it holds a control or bidi character other than Ink's colours and line ends. */
+function expectNoRawControls(screen: Screen): void {
+  const written = screen.colouredFrame().replace(SGR, '');
+  expect(written, JSON.stringify(written)).not.toMatch(RAW);
+}
+
+let root = '';
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'airlock-outside-text-'));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+/** A folder holding one picture of a QR code of `text`. */
+async function codeFolder(name: string, text: string): Promise<string> {
+  const folder = join(root, name);
+  await mkdir(folder);
+  await QRCode.toFile(join(folder, 'code.png'), [{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'L', scale: 4 });
+  return folder;
+}
+
+/** From the QR home: Read QR pictures, the folder typed, Enter; what was found. */
+async function readFolder(screen: Screen, folder: string): Promise<string> {
+  await screen.pressUntil('› Read QR pictures', ARROW_DOWN, ARROW_DOWN);
+  await screen.pressUntil('Pictures:', ENTER);
+  screen.type(CTRL_U);
+  screen.type(folder);
+  await screen.waitFor(folder.slice(-12));
+  screen.type(ENTER);
+  return screen.waitFor('✓ Read 1 picture', 20_000);
+}
+
+/** From the Backups home: Verify a backup, its path and password typed; the preview or the refusal. */
+async function verify(screen: Screen, path: string): Promise<string> {
+  await screen.pressUntil('› Verify a backup', ARROW_DOWN, ARROW_DOWN);
+  await screen.pressUntil('File:', ENTER);
+  screen.type(CTRL_U);
+  screen.type(path);
+  await screen.waitFor(path.slice(-12));
+  await screen.pressUntil('› Password:', ENTER);
+  screen.type(BACKUP_PASSWORD);
+  await screen.waitFor(`Password:  ${'•'.repeat(BACKUP_PASSWORD.length)}`);
+  return screen.pressUntil(/KIND|Nothing was changed\./u, ENTER);
+}
+
+describe('the QR read screen', () => {
+  it("shows a code's text escaped", async () => {
+    const screen = await openQr(await openTestVault());
+    const found = await readFolder(screen, await codeFolder('text', `hello${HOSTILE}`));
+    expectNoRawControls(screen);
+    expect(prose(found)).toContain(`"hello${HOSTILE_SHOWN}"`);
+    screen.unmount();
+  });
+
+  it("shows an address code's name escaped, and the name the address book would keep", async () => {
+    const screen = await openQr(await openTestVault());
+    const found = await readFolder(screen, await codeFolder('address', `substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice${HOSTILE}`));
+    expectNoRawControls(screen);
+    expect(prose(found)).toContain(`Name: alice${HOSTILE_SHOWN}`);
+    expect(prose(found)).toContain(`(the address book would keep it as "alice${HOSTILE_CLEANED}")`);
+    const form = await screen.pressUntil('Add an address', ENTER);
+    expect(form).toContain(`alice${HOSTILE_CLEANED}`);
+    screen.unmount();
+  });
+});
+
+describe('the import preview', () => {
+  it('shows the names as the backup has them, escaped, and what they would be kept as', async () => {
+    const backup = await sealBackup(join(root, 'backup.json'), await hostileContent(CHARLIE.substrate), BACKUP_PASSWORD);
+    const screen = await openBackups(await openTestVault());
+    const preview = await verify(screen, backup);
+    expectNoRawControls(screen);
+    const rows = content(preview);
+    // Each name cut to the column, escapes and all; what it would be kept as in full.
+    expect(rows).toContain(`identity dev\\x1b…  add as "dev${HOSTILE_CLEANED}"`);
+    expect(rows).toContain('account  alice\\u…  add as "aliceexe.txt"');
+    expect(rows).toContain('address  cold\\r\\…  add as "coldimported 0 entries[1A"');
+    // The cursor's row, whole, under the list: its name did not fit the column.
+    expect(squeezed(rows)).toContain(squeezed(`dev${HOSTILE_SHOWN}: add as "dev${HOSTILE_CLEANED}"`));
+    screen.unmount();
+  });
+
+  it("says a key file's address is wrong with the address escaped", async () => {
+    const file = await hostileKeyFile(join(root, 'alice.json'), BACKUP_PASSWORD);
+    const screen = await openBackups(await openTestVault());
+    const refused = await verify(screen, file);
+    expectNoRawControls(screen);
+    expect(squeezed(content(refused))).toContain(squeezed(`its address ${ALICE.substrate}${HOSTILE_SHOWN} does not belong to the key inside it`));
+    screen.unmount();
+  });
+});
