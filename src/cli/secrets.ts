@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { readRegularFile } from '../media/read-regular-file.js';
 import { checkNewPassword } from '../vault/password-policy.js';
 import { askHidden } from './terminal.js';
 
@@ -23,6 +23,7 @@ interface Given {
   file?: string;
 }
 const given = new Map<string, Given>();
+const MAX_PASSWORD_FILE_BYTES = 64 * 1024;
 
 /**
  * Takes every secret variable (and its `_FILE` form) out of the environment and keeps it here,
@@ -66,8 +67,12 @@ async function passwordFromEnvironment(variable: string): Promise<Uint8Array | u
   if (file === undefined) return undefined;
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    // A password file is a few bytes: a FIFO, a device or anything large is refused unread.
+    bytes = await readRegularFile(file, MAX_PASSWORD_FILE_BYTES, (size) =>
+      new UserError(`${variable}_FILE ${file} is ${size} bytes, too large to hold a password`, 'point it at a file holding only the password'),
+    );
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(`cannot read ${variable}_FILE ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   // Like a line typed at a prompt: one trailing newline is not part of the password.

@@ -1,4 +1,5 @@
 import { constants } from 'node:os';
+import { printable } from '../printable.js';
 
 /**
  * The alternate screen, for whatever may show a secret (the app, a new recovery phrase, a QR
@@ -54,7 +55,7 @@ export function enterFullScreen<Output extends Writable>(terminal: TerminalEnds<
   };
   const onCrash = (error: unknown) => {
     leave();
-    const message = error instanceof Error ? error.message : String(error);
+    const message = printable(error instanceof Error ? error.message : String(error));
     process.stderr.write(`airlock: internal error: ${message}; this is a bug in airlock; please report it\n`);
     process.exit(1);
   };
