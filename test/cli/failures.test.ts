@@ -69,6 +69,7 @@ const RESTORE = ['identity', 'restore', '--name', 'second'];
 const CASES: FailureCase[] = [
   { what: 'a wrong password', args: ADD_BOB, env: { AIRLOCK_PASSWORD: WRONG_PASSWORD }, message: /^airlock: wrong password for vault / },
   { what: 'a password file that does not exist', args: ADD_BOB, env: { AIRLOCK_PASSWORD_FILE: '/nonexistent/password' }, message: /cannot read AIRLOCK_PASSWORD_FILE/ },
+  { what: 'a password file that is a device', args: ADD_BOB, env: { AIRLOCK_PASSWORD_FILE: '/dev/zero' }, message: /^airlock: \/dev\/zero is not a regular file \(a device\)/ },
   { what: 'a recovery phrase with a bad checksum word', args: RESTORE, input: BAD_CHECKSUM_PHRASE, message: /fails its checksum/ },
   {
     what: 'a misspelled word (with a suggestion)',
