@@ -51,7 +51,7 @@ export function entryLabel(kind: 'identity' | 'account' | 'address', name: strin
 
 /** Text from the file made safe to print and short enough for one line. */
 export function shown(text: string): string {
-  const chars = [...text.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '?')];
+  const chars = [...text.slice(0, 100).replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '?')];
   return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join('');
 }
 

@@ -14,7 +14,10 @@ import { keyFromPkcs8 } from './polkadot-js/pairs.js';
  * sign for its public key, every address must pass its checksum.
  */
 
-/** Far more than a backup of a real vault asks for (10,000 accounts of two junctions are 30,000). */
+/**
+ * Far more than a backup of a real vault asks for (10,000 accounts of two junctions are 30,000):
+ * one unit is a key derivation, a key's signature check or an address's checksum.
+ */
 export const MAX_KEY_WORK = 100_000;
 /** A seed (2,048 rounds of PBKDF2) costs about as much as this many derivations. */
 const SEED_WORK = 10;
@@ -35,7 +38,7 @@ async function keyProblem(content: Content, what: string, { signal }: BackupChec
   const work = keyWork(content);
   if (work > MAX_KEY_WORK) {
     throw new UserError(
-      `${what} asks for ${work.toLocaleString('en')} key derivations to check its accounts, more than the ${MAX_KEY_WORK.toLocaleString('en')} airlock does for one file`,
+      `${what} asks for ${work.toLocaleString('en')} key derivations and checks, more than the ${MAX_KEY_WORK.toLocaleString('en')} airlock does for one file`,
       'export the vault it came from in parts (airlock export --account …) and import each',
     );
   }
@@ -73,7 +76,7 @@ async function keyProblem(content: Content, what: string, { signal }: BackupChec
   }
 }
 
-/** Derivations the keys of `content` take, counted before any is done. */
+/** The derivations and checks the keys and addresses of `content` take, counted before any is done. */
 function keyWork(content: Content): number {
   const kinds = new Map(content.identities.map((identity) => [identity.id, identity.kind]));
   const seeds = new Set<string>();
@@ -84,7 +87,7 @@ function keyWork(content: Content): number {
     seeds.add(`${account.identity} ${account.type} ${account.path.split('///')[1] ?? ''}`);
   }
   for (const identity of content.identities) if (identity.kind === 'imported') work += 2 * identity.keys.length;
-  return work + SEED_WORK * seeds.size;
+  return work + SEED_WORK * seeds.size + content.addresses.length;
 }
 
 function checkDerived(index: number, account: Account, identity: Identity, deriver: KeyDeriver): void {
