@@ -120,6 +120,7 @@ function checkIdentities(identities: readonly Identity[]): Map<string, Identity>
     if (identity.kind === 'mnemonic') {
       const problem = phraseProblem(identity.mnemonic);
       if (problem) bad(entry, `holds a recovery phrase ${problem}`);
+      if (identity.passphrase === '') bad(entry, 'has an empty Ledger passphrase, which airlock keeps as none');
       // The same words under a Ledger passphrase are another wallet; without, the same one.
       const wallet = `${identity.mnemonic}\u0000${identity.passphrase ?? '\u0000'}`;
       const same = phrases.get(wallet);

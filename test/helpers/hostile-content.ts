@@ -74,6 +74,12 @@ export const DEFECTS: Defect[] = [
     onOpen: true,
   },
   {
+    what: 'an empty Ledger passphrase',
+    spoil: (c) => void ((c.identities[0] as { passphrase?: string }).passphrase = ''),
+    message: /identity "savings" has an empty Ledger passphrase, which airlock keeps as none/,
+    onOpen: true,
+  },
+  {
     what: 'two identities with one id',
     spoil: (c) => void c.identities.push({ id: SAVINGS, name: 'twin', kind: 'ledger', createdAt: WHEN }),
     message: /identity "twin" has the id aaaaaaaaaaaaaaaa of identity "savings"/,
