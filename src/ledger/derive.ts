@@ -12,11 +12,24 @@ import { isLedgerPath } from './paths.js';
  * the device accepts (12, 18 or 24 words); `hdLedger` itself takes a one-word passphrase only.
  */
 export function ledgerKeyPair(phrase: string, path: string, passphrase?: Uint8Array): { publicKey: Uint8Array; secretKey: Uint8Array } {
-  if (!isLedgerPath(path) || !hdValidatePath(path)) {
-    throw new UserError(`"${path}" is not a Ledger path`, "Ledger keys take hardened BIP44 paths such as m/44'/354'/0'/0'/0'");
+  assertLedgerPath(path);
+  const master = ledgerMasterSeed(phrase, passphrase);
+  try {
+    return ledgerKeyPairFromMaster(master, path);
+  } finally {
+    master.fill(0);
   }
-  const password = passphrase ? Buffer.from(passphrase).toString('utf8') : '';
-  let seed = ledgerMaster(phrase, password);
+}
+
+/** The seed all of a phrase's Ledger keys grow from: the costly step (PBKDF2), worth keeping for many paths. */
+export function ledgerMasterSeed(phrase: string, passphrase?: Uint8Array): Uint8Array {
+  return ledgerMaster(phrase, passphrase ? Buffer.from(passphrase).toString('utf8') : '');
+}
+
+/** The key at `path` below a master seed of `ledgerMasterSeed`, which is left as it was. */
+export function ledgerKeyPairFromMaster(master: Uint8Array, path: string): { publicKey: Uint8Array; secretKey: Uint8Array } {
+  assertLedgerPath(path);
+  let seed: Uint8Array = master.slice();
   for (const level of path.split('/').slice(1)) {
     const next = ledgerDerivePrivate(seed, Number.parseInt(level, 10) + HARDENED);
     seed.fill(0);
@@ -25,6 +38,12 @@ export function ledgerKeyPair(phrase: string, path: string, passphrase?: Uint8Ar
   const pair = ed25519PairFromSeed(seed.slice(0, 32));
   seed.fill(0);
   return pair;
+}
+
+function assertLedgerPath(path: string): void {
+  if (!isLedgerPath(path) || !hdValidatePath(path)) {
+    throw new UserError(`"${path}" is not a Ledger path`, "Ledger keys take hardened BIP44 paths such as m/44'/354'/0'/0'/0'");
+  }
 }
 
 /** The public key only; the secret half is wiped before returning. */

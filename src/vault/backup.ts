@@ -7,6 +7,7 @@ import { fileExists } from '../media/file-exists.js';
 import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
 import { explainWriteError, removeOldTemps, writeFileDurably } from '../media/durable-write.js';
 import { findAccount } from './accounts.js';
+import { checkBackupContent, type BackupCheckOptions } from './check-keys.js';
 import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey } from './envelope.js';
 import type { ExportFormat } from './export-formats.js';
 import { AccountSchema, AddressEntrySchema, IdentitySchema, type VaultData } from './model.js';
@@ -70,7 +71,7 @@ export async function writeBackup(
     wipeKey(key);
   }
   const text = await writeVerified(path, sealed, async (written) => {
-    const { content: readBack } = await readBackup(path, password, written);
+    const { content: readBack } = await decryptBackup(path, password, written);
     if (!isDeepStrictEqual(readBack, content)) throw new DamagedFileError(`${path} did not read back as written`);
   });
   return receiptFor(path, text, 'airlock', content);
@@ -106,12 +107,24 @@ export async function writeVerified(path: string, text: string, verify: (written
   return written;
 }
 
-/** Reads and decrypts a backup; a wrong password and a damaged file are told apart. */
+/**
+ * Reads and decrypts a backup, and checks every entry of it as strictly as the vault's own
+ * writes are (check-keys.ts): a file with one bad entry is refused whole, naming it. A wrong
+ * password and a damaged file are told apart.
+ */
 export async function readBackup(
   path: string,
   password: Uint8Array,
   text?: string,
+  options: BackupCheckOptions = {},
 ): Promise<{ content: BackupContent; text: string }> {
+  const opened = await decryptBackup(path, password, text);
+  await checkBackupContent(opened.content, `backup ${path}`, options);
+  return opened;
+}
+
+/** A backup's content as it was sealed, unchecked: for reading back what was just written from the vault. */
+async function decryptBackup(path: string, password: Uint8Array, text?: string): Promise<{ content: BackupContent; text: string }> {
   text ??= await readBackupText(path);
   const envelope = parseEnvelope(text, BACKUP_FORMAT, `backup ${path}`);
   if (envelope.version > BACKUP_VERSION) {

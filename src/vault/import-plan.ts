@@ -18,7 +18,7 @@ export interface PlannedEntry {
 
 export interface ImportPlan {
   entries: PlannedEntry[];
-  /** The vault with everything added. */
+  /** The vault with everything added; `data` itself when nothing is. */
   data: VaultData;
 }
 
@@ -40,9 +40,8 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
     if (same) {
       identityIds.set(identity.id, same.id);
       entries.push({ kind: 'identity', name: identity.name, action: 'skip', existing: same.name });
-      if (same.kind === 'imported' && identity.kind === 'imported') {
-        identities[identities.indexOf(same)] = { ...same, keys: mergeKeys(same.keys, newKeys(identity, incoming, knownKeys)) };
-      }
+      const more = same.kind === 'imported' && identity.kind === 'imported' ? newKeys(identity, incoming, knownKeys) : [];
+      if (same.kind === 'imported' && more.length > 0) identities[identities.indexOf(same)] = { ...same, keys: mergeKeys(same.keys, more) };
       continue;
     }
     if (identity.kind === 'imported' && !incoming.accounts.some((a) => a.identity === identity.id && !knownKeys.has(a.publicKey))) {
@@ -75,7 +74,9 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
     addresses.push({ ...entry, name });
     entries.push({ kind: 'address', name: entry.name, action: 'add', ...(name !== entry.name ? { as: name } : {}) });
   }
-  return { entries, data: { ...data, identities, accounts, addresses } };
+  // Nothing added is nothing to write: the vault, and its previous generation, stay as they are.
+  const changed = entries.some((e) => e.action === 'add') || identities.some((identity, i) => identity !== data.identities[i]);
+  return { entries, data: changed ? { ...data, identities, accounts, addresses } : data };
 }
 
 /** The keys of the identity's incoming accounts that are new here: a key no account owns never comes in. */

@@ -29,8 +29,11 @@ const SUBSTRATE_PATH = /^(\/\/?[^/]+)*(\/\/\/.+)?$/u;
 /** A single `/` that is not part of `//`: only sr25519 derives soft keys. */
 const SOFT_JUNCTION = /(^|[^/])\/[^/]/u;
 const BIP44_PATH = /^m(\/\d+'?)+$/u;
+/** Far beyond any path a person types; each junction is a derivation, so a file's paths must be bounded. */
+export const MAX_PATH_LENGTH = 1024;
 
 export function checkPath(path: string, type: KeyType): string {
+  if (path.length > MAX_PATH_LENGTH) throw new UserError(`a derivation path is at most ${MAX_PATH_LENGTH} characters; this one has ${path.length}`);
   // ed25519 keys on a hardened BIP44 path are the ones a Ledger derives (see derivePublicKey).
   if (type === 'ed25519' && isLedgerPath(path)) return path;
   if (type === 'ethereum') {

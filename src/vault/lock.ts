@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { VaultBusyError } from '../errors.js';
 
 /**
  * One writer at a time: `PATH.lock` holds the writer's process id. A lock whose process is
- * gone (killed mid-write, say) is stale and is taken over.
+ * gone (killed mid-write, say) is stale and is taken over. The files a writer stages on the
+ * way (`PATH.lock.PID.RANDOM.new`, `….stale`) carry its pid, so what a killed writer left is
+ * told from what a live one is using, and removed by the next writer.
  */
 export async function withLock<T>(path: string, work: () => Promise<T>): Promise<T> {
   const lockPath = `${path}.lock`;
@@ -19,7 +22,7 @@ export async function withLock<T>(path: string, work: () => Promise<T>): Promise
 
 async function acquire(lockPath: string): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (await tryCreate(lockPath)) return;
+    if (await tryCreate(lockPath)) return removeLitter(lockPath);
     const holder = await readHolder(lockPath);
     if (holder !== undefined && isAlive(holder)) throw new VaultBusyError(holder);
     await breakStaleLock(lockPath);
@@ -29,7 +32,7 @@ async function acquire(lockPath: string): Promise<void> {
 
 /** Creates the lock with its content in one step (a hard link), so no reader sees it empty. */
 async function tryCreate(lockPath: string): Promise<boolean> {
-  const staged = `${lockPath}.${randomBytes(6).toString('hex')}.new`;
+  const staged = stagedName(lockPath, 'new');
   await writeFile(staged, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
   try {
     await link(staged, lockPath);
@@ -50,7 +53,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
 
 /** Moves the stale lock aside first, so two processes breaking it at once cannot both win. */
 async function breakStaleLock(lockPath: string): Promise<void> {
-  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
+  const aside = stagedName(lockPath, 'stale');
   try {
     await rename(lockPath, aside);
   } catch {
@@ -64,6 +67,39 @@ async function breakStaleLock(lockPath: string): Promise<void> {
     throw new VaultBusyError(moved);
   }
   await unlink(aside).catch(() => undefined);
+}
+
+function stagedName(lockPath: string, kind: 'new' | 'stale'): string {
+  return `${lockPath}.${process.pid}.${randomBytes(6).toString('hex')}.${kind}`;
+}
+
+/** Files of an airlock older than pids in staged names: whoever wrote one is long gone after this. */
+const UNNAMED_LITTER_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * Removes what writers killed between staging and removing left (with the lock held, so none
+ * is racing for it): files whose pid is dead, and unnamed ones of an older airlock once old.
+ */
+async function removeLitter(lockPath: string): Promise<void> {
+  const prefix = `${basename(lockPath)}.`;
+  const litter = new RegExp(`^(?:(\\d+)\\.)?[0-9a-f]{12}\\.(?:new|stale)$`, 'u');
+  const names = await readdir(dirname(lockPath)).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? litter.exec(name.slice(prefix.length)) : null;
+    if (!match) continue;
+    const path = join(dirname(lockPath), name);
+    const pid = match[1] === undefined ? undefined : Number(match[1]);
+    const dead = pid === undefined ? await olderThan(path, UNNAMED_LITTER_AGE_MS) : pid !== process.pid && !isAlive(pid);
+    if (dead) await unlink(path).catch(() => undefined);
+  }
+}
+
+async function olderThan(path: string, ageMs: number): Promise<boolean> {
+  try {
+    return Date.now() - (await stat(path)).mtimeMs > ageMs;
+  } catch {
+    return false;
+  }
 }
 
 async function readHolder(lockPath: string): Promise<number | undefined> {

@@ -42,7 +42,7 @@ export async function openBackupFile(path: string, password: Uint8Array, options
     throw new UserError(`${path} is an airlock vault, not a backup`, `to use a copied vault, open it with --vault ${path}`);
   }
   if (kind === 'airlock-backup') {
-    const { content } = await readBackup(path, password, text);
+    const { content } = await readBackup(path, password, text, options.signal ? { signal: options.signal } : {});
     return { file: path, format: 'airlock', content, locked: [], skipped: [] };
   }
   const decoded = await decodeKeyFile(text, password, { what: path, ...(options.signal ? { signal: options.signal } : {}) });

@@ -4,6 +4,7 @@ import { DamagedFileError, UserError } from '../errors.js';
 import { fileExists } from '../media/file-exists.js';
 import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
 import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
+import { structureProblem } from './check-content.js';
 import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey, type Envelope, type EnvelopeKey } from './envelope.js';
 import { DEFAULT_SCRYPT, checksMatch, deriveKey, type ScryptParams } from './kdf.js';
 import { previousGenerationPath } from './location.js';
@@ -35,6 +36,14 @@ function decode(path: string, envelope: Envelope, key: EnvelopeKey): VaultData {
   const content = migrateVaultData(envelope.version, open(envelope, key, `vault ${path}`));
   const parsed = VaultDataSchema.safeParse(content);
   if (!parsed.success) throw new DamagedFileError(`vault ${path} holds data airlock cannot read`);
+  // The rules every write keeps, without deriving keys (the writes derived them): a few ms for 10,000 accounts.
+  const problem = structureProblem(parsed.data, parsed.data.settings);
+  if (problem) {
+    throw new DamagedFileError(
+      `vault ${path} is damaged: ${problem}`,
+      `open its previous generation (--vault ${previousGenerationPath(path)}) or restore a backup`,
+    );
+  }
   return parsed.data;
 }
 
@@ -85,10 +94,17 @@ export class VaultSession {
     }
   }
 
-  /** Applies `change` to the vault as it is on disk now and saves the result atomically. */
+  /**
+   * Applies `change` to the vault as it is on disk now and saves the result atomically. A
+   * change that gives back the data it was given changed nothing: nothing is written, so the
+   * previous generation is still the one before the last real change.
+   */
   async update<T>(change: (data: VaultData) => Promise<{ data: VaultData; result: T }> | { data: VaultData; result: T }): Promise<T> {
     return withLock(this.path, async () => {
-      const { data, result } = await change(await this.readLocked());
+      const now = await this.readLocked();
+      const { data, result } = await change(now);
+      this.current = now;
+      if (data === now) return result;
       await writeFileDurably(this.path, seal(VAULT_FORMAT, VAULT_VERSION, data, this.key), {
         previous: previousGenerationPath(this.path),
       });

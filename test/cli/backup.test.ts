@@ -1,5 +1,5 @@
 /** End to end: `airlock export` and `airlock import` on real files, through the real binary. */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWNER, airlockJson, airlockOk, copyVault, createScratch, createVault, expectCleanFailure, fileBytes, runAirlock } from '../helpers/cli.js';
@@ -79,6 +79,17 @@ describe.concurrent('export and import', () => {
       'address exchange skip',
     ]);
     expect((await fileBytes(vault)).equals(before)).toBe(true);
+  });
+
+  it('an import that adds nothing writes nothing: the vault and its previous generation keep their bytes and times', async () => {
+    const vault = await copyVault(template, await scratch.dir());
+    await airlockOk(['account', 'rename', 'alice', 'alice-hot'], { vault, env: OWNER });
+    const files = [vault, `${vault}.bak`];
+    const before = await Promise.all(files.map(async (f) => ({ bytes: await readFile(f), mtime: (await stat(f)).mtimeMs })));
+    const done = await airlockOk(['import', backup], { vault, env: BOTH });
+    expect(done.stdout).toContain('Imported 0;');
+    const after = await Promise.all(files.map(async (f) => ({ bytes: await readFile(f), mtime: (await stat(f)).mtimeMs })));
+    expect(after).toEqual(before);
   });
 
   it('the drill works on a machine with no vault at all, and creates none', async () => {

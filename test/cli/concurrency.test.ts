@@ -5,7 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { access, readdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { access, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { encodeAddress } from '@polkadot/util-crypto';
@@ -58,6 +59,13 @@ function startIdleProcess() {
   return { pid: child.pid!, stop: async () => (child.kill('SIGKILL'), await exited) };
 }
 
+/** The pid of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  await once(child, 'exit');
+  return child.pid!;
+}
+
 describe('the vault lock', () => {
   it('a writer refuses while a live process holds the lock, and takes the lock over once that process is gone', async () => {
     const vault = await fresh();
@@ -80,6 +88,30 @@ describe('the vault lock', () => {
     expect(await addressNames(vault)).toEqual(['bob']);
   });
 
+  it('the next writer removes what killed writers staged beside the lock, and never what a live one is using', async () => {
+    const vault = await fresh();
+    const dead = await deadPid();
+    const holder = startIdleProcess();
+    const hex = () => randomBytes(6).toString('hex');
+    const litter = [`${dead}.${hex()}.new`, `${dead}.${hex()}.stale`, `${hex()}.new`].map((name) => `${vault}.lock.${name}`);
+    const inUse = [`${holder.pid}.${hex()}.new`, `${holder.pid}.${hex()}.stale`, `${hex()}.stale`].map((name) => `${vault}.lock.${name}`);
+    try {
+      // As a writer killed between staging and cleaning up leaves them, its lock with them.
+      await writeFile(`${vault}.lock`, `${dead}\n`);
+      for (const file of [...litter, ...inUse]) await writeFile(file, `${dead}\n`);
+      // Files of an airlock that named no pid are removed once old; a fresh one may be in use.
+      const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+      await utimes(litter[2]!, hourAgo, hourAgo);
+
+      await airlockOk(['address', 'add', '--name', 'bob', BOB.substrate], { vault, env: OWNER });
+      for (const file of litter) expect(await exists(file), file).toBe(false);
+      for (const file of inUse) expect(await exists(file), file).toBe(true);
+      expect(await exists(`${vault}.lock`)).toBe(false);
+    } finally {
+      await holder.stop();
+    }
+  });
+
   it(`${CONCURRENT_WRITERS.length} writers at once: each succeeds or says the vault is in use, and no success is lost`, async () => {
     const vault = await fresh();
     const results = await Promise.all(
@@ -97,7 +129,7 @@ describe('the vault lock', () => {
 });
 
 /** Files a killed writer may leave next to VAULT: its temp file, staged links, its lock. */
-const LEFTOVER = /^(vault\.json|vault\.json\.bak|vault\.json\.lock|\.vault\.json\.[0-9a-f]+\.tmp|vault\.json\.bak\.[0-9a-f]+\.tmp|vault\.json\.lock\.[0-9a-f]+\.(new|stale))$/u;
+const LEFTOVER = /^(vault\.json|vault\.json\.bak|vault\.json\.lock|\.vault\.json\.[0-9a-f]+\.tmp|vault\.json\.bak\.[0-9a-f]+\.tmp|vault\.json\.lock\.(\d+\.)?[0-9a-f]+\.(new|stale))$/u;
 
 /** A distinct, valid generic-Substrate address for the i-th address-book writer. */
 const addressNumber = (i: number) => encodeAddress(new Uint8Array(32).fill(i + 1), 42);

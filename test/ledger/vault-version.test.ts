@@ -20,7 +20,7 @@ describe('vault version 3', () => {
 
   it('still opens a version 2 vault, whose identities have no passphrase', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'airlock-v2-'));
-    const identity = { id: '00000000000000aa', name: 'old', kind: 'mnemonic', mnemonic: vectors.mnemonics.MNE_0, createdAt: 't' };
+    const identity = { id: '00000000000000aa', name: 'old', kind: 'mnemonic', mnemonic: vectors.mnemonics.MNE_0, createdAt: '2024-01-01T00:00:00.000Z' };
     const data = { identities: [identity], accounts: [], addresses: [], settings: { defaultNetwork: 'substrate' } };
     const key = await createKey(PASSWORD, FAST_SCRYPT);
     await writeFile(join(folder, 'vault.json'), seal('airlock-vault', 2, data, key));

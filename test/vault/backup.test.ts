@@ -79,7 +79,7 @@ describe('older and newer versions', () => {
     const { createKey, seal, wipeKey } = await import('../../src/vault/envelope.js');
     const { VaultSession } = await import('../../src/vault/store.js');
     const session = await devVault();
-    const old = { ...backupContent(session.data), identities: [...session.data.identities, { id: '00000000000000bb', name: 'loose', kind: 'imported', createdAt: 't' }] };
+    const old = { ...backupContent(session.data), identities: [...session.data.identities, { id: '00000000000000bb', name: 'loose', kind: 'imported', createdAt: '2024-01-01T00:00:00.000Z' }] };
     const key = await createKey(PASSWORD, { N: 1 << 14, r: 8, p: 5 });
     const folder = await dir();
     await writeFile(join(folder, 'backup.json'), seal('airlock-backup', 1, old, key));
@@ -87,7 +87,7 @@ describe('older and newer versions', () => {
     wipeKey(key);
 
     const { content } = await readBackup(join(folder, 'backup.json'), PASSWORD);
-    expect(content.identities[1]).toEqual({ id: '00000000000000bb', name: 'loose', kind: 'imported', keys: [], createdAt: 't' });
+    expect(content.identities[1]).toEqual({ id: '00000000000000bb', name: 'loose', kind: 'imported', keys: [], createdAt: '2024-01-01T00:00:00.000Z' });
     const vault = await VaultSession.unlock(join(folder, 'vault.json'), PASSWORD);
     expect(vault.data.identities[1]).toMatchObject({ kind: 'imported', keys: [] });
     vault.close();

@@ -143,22 +143,26 @@ describe('exporting chosen accounts, in each format', () => {
   });
 });
 
-/** Synthetic sr25519 accounts with random keys, written in one change, as the accounts screen tests do. */
+/**
+ * Synthetic sr25519 accounts with random keys, written in one change: watch-only accounts of an
+ * imported identity, which hold public keys only, so that a backup of them is sound to read back.
+ */
 async function withManyAccounts(count: number): Promise<VaultSession> {
   const session = await openTestVault({ dev: true });
   await session.update((data) => {
-    const identity = data.identities[0]!.id;
     const createdAt = new Date().toISOString();
+    const watched = { id: 'eeeeeeeeeeeeeeee', name: 'watched', kind: 'imported' as const, keys: [], createdAt };
+    const identity = watched.id;
     const accounts: Account[] = Array.from({ length: count }, (_, i) => ({
       name: `account-${i}`,
       identity,
       type: 'sr25519',
-      path: `//${i}`,
+      path: '',
       publicKey: `0x${randomBytes(32).toString('hex')}`,
       network: 'substrate',
       createdAt,
     }));
-    return { data: { ...data, accounts }, result: undefined };
+    return { data: { ...data, identities: [...data.identities, watched], accounts }, result: undefined };
   });
   return session;
 }
