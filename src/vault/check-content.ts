@@ -1,4 +1,5 @@
 import { isLedgerPath } from '../ledger/paths.js';
+import { printable } from '../printable.js';
 import { checkPath, displayPath, type KeyType } from './keys.js';
 import { BIP39_WORDS, checkMnemonic, isWordCount, normaliseMnemonic } from './mnemonic.js';
 import type { Account, AddressEntry, Identity, VaultData } from './model.js';
@@ -45,14 +46,13 @@ export type Entry = string | (() => string);
 
 /** How an entry is named in a message: by its name when it has a printable one, else by its place. */
 export function entryLabel(kind: 'identity' | 'account' | 'address', name: string, index: number): string {
-  const printable = shown(name);
-  return printable ? `${kind} "${printable}"` : `${kind} ${index + 1}`;
+  const label = shown(name);
+  return label ? `${kind} "${label}"` : `${kind} ${index + 1}`;
 }
 
 /** Text from the file made safe to print and short enough for one line. */
 export function shown(text: string): string {
-  const chars = [...text.slice(0, 100).replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '?')];
-  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join('');
+  return printable(text, { limit: 40 });
 }
 
 /** The bytes each key type's public key has. */

@@ -106,7 +106,7 @@ export const DEFECTS: Defect[] = [
     message: /account "bob" of Ledger identity "nano" is not an ed25519 key on a Ledger path/,
     onOpen: true,
   },
-  { what: 'a name with control characters', spoil: (c) => void (account(c, 'bob').name = 'bob\u001b[2J'), message: /account "bob\?\[2J" has control characters in its name/, onOpen: true },
+  { what: 'a name with control characters', spoil: (c) => void (account(c, 'bob').name = 'bob\u001b[2J'), message: /account "bob\\x1b\[2J" has control characters in its name/, onOpen: true },
   { what: 'two accounts of one name', spoil: (c) => void (account(c, 'bob').name = 'alice'), message: /two accounts are named "alice"/, onOpen: true },
   { what: 'a creation time that is not a date', spoil: (c) => void (account(c, 'bob').createdAt = 'yesterday'), message: /account "bob" has a creation time that is not a date \("yesterday"\)/, onOpen: true },
   { what: 'a path its key type cannot take', spoil: (c) => void (account(c, 'bob').path = 'm/44/60'), message: /account "bob" has the path "m\/44\/60", which sr25519 keys cannot take/, onOpen: true },
