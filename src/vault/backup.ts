@@ -19,8 +19,12 @@ import { AccountSchema, AddressEntrySchema, IdentitySchema, type VaultData } fro
 export const BACKUP_FORMAT = 'airlock-backup';
 /** Version 2 carries imported keys, version 3 Ledger passphrases: an airlock reading an older version would drop them. */
 export const BACKUP_VERSION = 3;
-/** Far larger than any backup of a real vault; a bigger file is refused unread. */
-const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+/**
+ * A bigger file is refused unread. A backup of a vault of 10,000 accounts is 3 MB; with 10,000
+ * imported keys, 10,000 address-book entries and 1 KiB notes besides, 25 MB. A dry-run import
+ * of a backup at this limit peaks at about 400 MB of memory.
+ */
+const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
 const BackupContentSchema = z.object({
   identities: z.array(IdentitySchema),
@@ -93,14 +97,18 @@ export async function writeVerified(path: string, text: string, verify: (written
   await removeOldTemps(path, 10 * 60 * 1000);
   let written = '';
   const check = async (temp: string) => {
-    // Failing to read back is a failing medium, said as writing errors are.
+    // Failing to read back, or reading back other bytes than were written, is a failing medium.
     written = await readFile(temp, 'utf8').catch((error: unknown) => {
       throw explainWriteError(error, path);
     });
+    if (written !== text) {
+      throw new UserError(`verifying ${path} failed: it reads back differently from what was written`, 'the medium may be failing: use another one');
+    }
     try {
       await verify(written);
     } catch (error) {
-      throw error instanceof UserError ? new UserError(`verifying ${path} failed: ${error.message}`, 'the medium may be failing: use another one') : error;
+      // The bytes are the ones written: what is wrong lies in them, and the check says what with its own hint.
+      throw error instanceof UserError ? new UserError(`verifying ${path} failed: ${error.message}`, error.hint) : error;
     }
   };
   await writeFileDurably(path, text, { mode: 0o600, verify: check });

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DamagedFileError, WrongPasswordError } from '../errors.js';
 import { DEFAULT_SCRYPT, assertAllowedScrypt, checksMatch, deriveKey, type ScryptParams } from './kdf.js';
+import { VAULT_FORMAT } from './model.js';
+import { issueSentence } from './schema-issues.js';
 import { secretboxOpen, secretboxSeal } from './secretbox.js';
+import { isBase64 } from './text-checks.js';
 
 /**
  * The password-protected JSON container shared by the vault and airlock backups:
@@ -13,7 +16,7 @@ import { secretboxOpen, secretboxSeal } from './secretbox.js';
 const base64Bytes = (length?: number) =>
   z
     .string()
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+    .refine(isBase64, 'is not base64')
     .transform((s) => new Uint8Array(Buffer.from(s, 'base64')))
     .refine((b) => length === undefined || b.length === length, `must be ${length} bytes`);
 
@@ -64,24 +67,25 @@ export function wipeKey(key: { key: Uint8Array }): void {
   key.key.fill(0);
 }
 
+/** The vault is restored from a backup; a damaged backup can only be replaced by another copy of it. */
+export function damagedHint(format: string): string {
+  return format === VAULT_FORMAT
+    ? 'restore it from a backup'
+    : 'copy it again from the medium it came from, or use another copy of this backup';
+}
+
 export function parseEnvelope(text: string, format: string, what: string): Envelope {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new DamagedFileError(`${what} is damaged: it is not complete JSON`, 'restore it from a backup');
+    throw new DamagedFileError(`${what} is damaged: it is not complete JSON`, damagedHint(format));
   }
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== format) {
     throw new DamagedFileError(`${what} is not an ${format} file`);
   }
   const parsed = EnvelopeSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DamagedFileError(
-      `${what} is damaged: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'malformed'}`,
-      'restore it from a backup',
-    );
-  }
+  if (!parsed.success) throw new DamagedFileError(`${what} is damaged: ${issueSentence(parsed.error, json)}`, damagedHint(format));
   return parsed.data;
 }
 
@@ -105,14 +109,14 @@ export function open(envelope: Envelope, key: EnvelopeKey, what: string): unknow
   const plain = secretboxOpen(envelope.ciphertext, envelope.cipher.nonce, key.key);
   if (!plain) {
     // The password check passed, so the key is right and the ciphertext is not.
-    throw new DamagedFileError(`${what} is damaged: its contents fail authentication`, 'restore it from a backup');
+    throw new DamagedFileError(`${what} is damaged: its contents fail authentication`, damagedHint(envelope.format));
   }
   const text = Buffer.from(plain).toString('utf8');
   plain.fill(0);
   const inner = JSON.parse(text) as { format?: unknown; version?: unknown; content?: unknown };
   // The header is outside the MAC; its copy inside must agree, so it cannot be swapped.
   if (inner.format !== envelope.format || inner.version !== envelope.version) {
-    throw new DamagedFileError(`${what} is damaged: its header does not match its contents`);
+    throw new DamagedFileError(`${what} is damaged: its header does not match its contents`, damagedHint(envelope.format));
   }
   return inner.content;
 }

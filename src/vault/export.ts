@@ -11,7 +11,9 @@ import {
   encodeExternalAccountJson,
   type AccountMeta,
   type BatchAccount,
+  type DecodedKeyFile,
 } from './polkadot-js.js';
+import { addressOf } from './keys.js';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -99,7 +101,11 @@ function singleFile({ account, meta }: BatchAccount, password: Uint8Array) {
   return encodeExternalAccountJson(account, meta);
 }
 
-/** The file must give back every account, in order, with its key where the vault has one. */
+/**
+ * The file must give back every account, in order, with its key where the vault has one. The
+ * bytes read back are those written (see writeVerified), so a file that does not is no fault
+ * of the medium: the vault's key for an account is not the account's.
+ */
 async function verifyKeyFile(
   path: string,
   text: string,
@@ -109,18 +115,32 @@ async function verifyKeyFile(
 ): Promise<void> {
   const decoded = await decodeKeyFile(text, password, { what: path });
   try {
-    const same =
-      decoded.locked.length === 0 &&
-      decoded.skipped.length === 0 &&
-      decoded.accounts.length === expected.length &&
-      decoded.accounts.every((a, i) => {
-        const want = expected[i]!;
-        return a.publicKey === want.publicKey && a.type === want.type && a.name === want.name && Boolean(a.secret) === keyed[i];
-      });
-    if (!same) throw new UserError(`${path} did not read back as written`);
+    const problem = keyFileProblem(decoded, expected, keyed);
+    if (problem) throw new UserError(problem, WRONG_ENTRY_HINT);
   } finally {
     for (const account of decoded.accounts) account.secret?.wipe();
   }
+}
+
+const WRONG_ENTRY_HINT = "the vault's entry for that account is wrong: remove the account, then derive or import it again";
+
+/** What of `expected` the decoded file does not give back, or undefined when it gives back all. */
+function keyFileProblem(decoded: DecodedKeyFile, expected: readonly Account[], keyed: readonly boolean[]): string | undefined {
+  const [skipped] = decoded.skipped;
+  if (skipped) return `account "${expected[skipped.index]?.name ?? skipped.name}" does not read back: ${skipped.reason}`;
+  if (decoded.locked.length > 0 || decoded.accounts.length !== expected.length) {
+    return `it reads back as ${decoded.accounts.length} accounts, not the ${expected.length} written`;
+  }
+  for (const [i, want] of expected.entries()) {
+    const got = decoded.accounts[i]!;
+    if (got.publicKey !== want.publicKey || got.type !== want.type) {
+      const prefix = findNetwork(want.network).prefix;
+      const own = addressOf(Buffer.from(want.publicKey.slice(2), 'hex'), want.type, prefix);
+      return `the key the vault holds for account "${want.name}" is that of ${got.address}, not of the account's own address ${own}`;
+    }
+    if (got.name !== want.name || Boolean(got.secret) !== keyed[i]) return `account "${want.name}" reads back with another name or without its key`;
+  }
+  return undefined;
 }
 
 function bytes(hex: string): Uint8Array {

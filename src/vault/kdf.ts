@@ -27,6 +27,16 @@ export const ALLOWED_SCRYPT: readonly ScryptParams[] = [
   { N: 1 << 20, r: 8, p: 1 },
 ];
 
+/** Bytes one scrypt run holds: its 128·N·r table (p runs one after another over the same table). */
+export function scryptMemory({ N, r }: ScryptParams): number {
+  return 128 * N * r;
+}
+
+/** A run's cost in time, which grows as N·r·p. */
+export function scryptWork({ N, r, p }: ScryptParams): number {
+  return N * r * p;
+}
+
 export function isAllowedScrypt(params: ScryptParams): boolean {
   return ALLOWED_SCRYPT.some((a) => a.N === params.N && a.r === params.r && a.p === params.p);
 }

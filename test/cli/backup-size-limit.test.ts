@@ -1,5 +1,5 @@
 /**
- * End to end: `airlock import` of a file too large to be a backup (over 256 MiB) is refused
+ * End to end: `airlock import` of a file too large to be a backup (over 64 MiB) is refused
  * from its size alone (issue 5): one clear line, the vault byte-identical, and the file never
  * read. The file is sparse, so it costs neither disk nor time.
  */
@@ -12,7 +12,7 @@ import { FAST_SCRYPT } from '../helpers/vault.js';
 import { VaultSession } from '../../src/vault/store.js';
 
 const BOTH = { ...OWNER, AIRLOCK_BACKUP_PASSWORD: 'backup-password-42' };
-const BACKUP_LIMIT = 256 * 1024 * 1024;
+const BACKUP_LIMIT = 64 * 1024 * 1024;
 
 let scratch: Awaited<ReturnType<typeof createScratch>>;
 let vaultDir = '';
@@ -51,7 +51,7 @@ describe.concurrent('a file over the backup size limit', () => {
     const line = expectCleanFailure(result, /too large/i);
     expect(line).toContain(huge);
     expect(await filesIn(vaultDir), 'the vault changed').toEqual(before);
-    // Node and airlock's own modules are a few MiB; reading the file would add 256 MiB.
+    // Node and airlock's own modules are a few MiB; reading the file would add 64 MiB.
     expect(bytesRead).toBeGreaterThan(0);
     expect(bytesRead).toBeLessThan(BACKUP_LIMIT / 8);
   });

@@ -166,7 +166,7 @@ describe.concurrent('bad polkadot.js files: one clear message each, the vault by
     ['one flipped bit', async () => withEncoded((await aliceFile()).json, (b) => (b[b.length - 5]! ^= 0x01)), /wrong password .* or the file is damaged/],
     ['a wrong password', async () => (await aliceFile()).text, /wrong password .* or the file is damaged/, 'not-the-password-1'],
     ['scrypt N=2^30, refused before it runs', async () => withEncoded((await aliceFile()).json, (b) => b.writeUInt32LE(2 ** 30, 32)), /scrypt/],
-    ['a polkadot.js file over 16 MiB', async () => `[${' '.repeat(17 * 1024 * 1024)}]`, /too large for a polkadot\.js key file/],
+    ['a polkadot.js file over 8 MiB', async () => `[${' '.repeat(9 * 1024 * 1024)}]`, /too large for a polkadot\.js key file \(over 8 MiB\)/],
   ];
   for (const [what, content, message, password] of cases) {
     it(what, async () => {

@@ -58,6 +58,35 @@ describe('envelope', () => {
     expect(() => parseEnvelope(text, 'airlock-test', 'test file')).toThrow(message);
   });
 
+  it('says what is wrong in a sentence, with the cure for the kind of file it is', async () => {
+    const json = JSON.parse(seal('airlock-vault', 1, {}, await createKey(password('hunter22'), FAST)));
+    const fault = (format: string, edit: (j: typeof json) => void) => {
+      const copy = structuredClone({ ...json, format });
+      edit(copy);
+      try {
+        parseEnvelope(JSON.stringify(copy), format, 'the file');
+      } catch (error) {
+        return [(error as DamagedFileError).message, (error as DamagedFileError).hint];
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(fault('airlock-vault', (j) => delete j.version)).toEqual(['the file is damaged: its version is missing', 'restore it from a backup']);
+    expect(fault('airlock-backup', (j) => (j.kdf.salt = 'AAAA'))).toEqual([
+      'the file is damaged: its kdf.salt must be 32 bytes',
+      'copy it again from the medium it came from, or use another copy of this backup',
+    ]);
+    expect(fault('airlock-backup', (j) => (j.kdf.N = '32768'))[0]).toBe('the file is damaged: its kdf.N must be a number');
+    expect(fault('airlock-backup', (j) => (j.kdf.name = 'argon2'))[0]).toBe('the file is damaged: its kdf.name must be "scrypt"');
+    expect(fault('airlock-backup', (j) => (j.version = 0))[0]).toBe('the file is damaged: its version must be more than 0');
+  });
+
+  it('checks megabytes of base64 in one pass, without a regular expression that overflows the stack', () => {
+    const base = JSON.parse(seal('airlock-test', 1, {}, { params: FAST, salt: new Uint8Array(32), key: new Uint8Array(32), check: new Uint8Array(32) }));
+    const huge = (ciphertext: string) => JSON.stringify({ ...base, ciphertext });
+    expect(parseEnvelope(huge('QUJD'.repeat(2 << 20)), 'airlock-test', 'test file').ciphertext).toHaveLength(6 << 20);
+    expect(() => parseEnvelope(huge(`${'QUJD'.repeat(2 << 20)}*`), 'airlock-test', 'test file')).toThrow('test file is damaged: its ciphertext is not base64');
+  });
+
   it('pads so that the size says little about the contents', () => {
     expect(paddedLength(10)).toBe(4096);
     expect(paddedLength(4096)).toBe(4096);

@@ -211,10 +211,30 @@ describe('a file that does not verify', () => {
     const folder = await mkdtemp(join(dir, 'verify-'));
     const path = join(folder, 'backup.json');
     await writeFile(path, 'the older backup');
-    const failing = () => Promise.reject(new UserError('it did not read back as written'));
-    await expect(writeVerified(path, '{"x":1}', failing)).rejects.toThrow(/^verifying .*backup\.json failed: it did not read back as written$/);
+    const failing = () => Promise.reject(new UserError('it does not hold what was meant', 'see what the check says'));
+    const error = (await writeVerified(path, '{"x":1}', failing).catch((e: unknown) => e)) as UserError;
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(/^verifying .*backup\.json failed: it does not hold what was meant$/);
+    // The file read back as written: the medium is not to blame, and the check's own hint stands.
+    expect(error.hint).toBe('see what the check says');
     expect(await readFile(path, 'utf8')).toBe('the older backup');
     expect(await readdir(folder)).toEqual(['backup.json']);
+  });
+
+  it("says which account's key is wrong when the vault's key does not give the account, not that the medium fails", async () => {
+    // An account listed under the dev words at //Alice but holding Bob's public key, as a damaged entry would.
+    const alice = session.data.accounts.find((a) => a.name === 'alice sr')!;
+    const data = { ...session.data, accounts: [{ ...alice, name: 'not alice', publicKey: BOB.publicKey }] };
+    for (const format of ['polkadot-js', 'polkadot-js-batch'] as const) {
+      const path = join(dir, `wrong-key-${format}.json`);
+      const error = (await exportBackup(path, data, bytes(PASSWORD), { format }).catch((e: unknown) => e)) as UserError;
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.message).toBe(
+        `verifying ${path} failed: the key the vault holds for account "not alice" is that of ${ALICE.substrate}, not of the account's own address ${BOB.substrate}`,
+      );
+      expect(error.hint).toBe("the vault's entry for that account is wrong: remove the account, then derive or import it again");
+      expect(await readdir(dir)).not.toContain(`wrong-key-${format}.json`);
+    }
   });
 
   it('clears temp files an earlier export left on a pulled medium, but not one in flight', async () => {

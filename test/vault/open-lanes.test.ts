@@ -143,16 +143,14 @@ describe('decodeKeyFile opens the accounts of a file a few at a time', () => {
 });
 
 describe('laneLimit', () => {
-  it('opens files whose scrypt needs more memory than polkadot.js uses one account at a time', async () => {
+  it('opens no more accounts at once than keep their scrypt runs within 512 MiB', async () => {
     const { laneLimit } = await import('../../src/vault/polkadot-js/open-lanes.js');
-    const file = await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, new Uint8Array([7, 7, 7]), {});
-    const withN = (n: number) => {
-      const bytes = Buffer.from(file.encoded, 'base64');
-      bytes.writeUInt32LE(n, 32);
-      return { ...file, encoded: bytes.toString('base64') } as NonNullable<Parameters<typeof laneLimit>[1]>[number];
-    };
-    expect(laneLimit(undefined, [withN(1 << 15), withN(1 << 18)])).toBe(1);
-    expect(laneLimit(undefined, [withN(1 << 15), withN(1 << 17)])).toBe(laneLimit(undefined));
-    expect(laneLimit(3, [withN(1 << 20)])).toBe(3);
+    const { scryptMemory } = await import('../../src/vault/kdf.js');
+    const memory = (N: number) => scryptMemory({ N, r: 8, p: 1 });
+    expect(laneLimit(undefined, memory(1 << 17))).toBe(laneLimit(undefined));
+    expect(laneLimit(8, memory(1 << 17))).toBe(4);
+    expect(laneLimit(undefined, memory(1 << 18))).toBe(Math.min(laneLimit(undefined), 2));
+    expect(laneLimit(undefined, memory(1 << 19))).toBe(1);
+    expect(laneLimit(3, memory(1 << 20))).toBe(1);
   });
 });

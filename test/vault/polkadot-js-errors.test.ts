@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DamagedFileError, UserError, WrongPasswordError } from '../../src/errors.js';
 import { newSealKey, seal } from '../../src/vault/polkadot-js/cipher.js';
@@ -54,7 +55,9 @@ describe('bad input gets one clear error', () => {
     ['another JSON format', () => '{"format":"airlock-backup","version":1}', UserError, /^alice\.json is neither an airlock backup nor a polkadot\.js key file$/],
     ['an address-book entry', () => JSON.stringify({ address: BOB.substrate, meta: { name: 'bob' } }), UserError, /is neither an airlock backup nor a polkadot\.js key file$/],
     ['an empty list', () => '[]', UserError, /^alice\.json holds no accounts$/],
-    ['a missing field', () => JSON.stringify({ ...file, address: undefined }), DamagedFileError, /^alice\.json is damaged: address: /],
+    ['a missing field', () => JSON.stringify({ ...file, address: undefined }), DamagedFileError, /^alice\.json is damaged: its address is missing$/],
+    ['a field of the wrong type', () => JSON.stringify({ ...file, meta: 'alice' }), DamagedFileError, /^alice\.json is damaged: its meta must be an object$/],
+    ['an encoded key too long to be one', () => JSON.stringify({ ...file, encoded: 'A'.repeat(4 * 1024 * 1024) }), DamagedFileError, /^alice\.json is damaged: its encoded is longer than 4,096 characters$/],
     ['encoded neither hex nor base64', () => JSON.stringify({ ...file, encoded: 'not*base64' }), DamagedFileError, /neither hex nor base64/],
     ['encoded cut short', () => withEncoded((b) => b.subarray(0, 80)), DamagedFileError, /^alice\.json is damaged: its encoded key is too short$/],
     ['an unknown key type', () => JSON.stringify({ ...file, encoding: { ...file.encoding, content: ['pkcs8', 'bls'] } }), UserError, /holds a key of type "bls"/],
@@ -72,7 +75,7 @@ describe('bad input gets one clear error', () => {
     const error = await rejection(decode(`[${' '.repeat(MAX_FILE_BYTES)}]`));
     expect(performance.now() - started).toBeLessThan(100);
     expect(error).toBeInstanceOf(UserError);
-    expect(error.message).toBe('alice.json is too large for a polkadot.js key file (over 16 MiB)');
+    expect(error.message).toBe('alice.json is too large for a polkadot.js key file (over 8 MiB)');
   });
 
   it.each([
@@ -125,7 +128,7 @@ describe('bad input gets one clear error', () => {
     const batch = async (plain: string) =>
       JSON.stringify({ ...JSON.parse(await sealedFile(bytes(plain))), encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' }, accounts: [] });
     expect((await rejection(decode(await batch('{"a":1}')))).message).toBe('alice.json is damaged: its accounts are not a list');
-    expect((await rejection(decode(await batch('[{"address":1}]')))).message).toMatch(/^alice\.json is damaged: 0\.address: /);
+    expect((await rejection(decode(await batch('[{"address":1}]')))).message).toBe('alice.json, account 1 is damaged: its address must be text');
   });
 });
 
@@ -146,5 +149,68 @@ describe('writing refuses what polkadot.js would get wrong', () => {
     await expect(encodeAccountJson({ phrase: DEV_PHRASE, path: '//a/b', type: 'ed25519' }, bytes('pw'), { name: 'x' })).rejects.toThrow(
       /cannot be soft-derived/,
     );
+  });
+});
+
+describe('the key derivation a file asks for is bounded before any of it starts', () => {
+  /** The account file re-sealed in its header only: a salt and cost of its own, as apps writes each account. */
+  function costing(N: number, salt = randomBytes(32)): KeyringPairJson {
+    const bytes = Buffer.from(file.encoded, 'base64');
+    salt.copy(bytes, 0);
+    bytes.writeUInt32LE(N, 32);
+    return { ...file, encoded: bytes.toString('base64') };
+  }
+  const list = (count: number, N: number) => JSON.stringify(Array.from({ length: count }, () => costing(N)));
+
+  async function refusedAtOnce(text: string): Promise<string> {
+    const started = performance.now();
+    const error = await rejection(decode(text));
+    // Refused from the headers alone: one scrypt run at N=2^20 takes seven seconds here, and a
+    // file's first runs start four at once (N=2^17: 0.8 s each).
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(error).toBeInstanceOf(UserError);
+    return error.message;
+  }
+
+  it('an apps list of 20 accounts at N=2^20, beyond what polkadot.js writes', async () => {
+    expect(await refusedAtOnce(list(20, 1 << 20))).toBe(
+      'alice.json asks for 20 key derivations at N=2^20 (1 GiB of memory each, about 2 minutes of work on one core); ' +
+        'polkadot.js writes at most N=2^17 (128 MiB) per key, and airlock reads no more',
+    );
+  });
+
+  it('a list of 1,000 such accounts', async () => {
+    expect(await refusedAtOnce(list(1000, 1 << 20))).toMatch(/^alice\.json asks for 1,000 key derivations at N=2\^20 \(1 GiB of memory each, about 1\.8 hours of work on one core\); /);
+  });
+
+  it('a single account at N=2^20', async () => {
+    expect(await refusedAtOnce(JSON.stringify(costing(1 << 20)))).toMatch(/^alice\.json asks for 1 key derivation at N=2\^20 \(1 GiB of memory, about 6 seconds of work on one core\); /);
+  });
+
+  it('a list of 1,000 accounts at N=2^17, each costing what polkadot.js writes, but all together too much', async () => {
+    const mixed = JSON.stringify([costing(1 << 15), ...Array.from({ length: 999 }, () => costing(1 << 17))]);
+    expect(await refusedAtOnce(mixed)).toBe(
+      'alice.json asks for 1,000 key derivations at N=2^15 to 2^17 (up to 128 MiB of memory each, about 13 minutes of work on one core); ' +
+        'airlock reads at most the work of 1,000 at N=2^15 (250 at N=2^17) from one file',
+    );
+  });
+
+  it('the accounts of a batch, each under a salt of its own, once the batch is open', async () => {
+    const inner = bytes(JSON.stringify(Array.from({ length: 300 }, () => costing(1 << 17))));
+    const batch = JSON.stringify({
+      encoded: Buffer.from(seal(inner, await newSealKey(PASSWORD))).toString('base64'),
+      encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' },
+      accounts: [],
+    });
+    const error = await rejection(decode(batch));
+    expect(error.message).toMatch(/^alice\.json asks for 301 key derivations at N=2\^15 to 2\^17 \(.*\); airlock reads at most the work of 1,000 at N=2\^15/);
+  });
+
+  it('counts accounts under one salt and cost once, as they share one run', async () => {
+    const salt = randomBytes(32);
+    const shared = JSON.stringify(Array.from({ length: 300 }, () => costing(1 << 17, salt)));
+    // 300 runs at 2^17 would be over the bound; one is not. The changed header opens none of them.
+    const result = await decode(shared);
+    expect(result.locked).toHaveLength(300);
   });
 });

@@ -3,6 +3,7 @@ import { DamagedFileError, UserError } from '../../errors.js';
 import { printable, QUOTED } from '../../printable.js';
 import { assertAllowedScrypt, scrypt64, type ScryptParams } from '../kdf.js';
 import { secretboxOpen, secretboxSeal } from '../secretbox.js';
+import { isBase64, isHex } from '../text-checks.js';
 import type { EncodingJson } from './schema.js';
 import { WRITE_SCRYPT } from './types.js';
 
@@ -37,11 +38,23 @@ export function schemeOf(encoding: EncodingJson, what: string): Scheme {
 }
 
 export function encodedBytes(encoded: string, what: string): Uint8Array {
-  if (/^0x([0-9a-fA-F]{2})*$/u.test(encoded)) return new Uint8Array(Buffer.from(encoded.slice(2), 'hex'));
-  if (/^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/u.test(encoded)) {
-    return new Uint8Array(Buffer.from(encoded, 'base64'));
-  }
+  if (encoded.startsWith('0x') && isHex(encoded, 2)) return new Uint8Array(Buffer.from(encoded.slice(2), 'hex'));
+  if (isBase64(encoded)) return new Uint8Array(Buffer.from(encoded, 'base64'));
   throw new DamagedFileError(`${what} is damaged: its encoded key is neither hex nor base64`);
+}
+
+/** The scrypt run an `encoded` of version 3 asks for; `id` names its salt and cost, as the key cache does. */
+export interface KdfRun {
+  id: string;
+  params: ScryptParams;
+}
+
+/** The run named in the header, when `bytes` are long enough to be opened at all (see openEncoded). */
+export function kdfRunOf(bytes: Uint8Array): KdfRun | undefined {
+  if (bytes.length <= SALT + PARAMS + NONCE + MAC) return undefined;
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const params = { N: view.readUInt32LE(SALT), p: view.readUInt32LE(SALT + 4), r: view.readUInt32LE(SALT + 8) };
+  return { id: `${view.toString('hex', 0, SALT)}:${params.N}:${params.r}:${params.p}`, params };
 }
 
 /** A derived encryption key, reused for every secretbox sealed under one salt. */
@@ -110,12 +123,10 @@ export async function openEncoded(
 }
 
 async function scryptKey(bytes: Uint8Array, password: Uint8Array, cache: KeyCache, what: string): Promise<Uint8Array> {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const params = { N: view.readUInt32LE(SALT), p: view.readUInt32LE(SALT + 4), r: view.readUInt32LE(SALT + 8) };
+  const { id, params } = kdfRunOf(bytes)!;
   // Before any work: a file may name a cost that would take gigabytes or hours.
   assertAllowedScrypt(params, what);
   const salt = bytes.subarray(0, SALT);
-  const id = `${view.toString('hex', 0, SALT)}:${params.N}:${params.r}:${params.p}`;
   const cached = cache.get(id);
   if (cached) return cached;
   const out = await scrypt64(password, salt, params);

@@ -2,7 +2,8 @@ import { DamagedFileError, UserError, WrongPasswordError } from '../../errors.js
 import { printable, QUOTED } from '../../printable.js';
 import { isKeyType, type KeyType } from '../keys.js';
 import { encodedBytes, openEncoded, schemeOf, wipeCache, type KeyCache } from './cipher.js';
-import { inLanes, laneLimit, saltOf } from './open-lanes.js';
+import { KeyWork, kdfRunOfEntry } from './key-work.js';
+import { inLanes, laneLimit } from './open-lanes.js';
 import { externalPublicKey, hex, keyFromPkcs8, matchAddress, previewAddress, publicKeyLength } from './pairs.js';
 import { PairJsonSchema, parseBatchContent, parseKeyFile, type EncodingJson, type PairJson } from './schema.js';
 import {
@@ -28,15 +29,20 @@ export async function decodeKeyFile(text: string, password: Uint8Array, options:
   checkPassword(password);
   const what = options.what ?? 'the file';
   const parsed = parseKeyFile(text, what);
+  // Every scrypt run is counted before the first starts; a batch's accounts once the batch is open.
+  const work = new KeyWork(what);
   const cache: KeyCache = new Map();
   try {
     if (parsed.kind === 'account') {
+      work.plan([kdfRunOfEntry(parsed.json, what)]);
       const account = await openAccount(parsed.json, password, cache, what);
       if (!account) throw wrongPassword(what);
       return { format: 'account', accounts: [account], locked: [], skipped: [] };
     }
+    if (parsed.kind === 'batch') work.plan([kdfRunOfEntry(parsed.json, what)]);
     const entries = parsed.kind === 'list' ? parsed.entries : await openBatch(parsed.json, password, cache, what);
-    return { format: parsed.kind, ...(await openEach(entries, password, cache, what, options)) };
+    work.plan(entries.map((json) => kdfRunOfEntry(json, what)));
+    return { format: parsed.kind, ...(await openEach(entries, password, cache, what, { ...options, largestMemory: work.largestMemory() })) };
   } finally {
     wipeCache(cache);
   }
@@ -48,6 +54,7 @@ export async function unlockAccount(locked: LockedAccount, password: Uint8Array,
   const what = entryLabel(options.what ?? 'the file', locked.index, locked.name);
   const parsed = PairJsonSchema.safeParse(locked.json);
   if (!parsed.success) throw new DamagedFileError(`${what} is damaged: it is not a polkadot.js account`);
+  new KeyWork(what).plan([kdfRunOfEntry(parsed.data, what)]);
   const cache: KeyCache = new Map();
   try {
     const account = await openAccount(parsed.data, password, cache, what);
@@ -76,17 +83,23 @@ async function openBatch(json: { encoded: string; encoding: EncodingJson }, pass
 type Outcome = { account: DecodedAccount } | { locked: LockedAccount } | { skipped: SkippedAccount } | { error: unknown };
 
 /** Opens the entries a few at a time (see open-lanes.ts), with the outcome of opening them one by one. */
-async function openEach(entries: PairJson[], password: Uint8Array, cache: KeyCache, what: string, options: DecodeFileOptions) {
+async function openEach(
+  entries: PairJson[],
+  password: Uint8Array,
+  cache: KeyCache,
+  what: string,
+  options: DecodeFileOptions & { largestMemory: number },
+) {
   let failed = false;
-  const outcomes = await inLanes(entries, laneLimit(options.concurrency, entries, what), {
+  const outcomes = await inLanes(entries, laneLimit(options.concurrency, options.largestMemory), {
     task: async (json, index) => {
       // A failure that is not the file's fault stops the read, but only once nothing is running.
       const outcome = await openEntry(json, index, password, cache, what).catch((error: unknown): Outcome => ({ error }));
       if ('error' in outcome) failed = true;
       return outcome;
     },
-    // Entries under one salt share a scrypt run through the cache.
-    group: (json) => saltOf(json, what),
+    // Entries under one salt and cost share a scrypt run through the cache.
+    group: (json) => kdfRunOfEntry(json, what)?.id,
     stop: () => failed || options.signal?.aborted === true,
   });
   // As if opened one by one: the first failure or cancellation in file order wins, and nothing opened is kept.

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { encodedBytes, schemeOf } from './cipher.js';
-import type { PairJson } from './schema.js';
+import { LANES_MEMORY } from './key-work.js';
 
 /**
  * How the accounts of a batch or array are opened a few at a time. Each may cost a scrypt
@@ -8,35 +7,16 @@ import type { PairJson } from './schema.js';
  * only queue, holding memory meanwhile.
  */
 
-export function laneLimit(requested: number | undefined, entries: readonly PairJson[] = [], what = 'the file'): number {
+/**
+ * Accounts to open at once: min(cores, 4) unless `requested`, and never so many that their
+ * scrypt runs (the largest taking `largestMemory` bytes) hold more than LANES_MEMORY at once.
+ */
+export function laneLimit(requested?: number, largestMemory = 0): number {
   if (requested !== undefined && (!Number.isInteger(requested) || requested < 1)) {
     throw new RangeError(`concurrency: expected a positive integer, got ${requested}`);
   }
-  // A scrypt run takes 128·N·r bytes: past polkadot.js's own N=2^17 (128 MiB), one at a time.
-  if (requested === undefined && entries.some((json) => scryptN(json, what) > 1 << 17)) return 1;
-  return requested ?? Math.min(availableParallelism(), 4);
-}
-
-const SALT = 32;
-
-function scryptN(json: PairJson, what: string): number {
-  try {
-    const bytes = encodedBytes(json.encoded, what);
-    return schemeOf(json.encoding, what).scrypt && bytes.length >= SALT + 4 ? Buffer.from(bytes).readUInt32LE(SALT) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The salt an entry's scrypt run starts from (see cipher.ts: salt(32) | N | p | r | nonce | box), if it has one. */
-export function saltOf(json: PairJson, what: string): string | undefined {
-  try {
-    const bytes = encodedBytes(json.encoded, what);
-    return schemeOf(json.encoding, what).scrypt && bytes.length >= SALT ? Buffer.from(bytes.subarray(0, SALT)).toString('hex') : undefined;
-  } catch {
-    // Opening the entry meets the same fault and says what it is.
-    return undefined;
-  }
+  const wanted = requested ?? Math.min(availableParallelism(), 4);
+  return largestMemory === 0 ? wanted : Math.max(1, Math.min(wanted, Math.floor(LANES_MEMORY / largestMemory)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DamagedFileError, UserError } from '../../errors.js';
-import { printable, QUOTED } from '../../printable.js';
-import { MAX_ACCOUNTS, MAX_FILE_BYTES } from './types.js';
+import { issueSentence } from '../schema-issues.js';
+import { MAX_ACCOUNTS, MAX_ENCODED_KEY, MAX_FILE_BYTES } from './types.js';
 
 const Meta = z
   .record(z.string(), z.unknown())
@@ -17,7 +17,7 @@ const Encoding = z.object({
 /** `KeyringPair$Json` of every version polkadot.js reads. */
 export const PairJsonSchema = z.object({
   address: z.string().min(1).max(256),
-  encoded: z.string().min(1),
+  encoded: z.string().min(1).max(MAX_ENCODED_KEY),
   encoding: Encoding,
   meta: Meta,
 });
@@ -46,6 +46,9 @@ export function parseKeyFile(text: string, what: string): ParsedKeyFile {
   if (Array.isArray(json)) return { kind: 'list', entries: parseList(json, what) };
   const content = (json as { encoding?: { content?: unknown } } | null)?.encoding?.content;
   if (Array.isArray(content) && content.includes('batch-pkcs8')) {
+    // The extension lists a batch's accounts in the clear too: a count is refused before the batch is opened.
+    const listed = (json as { accounts?: unknown }).accounts;
+    if (Array.isArray(listed)) checkCount(listed.length, what);
     return { kind: 'batch', json: parseWith(BatchJsonSchema, json, what) };
   }
   if (content === 'pkcs8' || (Array.isArray(content) && content[0] === 'pkcs8')) {
@@ -68,10 +71,18 @@ export function parseBatchContent(text: string, what: string): PairJson[] {
 
 function parseList(json: unknown[], what: string): PairJson[] {
   if (json.length === 0) throw new UserError(`${what} holds no accounts`);
-  if (json.length > MAX_ACCOUNTS) {
-    throw new UserError(`${what} holds ${json.length} accounts; airlock reads at most ${MAX_ACCOUNTS} from one file`);
+  checkCount(json.length, what);
+  // Each entry is checked alone, so that a fault is told of the account that has it.
+  return json.map((entry, index) => parseWith(PairJsonSchema, entry, `${what}, account ${index + 1}`));
+}
+
+function checkCount(count: number, what: string): void {
+  if (count > MAX_ACCOUNTS) {
+    throw new UserError(
+      `${what} holds ${count.toLocaleString('en-US')} accounts; airlock reads at most ${MAX_ACCOUNTS.toLocaleString('en-US')} from one file`,
+      'split the accounts over several files',
+    );
   }
-  return parseWith(z.array(PairJsonSchema), json, what);
 }
 
 function parseJson(text: string, what: string): unknown {
@@ -79,7 +90,7 @@ function parseJson(text: string, what: string): unknown {
     return JSON.parse(text);
   } catch {
     // A file that starts like JSON but does not parse was most likely cut short.
-    if (/^\s*[[{]/u.test(text)) {
+    if (/^[[{]/u.test(text.trimStart())) {
       throw new DamagedFileError(`${what} is damaged: it is not complete JSON`, 'it may be truncated; copy it again from where it came from');
     }
     throw notKeyFile(what, 'it is not JSON');
@@ -88,13 +99,11 @@ function parseJson(text: string, what: string): unknown {
 
 function parseWith<T>(schema: z.ZodType<T>, json: unknown, what: string): T {
   const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${printable(issue.path.join('.'), QUOTED)}: ` : '';
-    throw new DamagedFileError(`${what} is damaged: ${where}${issue?.message ?? 'malformed'}`);
-  }
+  if (!parsed.success) throw new DamagedFileError(`${what} is damaged: ${issueSentence(parsed.error, json)}`, DAMAGED_HINT);
   return parsed.data;
 }
+
+const DAMAGED_HINT = 'copy it again from where it came from, or export it again from polkadot.js';
 
 function notKeyFile(what: string, why?: string): UserError {
   return new UserError(

@@ -7,10 +7,19 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** What airlock writes: every polkadot.js version reads N=2^15, while 2^17 is unreadable before util-crypto 13.5.3. */
 export const WRITE_SCRYPT: ScryptParams = { N: 1 << 15, r: 8, p: 1 };
 
-/** Larger files are refused unread; a file with a thousand accounts is well under 2 MiB. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Larger files are refused unparsed. The largest a file of MAX_ACCOUNTS accounts comes to is
+ * about 1.2 MB (the extension's batch of 1,000 accounts with 64-character names, as airlock
+ * writes it, pretty-printed): this leaves room for six times that.
+ */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Each account in a file may cost one scrypt run, so a file may not ask for unbounded work. */
 export const MAX_ACCOUNTS = 1000;
+/**
+ * An account's `encoded` holds one key: about 270 characters in base64, 320 in hex. A longer
+ * one is refused before it is decoded.
+ */
+export const MAX_ENCODED_KEY = 4096;
 
 /** Metadata polkadot.js keeps beside a key: `name`, `genesisHash`, `whenCreated`, Ledger fields and more. */
 export interface AccountMeta {
