@@ -57,4 +57,18 @@ describe('planImport', () => {
     const plan = planImport(here, { identities: [withPassphrase], accounts: [], addresses: [] });
     expect(plan.entries).toEqual([{ kind: 'identity', name: 'ledger words', action: 'add' }]);
   });
+
+  it('plans tens of thousands of entries of one name in linear time, each numbered once', () => {
+    const count = 40_000;
+    const here = vault({ addresses: [{ name: 'a', address: 'x0', network: 'substrate', note: '', createdAt: 't' }] });
+    const addresses = Array.from({ length: count }, (_, i) => ({ name: 'a', address: `x${i + 1}`, network: 'substrate', note: '', createdAt: 't' }));
+    const accounts = Array.from({ length: count }, (_, i) => account('k', 'aaaaaaaaaaaaaaaa', `0x${i.toString(16).padStart(64, '0')}`));
+    const started = performance.now();
+    const plan = planImport(here, { identities: [identity('aaaaaaaaaaaaaaaa', 'dev')], accounts, addresses });
+    // A search per entry (as before) takes minutes here: 40,000 × 40,000 comparisons, twice.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(plan.data.addresses.map((a) => a.name).slice(0, 3)).toEqual(['a', 'a (2)', 'a (3)']);
+    expect(plan.data.addresses.at(-1)!.name).toBe(`a (${count + 1})`);
+    expect(new Set(plan.data.accounts.map((a) => a.name)).size).toBe(count);
+  });
 });
