@@ -7,20 +7,29 @@
  *   `error`, as a faulty medium's would, or waits (creates `<pause>.paused`, then waits for
  *   `<pause>.resume`) so that a test can pull the medium at that moment.
  * AIRLOCK_TEST_READ_REPORT  a file: at exit, the bytes this process read (Linux rchar) go there.
+ * AIRLOCK_TEST_RSS_REPORT  a file: at exit, this process's peak resident memory in KiB
+ *   (`process.resourceUsage().maxRSS`, worker threads included) goes there.
  */
 import fs from 'node:fs';
 import { constants } from 'node:os';
 import { syncBuiltinESMExports } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isMainThread } from 'node:worker_threads';
 
 const fault = process.env.AIRLOCK_TEST_FAULT ? JSON.parse(process.env.AIRLOCK_TEST_FAULT) : undefined;
 const report = process.env.AIRLOCK_TEST_READ_REPORT;
+const rssReport = process.env.AIRLOCK_TEST_RSS_REPORT;
 
 if (report) {
   process.on('exit', () => {
     const rchar = /^rchar: (\d+)$/mu.exec(fs.readFileSync('/proc/self/io', 'utf8'))?.[1];
     fs.writeFileSync(report, `${rchar}\n`);
   });
+}
+
+// Worker threads load this file too; the peak is the process's, written once by the main thread as it ends.
+if (rssReport && isMainThread) {
+  process.on('exit', () => fs.writeFileSync(rssReport, `${process.resourceUsage().maxRSS}\n`));
 }
 
 if (fault) {
