@@ -20,6 +20,8 @@ export interface Measured extends RunResult {
   ms: number;
   /** Peak resident memory: the binary's own report at exit, or the kernel's high-water mark while it ran. */
   peakKiB: number;
+  /** CPU time (user and system, all threads) as last seen while it ran: a little under the whole. */
+  cpuMs: number;
   killed?: 'time' | 'memory';
 }
 
@@ -37,6 +39,7 @@ export async function measure(args: readonly string[], { vault, env, dir }: Meas
   const { child, result } = startAirlock(args, { vault, cwd: dir, env: { ...env, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_RSS_REPORT: report } });
   let killed: Measured['killed'];
   let highWater = 0;
+  let cpuMs = 0;
   const kill = (why: 'time' | 'memory') => {
     killed ??= why;
     try {
@@ -48,16 +51,27 @@ export async function measure(args: readonly string[], { vault, env, dir }: Meas
   const timer = setTimeout(() => kill('time'), TIME_LIMIT_MS);
   const poll = setInterval(() => {
     highWater = Math.max(highWater, highWaterKiB(child.pid!));
+    cpuMs = Math.max(cpuMs, cpuTimeMs(child.pid!));
     if (highWater > MEMORY_LIMIT_KIB) kill('memory');
   }, POLL_MS);
   try {
     const outcome = await result;
     const ms = performance.now() - started;
     const reported = Number((await readFile(report, 'utf8').catch(() => '0')).trim()) || 0;
-    return { ...outcome, ms, peakKiB: Math.max(reported, highWater), ...(killed ? { killed } : {}) };
+    return { ...outcome, ms, cpuMs, peakKiB: Math.max(reported, highWater), ...(killed ? { killed } : {}) };
   } finally {
     clearTimeout(timer);
     clearInterval(poll);
+  }
+}
+
+/** utime + stime of /proc/PID/stat (fields 14 and 15, after the command name), in clock ticks of 10 ms. */
+function cpuTimeMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { tmpdir } from 'node:os';
 import type { HostileInput, Kind } from './corpus/inputs.js';
+import { CONCURRENCY } from './run-inputs.js';
 import { gib, mib, seconds, type Run } from './verdict.js';
 
 /** One line per failing input: its kind, its name, and each command's problems. */
@@ -21,13 +22,14 @@ const SCRATCH = new RegExp(`${tmpdir().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}/
 const withoutScratch = (text: string) => text.replace(SCRATCH, '');
 
 export function summary(runs: readonly Run[], wallMs: number, when = new Date()): string {
-  const kinds = [...new Set(runs.map((run) => run.input.kind))];
+  const kinds = [...new Set(runs.map((run) => run.input.kind))].sort();
   const rows = kinds.map((kind) => row(kind, runs.filter((run) => run.input.kind === kind)));
   const failures = failureLines(runs);
+  const killed = runs.filter((run) => run.measured.killed);
   return [
     `# airlock hostile-input suite: last run`,
     '',
-    `${when.toISOString()}, Node ${process.version}, ${seconds(wallMs)} wall time for the runs.`,
+    `${when.toISOString()}, Node ${process.version}: ${seconds(wallMs)} of wall time for the runs, ${CONCURRENCY} at once; the runs' own times add up to ${seconds(total(runs, 'ms'))} (${seconds(total(killed, 'ms'))} in ${killed.length} runs killed at a bound), their CPU time to ${seconds(total(runs, 'cpuMs'))} (${seconds(total(killed, 'cpuMs'))} in those killed).`,
     '',
     '| kind | inputs | runs | refused (exit 1) | succeeded (exit 0) | failed checks | worst time | worst peak memory |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -52,6 +54,8 @@ function row(kind: Kind | 'all', runs: readonly Run[]): string {
   const label = (run: Run | undefined) => (run ? ` (${run.input.name}, ${run.command})` : '');
   return `| ${kind} | ${inputs} | ${runs.length} | ${refused} | ${succeeded} | ${failed} | ${slowest ? seconds(slowest.measured.ms) : '-'}${label(slowest)} | ${largest ? (largest.measured.peakKiB > 1024 * 1024 ? gib(largest.measured.peakKiB) : mib(largest.measured.peakKiB)) : '-'}${label(largest)} |`;
 }
+
+const total = (runs: readonly Run[], what: 'ms' | 'cpuMs') => runs.reduce((sum, run) => sum + run.measured[what], 0);
 
 function worst(runs: readonly Run[], by: (run: Run) => number): Run | undefined {
   return runs.reduce<Run | undefined>((most, run) => (most === undefined || by(run) > by(most) ? run : most), undefined);

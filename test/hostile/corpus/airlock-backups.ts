@@ -35,7 +35,7 @@ export async function airlockBackupInputs(dir: string, key: EnvelopeKey, keys: D
 /** Cut short at the start, inside every field, and at the end. */
 function truncations(text: string): Sample[] {
   // Cut after the closing brace, only the newline is lost: the same envelope, which may import.
-  return spread(0, text.length, 24).map((at) => ({ name: `cut-at-${at}.json`, data: text.slice(0, at), expect: sameEnvelope(text, text.slice(0, at)) ? 'either' : 'refused' }));
+  return spread(0, text.length, 16).map((at) => ({ name: `cut-at-${at}.json`, data: text.slice(0, at), expect: sameEnvelope(text, text.slice(0, at)) ? 'either' : 'refused' }));
 }
 
 /**
@@ -46,7 +46,7 @@ function bitFlips(text: string): Sample[] {
   const bytes = utf8(text);
   const cipherAt = text.indexOf('"ciphertext"');
   const random = seeded(15_001);
-  const points = [...spread(0, cipherAt, 24), ...spread(cipherAt + 15, bytes.length - 3, 8)];
+  const points = [...spread(0, cipherAt, 16), ...spread(cipherAt + 15, bytes.length - 3, 4)];
   return points.map((at) => {
     const bit = Math.floor(random() * 8);
     const data = flipBit(bytes, at, bit);
@@ -98,12 +98,9 @@ function hugeNumbers(text: string): Sample[] {
     ['N', '1e308', 1e308],
     ['N', 'negative', -(2 ** 17)],
     ['N', 'zero', 0],
-    ['N', 'fraction', 131072.5],
     ['N', 'string', '131072'],
-    ['N', '2e31', 2 ** 31],
     ['r', '1e9', 1e9],
     ['p', '2e32', 2 ** 32],
-    ['p', 'negative', -1],
   ];
   return values.map(([field, name, value]) => edited(text, `huge-${field}-${name}.json`, (e) => (kdf(e)[field] = value)));
 }
@@ -112,12 +109,10 @@ function hugeNumbers(text: string): Sample[] {
 function offTheAllowList(text: string): Sample[] {
   const params: [number, number, number][] = [
     [2 ** 21, 8, 1],
-    [2 ** 22, 8, 1],
     [2 ** 20, 8, 2],
     [2 ** 17, 8, 2],
     [2 ** 15, 8, 1000],
     [2 ** 15, 16, 1],
-    [2 ** 14, 8, 1],
     [2 ** 10, 8, 1],
     [2 ** 15, 1, 1],
   ];
@@ -131,15 +126,12 @@ function base64Garbage(text: string): Sample[] {
     ['salt', kdf, 'empty', ''],
     ['salt', kdf, 'number', 12345],
     ['check', kdf, 'with-spaces', 'AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAAA AAA='],
-    ['check', kdf, 'long', Buffer.alloc(64, 7).toString('base64')],
     ['nonce', (e) => e.cipher as Json, 'short', Buffer.alloc(23, 1).toString('base64')],
     ['nonce', (e) => e.cipher as Json, 'padding-only', '===='],
     ['ciphertext', (e) => e, 'empty', ''],
     ['ciphertext', (e) => e, 'padding-only', '===='],
-    ['ciphertext', (e) => e, 'one-char', 'A'],
     ['ciphertext', (e) => e, 'shorter-than-mac', Buffer.alloc(10, 3).toString('base64')],
     ['ciphertext', (e) => e, 'with-newlines', 'QUFB\nQUFB\n'],
-    ['ciphertext', (e) => e, 'url-safe', '-_-_-_-_'],
     ['ciphertext', (e) => e, 'array', ['QUFB']],
   ];
   return values.map(([field, holder, name, value]) => edited(text, `base64-${field}-${name}.json`, (e) => (holder(e)[field] = value)));
@@ -153,8 +145,6 @@ function notAnEnvelope(text: string): Sample[] {
     { name: 'blank.json', data: ' \n\t\n' },
     { name: 'null.json', data: 'null' },
     { name: 'array.json', data: '[]' },
-    { name: 'number.json', data: '42' },
-    { name: 'string.json', data: '"airlock-backup"' },
     { name: 'empty-object.json', data: '{}' },
     { name: 'format-only.json', data: '{"format":"airlock-backup"}' },
     { name: 'byte-order-mark.json', data: `\uFEFF${text}` },

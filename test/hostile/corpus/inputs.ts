@@ -63,7 +63,7 @@ export async function writeSamples(
   );
 }
 
-/** Evenly spread points in [from, to), always including both ends' neighbours: where to cut or flip. */
+/** About `count` points spread evenly over [from, to), both ends included: where to cut or flip. */
 export function spread(from: number, to: number, count: number): number[] {
   const points = new Set<number>([from, to - 1]);
   for (let i = 1; points.size < count && i < count * 4; i++) points.add(from + Math.floor(((to - from) * i) / count));

@@ -147,13 +147,13 @@ function jpegHeaders(jpg: Uint8Array): Sample[] {
 // ---------------------------------------------------------------------------------------------
 
 function cuts(ext: string, bytes: Uint8Array): Sample[] {
-  return spread(1, bytes.length, 10).map((at) => ({ name: `cut-at-${at}.${ext}`, data: bytes.subarray(0, at) }));
+  return spread(1, bytes.length, 6).map((at) => ({ name: `cut-at-${at}.${ext}`, data: bytes.subarray(0, at) }));
 }
 
 function flips(ext: string, bytes: Uint8Array, seed: number): Sample[] {
   const random = seeded(seed);
   // The header and first chunks in detail, then across the rest.
-  const points = [...spread(0, 64, 10), ...spread(64, bytes.length, 10)];
+  const points = [...spread(0, 64, 6), ...spread(64, bytes.length, 6)];
   return points.map((at) => {
     const bit = Math.floor(random() * 8);
     return { name: `flip-${at}-bit-${bit}.${ext}`, data: flipBit(bytes, at, bit) };

@@ -77,7 +77,7 @@ function urFrames(): Code[] {
     // Its number is above its count: a mix, whose fragments bc-ur picks by shuffling all of them.
     { name: 'ur-million-parts-mixed', content: urPart(largest + 1, largest) },
     { name: 'ur-million-parts-pure', content: urPart(7, largest) },
-    { name: 'ur-100k-parts-mixed', content: urPart(100_001, 100_000) },
+    { name: 'ur-10k-parts-mixed', content: urPart(10_001, 10_000) },
     { name: 'ur-transfer-of-1GiB', content: urPart(1, 2 ** 30, 1000) },
     { name: 'ur-sound-frame', content: sound },
     { name: 'ur-damaged-checksum', content: `${sound.slice(0, -1)}${otherLetter(sound.slice(-1))}` },
