@@ -7,16 +7,18 @@
  *   `error`, as a faulty medium's would, or waits (creates `<pause>.paused`, then waits for
  *   `<pause>.resume`) so that a test can pull the medium at that moment.
  * AIRLOCK_TEST_READ_REPORT  a file: at exit, the bytes this process read (Linux rchar) go there.
- * AIRLOCK_TEST_RSS_REPORT  a file: at exit, the process's peak resident memory in KiB
+ * AIRLOCK_TEST_RSS_REPORT  a file: at exit, this process's peak resident memory in KiB
  *   (`process.resourceUsage().maxRSS`, worker threads included) goes there.
  */
 import fs from 'node:fs';
 import { constants } from 'node:os';
 import { syncBuiltinESMExports } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isMainThread } from 'node:worker_threads';
 
 const fault = process.env.AIRLOCK_TEST_FAULT ? JSON.parse(process.env.AIRLOCK_TEST_FAULT) : undefined;
 const report = process.env.AIRLOCK_TEST_READ_REPORT;
+const rssReport = process.env.AIRLOCK_TEST_RSS_REPORT;
 
 if (report) {
   process.on('exit', () => {
@@ -25,8 +27,8 @@ if (report) {
   });
 }
 
-const rssReport = process.env.AIRLOCK_TEST_RSS_REPORT;
-if (rssReport) {
+// Worker threads load this file too; the peak is the process's, written once by the main thread as it ends.
+if (rssReport && isMainThread) {
   process.on('exit', () => fs.writeFileSync(rssReport, `${process.resourceUsage().maxRSS}\n`));
 }
 
@@ -80,9 +82,10 @@ if (fault) {
  */
 const killAt = process.env.AIRLOCK_TEST_KILL_AT ? JSON.parse(process.env.AIRLOCK_TEST_KILL_AT) : undefined;
 
-if (killAt) {
+// Only the main thread writes the vault; the decode and key workers load this file too.
+if (killAt && isMainThread) {
   let calls = 0;
-  const under = (path) => String(path).startsWith(`${killAt.under}/`);
+  const under = (path) => String(path) === killAt.under || String(path).startsWith(`${killAt.under}/`);
   const step = (call, path) => {
     if (!under(path)) return;
     calls++;
