@@ -111,9 +111,17 @@ export function open(envelope: Envelope, key: EnvelopeKey, what: string): unknow
     // The password check passed, so the key is right and the ciphertext is not.
     throw new DamagedFileError(`${what} is damaged: its contents fail authentication`, damagedHint(envelope.format));
   }
-  const text = Buffer.from(plain).toString('utf8');
-  plain.fill(0);
-  const inner = JSON.parse(text) as { format?: unknown; version?: unknown; content?: unknown };
+  // Authentic yet unreadable: sealed by something other than airlock with the right password.
+  const unreadable = () => new DamagedFileError(`${what} is damaged: what it holds is not an airlock document`, damagedHint(envelope.format));
+  let inner: { format?: unknown; version?: unknown; content?: unknown } | null;
+  try {
+    inner = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain)) as typeof inner;
+  } catch {
+    throw unreadable();
+  } finally {
+    plain.fill(0);
+  }
+  if (typeof inner !== 'object' || inner === null) throw unreadable();
   // The header is outside the MAC; its copy inside must agree, so it cannot be swapped.
   if (inner.format !== envelope.format || inner.version !== envelope.version) {
     throw new DamagedFileError(`${what} is damaged: its header does not match its contents`, damagedHint(envelope.format));

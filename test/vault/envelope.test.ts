@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DamagedFileError, WrongPasswordError } from '../../src/errors.js';
 import { createKey, open, paddedLength, parseEnvelope, seal, unlockKey } from '../../src/vault/envelope.js';
+import { secretboxSeal } from '../../src/vault/secretbox.js';
 
 const password = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 // The cheapest allow-listed cost keeps these tests quick; the vault default is tested below.
@@ -38,6 +39,18 @@ describe('envelope', () => {
     json.version = 2;
     const envelope = parseEnvelope(JSON.stringify(json), 'airlock-test', 'test file');
     expect(() => open(envelope, key, 'test file')).toThrow(/header does not match/);
+  });
+
+  it('refuses an authentic ciphertext that holds no airlock document, as damaged', async () => {
+    const key = await createKey(password('hunter22'), FAST);
+    const json = JSON.parse(seal('airlock-test', 1, {}, key));
+    const nonce = new Uint8Array(Buffer.from(json.cipher.nonce, 'base64'));
+    // Sealed with the right key, as someone holding the password could: not JSON, not UTF-8, empty, null.
+    for (const inside of [Buffer.from('not json'), Buffer.from([0xff, 0xfe, 0x00]), Buffer.alloc(0), Buffer.from('null')]) {
+      json.ciphertext = Buffer.from(secretboxSeal(new Uint8Array(inside), key.key, nonce)).toString('base64');
+      const envelope = parseEnvelope(JSON.stringify(json), 'airlock-test', 'test file');
+      expect(() => open(envelope, key, 'test file')).toThrow(/^test file is damaged: what it holds is not an airlock document$/);
+    }
   });
 
   it('refuses scrypt parameters outside the allow-list before deriving anything', async () => {
