@@ -60,7 +60,8 @@ async function verify(screen: Screen, path: string): Promise<string> {
   await screen.pressUntil('› Password:', ENTER);
   screen.type(BACKUP_PASSWORD);
   await screen.waitFor(`Password:  ${'•'.repeat(BACKUP_PASSWORD.length)}`);
-  return screen.pressUntil(/KIND|Nothing was changed\./u, ENTER);
+  // The verdict may wrap: words apart across the frame's border.
+  return screen.pressUntil(/KIND|Nothing(?:\s|│)+was(?:\s|│)+changed\./u, ENTER);
 }
 
 describe('the QR read screen', () => {
@@ -85,18 +86,13 @@ describe('the QR read screen', () => {
 });
 
 describe('the import preview', () => {
-  it('shows the names as the backup has them, escaped, and what they would be kept as', async () => {
+  it('refuses a backup whose names hold control characters, with the name escaped', async () => {
     const backup = await sealBackup(join(root, 'backup.json'), await hostileContent(CHARLIE.substrate), BACKUP_PASSWORD);
     const screen = await openBackups(await openTestVault());
-    const preview = await verify(screen, backup);
+    const refused = await verify(screen, backup);
     expectNoRawControls(screen);
-    const rows = content(preview);
-    // Each name cut to the column, escapes and all; what it would be kept as in full.
-    expect(rows).toContain(`identity dev\\x1b…  add as "dev${HOSTILE_CLEANED}"`);
-    expect(rows).toContain('account  alice\\u…  add as "aliceexe.txt"');
-    expect(rows).toContain('address  cold\\r\\…  add as "coldimported 0 entries[1A"');
-    // The cursor's row, whole, under the list: its name did not fit the column.
-    expect(squeezed(rows)).toContain(squeezed(`dev${HOSTILE_SHOWN}: add as "dev${HOSTILE_CLEANED}"`));
+    expect(squeezed(content(refused))).toContain(squeezed(`identity "dev${HOSTILE_SHOWN.slice(0, 30)}`));
+    expect(squeezed(content(refused))).toContain(squeezed('Nothing was changed.'));
     screen.unmount();
   });
 
