@@ -76,7 +76,10 @@ export async function writeBackup(
   }
   const text = await writeVerified(path, sealed, async (written) => {
     const { content: readBack } = await decryptBackup(path, password, written);
-    if (!isDeepStrictEqual(readBack, content)) throw new DamagedFileError(`${path} did not read back as written`);
+    // The bytes read back are the bytes written (writeVerified checks): a difference here is not the medium's.
+    if (!isDeepStrictEqual(readBack, content)) {
+      throw new DamagedFileError(`${path} opens to something other than what was meant to go in it`, 'nothing was kept; please report this, with the format and what you exported');
+    }
   });
   return receiptFor(path, text, 'airlock', content);
 }
