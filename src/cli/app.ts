@@ -11,6 +11,6 @@ export async function openApp(_options: unknown, command: Command): Promise<void
   }
   const path = vaultPathOf(command);
   forgetSecrets();
-  const { runFullScreen } = await import('../ui/run.js');
+  const { runFullScreen } = await import('../app/run.js');
   await runFullScreen(path, await fileExists(path));
 }

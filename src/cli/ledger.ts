@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { parseIndex } from '../ledger/paths.js';
 import { scanLedger, showOnLedger, type LedgerAddress } from '../ledger/polkadot-app.js';
 import { deriveLedgerAddresses } from '../ledger/recover.js';
-import { ledgerAccountName, saveRecoveredLedger, saveScannedLedger, savedSummary, SOFTWARE_WALLET_WARNING } from '../ledger/save.js';
+import { ledgerAccountName, saveRecoveredLedger, saveScannedLedger, savedSummary, SOFTWARE_WALLET_WARNING } from '../vault/save-ledger.js';
 import { describeTransport, parseTransport } from '../ledger/transport.js';
 import * as identities from '../vault/identities.js';
 import { checkMnemonic } from '../vault/mnemonic.js';

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../ui/use-keys.js';
 import { COMMANDS } from '../ui/keymap.js';
-import { useShell } from '../ui/shell-context.js';
+import { useShell } from './shell-context.js';
 import { theme } from '../ui/theme.js';
 
 /** Every key of the keymap, generated from the same table the hints come from. */

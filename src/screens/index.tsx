@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Navigation } from '../ui/navigation.js';
-import { currentScreen } from '../ui/navigation.js';
+import type { Navigation } from './navigation.js';
+import { currentScreen } from './navigation.js';
 import { AccountDerive } from './accounts/account-derive.js';
 import { AccountDetail } from './accounts/account-detail.js';
 import { AccountRemove } from './accounts/account-remove.js';

@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../src/ui/app.js';
+import { App } from '../../src/app/app.js';
 import { VaultSession } from '../../src/vault/store.js';
 import { ENTER, renderScreen } from '../helpers/ink.js';
 import { FAST_SCRYPT, TEST_PASSWORD } from '../helpers/vault.js';

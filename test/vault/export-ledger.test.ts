@@ -6,7 +6,7 @@ import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { cryptoWaitReady, ed25519PairFromSeed, encodeAddress, signatureVerify } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverLedgerAddresses } from '../../src/ledger/recover.js';
-import { saveRecoveredLedger } from '../../src/ledger/save.js';
+import { saveRecoveredLedger } from '../../src/vault/save-ledger.js';
 import { findNetwork } from '../../src/vault/networks.js';
 import { exportBackup } from '../../src/vault/export.js';
 import vectors from '../fixtures/ledger-hd-vectors.json' with { type: 'json' };

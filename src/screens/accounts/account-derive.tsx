@@ -3,7 +3,7 @@ import { useMemo, useRef } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
 
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';

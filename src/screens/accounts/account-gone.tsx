@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { findAccount } from '../../vault/accounts.js';
 import type { Account, VaultData } from '../../vault/model.js';

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { viewAccount } from '../../vault/accounts.js';

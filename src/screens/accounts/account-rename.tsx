@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { TextField } from '../../ui/components/text-field.js';
 import { useTextField } from '../../ui/components/use-text-field.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import * as actions from '../../vault/actions.js';
 import type { Account } from '../../vault/model.js';

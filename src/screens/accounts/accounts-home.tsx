@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List } from '../../ui/components/list.js';
 import type { ListState } from '../../ui/components/use-list-state.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { accountColumns, accountRow, headerRow } from './account-columns.js';
 import { useAccountsHome } from './use-accounts-home.js';

@@ -2,7 +2,7 @@ import type { Key } from 'ink';
 import { useMemo } from 'react';
 import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
 import { LIST_MOVES, MOVE_COMMANDS } from '../../ui/components/use-list.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import type { VaultSession } from '../../vault/store.js';

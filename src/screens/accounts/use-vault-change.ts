@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import type { VaultSession } from '../../vault/store.js';
 
 /**

@@ -5,7 +5,7 @@ import type { AddressEntry } from '../../vault/model.js';
 import { findNetwork } from '../../vault/networks.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { commandFor } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { isTouched } from '../../ui/components/use-form-state.js';

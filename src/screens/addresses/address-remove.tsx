@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import * as actions from '../../vault/actions.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { commandFor } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 

@@ -4,7 +4,7 @@ import { WrongPasswordError } from '../../errors.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
 import { useList } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import * as actions from '../../vault/actions.js';
@@ -16,7 +16,7 @@ import { FileStep } from './file-step.js';
 import { LockedStep } from './locked-step.js';
 import { addedText, importTitle, planOutcome } from './plan-outcome.js';
 import { PLAN_CHROME_ROWS, PlanView } from './plan-view.js';
-import { runReporting } from './run-reporting.js';
+import { runReporting } from '../run-reporting.js';
 import { askedAbout, askingPosition, importReducer, initialImport, listingDir, type ImportState } from './use-backup-import-state.js';
 import { useDrives } from './use-drives.js';
 

@@ -2,7 +2,7 @@ import { describeError } from '../../errors.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../vault/export-formats.js';
 import { accountsToExport, type ExportRequest } from '../../vault/export.js';
 import type { Account, VaultData } from '../../vault/model.js';
-import { capitalise } from './run-reporting.js';
+import { capitalise } from '../../ui/sentence.js';
 
 /**
  * What an export writes and in which format, as the form's two choice fields hold it, and

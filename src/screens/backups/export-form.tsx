@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from './backup-text.js';
 import { FORMAT_ABOUT, FORMAT_NAMES, WHAT_NAMES, exportSummary, planExport } from './export-choice.js';

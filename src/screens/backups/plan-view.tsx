@@ -6,7 +6,7 @@ import { List, ListPosition } from '../../ui/components/list.js';
 import { Prose } from '../../ui/components/prose.js';
 import type { ListState } from '../../ui/components/use-list-state.js';
 import type { Command } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import type { PlannedEntry } from '../../vault/import-plan.js';
 import { describePlanned, nameColumn, plannedName, plannedRow } from './backup-text.js';

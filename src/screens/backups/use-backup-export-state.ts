@@ -3,7 +3,7 @@ import { formReducer, initialForm, type FormAction, type FormState } from '../..
 import type { ExportFormat } from '../../vault/export-formats.js';
 import { checkNewPassword } from '../../vault/password-policy.js';
 import { cycleFormat, cycleWhat, type ExportChoice } from './export-choice.js';
-import { capitalise } from './run-reporting.js';
+import { capitalise } from '../../ui/sentence.js';
 
 /**
  * Where exporting a backup stands: the form (what, in which format, where, the password

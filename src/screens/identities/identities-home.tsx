@@ -3,7 +3,7 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
 import { useList } from '../../ui/components/use-list.js';
 import { commandFor, type Command } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { accountsOfIdentity } from '../../vault/identities.js';
 import type { VaultData } from '../../vault/model.js';

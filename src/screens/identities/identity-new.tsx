@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useRef, type ReactNode } from 'react';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import * as actions from '../../vault/actions.js';
 import { generateMnemonic } from '../../vault/mnemonic.js';

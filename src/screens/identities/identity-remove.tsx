@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useRef } from 'react';
 import { ConfirmByTyping } from '../../ui/components/confirm-by-typing.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import * as actions from '../../vault/actions.js';
 import { accountsOfIdentity } from '../../vault/identities.js';

@@ -4,11 +4,11 @@ import { describeError } from '../../errors.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { TextField } from '../../ui/components/text-field.js';
 import { useTextField } from '../../ui/components/use-text-field.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import * as actions from '../../vault/actions.js';
 import * as identities from '../../vault/identities.js';
 import type { VaultData } from '../../vault/model.js';
-import { sentence } from './use-identity-name.js';
+import { capitalise } from '../../ui/sentence.js';
 
 /** A new name for an identity; its accounts keep pointing at it. */
 export function IdentityRename({ identity }: { identity: string }) {
@@ -50,6 +50,6 @@ function renameProblem(data: VaultData, identity: string, name: string): string 
     identities.renameIdentity(data, identity, name);
     return undefined;
   } catch (error) {
-    return sentence(describeError(error).message);
+    return capitalise(describeError(error).message);
   }
 }

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { TextField } from '../../ui/components/text-field.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import * as actions from '../../vault/actions.js';
 import { useIdentityName } from './use-identity-name.js';

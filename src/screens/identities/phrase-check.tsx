@@ -3,7 +3,7 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { TextField } from '../../ui/components/text-field.js';
 import { useTextField } from '../../ui/components/use-text-field.js';
 import { commandFor } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { askedWord, type QuizAction, type QuizState } from './use-quiz-state.js';
 import { WordGrid } from './word-grid.js';

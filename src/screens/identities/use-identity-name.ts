@@ -1,8 +1,9 @@
+import { capitalise } from '../../ui/sentence.js';
 import type { Key } from 'ink';
 import { useState } from 'react';
 import { describeError } from '../../errors.js';
 import { useTextField } from '../../ui/components/use-text-field.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { checkNewIdentityName } from '../../vault/identities.js';
 import type { VaultData } from '../../vault/model.js';
 
@@ -46,9 +47,8 @@ export function nameProblem(data: VaultData, name: string): string | undefined {
     checkNewIdentityName(data, name);
     return undefined;
   } catch (error) {
-    return sentence(describeError(error).message);
+    return capitalise(describeError(error).message);
   }
 }
 
 /** Domain messages are lower-case clauses; on a screen they stand alone. */
-export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { theme } from '../../ui/theme.js';
-import { sentence } from './use-identity-name.js';
+import { capitalise } from '../../ui/sentence.js';
 import { candidates, verdictOf, wordProblem, type WordEntryState } from './use-word-entry-state.js';
 import { WordCountChoice } from './word-count-choice.js';
 import { WordGrid } from './word-grid.js';
@@ -34,10 +34,10 @@ export function WordEntry({ state, focused, width, doneHint = 'Enter saves the i
       <Text color={theme.muted} wrap="truncate-end">
         {candidates(current, 12).join(' · ') || ' '}
       </Text>
-      {problem ? <Text color={theme.error}>{sentence(problem)}</Text> : null}
+      {problem ? <Text color={theme.error}>{capitalise(problem)}</Text> : null}
       {verdict?.ok ? <Text color={theme.success}>{`✓ The checksum holds. ${doneHint}`}</Text> : null}
       {verdict && !verdict.ok ? (
-        <Text color={theme.error}>{`✗ ${sentence(verdict.message)}. Backspace goes back to change a word.`}</Text>
+        <Text color={theme.error}>{`✗ ${capitalise(verdict.message)}. Backspace goes back to change a word.`}</Text>
       ) : null}
       <Box marginTop={1}>
         <WordCountChoice count={count} active={focused} />

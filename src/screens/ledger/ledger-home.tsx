@@ -3,8 +3,8 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { useList } from '../../ui/components/use-list.js';
 import { commandFor } from '../../ui/keymap.js';
-import type { Screen } from '../../ui/navigation.js';
-import { useShell } from '../../ui/shell-context.js';
+import type { Screen } from '../navigation.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 

@@ -1,22 +1,22 @@
 import { Box, Text, type Key } from 'ink';
 import { useEffect } from 'react';
 import { deriveLedgerAddresses } from '../../ledger/recover.js';
-import { saveRecoveredLedger, savedSummary } from '../../ledger/save.js';
+import { saveRecoveredLedger, savedSummary } from '../../vault/save-ledger.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
 import { isLastField } from '../../ui/components/use-form-state.js';
 import { LIST_MOVES, MOVE_COMMANDS } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
-import { runReporting } from '../backups/run-reporting.js';
+import { runReporting } from '../run-reporting.js';
 import { verdictOf, type WordEntryState } from '../identities/use-word-entry-state.js';
 import { useWordEntry } from '../identities/use-word-entry.js';
 import { WordEntry } from '../identities/word-entry.js';
 import { FOUND_CHROME_ROWS } from './found-rows.js';
-import { problemText } from './ledger-text.js';
+import { errorSentence } from '../../ui/sentence.js';
 import { Deriving, RecoverDetails, RecoverWarning, Review, RECOVER_TITLE } from './recover-steps.js';
 import { useAbandonable } from './use-abandonable.js';
 import { checkRecoverForm, firstRecoverProblem, initialLedgerRecover, ledgerRecoverReducer } from './use-ledger-recover-state.js';
@@ -73,7 +73,7 @@ export function LedgerRecover() {
     })
       .then(
         (found) => dispatch({ type: 'derived', attempt, found }),
-        (error: unknown) => dispatch({ type: 'failed', attempt, problem: problemText(error) }),
+        (error: unknown) => dispatch({ type: 'failed', attempt, problem: errorSentence(error) }),
       )
       .finally(secret.wipe);
   };

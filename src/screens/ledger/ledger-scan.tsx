@@ -1,18 +1,18 @@
 import type { Key } from 'ink';
 import { useEffect } from 'react';
 import { scanLedger, showOnLedger, SCAN_TIMEOUT_MS, SHOW_TIMEOUT_MS } from '../../ledger/polkadot-app.js';
-import { saveScannedLedger, savedSummary } from '../../ledger/save.js';
+import { saveScannedLedger, savedSummary } from '../../vault/save-ledger.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
 import { isLastField } from '../../ui/components/use-form-state.js';
 import { LIST_MOVES, MOVE_COMMANDS } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
-import { runReporting } from '../backups/run-reporting.js';
+import { runReporting } from '../run-reporting.js';
 import { nameProblem } from '../identities/use-identity-name.js';
 import { FOUND_CHROME_ROWS } from './found-rows.js';
-import { problemText } from './ledger-text.js';
+import { errorSentence } from '../../ui/sentence.js';
 import { ScanForm } from './scan-form.js';
 import { Found, Naming, ScanFailed, Scanning, Showing } from './scan-steps.js';
 import { useAbandonable } from './use-abandonable.js';
@@ -48,7 +48,7 @@ export function LedgerScan() {
       onAddress: (address) => dispatch({ type: 'found', attempt, address }),
     }).then(
       (found) => dispatch({ type: 'scanned', attempt, found }),
-      (error: unknown) => dispatch({ type: 'failed', attempt, problem: problemText(error) }),
+      (error: unknown) => dispatch({ type: 'failed', attempt, problem: errorSentence(error) }),
     );
   };
 
@@ -67,7 +67,7 @@ export function LedgerScan() {
       onAddress: (address) => dispatch({ type: 'show-address', attempt, address }),
     }).then(
       (address) => dispatch({ type: 'shown', attempt, address }),
-      (error: unknown) => dispatch({ type: 'failed', attempt, problem: problemText(error) }),
+      (error: unknown) => dispatch({ type: 'failed', attempt, problem: errorSentence(error) }),
     );
   };
 

@@ -1,13 +1,6 @@
-import { describeError } from '../../errors.js';
 import type { LedgerAddress } from '../../ledger/polkadot-app.js';
 import { fit, shortenMiddle } from '../accounts/account-columns.js';
-import { capitalise } from '../backups/run-reporting.js';
 
-/** A failure from the device or the derivation as the one sentence a person acts on. */
-export function problemText(error: unknown): string {
-  const { message, hint } = describeError(error);
-  return hint ? `${capitalise(message)}; ${hint}.` : `${capitalise(message)}.`;
-}
 
 const ACCOUNT = 7;
 // m/44'/354'/999'/0'/0'

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { LedgerAddress } from '../../ledger/polkadot-app.js';
-import { SOFTWARE_WALLET_WARNING } from '../../ledger/save.js';
+import { SOFTWARE_WALLET_WARNING } from '../../vault/save-ledger.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -8,7 +8,7 @@ import { Spinner } from '../../ui/components/spinner.js';
 import type { ListState } from '../../ui/components/use-list-state.js';
 import type { VaultData } from '../../vault/model.js';
 import { theme } from '../../ui/theme.js';
-import { capitalise } from '../backups/run-reporting.js';
+import { capitalise } from '../../ui/sentence.js';
 import { FoundList, FoundProgress } from './found-rows.js';
 import { progressText } from './ledger-text.js';
 import { checkRecoverForm, type LedgerRecoverState, type RecoverField } from './use-ledger-recover-state.js';

@@ -6,7 +6,7 @@ import { initialList, listReducer, type ListAction, type ListState } from '../..
 import { checkNewIdentityName } from '../../vault/identities.js';
 import type { VaultData } from '../../vault/model.js';
 import { findNetwork, type Network } from '../../vault/networks.js';
-import { capitalise } from '../backups/run-reporting.js';
+import { capitalise } from '../../ui/sentence.js';
 import { DEFAULT_ACCOUNTS, MAX_ACCOUNTS } from './use-scan-form-state.js';
 
 /**

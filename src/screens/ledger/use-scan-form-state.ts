@@ -3,7 +3,7 @@ import { formReducer, initialForm, isTouched, type FormAction, type FormState } 
 import { parseIndex } from '../../ledger/paths.js';
 import { parseSpeculosAddress, type TransportSpec } from '../../ledger/transport.js';
 import { findNetwork, type Network } from '../../vault/networks.js';
-import { capitalise } from '../backups/run-reporting.js';
+import { capitalise } from '../../ui/sentence.js';
 
 /**
  * The scan form: where the device is (USB, or a Speculos emulator at HOST:PORT), how many

@@ -5,7 +5,7 @@ import { List } from '../../ui/components/list.js';
 import { Prose } from '../../ui/components/prose.js';
 import { useList } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ShowSource } from '../../qr/show.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { useQrPlayer } from './use-qr-player.js';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isInterrupt } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { PathStep } from './path-step.js';
 import { usePathField } from './use-path-field.js';

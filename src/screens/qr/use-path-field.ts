@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { listBackupCandidates } from '../../media/backup-files.js';
 import type { RemovableDrive } from '../../media/drives.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { defaultSource } from '../backups/backup-text.js';
 import { importReducer, initialImport, listingDir, type ImportState } from '../backups/use-backup-import-state.js';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { QrShow, type ShowSource } from '../../qr/show.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { initialPlayer, playerReducer } from './use-qr-player-state.js';

@@ -1,5 +1,5 @@
-import { useShell } from '../../ui/shell-context.js';
-import { runReporting } from '../backups/run-reporting.js';
+import { useShell } from '../shell-context.js';
+import { runReporting } from '../run-reporting.js';
 import { fileSource } from '../../qr/show-sources.js';
 
 /**

@@ -6,7 +6,7 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { ListPosition } from '../../ui/components/list.js';
 import { TextField } from '../../ui/components/text-field.js';
 import { isInterrupt } from '../../ui/keymap.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { chosenNetwork, initialNetworkChoose, networkChooseReducer, type NetworkChooseAction } from './use-network-choose-state.js';

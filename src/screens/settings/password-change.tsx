@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { WrongPasswordError } from '../../errors.js';
 import { VaultSession } from '../../vault/store.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { useShell } from '../../ui/shell-context.js';
+import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { useForm } from '../../ui/components/use-form.js';

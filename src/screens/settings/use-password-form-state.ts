@@ -1,3 +1,4 @@
+import { capitalise } from '../../ui/sentence.js';
 import { describeError } from '../../errors.js';
 import { checkNewPassword } from '../../vault/password-policy.js';
 
@@ -52,4 +53,3 @@ function strengthOf(password: string): Verdict {
   }
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

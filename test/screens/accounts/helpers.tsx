@@ -1,8 +1,8 @@
 /** The accounts screens in the shell, driven by keys, and what to ask of their frames. */
 import { expect } from 'vitest';
 import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import { SIDEBAR_WIDTH } from '../../../src/ui/components/sidebar.js';
-import { ShellView } from '../../../src/ui/shell.js';
+import { SIDEBAR_WIDTH } from '../../../src/app/sidebar.js';
+import { ShellView } from '../../../src/app/shell.js';
 import type { VaultSession } from '../../../src/vault/store.js';
 import { renderScreen, TAB, type Screen } from '../../helpers/ink.js';
 

@@ -1,7 +1,7 @@
 /** The address book screens, driven key by key against a real vault file. */
 import { describe, expect, it } from 'vitest';
 import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import { ShellView } from '../../../src/ui/shell.js';
+import { ShellView } from '../../../src/app/shell.js';
 import * as actions from '../../../src/vault/actions.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { ALICE, BOB } from '../../helpers/dev-keys.js';

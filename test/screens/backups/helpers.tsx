@@ -1,8 +1,8 @@
 /** The backups screens in the shell, driven by keys, against real vault and backup files. */
 import { expect } from 'vitest';
 import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import { SIDEBAR_WIDTH } from '../../../src/ui/components/sidebar.js';
-import { ShellView } from '../../../src/ui/shell.js';
+import { SIDEBAR_WIDTH } from '../../../src/app/sidebar.js';
+import { ShellView } from '../../../src/app/shell.js';
 import * as actions from '../../../src/vault/actions.js';
 import type { VaultSession } from '../../../src/vault/store.js';
 import { renderScreen, TAB, type Screen } from '../../helpers/ink.js';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import { ShellView } from '../../../src/ui/shell.js';
+import { ShellView } from '../../../src/app/shell.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { renderScreen, type Screen } from '../../helpers/ink.js';
 import { TEST_PASSWORD } from '../../helpers/vault.js';

@@ -1,8 +1,8 @@
 /** The Ledger screens in the shell, driven by keys, against real vaults and the emulated device. */
 import { expect } from 'vitest';
 import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import { SIDEBAR_WIDTH } from '../../../src/ui/components/sidebar.js';
-import { ShellView } from '../../../src/ui/shell.js';
+import { SIDEBAR_WIDTH } from '../../../src/app/sidebar.js';
+import { ShellView } from '../../../src/app/shell.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { renderScreen, SHIFT_TAB, type Screen } from '../../helpers/ink.js';
 import { TEST_PASSWORD } from '../../helpers/vault.js';

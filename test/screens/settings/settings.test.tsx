@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { WrongPasswordError } from '../../../src/errors.js';
 import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import { ShellView } from '../../../src/ui/shell.js';
+import { ShellView } from '../../../src/app/shell.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { ARROW_DOWN, ENTER, ESC, SHIFT_TAB, TAB, renderScreen, type Screen } from '../../helpers/ink.js';
 import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import { SECTION_TITLES, SECTIONS, type Section } from '../navigation.js';
-import { theme } from '../theme.js';
+import { SECTION_TITLES, SECTIONS, type Section } from '../screens/navigation.js';
+import { theme } from '../ui/theme.js';
 
 export const SIDEBAR_WIDTH = 16;
 

@@ -1,7 +1,7 @@
-import * as actions from '../vault/actions.js';
-import type { Network } from '../vault/networks.js';
-import type { VaultSession } from '../vault/store.js';
-import type { LedgerAddress } from './polkadot-app.js';
+import * as actions from './actions.js';
+import type { Network } from './networks.js';
+import type { VaultSession } from './store.js';
+import type { LedgerAddress } from '../ledger/polkadot-app.js';
 
 /**
  * Keeping what a Ledger gave, or what its words gave, as an identity with its accounts: the

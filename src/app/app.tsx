@@ -2,9 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { VaultSession } from '../vault/store.js';
 import { CreateVault } from '../screens/create-vault.js';
 import { Unlock } from '../screens/unlock.js';
-import type { Navigation } from './navigation.js';
+import type { Navigation } from '../screens/navigation.js';
 import { ShellView } from './shell.js';
-import { KeyRouter } from './use-keys.js';
+import { KeyRouter } from '../ui/use-keys.js';
 
 type RenderScreen = (navigation: Navigation) => ReactNode;
 

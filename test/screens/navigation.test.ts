@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentScreen, initialNavigation, isFullScreen, navigate, SECTIONS } from '../../src/ui/navigation.js';
+import { currentScreen, initialNavigation, isFullScreen, navigate, SECTIONS } from '../../src/screens/navigation.js';
 
 describe('navigation', () => {
   it('opens screens on a stack and goes back, never below the section home', () => {

@@ -1,6 +1,6 @@
-import { describeError } from '../../errors.js';
-import type { Shell } from '../../ui/shell-context.js';
-import type { VaultSession } from '../../vault/store.js';
+import { errorSentence } from '../ui/sentence.js';
+import type { Shell } from './shell-context.js';
+import type { VaultSession } from '../vault/store.js';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; error: unknown };
 
@@ -21,8 +21,7 @@ export async function runReporting<T>(
       try {
         return { value: await work(session) };
       } catch (error) {
-        const { message, hint } = describeError(error);
-        failure = { ok: false, message: hint ? `${capitalise(message)}; ${hint}.` : `${capitalise(message)}.`, error };
+        failure = { ok: false, message: errorSentence(error), error };
         throw error;
       }
     },
@@ -30,5 +29,3 @@ export async function runReporting<T>(
   );
   return result ? { ok: true, value: result.value } : failure;
 }
-
-export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

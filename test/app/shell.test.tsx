@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderScreen as renderRegistry } from '../../src/screens/index.js';
-import { ShellView } from '../../src/ui/shell.js';
+import { ShellView } from '../../src/app/shell.js';
 import { renderScreen, SHIFT_TAB, TAB } from '../helpers/ink.js';
 import { openTestVault } from '../helpers/vault.js';
 

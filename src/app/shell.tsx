@@ -3,14 +3,14 @@ import { useCallback, useMemo, useReducer, useState, type ReactNode } from 'reac
 import { describeError } from '../errors.js';
 import { printable } from '../printable.js';
 import type { VaultSession } from '../vault/store.js';
-import { SIDEBAR_WIDTH, Sidebar } from './components/sidebar.js';
-import { Spinner } from './components/spinner.js';
-import { commandFor } from './keymap.js';
-import { SECTION_TITLES, currentScreen, initialNavigation, isFullScreen, navigate, type Navigation } from './navigation.js';
-import { ShellContext, type Notice, type Shell } from './shell-context.js';
-import { theme } from './theme.js';
-import { KeyRouter } from './use-keys.js';
-import { useTerminalSize } from './use-terminal-size.js';
+import { SIDEBAR_WIDTH, Sidebar } from './sidebar.js';
+import { Spinner } from '../ui/components/spinner.js';
+import { commandFor } from '../ui/keymap.js';
+import { SECTION_TITLES, currentScreen, initialNavigation, isFullScreen, navigate, type Navigation } from '../screens/navigation.js';
+import { ShellContext, type Notice, type Shell } from '../screens/shell-context.js';
+import { theme } from '../ui/theme.js';
+import { KeyRouter } from '../ui/use-keys.js';
+import { useTerminalSize } from '../ui/use-terminal-size.js';
 
 export interface ShellProps {
   session: VaultSession;

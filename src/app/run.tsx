@@ -1,7 +1,7 @@
 import { render } from 'ink';
 import type { VaultSession } from '../vault/store.js';
 import { App } from './app.js';
-import { enterFullScreen } from './full-screen.js';
+import { enterFullScreen } from '../ui/full-screen.js';
 
 /**
  * Runs the full-screen app until the user quits. Ink draws through the alternate screen's own
