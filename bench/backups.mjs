@@ -29,7 +29,8 @@ async function airlockExport({ count = 1000, runs = 5 } = {}) {
       const start = performance.now();
       const receipt = await writeBackup(join(dir, `backup-${i}.json`), content, password);
       const wallMs = performance.now() - start;
-      if (receipt.accounts.length !== count) throw new Error(`backup: expected ${count} accounts, got ${receipt.accounts.length}`);
+      if (receipt.accounts.length !== count)
+        throw new Error(`backup: expected ${count} accounts, got ${receipt.accounts.length}`);
       bytes = receipt.bytes;
       if (i > 0) times.push(wallMs); // the first run is a warm-up
     }
@@ -45,7 +46,9 @@ async function polkadotJsToJson({ sample = 100 } = {}) {
   const { cryptoWaitReady } = await import('@polkadot/util-crypto');
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519' });
-  const pairs = Array.from({ length: sample }, (_, i) => keyring.addFromUri(`${DEV_PHRASE}//${i}`, { name: `account-${i}` }));
+  const pairs = Array.from({ length: sample }, (_, i) =>
+    keyring.addFromUri(`${DEV_PHRASE}//${i}`, { name: `account-${i}` }),
+  );
   const times = [];
   let N;
   for (const pair of pairs) {
@@ -88,10 +91,20 @@ extension writes them (scrypt N=2^${Math.log2(read.N)}, built with airlock's cip
 ${read.lanes} accounts at once (the default) against one at a time, ${read.runs} runs of each, alternating.
 
 ${table([
-  ['airlock format, export + verify of ' + airlock.count.toLocaleString('en') + ' accounts, median / min', `${s(median(airlock.times))} / ${s(Math.min(...airlock.times))}`, '≤ 2 s', yesNo(median(airlock.times) <= 2000)],
+  [
+    'airlock format, export + verify of ' + airlock.count.toLocaleString('en') + ' accounts, median / min',
+    `${s(median(airlock.times))} / ${s(Math.min(...airlock.times))}`,
+    '≤ 2 s',
+    yesNo(median(airlock.times) <= 2000),
+  ],
   [`polkadot.js \`toJson\`, measured sample of ${theirs.sample} accounts, total`, s(theirs.total), '—', '—'],
   ['polkadot.js `toJson`, per account, median', ms(perAccount), '—', '—'],
-  [`polkadot.js \`toJson\` × ${airlock.count.toLocaleString('en')}, *computed* from the per-account median`, s(computed), '—', '—'],
+  [
+    `polkadot.js \`toJson\` × ${airlock.count.toLocaleString('en')}, *computed* from the per-account median`,
+    s(computed),
+    '—',
+    '—',
+  ],
   [`polkadot-js-batch, ${write.count.toLocaleString('en')} accounts, ${write.pool} workers, median`, s(pool), '—', '—'],
   [`polkadot-js-batch, ${write.count.toLocaleString('en')} accounts, 1 worker, median`, s(one), '—', '—'],
   [`Speed-up of ${write.pool} workers over 1`, `${(one / pool).toFixed(2)}×`, '—', '—'],

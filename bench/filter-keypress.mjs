@@ -75,7 +75,10 @@ export async function filterKeypress() {
   /** Writes `key` and resolves to the milliseconds until a frame holding `text` is written. */
   const keyToFrame = (key, text) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no frame with ${JSON.stringify(text)} after ${JSON.stringify(key)}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no frame with ${JSON.stringify(text)} after ${JSON.stringify(key)}`)),
+        10_000,
+      );
       const started = performance.now();
       stdout.onWrite = (written) => {
         if (!written.includes(text)) return;

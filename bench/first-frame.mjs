@@ -35,7 +35,6 @@ function timeToText(argv, text, env) {
   });
 }
 
-
 export async function firstFrame({ runs = 15 } = {}) {
   const { VaultSession } = await import(join(ROOT, 'dist/vault/store.js'));
   const dir = mkdtempSync(join(tmpdir(), 'airlock-bench-frame-'));

@@ -17,7 +17,8 @@ const PASSWORD = new TextEncoder().encode('bench-password-not-a-secret');
 const b64 = (bytes) => Buffer.from(bytes).toString('base64');
 
 /** sr25519 keys of the development phrase at //0 … //count-1. */
-export const srInputs = (count) => Array.from({ length: count }, (_, i) => ({ phrase: DEV_PHRASE, path: `//${i}`, type: 'sr25519' }));
+export const srInputs = (count) =>
+  Array.from({ length: count }, (_, i) => ({ phrase: DEV_PHRASE, path: `//${i}`, type: 'sr25519' }));
 
 /** Wall time of `work()` in ms, with the longest event-loop delay seen meanwhile. */
 async function timed(work) {
@@ -46,8 +47,10 @@ export async function batchWrite({ count = 1000, runs = 3 } = {}) {
   const accounts = srInputs(count).map((account, i) => ({ account, meta: { name: `account-${i}` } }));
   const first = await pkcs8FromPhrase(accounts[0].account);
   const check = (batch) => {
-    if (batch.accounts.length !== count) throw new Error(`batch: expected ${count} accounts, got ${batch.accounts.length}`);
-    if (batch.accounts[0].address !== jsonAddress(first.publicKey, 'sr25519')) throw new Error('batch: account 0 has the wrong address');
+    if (batch.accounts.length !== count)
+      throw new Error(`batch: expected ${count} accounts, got ${batch.accounts.length}`);
+    if (batch.accounts[0].address !== jsonAddress(first.publicKey, 'sr25519'))
+      throw new Error('batch: account 0 has the wrong address');
   };
   const pool = availableParallelism();
   const write = (workers) => async () => {
@@ -73,14 +76,22 @@ async function ownSaltBatch(count) {
       sealKey.key.fill(0);
       pkcs8.fill(0);
       const encoding = { content: ['pkcs8', 'sr25519'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' };
-      return { encoded, encoding, address: jsonAddress(publicKey, 'sr25519'), meta: { name: `account-${i}`, whenCreated: 0 } };
+      return {
+        encoded,
+        encoding,
+        address: jsonAddress(publicKey, 'sr25519'),
+        meta: { name: `account-${i}`, whenCreated: 0 },
+      };
     }),
   );
   const outer = await newSealKey(PASSWORD);
   const encoded = b64(seal(new TextEncoder().encode(JSON.stringify(inner)), outer));
   outer.key.fill(0);
   const encoding = { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' };
-  return { text: JSON.stringify({ encoded, encoding, accounts: inner.map(({ address, meta }) => ({ address, meta })) }), salts: new Set(inner.map((j) => j.encoded.slice(0, 43))).size };
+  return {
+    text: JSON.stringify({ encoded, encoding, accounts: inner.map(({ address, meta }) => ({ address, meta })) }),
+    salts: new Set(inner.map((j) => j.encoded.slice(0, 43))).size,
+  };
 }
 
 /** Reading a batch of `count` accounts with their own salts: a few at once against one by one. */
@@ -89,7 +100,8 @@ export async function batchRead({ count = 200, runs = 3 } = {}) {
   if (salts !== count) throw new Error(`batch: expected ${count} salts, got ${salts}`);
   const read = (concurrency) => async () => {
     const run = await timed(() => decodeKeyFile(text, PASSWORD, concurrency ? { concurrency } : {}));
-    if (run.result.accounts.length !== count) throw new Error(`read: expected ${count} accounts, got ${run.result.accounts.length}`);
+    if (run.result.accounts.length !== count)
+      throw new Error(`read: expected ${count} accounts, got ${run.result.accounts.length}`);
     for (const account of run.result.accounts) account.secret.wipe();
     return run;
   };

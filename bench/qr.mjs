@@ -139,7 +139,14 @@ function paint(lines, size, scale, canvas) {
     cellsOf(line).forEach(([upper, lower, glyph], c) => {
       if (upper !== THEME.background) fill(c * scale, r * 2 * scale, scale, scale, upper);
       if (lower !== THEME.background) fill(c * scale, (r * 2 + 1) * scale, scale, scale, lower);
-      if (glyph) fill(c * scale + Math.floor(scale / 4), r * 2 * scale + Math.floor(scale / 2), Math.ceil(scale / 2), scale, THEME.foreground);
+      if (glyph)
+        fill(
+          c * scale + Math.floor(scale / 4),
+          r * 2 * scale + Math.floor(scale / 2),
+          Math.ceil(scale / 2),
+          scale,
+          THEME.foreground,
+        );
     }),
   );
   return { width, height, data: rgba(grey) };
@@ -208,7 +215,10 @@ class ShownFrames {
     const texts = await decodeAll(paths);
     texts.forEach((text, i) => {
       if (text === null) this.unread += 1;
-      else if (text !== expected[i]) throw new Error(`${sizeName(this.size)}: frame ${this.texts.length + i + 1} reads as another text than it shows`);
+      else if (text !== expected[i])
+        throw new Error(
+          `${sizeName(this.size)}: frame ${this.texts.length + i + 1} reads as another text than it shows`,
+        );
       this.texts.push(text);
     });
   }
@@ -219,15 +229,18 @@ class ShownFrames {
     const reassembly = new Reassembly();
     let shown = 0;
     while (!reassembly.complete) {
-      if (shown === this.texts.length) await this.upTo(shown + Math.max(16, Math.ceil(this.show.parts * (shown === 0 ? 1.2 : 0.1))));
-      if (shown > this.show.parts * 10) throw new Error(`${sizeName(this.size)}: no complete transfer after ${shown} frames`);
+      if (shown === this.texts.length)
+        await this.upTo(shown + Math.max(16, Math.ceil(this.show.parts * (shown === 0 ? 1.2 : 0.1))));
+      if (shown > this.show.parts * 10)
+        throw new Error(`${sizeName(this.size)}: no complete transfer after ${shown} frames`);
       const text = this.texts[shown];
       shown += 1;
       if (random() < LOSS || text === null) continue;
       reassembly.receive(text, `frame ${shown}`);
     }
     const result = reassembly.result();
-    if (result.kind !== 'bytes' || !Buffer.from(result.payload).equals(Buffer.from(payload))) throw new Error(`${sizeName(this.size)}: the payload read back differs`);
+    if (result.kind !== 'bytes' || !Buffer.from(result.payload).equals(Buffer.from(payload)))
+      throw new Error(`${sizeName(this.size)}: the payload read back differs`);
     return { shown, bytesPerS: payload.length / (shown / DEFAULT_FPS) };
   }
 }
@@ -249,7 +262,8 @@ async function throughput(dir) {
 // ---------- decoding one 1280×720 picture ----------
 
 /** The largest whole scale at which the terminal fits the screenshot: cells scale×2·scale. */
-const screenshotScale = (size) => Math.min(Math.floor(SCREENSHOT.width / size.columns), Math.floor(SCREENSHOT.height / (size.rows * 2)));
+const screenshotScale = (size) =>
+  Math.min(Math.floor(SCREENSHOT.width / size.columns), Math.floor(SCREENSHOT.height / (size.rows * 2)));
 
 function noise(seed) {
   const random = seeded(seed);
@@ -330,7 +344,15 @@ async function decodeHere(bytes) {
   t = performance.now();
   const found = findQrCode(quiet);
   const jsqrMs = performance.now() - t;
-  const result = { text: found ? found.data : null, decodeMs, downscaleMs, noiseMs, jsqrMs, width: image.width, height: image.height };
+  const result = {
+    text: found ? found.data : null,
+    decodeMs,
+    downscaleMs,
+    noiseMs,
+    jsqrMs,
+    width: image.width,
+    height: image.height,
+  };
   return {
     ...result,
     /** What jsqr reads without the noise filter: only asked of noisy pictures, for the comparison. */
@@ -348,7 +370,10 @@ async function decodeHere(bytes) {
 async function timeKind({ label, paths, files, texts, runs, unfiltered }) {
   const check = (read, expected, what) =>
     read.forEach((text, i) => {
-      if (text !== expected[i]) throw new Error(`${label}, ${what} ${i}: read ${JSON.stringify(text)}, expected ${JSON.stringify(expected[i])}`);
+      if (text !== expected[i])
+        throw new Error(
+          `${label}, ${what} ${i}: read ${JSON.stringify(text)}, expected ${JSON.stringify(expected[i])}`,
+        );
     });
   check(await decodeAll(paths), texts, 'warm-up'); // the file cache and this thread's code
   const alone = [];
@@ -382,14 +407,21 @@ async function timeKind({ label, paths, files, texts, runs, unfiltered }) {
   };
   // The best of `runs`, alternating: other work on the machine only ever slows a run.
   const better = (a, b) => ({ whole: Math.max(a.whole, b.whole), started: Math.max(a.started, b.started) });
-  let [one, pool] = [{ whole: 0, started: 0 }, { whole: 0, started: 0 }];
+  let [one, pool] = [
+    { whole: 0, started: 0 },
+    { whole: 0, started: 0 },
+  ];
   for (let run = 0; run < runs; run++) {
     one = better(one, await perSecond(1));
     pool = better(pool, await perSecond(undefined));
   }
   const here = [];
   for (const bytes of files) here.push(await decodeHere(bytes));
-  check(here.map((h) => h.text), texts, 'on this thread, picture');
+  check(
+    here.map((h) => h.text),
+    texts,
+    'on this thread, picture',
+  );
   return {
     count: paths.length,
     read: texts.filter((text) => text !== null).length,
@@ -436,7 +468,8 @@ async function pictures(dir, results) {
       // jsqr misses some codes in noise: the text expected is what this thread reads, which must be the frame's or nothing.
       const grainy = withSensorNoise(screenshot(i), SENSOR_NOISE, 300 + i);
       const { text, unfiltered } = await decodeHere(jpegOf(grainy));
-      if (text !== null && text !== frames.texts[i]) throw new Error(`a grainy frame reads as another text than it shows`);
+      if (text !== null && text !== frames.texts[i])
+        throw new Error(`a grainy frame reads as another text than it shows`);
       await add('grainy', grainy, text);
       kinds.grainy.unfiltered = (kinds.grainy.unfiltered ?? 0) + (unfiltered === frames.texts[i] ? 1 : 0);
     }
@@ -452,7 +485,8 @@ async function pictures(dir, results) {
   for (let i = 0; i < 3; i++) await add('noise', noise(100 + i), null);
   for (let i = 0; i < 4; i++) await add('gradient', gradient(0.3 + (i * Math.PI) / 2), null);
   const timed = {};
-  for (const [key, pictures] of Object.entries(kinds)) timed[key] = { ...(await timeKind(pictures)), label: pictures.label };
+  for (const [key, pictures] of Object.entries(kinds))
+    timed[key] = { ...(await timeKind(pictures)), label: pictures.label };
   return timed;
 }
 
@@ -519,9 +553,26 @@ export async function qrBenchmarks() {
         ],
         ...(d.unfiltered === undefined
           ? []
-          : [[`1280×720, ${d.label}: pictures whose code jsqr reads, with the noise filter / without it`, `${d.read} of ${d.count} / ${d.unfiltered} of ${d.count}`, '—', '—']]),
-        [`1280×720, ${d.label}: batch of ${d.batch}, one worker${d.runs > 1 ? `, best of ${d.runs}` : ''}: once started (whole batch)`, `${perS(d.one.started)} (${perS(d.one.whole)}); ${ms(1000 / d.one.started)} each`, '—', '—'],
-        [`1280×720, ${d.label}: batch of ${d.batch}, pool of ${poolSize()} workers${d.runs > 1 ? `, best of ${d.runs}` : ''}: once started (whole batch)`, `${perS(d.pool.started)} (${perS(d.pool.whole)})`, `≥ ${GOAL_IMAGES_PER_S}/s`, yesNo(d.pool.started >= GOAL_IMAGES_PER_S)],
+          : [
+              [
+                `1280×720, ${d.label}: pictures whose code jsqr reads, with the noise filter / without it`,
+                `${d.read} of ${d.count} / ${d.unfiltered} of ${d.count}`,
+                '—',
+                '—',
+              ],
+            ]),
+        [
+          `1280×720, ${d.label}: batch of ${d.batch}, one worker${d.runs > 1 ? `, best of ${d.runs}` : ''}: once started (whole batch)`,
+          `${perS(d.one.started)} (${perS(d.one.whole)}); ${ms(1000 / d.one.started)} each`,
+          '—',
+          '—',
+        ],
+        [
+          `1280×720, ${d.label}: batch of ${d.batch}, pool of ${poolSize()} workers${d.runs > 1 ? `, best of ${d.runs}` : ''}: once started (whole batch)`,
+          `${perS(d.pool.started)} (${perS(d.pool.whole)})`,
+          `≥ ${GOAL_IMAGES_PER_S}/s`,
+          yesNo(d.pool.started >= GOAL_IMAGES_PER_S),
+        ],
       ];
     });
 

@@ -30,7 +30,11 @@ const table = (rows) =>
 function spawnTimed(args, env = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = [];
     const err = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
@@ -69,7 +73,10 @@ async function startup() {
   const runs = 20;
   const opts = { runs, warmups: 3 };
   const bare = await timeRuns(['-e', '0'], opts);
-  const version = await timeRuns([CLI, '--version'], { ...opts, check: (out) => assertEqual(out.trim(), '0.1.0', '--version') });
+  const version = await timeRuns([CLI, '--version'], {
+    ...opts,
+    check: (out) => assertEqual(out.trim(), '0.1.0', '--version'),
+  });
   const ratio = median(version) / median(bare);
   return `## Start-up
 
@@ -97,10 +104,16 @@ async function unlockAndList() {
     const { size } = await stat(vault);
     const env = { AIRLOCK_VAULT: vault, AIRLOCK_PASSWORD: PASSWORD };
     const text = await timeRuns([CLI, 'account', 'list'], {
-      runs, warmups: 1, env, check: (out) => assertEqual(out.trimEnd().split('\n').length, count + 1, 'table lines'),
+      runs,
+      warmups: 1,
+      env,
+      check: (out) => assertEqual(out.trimEnd().split('\n').length, count + 1, 'table lines'),
     });
     const json = await timeRuns([CLI, 'account', 'list', '--json'], {
-      runs, warmups: 1, env, check: (out) => assertEqual(JSON.parse(out).length, count, 'JSON accounts'),
+      runs,
+      warmups: 1,
+      env,
+      check: (out) => assertEqual(JSON.parse(out).length, count, 'JSON accounts'),
     });
     const kdf = [];
     for (let i = 0; i < runs; i++) {
@@ -109,7 +122,12 @@ async function unlockAndList() {
       kdf.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     const { N, r, p } = DEFAULT_SCRYPT;
-    const row = (label, xs) => [label, `${ms(median(xs))} / ${ms(Math.min(...xs))}`, '≤ 1.5 s', yesNo(median(xs) <= 1500)];
+    const row = (label, xs) => [
+      label,
+      `${ms(median(xs))} / ${ms(Math.min(...xs))}`,
+      '≤ 1.5 s',
+      yesNo(median(xs) <= 1500),
+    ];
     return `## Unlock and \`account list\` with ${count.toLocaleString('en')} accounts
 
 The real CLI (\`AIRLOCK_VAULT=… AIRLOCK_PASSWORD=… node dist/cli/main.js account list\`), stdout drained
@@ -134,7 +152,14 @@ function assertEqual(actual, expected, what) {
 
 // ---------- the document ----------
 
-const BENCHMARKS = [startup, unlockAndList, firstFrame, filterKeypress, backups, async () => (await qrBenchmarks()).markdown];
+const BENCHMARKS = [
+  startup,
+  unlockAndList,
+  firstFrame,
+  filterKeypress,
+  backups,
+  async () => (await qrBenchmarks()).markdown,
+];
 
 // Other work on the machine slows every figure, and parallel speed-ups most.
 const load = loadavg()[0];

@@ -31,11 +31,33 @@ const type = (text) => tmux('send-keys', '-t', 'main', '-l', text);
 async function buildVault(path) {
   const session = await VaultSession.create(path, new TextEncoder().encode(PASSWORD));
   await actions.saveMnemonicIdentity(session, 'dev', DEV_PHRASE);
-  await actions.deriveAccount(session, { identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice', network: 'polkadot' });
-  await actions.deriveAccount(session, { identity: 'dev', name: 'bob-stash', type: 'sr25519', path: '//Bob//stash', network: 'kusama' });
-  await actions.deriveAccount(session, { identity: 'dev', name: 'alice-ed', type: 'ed25519', path: '//Alice', network: 'substrate' });
+  await actions.deriveAccount(session, {
+    identity: 'dev',
+    name: 'alice',
+    type: 'sr25519',
+    path: '//Alice',
+    network: 'polkadot',
+  });
+  await actions.deriveAccount(session, {
+    identity: 'dev',
+    name: 'bob-stash',
+    type: 'sr25519',
+    path: '//Bob//stash',
+    network: 'kusama',
+  });
+  await actions.deriveAccount(session, {
+    identity: 'dev',
+    name: 'alice-ed',
+    type: 'ed25519',
+    path: '//Alice',
+    network: 'substrate',
+  });
   await actions.deriveAccount(session, { identity: 'dev', name: 'alith', type: 'ethereum' });
-  await actions.addAddress(session, { name: 'exchange-deposit', address: '14E5nqKAp3oAJcmzgZhUD2RcptBeUBScxKHgJKU4HPNcKVf3', note: 'check the memo' });
+  await actions.addAddress(session, {
+    name: 'exchange-deposit',
+    address: '14E5nqKAp3oAJcmzgZhUD2RcptBeUBScxKHgJKU4HPNcKVf3',
+    note: 'check the memo',
+  });
   await actions.addAddress(session, { name: 'charlie', address: '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y' });
   session.close();
 }
@@ -60,7 +82,11 @@ try {
   await keys('Enter');
   await waitFor('Word 1 of');
   await type('bottom drive obey lake cur');
-  await shot('Restore from words', 'Word by word, with completion from the BIP39 list; a pasted phrase fills every word.', 'curtain');
+  await shot(
+    'Restore from words',
+    'Word by word, with completion from the BIP39 list; a pasted phrase fills every word.',
+    'curtain',
+  );
   await keys('Escape');
   await waitFor('Name:');
   await keys('Escape');
@@ -68,9 +94,17 @@ try {
   await keys('Tab');
   await shot('Accounts', 'Type `/` to filter; it stays fast with 10,000 accounts.', 'Accounts ·');
   await keys('Enter');
-  await shot('Account detail', 'The whole address and public key; `N` shows the address in another network.', 'Public key');
+  await shot(
+    'Account detail',
+    'The whole address and public key; `N` shows the address in another network.',
+    'Public key',
+  );
   await type('c');
-  await shot('Address QR', 'On the whole terminal, black on white whatever the theme: the code polkadot.js apps scans. `q` goes back.', 'q quit');
+  await shot(
+    'Address QR',
+    'On the whole terminal, black on white whatever the theme: the code polkadot.js apps scans. `q` goes back.',
+    'q quit',
+  );
   await type('q');
   await waitFor('Public key');
   await keys('Escape');
@@ -82,7 +116,11 @@ try {
   await keys('Tab', 'Tab');
   await type('//Charlie');
   await keys('Tab');
-  await shot('Derive an account', 'The address is previewed before anything is saved.', '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y');
+  await shot(
+    'Derive an account',
+    'The address is previewed before anything is saved.',
+    '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y',
+  );
   await keys('Escape');
   await waitFor('Accounts ·');
   await keys('Tab');
@@ -93,11 +131,19 @@ try {
   await keys('Tab');
   await type('14E5nqKAp3oAJcmzgZhUD2RcptBeUBScxKHgJKU4HPNcKVf4');
   await waitFor('HPNcKVf4'); // a part of the address fails the checksum too: wait for all of it
-  await shot('Adding an address', 'Checked as you type: here a wrong last character fails the SS58 checksum.', 'checksum');
+  await shot(
+    'Adding an address',
+    'Checked as you type: here a wrong last character fails the SS58 checksum.',
+    'checksum',
+  );
   await keys('Escape');
   await waitFor('exchange-deposit');
   await keys('Tab');
-  await shot('Backups', 'Export a verified backup, import one, or run the backup drill; removable drives are listed.', 'Export a backup');
+  await shot(
+    'Backups',
+    'Export a verified backup, import one, or run the backup drill; removable drives are listed.',
+    'Export a backup',
+  );
   await keys('Enter');
   await shot(
     'Export a backup',
@@ -107,9 +153,17 @@ try {
   await keys('Escape');
   await waitFor('Verify a backup');
   await keys('Tab');
-  await shot('QR', "An account's address code, a file as animated frames, or pictures of codes read back.", 'Read QR pictures');
+  await shot(
+    'QR',
+    "An account's address code, a file as animated frames, or pictures of codes read back.",
+    'Read QR pictures',
+  );
   await keys('Tab');
-  await shot('Ledger', "Scan a Ledger's accounts and compare them on its screen, or recover them offline from its words.", 'Ledger ·');
+  await shot(
+    'Ledger',
+    "Scan a Ledger's accounts and compare them on its screen, or recover them offline from its words.",
+    'Ledger ·',
+  );
   await keys('Tab');
   await shot('Settings', 'The vault password and the default network for new accounts.', 'Settings ·');
   await type('?');
@@ -128,7 +182,16 @@ const doc = [
   '`NO_COLOR`, so the text is plain). The vault holds the Substrate development phrase, whose',
   'keys are public test keys: never send funds to them.',
   '',
-  ...shots.flatMap(({ title, about, frame }) => [`## ${title}`, '', about, '', '```', frame.replace(/\s+$/u, ''), '```', '']),
+  ...shots.flatMap(({ title, about, frame }) => [
+    `## ${title}`,
+    '',
+    about,
+    '',
+    '```',
+    frame.replace(/\s+$/u, ''),
+    '```',
+    '',
+  ]),
 ].join('\n');
 await writeFile(join(ROOT, 'docs/GALLERY.md'), doc);
 console.log(`wrote docs/GALLERY.md with ${shots.length} screens`);

@@ -33,17 +33,18 @@ export class DamagedFileError extends UserError {
 export class VaultBusyError extends UserError {
   override readonly name = 'VaultBusyError';
   constructor(readonly pid: number) {
-    super(
-      `vault is in use by process ${pid}`,
-      'wait for it to finish, or close the other airlock',
-    );
+    super(`vault is in use by process ${pid}`, 'wait for it to finish, or close the other airlock');
   }
 }
 
 /** An error in words for the terminal: messages quote files and codes, so they are made printable here, once for the CLI and the app. */
 export function describeError(error: unknown): { message: string; hint?: string; expected: boolean } {
   if (error instanceof UserError) {
-    return { message: printable(error.message), hint: error.hint === undefined ? undefined : printable(error.hint), expected: true };
+    return {
+      message: printable(error.message),
+      hint: error.hint === undefined ? undefined : printable(error.hint),
+      expected: true,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { message: printable(message), expected: false };

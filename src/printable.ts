@@ -49,7 +49,8 @@ function escape(char: string): string {
 }
 
 function cut(text: string, limit: number): string {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit: expected a whole number above 0, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`limit: expected a whole number above 0, got ${limit}`);
   if (text.length <= limit) return text;
   // Counted a character at a time, never spread: a quoted value can be megabytes long.
   let count = 0;

@@ -41,7 +41,16 @@ describe('printable', () => {
   });
 
   it('keeps ordinary Unicode as it is: accents, CJK, right-to-left letters, emoji with their joiners', () => {
-    for (const text of ['Zoë Ångström', '日本語のアカウント', 'שלום עולם', 'مرحبا', '👨‍👩‍👧 family', '🇨🇭', 'ख़ुश', 'می‌خواهم']) {
+    for (const text of [
+      'Zoë Ångström',
+      '日本語のアカウント',
+      'שלום עולם',
+      'مرحبا',
+      '👨‍👩‍👧 family',
+      '🇨🇭',
+      'ख़ुश',
+      'می‌خواهم',
+    ]) {
       expect(printable(text)).toBe(text);
     }
   });

@@ -8,7 +8,8 @@ import { KeyRouter } from '../ui/use-keys.js';
 
 type RenderScreen = (navigation: Navigation) => ReactNode;
 
-type Phase = { name: 'create' } | { name: 'unlock' } | { name: 'ready'; session: VaultSession; renderScreen: RenderScreen };
+type Phase =
+  { name: 'create' } | { name: 'unlock' } | { name: 'ready'; session: VaultSession; renderScreen: RenderScreen };
 
 // The screens pull in the crypto libraries; their import starts with the first frame and
 // runs while the user types the password.

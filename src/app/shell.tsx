@@ -6,7 +6,14 @@ import type { VaultSession } from '../vault/store.js';
 import { SIDEBAR_WIDTH, Sidebar } from './sidebar.js';
 import { Spinner } from '../ui/components/spinner.js';
 import { commandFor } from '../ui/keymap.js';
-import { SECTION_TITLES, currentScreen, initialNavigation, isFullScreen, navigate, type Navigation } from '../screens/navigation.js';
+import {
+  SECTION_TITLES,
+  currentScreen,
+  initialNavigation,
+  isFullScreen,
+  navigate,
+  type Navigation,
+} from '../screens/navigation.js';
 import { ShellContext, type Notice, type Shell } from '../screens/shell-context.js';
 import { theme } from '../ui/theme.js';
 import { KeyRouter } from '../ui/use-keys.js';
@@ -74,7 +81,17 @@ function ShellFrame({ session, renderScreen }: ShellProps) {
   const contentHeight = fullScreen ? rows : Math.max(4, rows - 2);
   const contentWidth = fullScreen ? columns : Math.max(20, columns - SIDEBAR_WIDTH - 2);
   const shell: Shell = useMemo(
-    () => ({ session, data, navigate: dispatch, globalKey, run, busy, notify: setNotice, height: contentHeight, width: contentWidth }),
+    () => ({
+      session,
+      data,
+      navigate: dispatch,
+      globalKey,
+      run,
+      busy,
+      notify: setNotice,
+      height: contentHeight,
+      width: contentWidth,
+    }),
     [session, data, globalKey, run, busy, contentHeight, contentWidth],
   );
 

@@ -30,7 +30,11 @@ export async function listAccounts(options: { json?: boolean }, command: Command
   });
 }
 
-export async function showAccount(ref: string, options: { network?: string; json?: boolean }, command: Command): Promise<void> {
+export async function showAccount(
+  ref: string,
+  options: { network?: string; json?: boolean },
+  command: Command,
+): Promise<void> {
   await withVault(command, async ({ data }) => {
     const view = accounts.viewAccount(data, accounts.findAccount(data, ref), options.network);
     if (options.json) return printJson(view);
@@ -49,7 +53,12 @@ export async function showAccount(ref: string, options: { network?: string; json
   });
 }
 
-export async function renameAccount(oldName: string, newName: string, _options: unknown, command: Command): Promise<void> {
+export async function renameAccount(
+  oldName: string,
+  newName: string,
+  _options: unknown,
+  command: Command,
+): Promise<void> {
   await withVault(command, (session) => actions.renameAccount(session, oldName, newName));
   say(`Renamed account "${oldName}" to "${newName}".`);
 }

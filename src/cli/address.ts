@@ -10,7 +10,11 @@ interface EntryOptions {
   note?: string;
 }
 
-export async function addAddress(address: string, options: EntryOptions & { name: string }, command: Command): Promise<void> {
+export async function addAddress(
+  address: string,
+  options: EntryOptions & { name: string },
+  command: Command,
+): Promise<void> {
   const entry = await withVault(command, (session) => actions.addAddress(session, { ...options, address }));
   say(`Added "${entry.name}" (${entry.network}): ${entry.address}`);
 }

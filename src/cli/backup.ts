@@ -42,7 +42,9 @@ export async function exportBackup(options: ExportOptions, command: Command): Pr
     accountsToExport(session.data, request);
     const password = await readNewPassword(BACKUP_PASSWORD, 'backup password');
     if (Buffer.from(password).equals(Buffer.from(vaultPassword))) {
-      process.stderr.write('airlock: warning: the backup password is the vault password; anyone who learns one opens both\n');
+      process.stderr.write(
+        'airlock: warning: the backup password is the vault password; anyone who learns one opens both\n',
+      );
     }
     vaultPassword.fill(0);
     // A polkadot.js batch derives every account's key: on a terminal, say how far it got.
@@ -52,10 +54,12 @@ export async function exportBackup(options: ExportOptions, command: Command): Pr
       counted = true;
       process.stderr.write(`\r\x1b[Kkeys derived: ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`);
     };
-    const receipt = await writeExport(options.out, session.data, password, request, live ? { onKeys } : {}).finally(() => {
-      password.fill(0);
-      if (counted) process.stderr.write('\n');
-    });
+    const receipt = await writeExport(options.out, session.data, password, request, live ? { onKeys } : {}).finally(
+      () => {
+        password.fill(0);
+        if (counted) process.stderr.write('\n');
+      },
+    );
     const text = formatReceipt(receipt);
     if (options.receipt) await writeFileDurably(`${options.out}.receipt.txt`, text, { mode: 0o644 });
     if (options.json) printJson(receipt);
@@ -66,7 +70,11 @@ export async function exportBackup(options: ExportOptions, command: Command): Pr
   }
 }
 
-export async function importBackup(file: string, options: { dryRun?: boolean; json?: boolean }, command: Command): Promise<void> {
+export async function importBackup(
+  file: string,
+  options: { dryRun?: boolean; json?: boolean },
+  command: Command,
+): Promise<void> {
   const dryRun = options.dryRun ?? false;
   const password = await readPassword(BACKUP_PASSWORD);
   let opened = await openBackupFile(file, password).finally(() => password.fill(0));
@@ -75,13 +83,20 @@ export async function importBackup(file: string, options: { dryRun?: boolean; js
   // The backup drill works without a vault: it proves the file decrypts and shows what it holds.
   if (dryRun && !(await fileExists(vaultPath))) {
     // Planned against an empty vault: the names the entries would be kept under show too.
-    return report(opened, [...planImport(emptyVaultData(), opened.content).entries, ...leftOutEntries(opened)], true, options.json);
+    return report(
+      opened,
+      [...planImport(emptyVaultData(), opened.content).entries, ...leftOutEntries(opened)],
+      true,
+      options.json,
+    );
   }
 
   const vaultPassword = await readPassword(VAULT_PASSWORD);
   const session = await VaultSession.unlock(vaultPath, vaultPassword).finally(() => vaultPassword.fill(0));
   try {
-    const entries = dryRun ? planImport(session.data, opened.content).entries : await actions.importBackup(session, opened.content);
+    const entries = dryRun
+      ? planImport(session.data, opened.content).entries
+      : await actions.importBackup(session, opened.content);
     report(opened, [...entries, ...leftOutEntries(opened)], dryRun, options.json);
   } finally {
     session.close();
@@ -132,13 +147,19 @@ function report(opened: OpenedBackup, entries: PlannedEntry[], dryRun: boolean, 
   const { file, format } = opened;
   if (json) return printJson({ file, format, dryRun, entries });
   const added = entries.filter((e) => e.action === 'add').length;
-  say(`${FORMAT_NAMES[format]} ${file} decrypts and holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`);
+  say(
+    `${FORMAT_NAMES[format]} ${file} decrypts and holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`,
+  );
   printTable(
     ['KIND', 'NAME', dryRun ? 'WOULD' : 'DONE'],
     // A name as the file has it, escaped, so the user sees what the backup holds; `describe` gives the name it is kept under.
     entries.map((e) => [e.kind, printable(e.name), describe(e)]),
   );
-  say(dryRun ? `Dry run: nothing was changed (${added} would be added).` : `Imported ${added}; the rest were already in the vault or left out.`);
+  say(
+    dryRun
+      ? `Dry run: nothing was changed (${added} would be added).`
+      : `Imported ${added}; the rest were already in the vault or left out.`,
+  );
 }
 
 function describe(entry: PlannedEntry): string {

@@ -14,7 +14,11 @@ export async function listDrives(options: { json?: boolean }): Promise<void> {
 
 function row(drive: RemovableDrive): string[] {
   const free = formatBytes(drive.freeBytes);
-  return [drive.mountPoint, drive.label ?? '', drive.filesystem, drive.readOnly ? `${free} (read-only)` : free, formatBytes(drive.sizeBytes)];
+  return [
+    drive.mountPoint,
+    drive.label ?? '',
+    drive.filesystem,
+    drive.readOnly ? `${free} (read-only)` : free,
+    formatBytes(drive.sizeBytes),
+  ];
 }
-
-

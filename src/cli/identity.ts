@@ -9,7 +9,10 @@ import { askHidden, askLine, openTerminal, showOnAlternateScreen } from './termi
 
 export async function newIdentity(options: { name: string; words: string }, command: Command): Promise<void> {
   // Fail before asking for the password: new words are shown on a terminal only.
-  openTerminal('show the new recovery phrase on', 'run it in a terminal; words you already have go to `airlock identity restore`').close();
+  openTerminal(
+    'show the new recovery phrase on',
+    'run it in a terminal; words you already have go to `airlock identity restore`',
+  ).close();
   await withVault(command, async (session) => {
     identities.checkNewIdentityName(session.data, options.name); // before any words exist
     const phrase = generateMnemonic(Number(options.words) as WordCount);
@@ -19,7 +22,9 @@ export async function newIdentity(options: { name: string; words: string }, comm
     );
     await actions.saveMnemonicIdentity(session, options.name, phrase);
   });
-  say(`Saved identity "${options.name}". Its words were shown once; airlock keeps them only inside the encrypted vault.`);
+  say(
+    `Saved identity "${options.name}". Its words were shown once; airlock keeps them only inside the encrypted vault.`,
+  );
 }
 
 function formatWords(phrase: string, name: string): string {
@@ -51,7 +56,9 @@ export async function restoreIdentity(options: { name: string }, command: Comman
     typed.fill(0);
     await actions.saveMnemonicIdentity(session, options.name, phrase);
   });
-  say(`Restored identity "${options.name}". Derive its accounts with \`airlock account derive --identity ${JSON.stringify(options.name)} --name NAME\`.`);
+  say(
+    `Restored identity "${options.name}". Derive its accounts with \`airlock account derive --identity ${JSON.stringify(options.name)} --name NAME\`.`,
+  );
 }
 
 export async function listIdentities(options: { json?: boolean }, command: Command): Promise<void> {
@@ -71,7 +78,12 @@ export async function listIdentities(options: { json?: boolean }, command: Comma
   });
 }
 
-export async function renameIdentity(oldName: string, newName: string, _options: unknown, command: Command): Promise<void> {
+export async function renameIdentity(
+  oldName: string,
+  newName: string,
+  _options: unknown,
+  command: Command,
+): Promise<void> {
   await withVault(command, (session) => actions.renameIdentity(session, oldName, newName));
   say(`Renamed identity "${oldName}" to "${newName}".`);
 }

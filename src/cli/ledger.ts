@@ -3,7 +3,13 @@ import { UsageError } from '../errors.js';
 import { parseIndex } from '../ledger/paths.js';
 import { scanLedger, showOnLedger, type LedgerAddress } from '../ledger/polkadot-app.js';
 import { deriveLedgerAddresses } from '../ledger/recover.js';
-import { ledgerAccountName, saveRecoveredLedger, saveScannedLedger, savedSummary, SOFTWARE_WALLET_WARNING } from '../vault/save-ledger.js';
+import {
+  ledgerAccountName,
+  saveRecoveredLedger,
+  saveScannedLedger,
+  savedSummary,
+  SOFTWARE_WALLET_WARNING,
+} from '../vault/save-ledger.js';
 import { describeTransport, parseTransport } from '../ledger/transport.js';
 import * as identities from '../vault/identities.js';
 import { checkMnemonic } from '../vault/mnemonic.js';
@@ -38,21 +44,45 @@ interface LedgerAccountView {
 /** The Ledger's optional "25th word", for scripts; never argv. */
 export const LEDGER_PASSPHRASE = { variable: 'AIRLOCK_LEDGER_PASSPHRASE', prompt: 'Ledger passphrase (hidden): ' };
 
-
 function deviceOptions(flags: DeviceFlags) {
   const seconds = Number(flags.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds, not "${flags.timeout}"`);
-  return { transport: parseTransport(flags.transport), timeoutMs: Math.round(seconds * 1000), index: parseIndex(flags.index, '--index') };
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--timeout must be a number of seconds, not "${flags.timeout}"`);
+  return {
+    transport: parseTransport(flags.transport),
+    timeoutMs: Math.round(seconds * 1000),
+    index: parseIndex(flags.index, '--index'),
+  };
 }
 
 function view(found: LedgerAddress, network: Network, identity?: string): LedgerAccountView {
   const { account, index, path, publicKey, address } = found;
   const name = identity === undefined ? null : ledgerAccountName(identity, found);
-  return { name, address, publicKey, type: 'ed25519', path, network: network.name, ss58Prefix: network.prefix, identity: identity ?? null, account, index };
+  return {
+    name,
+    address,
+    publicKey,
+    type: 'ed25519',
+    path,
+    network: network.name,
+    ss58Prefix: network.prefix,
+    identity: identity ?? null,
+    account,
+    index,
+  };
 }
 
-const COLUMNS: [string, number][] = [['ACCOUNT', 8], ['PATH', 24], ['ADDRESS', 50], ['PUBLIC KEY', 0]];
-const tableLine = (cells: string[]) => cells.map((c, i) => (COLUMNS[i]![1] ? c.padEnd(COLUMNS[i]![1]) : c)).join('').trimEnd();
+const COLUMNS: [string, number][] = [
+  ['ACCOUNT', 8],
+  ['PATH', 24],
+  ['ADDRESS', 50],
+  ['PUBLIC KEY', 0],
+];
+const tableLine = (cells: string[]) =>
+  cells
+    .map((c, i) => (COLUMNS[i]![1] ? c.padEnd(COLUMNS[i]![1]) : c))
+    .join('')
+    .trimEnd();
 const tableRow = (v: LedgerAccountView) => tableLine([String(v.account), v.path, v.address, v.publicKey]);
 
 /** Rows appear as the device answers: a scan of many accounts takes a while. */
@@ -66,7 +96,10 @@ function progressPrinter(json: boolean | undefined, network: Network): (found: L
   };
 }
 
-export async function scan(options: DeviceFlags & { accounts: string; save?: string }, command: Command): Promise<void> {
+export async function scan(
+  options: DeviceFlags & { accounts: string; save?: string },
+  command: Command,
+): Promise<void> {
   const device = deviceOptions(options);
   const accounts = parseIndex(options.accounts, '--accounts', { min: 1, max: 1000 });
   const run = async (network: Network) => {
@@ -99,7 +132,10 @@ export async function show(options: DeviceFlags & { account: string }): Promise<
     ...device,
     account,
     ss58Prefix: network.prefix,
-    onAddress: (found) => tell(`Compare with the Ledger's screen (${describeTransport(device.transport)}), then approve there: ${found.address}`),
+    onAddress: (found) =>
+      tell(
+        `Compare with the Ledger's screen (${describeTransport(device.transport)}), then approve there: ${found.address}`,
+      ),
   });
   if (options.json) printJson(view(shown, network));
   else say(`Approved on the Ledger: ${shown.address} (${shown.path}).`);

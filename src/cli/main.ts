@@ -63,8 +63,15 @@ export function buildProgram(): Command {
     .description('add an identity from a recovery phrase read from stdin (or typed, hidden)')
     .requiredOption('--name <name>', 'name of the identity')
     .action(lazy(identity, 'restoreIdentity'));
-  id.command('list').description('list identities').option('--json', 'one JSON document').action(lazy(identity, 'listIdentities'));
-  id.command('rename').description('rename an identity').argument('<old>').argument('<new>').action(lazy(identity, 'renameIdentity'));
+  id.command('list')
+    .description('list identities')
+    .option('--json', 'one JSON document')
+    .action(lazy(identity, 'listIdentities'));
+  id.command('rename')
+    .description('rename an identity')
+    .argument('<old>')
+    .argument('<new>')
+    .action(lazy(identity, 'renameIdentity'));
   id.command('remove')
     .description('remove an identity (asks to type its name)')
     .argument('<name>')
@@ -73,30 +80,53 @@ export function buildProgram(): Command {
     .action(lazy(identity, 'removeIdentity'));
 
   const acc = program.command('account').description('key pairs derived from identities');
-  acc.command('derive')
+  acc
+    .command('derive')
     .description('derive an account from a mnemonic identity')
     .requiredOption('--identity <name>', 'identity to derive from')
     .requiredOption('--name <name>', 'name of the account')
-    .option('--path <path>', "derivation path: //hard/soft///password, or m/44'/60'/… for ethereum (default: root; ethereum m/44'/60'/0'/0/0)")
-    .addOption(new Option('--type <type>', 'key type').choices(['sr25519', 'ed25519', 'ecdsa', 'ethereum']).default('sr25519'))
+    .option(
+      '--path <path>',
+      "derivation path: //hard/soft///password, or m/44'/60'/… for ethereum (default: root; ethereum m/44'/60'/0'/0/0)",
+    )
+    .addOption(
+      new Option('--type <type>', 'key type').choices(['sr25519', 'ed25519', 'ecdsa', 'ethereum']).default('sr25519'),
+    )
     .option('--network <network>', 'network name or SS58 prefix (default: the vault default, substrate)')
     .action(lazy(account, 'deriveAccount'));
-  acc.command('list').description('list accounts').option('--json', 'one JSON document').action(lazy(account, 'listAccounts'));
-  acc.command('show')
+  acc
+    .command('list')
+    .description('list accounts')
+    .option('--json', 'one JSON document')
+    .action(lazy(account, 'listAccounts'));
+  acc
+    .command('show')
     .description('show one account, optionally as another network encodes it')
     .argument('<address-or-name>')
     .option('--network <network>', 'network name or SS58 prefix')
     .option('--json', 'one JSON document')
     .action(lazy(account, 'showAccount'));
-  acc.command('rename').description('rename an account').argument('<old>').argument('<new>').action(lazy(account, 'renameAccount'));
-  acc.command('remove').description('remove an account').argument('<address-or-name>').action(lazy(account, 'removeAccount'));
+  acc
+    .command('rename')
+    .description('rename an account')
+    .argument('<old>')
+    .argument('<new>')
+    .action(lazy(account, 'renameAccount'));
+  acc
+    .command('remove')
+    .description('remove an account')
+    .argument('<address-or-name>')
+    .action(lazy(account, 'removeAccount'));
 
   program
     .command('export')
     .description('write a password-protected backup, then read it back and verify it')
     .requiredOption('--out <file>', 'the backup file to write (see `airlock drives` for removable media)')
     .addOption(new Option('--format <format>', 'backup format').choices(EXPORT_FORMATS).default('airlock'))
-    .option('--account <address-or-name...>', 'only these accounts (and their identities); default: the whole vault, or every account')
+    .option(
+      '--account <address-or-name...>',
+      'only these accounts (and their identities); default: the whole vault, or every account',
+    )
     .option('--receipt', 'also write FILE.receipt.txt beside it (no secrets in it)')
     .option('--force', 'replace FILE if it exists')
     .option('--json', 'the receipt as one JSON document')
@@ -110,14 +140,16 @@ export function buildProgram(): Command {
     .action(lazy(backup, 'importBackup'));
 
   const book = program.command('address').description('the address book: watch-only addresses');
-  book.command('add')
+  book
+    .command('add')
     .description('add an address (checksum and, with --network, prefix checked)')
     .requiredOption('--name <name>', 'name of the entry')
     .option('--network <network>', 'network the address must belong to')
     .option('--note <text>', 'a note kept with the entry')
     .argument('<address>')
     .action(lazy(address, 'addAddress'));
-  book.command('edit')
+  book
+    .command('edit')
     .description('change an entry: its name, address, network or note')
     .argument('<address-or-name>')
     .option('--name <name>', 'new name')
@@ -125,24 +157,43 @@ export function buildProgram(): Command {
     .option('--network <network>', 'network the address must belong to')
     .option('--note <text>', 'new note')
     .action(lazy(address, 'editAddress'));
-  book.command('list').description('list the address book').option('--json', 'one JSON document').action(lazy(address, 'listAddresses'));
-  book.command('remove').description('remove an entry').argument('<address-or-name>').action(lazy(address, 'removeAddress'));
+  book
+    .command('list')
+    .description('list the address book')
+    .option('--json', 'one JSON document')
+    .action(lazy(address, 'listAddresses'));
+  book
+    .command('remove')
+    .description('remove an entry')
+    .argument('<address-or-name>')
+    .action(lazy(address, 'removeAddress'));
 
-  const led = program.command('ledger').description('accounts of a Ledger: found on the device, or recovered offline from its words');
+  const led = program
+    .command('ledger')
+    .description('accounts of a Ledger: found on the device, or recovered offline from its words');
   const transportOption = () =>
-    new Option('--transport <transport>', 'hid (a Ledger on USB) or speculos://HOST:PORT (the emulator\'s APDU port)').default('hid');
-  const timeoutOption = (seconds: string) => new Option('--timeout <seconds>', 'how long to wait for the device to answer').default(seconds);
-  led.command('scan')
+    new Option(
+      '--transport <transport>',
+      "hid (a Ledger on USB) or speculos://HOST:PORT (the emulator's APDU port)",
+    ).default('hid');
+  const timeoutOption = (seconds: string) =>
+    new Option('--timeout <seconds>', 'how long to wait for the device to answer').default(seconds);
+  led
+    .command('scan')
     .description('read the addresses of accounts 0..N-1 from the Polkadot app (public keys only)')
     .addOption(transportOption())
     .option('--accounts <count>', 'how many accounts to read, from account 0', '5')
     .option('--index <index>', 'address index within each account', '0')
-    .option('--network <network>', 'network to encode addresses for (default: substrate; with --save, the vault default)')
+    .option(
+      '--network <network>',
+      'network to encode addresses for (default: substrate; with --save, the vault default)',
+    )
     .option('--save <identity>', 'save them as a ledger identity of that name (accounts IDENTITY-0, IDENTITY-1, …)')
     .addOption(timeoutOption('30'))
     .option('--json', 'one JSON document')
     .action(lazy(ledger, 'scan'));
-  led.command('show')
+  led
+    .command('show')
     .description('have the Ledger display one address, to compare it with what airlock shows')
     .addOption(transportOption())
     .option('--account <account>', 'account number', '0')
@@ -151,29 +202,49 @@ export function buildProgram(): Command {
     .addOption(timeoutOption('120'))
     .option('--json', 'one JSON document')
     .action(lazy(ledger, 'show'));
-  led.command('recover')
-    .description("derive a Ledger's accounts offline from its recovery phrase (read from stdin), so they sign without it")
+  led
+    .command('recover')
+    .description(
+      "derive a Ledger's accounts offline from its recovery phrase (read from stdin), so they sign without it",
+    )
     .requiredOption('--name <name>', 'name of the new identity')
     .option('--accounts <count>', 'how many accounts to derive, from account 0', '5')
     .option('--index <index>', 'address index within each account', '0')
     .option('--network <network>', 'network for the accounts (default: the vault default)')
-    .option('--passphrase', 'the Ledger has a passphrase (its "25th word"): ask for it, hidden (scripts: $AIRLOCK_LEDGER_PASSPHRASE or _FILE)')
+    .option(
+      '--passphrase',
+      'the Ledger has a passphrase (its "25th word"): ask for it, hidden (scripts: $AIRLOCK_LEDGER_PASSPHRASE or _FILE)',
+    )
     .option('--json', 'one JSON document')
     .action(lazy(ledger, 'recover'));
 
-  const code = program.command('qr').description('across the air gap: QR codes out on the terminal, pictures of QR codes in');
-  code.command('show')
-    .description("show an account's address as a QR code, or a file as animated QR frames (on the terminal's alternate screen)")
+  const code = program
+    .command('qr')
+    .description('across the air gap: QR codes out on the terminal, pictures of QR codes in');
+  code
+    .command('show')
+    .description(
+      "show an account's address as a QR code, or a file as animated QR frames (on the terminal's alternate screen)",
+    )
     .option('--account <address-or-name>', 'the account whose address to show (substrate:ADDRESS:0xGENESIS:NAME)')
     .option('--network <network>', "the network to encode the address for (default: the account's)")
     .option('--file <file>', 'a file (a backup) to send as fountain-coded frames (ur:bytes)')
-    .option('--dense', 'with --file: dense frames, about 1.4× faster, which only `airlock qr read` reads (f switches while showing)')
+    .option(
+      '--dense',
+      'with --file: dense frames, about 1.4× faster, which only `airlock qr read` reads (f switches while showing)',
+    )
     .option('--fps <n>', 'frames per second (default: 8)')
     .action(lazy(qr, 'showQr'));
-  code.command('read')
-    .description('read QR codes from PNG or JPEG pictures and folders of them, in any order, or from a camera, and put the transfer together')
+  code
+    .command('read')
+    .description(
+      'read QR codes from PNG or JPEG pictures and folders of them, in any order, or from a camera, and put the transfer together',
+    )
     .argument('[picture-or-folder...]')
-    .option('--camera <device-or-video>', 'read what a camera (/dev/video0) or a video file shows, through ffmpeg, until the transfer is complete')
+    .option(
+      '--camera <device-or-video>',
+      'read what a camera (/dev/video0) or a video file shows, through ffmpeg, until the transfer is complete',
+    )
     .option('--out <file>', 'write what the codes carry to this file')
     .option('--force', 'replace --out if it exists')
     .action(lazy(qr, 'readQr'));
@@ -211,7 +282,8 @@ async function main(argv: string[]): Promise<number> {
     // One line: what went wrong, then what to do about it.
     const advice = expected ? hint : 'this is a bug in airlock; please report it with the command you ran';
     tell(`airlock: ${expected ? '' : 'internal error: '}${message}${advice ? `; ${advice}` : ''}`);
-    if (!expected && process.env.AIRLOCK_DEBUG) process.stderr.write(`${printable(String((error as Error).stack), { multiline: true })}\n`);
+    if (!expected && process.env.AIRLOCK_DEBUG)
+      process.stderr.write(`${printable(String((error as Error).stack), { multiline: true })}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
 }

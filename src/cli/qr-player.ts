@@ -12,7 +12,10 @@ const HIDE_CURSOR = '\x1b[?25l';
  * code to the new size.
  */
 export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
-  const terminal = openTerminal('show the QR code on', 'run `airlock qr show` in a terminal (80×24 or larger); `airlock qr read` reads pictures of it');
+  const terminal = openTerminal(
+    'show the QR code on',
+    'run `airlock qr show` in a terminal (80×24 or larger); `airlock qr read` reads pictures of it',
+  );
   const { input } = terminal;
   const screen = enterFullScreen(terminal);
   const { output } = screen;

@@ -28,14 +28,18 @@ export async function showQr(options: ShowOptions, command: Command): Promise<vo
   if ((options.account === undefined) === (options.file === undefined)) {
     throw new UsageError('give either --account ADDRESS|NAME or --file FILE');
   }
-  if (options.dense && options.file === undefined) throw new UsageError('--dense is for --file: an address is always one plain code');
+  if (options.dense && options.file === undefined)
+    throw new UsageError('--dense is for --file: an address is always one plain code');
   let fps: number;
   try {
     fps = checkFps(options.fps ?? DEFAULT_FPS);
   } catch (error) {
     throw new UsageError(`--fps: ${(error as Error).message.replace(/^fps: /u, '')}`);
   }
-  const source = options.file === undefined ? await addressSource(options.account!, options.network, command) : await fileSource(options.file, options.dense ? 'dense' : 'ur');
+  const source =
+    options.file === undefined
+      ? await addressSource(options.account!, options.network, command)
+      : await fileSource(options.file, options.dense ? 'dense' : 'ur');
   await playOnTerminal(new QrShow(source), fps);
 }
 
@@ -54,18 +58,22 @@ interface ReadOptions {
 
 export async function readQr(inputs: string[], options: ReadOptions): Promise<void> {
   if (options.camera !== undefined && inputs.length > 0) throw new UsageError('give pictures or --camera, not both');
-  if (options.camera === undefined && inputs.length === 0) throw new UsageError('give the pictures or folders to read, or --camera DEVICE');
+  if (options.camera === undefined && inputs.length === 0)
+    throw new UsageError('give the pictures or folders to read, or --camera DEVICE');
   if (options.out && !options.force && (await fileExists(options.out))) {
     throw new UserError(`${options.out} already exists`, 'choose another --out, or add --force to replace it');
   }
   const live = process.stderr.isTTY;
-  const reading = { onProgress: (t: ReadTally, p: Progress) => live && process.stderr.write(`\r\x1b[K${progressLine(t, p)}`) };
-  const { result, tally } = await (options.camera === undefined ? readQrImages(inputs, reading) : readQrCamera(options.camera, reading)).finally(
-    () => live && process.stderr.write('\n'),
-  );
+  const reading = {
+    onProgress: (t: ReadTally, p: Progress) => live && process.stderr.write(`\r\x1b[K${progressLine(t, p)}`),
+  };
+  const { result, tally } = await (
+    options.camera === undefined ? readQrImages(inputs, reading) : readQrCamera(options.camera, reading)
+  ).finally(() => live && process.stderr.write('\n'));
   const payload = result.kind === 'bytes' ? result.payload : new Uint8Array(Buffer.from(result.text, 'utf8'));
   if (!options.out && result.kind === 'bytes') {
-    const what = describeBytes(payload).kind === 'airlock-backup' ? 'an airlock backup' : `${formatBytes(payload.length)} of data`;
+    const what =
+      describeBytes(payload).kind === 'airlock-backup' ? 'an airlock backup' : `${formatBytes(payload.length)} of data`;
     throw new UserError(`the QR codes hold ${what}, which is not printed`, 'give --out FILE to save it');
   }
   // Without a terminal to update in place, one line of progress once it is done.
@@ -73,7 +81,9 @@ export async function readQr(inputs: string[], options: ReadOptions): Promise<vo
   if (!options.out) return printText((result as { text: string }).text);
   await writeFileDurably(options.out, payload, { mode: 0o600 });
   const backup = describeBytes(payload).kind === 'airlock-backup';
-  say(`Wrote ${formatBytes(payload.length)} to ${options.out}${backup ? ` (an airlock backup: check it with \`airlock import ${options.out} --dry-run\`)` : ''}`);
+  say(
+    `Wrote ${formatBytes(payload.length)} to ${options.out}${backup ? ` (an airlock backup: check it with \`airlock import ${options.out} --dry-run\`)` : ''}`,
+  );
 }
 
 /** A code's text, or the parts of an address code; what the code says is shown escaped where it could act on the terminal. */
@@ -87,12 +97,20 @@ function printText(text: string): void {
   // The name to type is the one the address book would keep: without the controls a person cannot type.
   const name = qr.name === undefined ? 'NAME' : nameFromFile(qr.name, 'NAME');
   const quote = (word: string) => `'${word.replace(/'/gu, `'\\''`)}'`;
-  say(`to keep it in the address book: airlock address add --name ${quote(name)}${network ? ` --network ${network.name}` : ''} ${printable(qr.address)}`);
+  say(
+    `to keep it in the address book: airlock address add --name ${quote(name)}${network ? ` --network ${network.name}` : ''} ${printable(qr.address)}`,
+  );
 }
 
 function progressLine(tally: ReadTally, progress: Progress): string {
   const skipped = tally.duplicate + tally['other-transfer'] + tally['no-code'];
-  const parts = [`read ${tally.pictures} picture${tally.pictures === 1 ? '' : 's'}`, `${tally.new} frame${tally.new === 1 ? '' : 's'}`];
-  if (skipped > 0) parts.push(`${skipped} skipped (${tally.duplicate} duplicate, ${tally['other-transfer']} of another transfer, ${tally['no-code']} without a code)`);
+  const parts = [
+    `read ${tally.pictures} picture${tally.pictures === 1 ? '' : 's'}`,
+    `${tally.new} frame${tally.new === 1 ? '' : 's'}`,
+  ];
+  if (skipped > 0)
+    parts.push(
+      `${skipped} skipped (${tally.duplicate} duplicate, ${tally['other-transfer']} of another transfer, ${tally['no-code']} without a code)`,
+    );
   return `${parts.join(', ')}: ${Math.floor(progress.fraction * 100)}% complete`;
 }

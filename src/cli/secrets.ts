@@ -15,7 +15,12 @@ export interface PasswordSource {
 export const VAULT_PASSWORD: PasswordSource = { variable: 'AIRLOCK_PASSWORD', prompt: 'Vault password: ' };
 
 /** Every variable a script may give a secret in, each also as `NAME_FILE` (a file holding it). */
-const SECRET_VARIABLES = ['AIRLOCK_PASSWORD', 'AIRLOCK_NEW_PASSWORD', 'AIRLOCK_BACKUP_PASSWORD', 'AIRLOCK_LEDGER_PASSPHRASE'];
+const SECRET_VARIABLES = [
+  'AIRLOCK_PASSWORD',
+  'AIRLOCK_NEW_PASSWORD',
+  'AIRLOCK_BACKUP_PASSWORD',
+  'AIRLOCK_LEDGER_PASSPHRASE',
+];
 
 /** What a script gave: the secret itself (until it is used), or the file that holds it. */
 interface Given {
@@ -35,7 +40,10 @@ export function takeSecretsFromEnvironment(env: NodeJS.ProcessEnv = process.env)
     delete env[variable];
     delete env[`${variable}_FILE`];
     if (secret === undefined && file === undefined) continue;
-    given.set(variable, { secret: secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8')), file });
+    given.set(variable, {
+      secret: secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8')),
+      file,
+    });
   }
 }
 
@@ -68,8 +76,14 @@ async function passwordFromEnvironment(variable: string): Promise<Uint8Array | u
   let bytes: Buffer;
   try {
     // A password file is a few bytes: a FIFO, a device or anything large is refused unread.
-    bytes = await readRegularFile(file, MAX_PASSWORD_FILE_BYTES, (size) =>
-      new UserError(`${variable}_FILE ${file} is ${size} bytes, too large to hold a password`, 'point it at a file holding only the password'),
+    bytes = await readRegularFile(
+      file,
+      MAX_PASSWORD_FILE_BYTES,
+      (size) =>
+        new UserError(
+          `${variable}_FILE ${file} is ${size} bytes, too large to hold a password`,
+          'point it at a file holding only the password',
+        ),
     );
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -86,7 +100,8 @@ async function passwordFromEnvironment(variable: string): Promise<Uint8Array | u
 
 /** A variable missing from SECRET_VARIABLES would stay in the environment: a bug, caught at its first use. */
 function knownVariable(variable: string): string {
-  if (!SECRET_VARIABLES.includes(variable)) throw new Error(`${variable} is not taken from the environment at start-up`);
+  if (!SECRET_VARIABLES.includes(variable))
+    throw new Error(`${variable} is not taken from the environment at start-up`);
   return variable;
 }
 

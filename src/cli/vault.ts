@@ -19,7 +19,10 @@ export async function init(_options: unknown, command: Command): Promise<void> {
 
 export async function passwd(_options: unknown, command: Command): Promise<void> {
   await withVault(command, async (session) => {
-    const next = await readNewPassword({ variable: 'AIRLOCK_NEW_PASSWORD', prompt: 'New vault password: ' }, 'vault password');
+    const next = await readNewPassword(
+      { variable: 'AIRLOCK_NEW_PASSWORD', prompt: 'New vault password: ' },
+      'vault password',
+    );
     try {
       await session.changePassword(next);
     } finally {

@@ -11,7 +11,11 @@ import { isLedgerPath } from './paths.js';
  * passphrase (Ledger's "25th word") may be any text, spaces included, and any phrase length
  * the device accepts (12, 18 or 24 words); `hdLedger` itself takes a one-word passphrase only.
  */
-export function ledgerKeyPair(phrase: string, path: string, passphrase?: Uint8Array): { publicKey: Uint8Array; secretKey: Uint8Array } {
+export function ledgerKeyPair(
+  phrase: string,
+  path: string,
+  passphrase?: Uint8Array,
+): { publicKey: Uint8Array; secretKey: Uint8Array } {
   assertLedgerPath(path);
   const master = ledgerMasterSeed(phrase, passphrase);
   try {
@@ -27,7 +31,10 @@ export function ledgerMasterSeed(phrase: string, passphrase?: Uint8Array): Uint8
 }
 
 /** The key at `path` below a master seed of `ledgerMasterSeed`, which is left as it was. */
-export function ledgerKeyPairFromMaster(master: Uint8Array, path: string): { publicKey: Uint8Array; secretKey: Uint8Array } {
+export function ledgerKeyPairFromMaster(
+  master: Uint8Array,
+  path: string,
+): { publicKey: Uint8Array; secretKey: Uint8Array } {
   assertLedgerPath(path);
   let seed: Uint8Array = master.slice();
   for (const level of path.split('/').slice(1)) {
@@ -42,7 +49,10 @@ export function ledgerKeyPairFromMaster(master: Uint8Array, path: string): { pub
 
 function assertLedgerPath(path: string): void {
   if (!isLedgerPath(path) || !hdValidatePath(path)) {
-    throw new UserError(`"${path}" is not a Ledger path`, "Ledger keys take hardened BIP44 paths such as m/44'/354'/0'/0'/0'");
+    throw new UserError(
+      `"${path}" is not a Ledger path`,
+      "Ledger keys take hardened BIP44 paths such as m/44'/354'/0'/0'/0'",
+    );
   }
 }
 

@@ -25,7 +25,15 @@ const STATUS_MESSAGES: Record<number, [string, string]> = {
   0x6986: ['rejected on the Ledger', REJECTED_HINT],
 };
 
-const SOCKET_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
+const SOCKET_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+]);
 
 export function statusWordError(statusWord: number, detail?: string): LedgerError {
   const known = STATUS_MESSAGES[statusWord];
@@ -51,7 +59,7 @@ export function noDevice(): LedgerError {
 export function emulatorUnreachable(where: string, code: string): LedgerError {
   return new LedgerError(
     `the Speculos emulator at ${where} is not reachable (${code})`,
-    "start it with its APDU port open (speculos --apdu-port PORT) or check the address",
+    'start it with its APDU port open (speculos --apdu-port PORT) or check the address',
   );
 }
 
@@ -76,7 +84,8 @@ export function describeLedgerFailure(error: unknown): UserError {
   const statusWord = typeof fields.returnCode === 'number' ? fields.returnCode : fields.statusCode;
   // 0xffff is ledger-js's own "unknown transport error": the connection failed mid-call.
   if (statusWord === 0xffff) return disconnected();
-  if (typeof statusWord === 'number') return statusWordError(statusWord, typeof fields.errorMessage === 'string' ? fields.errorMessage : undefined);
+  if (typeof statusWord === 'number')
+    return statusWordError(statusWord, typeof fields.errorMessage === 'string' ? fields.errorMessage : undefined);
   if (fields.id === 'NoDevice') return noDevice();
   if (fields.id === 'DisconnectedDevice' || fields.id === 'DisconnectedDeviceDuringOperation') return disconnected();
   const message = typeof fields.message === 'string' ? fields.message : String(error);
@@ -94,7 +103,10 @@ export function describeLedgerFailure(error: unknown): UserError {
 export { SOCKET_FAILURES };
 
 function disconnected(code?: string): LedgerError {
-  return new LedgerError(`the connection to the Ledger was lost${code ? ` (${code})` : ''}`, 'reconnect it and try again');
+  return new LedgerError(
+    `the connection to the Ledger was lost${code ? ` (${code})` : ''}`,
+    'reconnect it and try again',
+  );
 }
 
 function firstLine(text: string): string {

@@ -12,7 +12,9 @@ type HidTransportClass = typeof import('@ledgerhq/hw-transport-node-hid').defaul
 type SubstrateModule = typeof import('@zondax/ledger-substrate');
 
 export function loadSpeculosTransport(): SpeculosTransportClass {
-  return quietlySync(() => (require('@ledgerhq/hw-transport-node-speculos') as { default: SpeculosTransportClass }).default);
+  return quietlySync(
+    () => (require('@ledgerhq/hw-transport-node-speculos') as { default: SpeculosTransportClass }).default,
+  );
 }
 
 /** Throws when node-hid's native module cannot load (libusb missing): errors.ts tells the user. */

@@ -66,7 +66,10 @@ export class PolkadotLedger {
     const publicKey = Buffer.from(answer.pubKey, 'hex');
     // The device encodes the address itself; it must be the one its public key gives.
     if (publicKey.length !== 32 || encodeAddress(publicKey, ss58Prefix) !== answer.address) {
-      throw new LedgerError(`the Ledger gave an address that does not match its public key at ${path}`, 'update the Polkadot app and try again');
+      throw new LedgerError(
+        `the Ledger gave an address that does not match its public key at ${path}`,
+        'update the Polkadot app and try again',
+      );
     }
     return { account, index, path, publicKey: `0x${publicKey.toString('hex')}`, address: answer.address };
   }
@@ -137,7 +140,8 @@ export function showOnLedger(request: ShowRequest): Promise<LedgerAddress> {
     const address = await ledger.address(request.account, request.index, request.ss58Prefix);
     request.onAddress?.(address);
     const shown = await ledger.address(request.account, request.index, request.ss58Prefix, true);
-    if (shown.publicKey !== address.publicKey) throw new LedgerError('the Ledger showed a different address than it reported');
+    if (shown.publicKey !== address.publicKey)
+      throw new LedgerError('the Ledger showed a different address than it reported');
     return shown;
   });
 }

@@ -5,7 +5,7 @@ import { loadHidTransport, loadSpeculosTransport, quietly, type Transport } from
 /** Where the device is: on USB, or a Speculos emulator's APDU port (named by the user: the only socket airlock opens). */
 export type TransportSpec = { kind: 'hid' } | { kind: 'speculos'; host: string; port: number };
 
-export const TRANSPORT_HELP = 'hid (a Ledger on USB, the default) or speculos://HOST:PORT (the emulator\'s APDU port)';
+export const TRANSPORT_HELP = "hid (a Ledger on USB, the default) or speculos://HOST:PORT (the emulator's APDU port)";
 
 export function parseTransport(text: string): TransportSpec {
   if (text === 'hid') return { kind: 'hid' };
@@ -16,7 +16,12 @@ export function parseTransport(text: string): TransportSpec {
     url = undefined;
   }
   const port = url?.port ? Number(url.port) : Number.NaN;
-  if (url?.protocol !== 'speculos:' || !url.hostname || !Number.isInteger(port) || url.pathname.replace(/^\/$/u, '') !== '') {
+  if (
+    url?.protocol !== 'speculos:' ||
+    !url.hostname ||
+    !Number.isInteger(port) ||
+    url.pathname.replace(/^\/$/u, '') !== ''
+  ) {
     throw new UsageError(`unknown transport "${text}"`, `use ${TRANSPORT_HELP}`);
   }
   // URL keeps the brackets of an IPv6 literal; the socket wants the bare address.
@@ -28,7 +33,10 @@ export function parseSpeculosAddress(text: string): TransportSpec {
   const typed = text.trim();
   const spec = typed ? tryParse(`speculos://${typed}`) : undefined;
   if (spec?.kind === 'speculos' && spec.port > 0) return spec;
-  throw new UserError(typed ? `"${typed}" is not HOST:PORT` : 'no emulator address', "type the emulator's APDU port as HOST:PORT, e.g. 127.0.0.1:9999");
+  throw new UserError(
+    typed ? `"${typed}" is not HOST:PORT` : 'no emulator address',
+    "type the emulator's APDU port as HOST:PORT, e.g. 127.0.0.1:9999",
+  );
 }
 
 function tryParse(text: string): TransportSpec | undefined {
@@ -40,7 +48,9 @@ function tryParse(text: string): TransportSpec | undefined {
 }
 
 export function describeTransport(spec: TransportSpec): string {
-  return spec.kind === 'hid' ? 'USB' : `speculos://${spec.host.includes(':') ? `[${spec.host}]` : spec.host}:${spec.port}`;
+  return spec.kind === 'hid'
+    ? 'USB'
+    : `speculos://${spec.host.includes(':') ? `[${spec.host}]` : spec.host}:${spec.port}`;
 }
 
 /** Opens the transport, with every failure turned into a message the user can act on. */
@@ -71,7 +81,10 @@ async function openSpeculos(spec: Extract<TransportSpec, { kind: 'speculos' }>, 
   let expired = false;
   const opening = quietly(() => SpeculosTransport.open({ apduPort: spec.port, host: spec.host }));
   // A connection that opens after the deadline is closed, not left holding the process open.
-  opening.then((late) => expired && void late.close(), () => undefined);
+  opening.then(
+    (late) => expired && void late.close(),
+    () => undefined,
+  );
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

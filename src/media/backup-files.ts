@@ -16,7 +16,9 @@ export async function listBackupCandidates(dir: string): Promise<Candidate[]> {
   try {
     const entries = await readdir(dir === '' ? '.' : dir, { withFileTypes: true });
     return entries
-      .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isFile() && e.name.toLowerCase().endsWith('.json'))))
+      .filter(
+        (e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isFile() && e.name.toLowerCase().endsWith('.json'))),
+      )
       .map((e) => ({ name: e.name, directory: e.isDirectory() }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {

@@ -16,7 +16,11 @@ export interface DurableWriteOptions {
  * Replaces `path` so that a crash or a pulled medium leaves the old file or the new one,
  * never half of either: temp file in the same directory, fsync, rename, fsync the directory.
  */
-export async function writeFileDurably(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
+export async function writeFileDurably(
+  path: string,
+  data: string | Uint8Array,
+  options: DurableWriteOptions = {},
+): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, tempName(path));
   try {
@@ -77,7 +81,9 @@ async function removeTemps(path: string, stale: (temp: string) => boolean | Prom
   const pattern = new RegExp(`^\\.${escapeRegExp(basename(path))}\\.[0-9a-f]{12}\\.tmp$`, 'u');
   const names = await readdir(dir).catch(() => [] as string[]);
   const temps = names.filter((n) => pattern.test(n)).map((n) => join(dir, n));
-  await Promise.all(temps.map(async (temp) => (await stale(temp)) && (await unlink(temp))).map((p) => p.catch(() => undefined)));
+  await Promise.all(
+    temps.map(async (temp) => (await stale(temp)) && (await unlink(temp))).map((p) => p.catch(() => undefined)),
+  );
 }
 
 function escapeRegExp(text: string): string {

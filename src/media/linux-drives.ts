@@ -32,7 +32,10 @@ async function readMounts(root: string): Promise<MountInfoEntry[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read the mount table ${path}: ${(error as Error).message}`, 'give export a directory with --out instead');
+    throw new UserError(
+      `cannot read the mount table ${path}: ${(error as Error).message}`,
+      'give export a directory with --out instead',
+    );
   }
   const byMountPoint = new Map<string, MountInfoEntry>();
   // A later mount on the same directory hides the earlier one.
@@ -72,7 +75,12 @@ async function isRemovable(sys: string, name: string, depth = 0): Promise<boolea
   if (!entry || depth > 4) return false;
   const disk = (await readText(join(entry, 'partition'))) === undefined ? entry : dirname(entry);
   if ((await readText(join(disk, 'removable'))) === '1') return true;
-  if (relative(sys, disk).split(sep).some((part) => /^usb\d+$/u.test(part))) return true;
+  if (
+    relative(sys, disk)
+      .split(sep)
+      .some((part) => /^usb\d+$/u.test(part))
+  )
+    return true;
   if (basename(disk).startsWith('mmcblk') && (await readText(join(disk, 'device', 'type'))) === 'SD') return true;
   const slaves = await readdir(join(disk, 'slaves')).catch(() => [] as string[]);
   if (slaves.length === 0) return false;

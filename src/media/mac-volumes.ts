@@ -45,7 +45,9 @@ export async function macVolumes(root: string): Promise<MountedDrive[]> {
  */
 async function readMountTable(root: string): Promise<Map<string, MacMount>> {
   const output = await new Promise<string>((resolve) => {
-    execFile(join(root, 'sbin', 'mount'), [], { timeout: 5_000, env: childEnvironment() }, (error, stdout) => resolve(error ? '' : stdout));
+    execFile(join(root, 'sbin', 'mount'), [], { timeout: 5_000, env: childEnvironment() }, (error, stdout) =>
+      resolve(error ? '' : stdout),
+    );
   });
   const table = new Map<string, MacMount>();
   for (const line of output.split('\n')) {

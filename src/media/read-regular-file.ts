@@ -16,7 +16,11 @@ const CHUNK = 64 * 1024;
  * A folder throws EISDIR and a missing file ENOENT, as readFile does, so that callers keep
  * their own words for them (`explainReadError` has plain ones).
  */
-export async function readRegularFile(path: string, maxBytes: number, tooLarge: (size: number) => Error): Promise<Buffer> {
+export async function readRegularFile(
+  path: string,
+  maxBytes: number,
+  tooLarge: (size: number) => Error,
+): Promise<Buffer> {
   // From the path first, so that a device is not even opened (opening some has effects).
   checkRegular(path, await stat(path).catch((error: unknown) => rethrow(path, error)));
   let handle: FileHandle;
@@ -35,7 +39,12 @@ export async function readRegularFile(path: string, maxBytes: number, tooLarge: 
   }
 }
 
-async function readAtMost(handle: FileHandle, size: number, maxBytes: number, tooLarge: (size: number) => Error): Promise<Buffer> {
+async function readAtMost(
+  handle: FileHandle,
+  size: number,
+  maxBytes: number,
+  tooLarge: (size: number) => Error,
+): Promise<Buffer> {
   const first = Buffer.alloc(size);
   let length = 0;
   while (length < size) {
@@ -67,9 +76,15 @@ function kindOf(info: Stats): string | undefined {
 function checkRegular(path: string, info: Stats): Stats {
   if (info.isFile()) return info;
   if (info.isDirectory()) {
-    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', path });
+    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
+      code: 'EISDIR',
+      path,
+    });
   }
-  throw new UserError(`${path} is not a regular file (${kindOf(info) ?? 'a special file'})`, 'give an ordinary file, not a pipe or a device');
+  throw new UserError(
+    `${path} is not a regular file (${kindOf(info) ?? 'a special file'})`,
+    'give an ordinary file, not a pipe or a device',
+  );
 }
 
 function rethrow(path: string, error: unknown): never {
@@ -78,7 +93,10 @@ function rethrow(path: string, error: unknown): never {
 }
 
 const linkLoop = (path: string) =>
-  new UserError(`${path}: too many levels of symbolic links`, 'a link points back to itself: give the file it should name');
+  new UserError(
+    `${path}: too many levels of symbolic links`,
+    'a link points back to itself: give the file it should name',
+  );
 
 /**
  * Refuses, as `readRegularFile` would, a path that is no regular file (a folder as EISDIR), for
@@ -97,7 +115,8 @@ export function explainReadError(path: string, error: unknown): Error {
   if (code === 'ELOOP') return linkLoop(path);
   if (code === 'EISDIR') return new UserError(`${path} is a folder`, 'give a file');
   if (code === 'ENOTDIR') return new UserError(`no file at ${path} (a part of the path is a file)`, 'check the path');
-  if (code === 'EACCES' || code === 'EPERM') return new UserError(`cannot read ${path}: permission denied`, 'check who owns it');
+  if (code === 'EACCES' || code === 'EPERM')
+    return new UserError(`cannot read ${path}: permission denied`, 'check who owns it');
   if (code === 'EIO' || code === 'ENODEV' || code === 'ENXIO') {
     return new UserError(`cannot read ${path}: the medium failed or was removed`, 'reinsert the medium and try again');
   }

@@ -9,7 +9,10 @@ import { explainReadError, readRegularFile } from './read-regular-file.js';
  */
 export async function readSmallFile(path: string, maxBytes: number, what: string): Promise<Uint8Array> {
   const tooLarge = (size: number) =>
-    new UserError(`${path} is too large ${what} (${formatBytes(size)}; at most ${formatBytes(maxBytes)})`, 'move it on a removable medium instead');
+    new UserError(
+      `${path} is too large ${what} (${formatBytes(size)}; at most ${formatBytes(maxBytes)})`,
+      'move it on a removable medium instead',
+    );
   let bytes: Buffer;
   try {
     bytes = await readRegularFile(path, maxBytes, tooLarge);

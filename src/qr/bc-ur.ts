@@ -20,4 +20,5 @@ export const FountainEncoderPart = fountainEncoder.FountainEncoderPart;
 export type FountainEncoderPart = InstanceType<typeof FountainEncoderPart>;
 export const bytewords = (require('@ngraveio/bc-ur/dist/bytewords.js') as (typeof BytewordsModule)['default']).default;
 export const { getCRC } = require('@ngraveio/bc-ur/dist/utils.js') as (typeof UtilsModule)['default'];
-export const { chooseDegree, chooseFragments } = require('@ngraveio/bc-ur/dist/fountainUtils.js') as (typeof FountainUtilsModule)['default'];
+export const { chooseDegree, chooseFragments } =
+  require('@ngraveio/bc-ur/dist/fountainUtils.js') as (typeof FountainUtilsModule)['default'];

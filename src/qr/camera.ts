@@ -22,7 +22,10 @@ const MAX_HEADER = 64;
 export async function* cameraFrames(source: string, signal?: AbortSignal): AsyncGenerator<NamedFrame> {
   const device = await isDevice(source);
   signal?.throwIfAborted();
-  const child = spawn('ffmpeg', ffmpegArguments(source, device), { stdio: ['ignore', 'pipe', 'pipe'], env: childEnvironment() });
+  const child = spawn('ffmpeg', ffmpegArguments(source, device), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: childEnvironment(),
+  });
   // ffmpeg blocked writing a frame nobody reads would never see a signal: closing the pipe ends it.
   const stop = () => {
     child.stdout.destroy();
@@ -76,11 +79,20 @@ export async function* cameraFrames(source: string, signal?: AbortSignal): Async
     if (status !== 0 && !signal?.aborted) {
       const said = errors.join('').trim().split('\n').at(-1) || `exit status ${status}`;
       const reason = said.startsWith(`${source}: `) ? said.slice(source.length + 2) : said;
-      throw new UserError(`ffmpeg cannot read ${source}: ${reason}`, device ? 'check that the camera is connected and not in use' : 'give a camera device or a video file');
+      throw new UserError(
+        `ffmpeg cannot read ${source}: ${reason}`,
+        device ? 'check that the camera is connected and not in use' : 'give a camera device or a video file',
+      );
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (error as NodeJS.ErrnoException).syscall?.startsWith('spawn')) {
-      throw new UserError('reading a camera or a video needs ffmpeg, which is not installed here', 'install it (on Debian: apt install ffmpeg), or save the frames as pictures and read those');
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' &&
+      (error as NodeJS.ErrnoException).syscall?.startsWith('spawn')
+    ) {
+      throw new UserError(
+        'reading a camera or a video needs ffmpeg, which is not installed here',
+        'install it (on Debian: apt install ffmpeg), or save the frames as pictures and read those',
+      );
     }
     if (signal?.aborted) return;
     throw error;
@@ -100,7 +112,10 @@ async function isDevice(source: string): Promise<boolean> {
   }
   if (info.isCharacterDevice()) return true;
   if (info.isFile()) return false;
-  throw new UserError(`${source} is neither a camera nor a video`, 'give a camera device (ls /dev/video*) or a video file; pictures and folders go without --camera');
+  throw new UserError(
+    `${source} is neither a camera nor a video`,
+    'give a camera device (ls /dev/video*) or a video file; pictures and folders go without --camera',
+  );
 }
 
 function ffmpegArguments(source: string, device: boolean): string[] {
@@ -110,7 +125,10 @@ function ffmpegArguments(source: string, device: boolean): string[] {
     ...(device ? ['-f', 'v4l2'] : []),
     ...['-i', source, '-an', '-sn'],
     // Fit within side×side keeping the aspect, averaging pixels (area) as readImage downscales.
-    ...['-vf', `scale=w='min(iw,${side})':h='min(ih,${side})':force_original_aspect_ratio=decrease:flags=area,format=gray`],
+    ...[
+      '-vf',
+      `scale=w='min(iw,${side})':h='min(ih,${side})':force_original_aspect_ratio=decrease:flags=area,format=gray`,
+    ],
     ...['-f', 'image2pipe', '-c:v', 'pgm', 'pipe:1'],
   ];
 }

@@ -30,7 +30,10 @@ export interface DecodePoolOptions {
  * (an endless source is stopped by whoever started it). Stopping the iteration (a transfer
  * complete) stops the workers.
  */
-export async function* decodeImages(pictures: readonly string[] | AsyncIterable<NamedFrame>, options: DecodePoolOptions = {}): AsyncGenerator<DecodedImage> {
+export async function* decodeImages(
+  pictures: readonly string[] | AsyncIterable<NamedFrame>,
+  options: DecodePoolOptions = {},
+): AsyncGenerator<DecodedImage> {
   options.signal?.throwIfAborted();
   const files = isList(pictures) ? pictures : undefined;
   if (files?.length === 0) return;
@@ -38,7 +41,9 @@ export async function* decodeImages(pictures: readonly string[] | AsyncIterable<
     throw new Error(`the QR worker ${fileURLToPath(WORKER)} is missing: build airlock first (npm run build)`);
   }
   const size = Math.min(options.workers ?? Math.min(2, availableParallelism()), files?.length ?? Infinity);
-  const source: Iterator<string> | AsyncIterator<NamedFrame> = isList(pictures) ? pictures[Symbol.iterator]() : pictures[Symbol.asyncIterator]();
+  const source: Iterator<string> | AsyncIterator<NamedFrame> = isList(pictures)
+    ? pictures[Symbol.iterator]()
+    : pictures[Symbol.asyncIterator]();
   const workers: Worker[] = [];
   const names = new Map<number, string>();
   const replies: (DecodeReply | Error)[] = [];
@@ -81,7 +86,8 @@ export async function* decodeImages(pictures: readonly string[] | AsyncIterable<
       feed(worker).catch(push);
     }
     for (;;) {
-      while (replies.length === 0 && !(sourceDone && busy === 0)) await new Promise<void>((resolve) => (wake = resolve));
+      while (replies.length === 0 && !(sourceDone && busy === 0))
+        await new Promise<void>((resolve) => (wake = resolve));
       const reply = replies.shift();
       if (reply === undefined) return;
       if (reply instanceof Error) throw reply;

@@ -14,7 +14,8 @@ import { readImage } from './image.js';
 async function decode(request: DecodeRequest): Promise<DecodeReply> {
   const { id } = request;
   try {
-    const [image, name] = 'frame' in request ? [request.frame, request.frame.name] : [await readImage(request.path), request.path];
+    const [image, name] =
+      'frame' in request ? [request.frame, request.frame.name] : [await readImage(request.path), request.path];
     const found = findQrCode(suppressNoise(image));
     return { id, text: found ? textOf(found, name) : null };
   } catch (error) {
@@ -27,7 +28,10 @@ function textOf(found: QRCode, name: string): string {
   try {
     return qrCodeText(found);
   } catch (error) {
-    throw new UserError(`${name} holds a damaged airlock frame (${(error as Error).message})`, 'take that picture again, or leave it out');
+    throw new UserError(
+      `${name} holds a damaged airlock frame (${(error as Error).message})`,
+      'take that picture again, or leave it out',
+    );
   }
 }
 

@@ -29,7 +29,8 @@ export function noiseLevel(grey: Uint8Array, width: number, height: number): num
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let at = row; at < row + width - 1; at++) counts[Math.abs(grey[at]! - grey[at + 1]!)]! += 1;
-    if (y + 1 < height) for (let at = row; at < row + width; at++) counts[Math.abs(grey[at]! - grey[at + width]!)]! += 1;
+    if (y + 1 < height)
+      for (let at = row; at < row + width; at++) counts[Math.abs(grey[at]! - grey[at + width]!)]! += 1;
   }
   const pairs = (width - 1) * height + width * (height - 1);
   if (pairs <= 0) return 0;
@@ -79,24 +80,56 @@ function sigmaFilter(grey: Uint8Array, width: number, height: number, limit: num
       let sum = centre;
       let count = 1;
       let v = grey[at + nw]!;
-      if (v >= low && v <= high) { sum += v; count += 1; }
+      if (v >= low && v <= high) {
+        sum += v;
+        count += 1;
+      }
       v = grey[at + n]!;
-      if (v >= low && v <= high) { sum += v; count += 1; }
+      if (v >= low && v <= high) {
+        sum += v;
+        count += 1;
+      }
       v = grey[at + ne]!;
-      if (v >= low && v <= high) { sum += v; count += 1; }
+      if (v >= low && v <= high) {
+        sum += v;
+        count += 1;
+      }
       v = grey[at + w]!;
-      if (v >= low && v <= high) { sum += v; count += 1; }
+      if (v >= low && v <= high) {
+        sum += v;
+        count += 1;
+      }
       v = grey[at + e]!;
-      if (v >= low && v <= high) { sum += v; count += 1; }
+      if (v >= low && v <= high) {
+        sum += v;
+        count += 1;
+      }
       v = grey[at + sw]!;
-      if (v >= low && v <= high) { sum += v; count += 1; }
+      if (v >= low && v <= high) {
+        sum += v;
+        count += 1;
+      }
       v = grey[at + s]!;
-      if (v >= low && v <= high) { sum += v; count += 1; }
+      if (v >= low && v <= high) {
+        sum += v;
+        count += 1;
+      }
       v = grey[at + se]!;
-      if (v >= low && v <= high) { sum += v; count += 1; }
+      if (v >= low && v <= high) {
+        sum += v;
+        count += 1;
+      }
       // Like none of its neighbours: a speck of noise, which jsqr would take for a module.
       if (count === 1) {
-        sum = grey[at + nw]! + grey[at + n]! + grey[at + ne]! + grey[at + w]! + grey[at + e]! + grey[at + sw]! + grey[at + s]! + grey[at + se]!;
+        sum =
+          grey[at + nw]! +
+          grey[at + n]! +
+          grey[at + ne]! +
+          grey[at + w]! +
+          grey[at + e]! +
+          grey[at + sw]! +
+          grey[at + s]! +
+          grey[at + se]!;
         count = 8;
       }
       out[at] = (sum + (count >> 1)) / count;

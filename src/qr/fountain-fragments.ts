@@ -66,7 +66,8 @@ export function fragmentsOfPart(seqNum: number, seqLength: number, checksum: num
   const degree = chooseDegree(seqLength, rng as never);
   const left = new FragmentsLeft(seqLength);
   const chosen: number[] = [];
-  for (let remaining = seqLength; chosen.length < degree; remaining--) chosen.push(left.take(rng.nextInt(0, remaining - 1)));
+  for (let remaining = seqLength; chosen.length < degree; remaining--)
+    chosen.push(left.take(rng.nextInt(0, remaining - 1)));
   return chosen;
 }
 

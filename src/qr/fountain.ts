@@ -45,8 +45,12 @@ export class FountainSolver {
    */
   receive(part: FountainEncoderPart): void {
     if (this.solved) return;
-    const row: Row = { fragments: new Uint32Array(Math.ceil(this.fragmentCount / 32)), data: Uint8Array.from(part.fragment) };
-    for (const index of fragmentsOfPart(part.seqNum, part.seqLength, part.checksum)) row.fragments[index >>> 5]! |= 1 << (index & 31);
+    const row: Row = {
+      fragments: new Uint32Array(Math.ceil(this.fragmentCount / 32)),
+      data: Uint8Array.from(part.fragment),
+    };
+    for (const index of fragmentsOfPart(part.seqNum, part.seqLength, part.checksum))
+      row.fragments[index >>> 5]! |= 1 << (index & 31);
     for (let pivot = lowestFragment(row); pivot >= 0; pivot = lowestFragment(row)) {
       const existing = this.rows.get(pivot);
       if (!existing) {
@@ -74,7 +78,8 @@ export class FountainSolver {
       message.set(row.data, pivot * fragmentLength);
     }
     const whole = message.subarray(0, this.messageLength);
-    if (getCRC(Buffer.from(whole.buffer, whole.byteOffset, whole.length)) !== this.checksum) throw new Error('the message fails its checksum');
+    if (getCRC(Buffer.from(whole.buffer, whole.byteOffset, whole.length)) !== this.checksum)
+      throw new Error('the message fails its checksum');
     this.solved = whole;
     return whole;
   }

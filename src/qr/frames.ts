@@ -45,7 +45,8 @@ const capacityOf = (framing: Framing) => (framing === 'ur' ? alphanumericCapacit
 function frameOf(message: Buffer, part: FountainEncoderPart, framing: Framing): Omit<Frame, 'number'> {
   if (framing === 'dense') return { content: denseFrame(part), text: urPartText(part) };
   // A one-part UR has no sequence: `ur:bytes/<body>`, as UREncoder writes it.
-  const text = part.seqLength === 1 ? UREncoder.encodeSinglePart(new UR(message, 'bytes')).toUpperCase() : urPartText(part);
+  const text =
+    part.seqLength === 1 ? UREncoder.encodeSinglePart(new UR(message, 'bytes')).toUpperCase() : urPartText(part);
   return { content: text, text };
 }
 
@@ -78,7 +79,9 @@ export function planFrames(payload: Uint8Array, fit: Fit, framing: Framing = 'ur
 
 /** A frame is longest at the last sequence number: more digits, a longer CBOR integer. */
 function longestFrame(message: Buffer, fragmentLength: number, framing: Framing): number {
-  return contentLength(frameOf(message, new FountainEncoder(message, fragmentLength, SEQ_LIMIT - 1).nextPart(), framing));
+  return contentLength(
+    frameOf(message, new FountainEncoder(message, fragmentLength, SEQ_LIMIT - 1).nextPart(), framing),
+  );
 }
 
 /** The frames of one transfer, one after another, without end (a one-frame payload repeats). */

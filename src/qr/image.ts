@@ -26,7 +26,11 @@ export interface GreyImage {
 
 /** A PNG or JPEG file in grey levels, no longer than MAX_DECODE_SIDE on either side. */
 export async function readImage(path: string): Promise<GreyImage> {
-  const tooLarge = (size: number) => new UserError(`${path} is too large (${size} bytes; at most ${MAX_IMAGE_BYTES})`, 'use a smaller picture of the code');
+  const tooLarge = (size: number) =>
+    new UserError(
+      `${path} is too large (${size} bytes; at most ${MAX_IMAGE_BYTES})`,
+      'use a smaller picture of the code',
+    );
   let bytes: Buffer;
   try {
     bytes = await readRegularFile(path, MAX_IMAGE_BYTES, tooLarge);
@@ -64,7 +68,10 @@ function headerSize(bytes: Buffer, kind: 'png' | 'jpeg', path: string): { width:
 
 function checkPixels(path: string, width: number, height: number): void {
   if (width * height > MAX_IMAGE_PIXELS) {
-    throw new UserError(`${path} is too large (${width}×${height} pixels; at most ${MAX_IMAGE_PIXELS / 1e6} megapixels)`, 'use a smaller picture of the code');
+    throw new UserError(
+      `${path} is too large (${width}×${height} pixels; at most ${MAX_IMAGE_PIXELS / 1e6} megapixels)`,
+      'use a smaller picture of the code',
+    );
   }
 }
 
@@ -105,7 +112,8 @@ function packageFile(specifier: string): Promise<Buffer> {
 
 /** The bytes of a Buffer as the ArrayBuffer the codecs take: a file read whole already is one. */
 function arrayBufferOf(bytes: Buffer): ArrayBuffer {
-  const whole = bytes.byteOffset === 0 && bytes.length === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const whole =
+    bytes.byteOffset === 0 && bytes.length === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   return whole ? bytes.buffer : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
 }
 

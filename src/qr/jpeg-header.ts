@@ -18,7 +18,7 @@ const standalone = (marker: number) => marker === 0x01 || (marker >= 0xd0 && mar
 export function jpegSize(bytes: Uint8Array): { width: number; height: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   let size: { width: number; height: number } | undefined;
-  for (let at = 2; at + 1 < bytes.length; ) {
+  for (let at = 2; at + 1 < bytes.length;) {
     if (bytes[at] !== 0xff) {
       // Stray bytes before a marker: libjpeg warns and looks for the next one, and so does this.
       at = bytes.indexOf(0xff, at);
@@ -37,10 +37,12 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } {
     }
     if (at + 4 > bytes.length) break;
     const length = view.getUint16(at + 2);
-    if (length < 2 || at + 2 + length > bytes.length) throw new DamagedJpeg(`a marker segment (0x${marker.toString(16)}) is cut short`);
+    if (length < 2 || at + 2 + length > bytes.length)
+      throw new DamagedJpeg(`a marker segment (0x${marker.toString(16)}) is cut short`);
     if (READ_FRAMES.has(marker) || OTHER_FRAMES.has(marker)) {
       if (size) throw new DamagedJpeg('it has a second frame header');
-      if (OTHER_FRAMES.has(marker)) throw new DamagedJpeg('a lossless or hierarchical JPEG, which airlock does not read');
+      if (OTHER_FRAMES.has(marker))
+        throw new DamagedJpeg('a lossless or hierarchical JPEG, which airlock does not read');
       size = frameHeader(bytes.subarray(at + 4, at + 2 + length));
     }
     at += 2 + length;
@@ -59,7 +61,8 @@ function frameHeader(data: Uint8Array): { width: number; height: number } {
   const view = new DataView(data.buffer, data.byteOffset, data.length);
   const [height, width, components] = [view.getUint16(1), view.getUint16(3), data[5]!];
   if (height === 0 || width === 0) throw new DamagedJpeg(`its frame header says ${width}×${height} pixels`);
-  if (components < 1 || components > 4 || data.length !== 6 + 3 * components) throw new DamagedJpeg(`its frame header says ${components} colour components`);
+  if (components < 1 || components > 4 || data.length !== 6 + 3 * components)
+    throw new DamagedJpeg(`its frame header says ${components} colour components`);
   return { width, height };
 }
 

@@ -3,9 +3,7 @@ import { parseAddressQr, type AddressQr } from './address-qr.js';
 
 /** What a read payload is, so the command can say it. */
 export type PayloadKind =
-  | { kind: 'address'; qr: AddressQr; network: Network | undefined }
-  | { kind: 'airlock-backup' }
-  | { kind: 'data' };
+  { kind: 'address'; qr: AddressQr; network: Network | undefined } | { kind: 'airlock-backup' } | { kind: 'data' };
 
 export function describeText(text: string): PayloadKind | undefined {
   const qr = parseAddressQr(text);

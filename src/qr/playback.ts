@@ -18,7 +18,8 @@ export const MAX_FPS = 30;
 
 export function checkFps(value: string | number): number {
   const fps = Number(value);
-  if (!Number.isFinite(fps) || fps <= 0 || fps > MAX_FPS) throw new RangeError(`fps: expected a number above 0 and at most ${MAX_FPS}, got ${value}`);
+  if (!Number.isFinite(fps) || fps <= 0 || fps > MAX_FPS)
+    throw new RangeError(`fps: expected a number above 0 and at most ${MAX_FPS}, got ${value}`);
   return fps;
 }
 

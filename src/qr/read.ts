@@ -53,7 +53,10 @@ export type ReadSource = 'folder' | 'picture' | 'camera' | 'video';
  * Reads whatever `path` is: a folder of pictures, a picture, a camera or a video, as the app's
  * one path field takes them all.
  */
-export async function readQrFrom(path: string, options: ReadOptions = {}): Promise<ReadResult & { source: ReadSource }> {
+export async function readQrFrom(
+  path: string,
+  options: ReadOptions = {},
+): Promise<ReadResult & { source: ReadSource }> {
   const source = await sourceAt(path);
   const read = source === 'camera' || source === 'video' ? readQrCamera(path, options) : readQrImages([path], options);
   return { ...(await read), source };
@@ -69,7 +72,11 @@ async function sourceAt(path: string): Promise<ReadSource> {
   return info.isCharacterDevice() ? 'camera' : 'video';
 }
 
-async function reassemble(decoded: AsyncIterable<DecodedImage>, options: ReadOptions, { stopAtLoneCode = false } = {}): Promise<ReadResult> {
+async function reassemble(
+  decoded: AsyncIterable<DecodedImage>,
+  options: ReadOptions,
+  { stopAtLoneCode = false } = {},
+): Promise<ReadResult> {
   const reassembly = new Reassembly();
   const tally: ReadTally = { pictures: 0, new: 0, duplicate: 0, 'other-transfer': 0, 'not-a-frame': 0, 'no-code': 0 };
   for await (const { name, text } of decoded) {
@@ -91,8 +98,11 @@ async function picturesAt(path: string): Promise<string[]> {
     throw noPath(path, error);
   });
   if (!info.isDirectory()) return [path];
-  const entries = (await readdir(path, { withFileTypes: true })).filter((entry) => PICTURE.has(extname(entry.name).toLowerCase()));
-  if (entries.length === 0) throw new UserError(`no PNG or JPEG pictures in ${path}`, 'give the folder the frames were saved to');
+  const entries = (await readdir(path, { withFileTypes: true })).filter((entry) =>
+    PICTURE.has(extname(entry.name).toLowerCase()),
+  );
+  if (entries.length === 0)
+    throw new UserError(`no PNG or JPEG pictures in ${path}`, 'give the folder the frames were saved to');
   for (const entry of entries) {
     if (entry.isFile()) continue;
     await checkRegularFile(join(path, entry.name)).catch((error: unknown) => {

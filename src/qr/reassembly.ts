@@ -43,10 +43,18 @@ export class Reassembly {
     try {
       frame = parseUrFrame(text);
     } catch (error) {
-      if (error instanceof TooManyParts) throw new UserError(`${source} is a frame of ${error.message}`, TOO_LARGE_HINT);
-      throw new UserError(`${source} holds a damaged UR frame (${(error as Error).message || 'bad checksum'})`, 'take that picture again, or leave it out');
+      if (error instanceof TooManyParts)
+        throw new UserError(`${source} is a frame of ${error.message}`, TOO_LARGE_HINT);
+      throw new UserError(
+        `${source} holds a damaged UR frame (${(error as Error).message || 'bad checksum'})`,
+        'take that picture again, or leave it out',
+      );
     }
-    if (frame.type !== 'bytes') throw new UserError(`${source} holds a ur:${printable(frame.type, QUOTED)}, which airlock does not read`, 'airlock reads ur:bytes transfers');
+    if (frame.type !== 'bytes')
+      throw new UserError(
+        `${source} holds a ur:${printable(frame.type, QUOTED)}, which airlock does not read`,
+        'airlock reads ur:bytes transfers',
+      );
     if (frame.kind === 'single') {
       this.done = frame.payload;
       return 'new';
@@ -61,13 +69,20 @@ export class Reassembly {
     }
     const leading = this.leading();
     let solver = this.transfers.get(frame.transfer);
-    if (!solver) this.transfers.set(frame.transfer, (solver = new FountainSolver(part.seqLength, part.messageLength, part.checksum)));
+    if (!solver)
+      this.transfers.set(
+        frame.transfer,
+        (solver = new FountainSolver(part.seqLength, part.messageLength, part.checksum)),
+      );
     try {
       solver.receive(part);
       const message = solver.message();
       if (message) this.done = new Uint8Array(new UR(Buffer.from(message)).decodeCBOR());
     } catch {
-      throw new UserError(`the frames read so far do not add up to what they claim (${source} may be damaged)`, 'take the pictures again');
+      throw new UserError(
+        `the frames read so far do not add up to what they claim (${source} may be damaged)`,
+        'take the pictures again',
+      );
     }
     return leading === undefined || leading === solver ? 'new' : 'other-transfer';
   }
@@ -96,9 +111,15 @@ export class Reassembly {
     }
     if (this.plainTexts.length === 1) return { kind: 'text', text: this.plainTexts[0]! };
     if (this.plainTexts.length > 1) {
-      throw new UserError(`the pictures hold ${this.plainTexts.length} different QR codes, and none is a frame of a transfer`, 'read them one at a time');
+      throw new UserError(
+        `the pictures hold ${this.plainTexts.length} different QR codes, and none is a frame of a transfer`,
+        'read them one at a time',
+      );
     }
-    throw new UserError('no QR code found in the pictures', 'make sure the whole code is in the picture, sharp and evenly lit');
+    throw new UserError(
+      'no QR code found in the pictures',
+      'make sure the whole code is in the picture, sharp and evenly lit',
+    );
   }
 
   private leading(): FountainSolver | undefined {

@@ -51,7 +51,10 @@ export class QrShow {
     if (!plan) return;
     // The same fragments keep the transfer a reader has begun; only a new fragment length starts another.
     const same =
-      this.plan && this.plan.framing === plan.framing && this.plan.fragmentLength === plan.fragmentLength && this.plan.version === plan.version;
+      this.plan &&
+      this.plan.framing === plan.framing &&
+      this.plan.fragmentLength === plan.fragmentLength &&
+      this.plan.version === plan.version;
     this.plan = plan;
     if (!same) {
       this.sequence = new FrameSequence(this.source.payload, plan.fragmentLength, plan.framing);

@@ -48,7 +48,8 @@ export function parseUrFrame(text: string): UrFrame {
   if (seqLength > MAX_TRANSFER_PARTS) throw new TooManyParts(seqLength);
   // A body decodes (bytewords and their checksum) as a one-part UR of the same type would.
   const part = FountainEncoderPart.fromCBOR(URDecoder.decode(`ur:${type}/${body}`).cbor);
-  if (part.seqNum !== seqNum || part.seqLength !== seqLength) throw new Error('the sequence in its text and in its body differ');
+  if (part.seqNum !== seqNum || part.seqLength !== seqLength)
+    throw new Error('the sequence in its text and in its body differ');
   // An encoder cuts the message into fragments of one length: their number follows from it.
   if (part.fragment.length === 0 || seqLength !== Math.ceil(part.messageLength / part.fragment.length)) {
     throw new Error('its count of fragments does not fit its length');

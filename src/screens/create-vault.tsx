@@ -63,10 +63,16 @@ export function CreateVault({ path, onCreated }: CreateVaultProps) {
   const verdict = first.value ? strength(first.value) : undefined;
   return (
     <LockFrame path={path} title="Create a vault: choose its password">
-      <Prose color={theme.muted}>It encrypts everything airlock keeps. There is no way to recover it if it is lost.</Prose>
+      <Prose color={theme.muted}>
+        It encrypts everything airlock keeps. There is no way to recover it if it is lost.
+      </Prose>
       <TextField label="Password:" value={first.value} mask focused={step === 'password'} />
-      {verdict && step === 'password' ? <Text color={verdict.refused || verdict.weak ? theme.warning : theme.success}>{verdict.text}</Text> : null}
-      {step !== 'password' ? <TextField label="Repeat it:" value={second.value} mask focused={step === 'repeat'} /> : null}
+      {verdict && step === 'password' ? (
+        <Text color={verdict.refused || verdict.weak ? theme.warning : theme.success}>{verdict.text}</Text>
+      ) : null}
+      {step !== 'password' ? (
+        <TextField label="Repeat it:" value={second.value} mask focused={step === 'repeat'} />
+      ) : null}
       {step === 'creating' ? <Spinner label="Creating the vault (scrypt)…" /> : null}
       {problem ? <Text color={theme.error}>{problem}</Text> : null}
       <Text color={theme.muted}>{step === 'repeat' ? 'Enter create · Esc back' : 'Enter next · Esc quit'}</Text>

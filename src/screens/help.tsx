@@ -29,7 +29,9 @@ export function Help() {
         {column(entries.slice(0, half))}
         {column(entries.slice(half))}
       </Box>
-      <Text color={theme.muted}>Ctrl-C quits from anywhere. Letter keys act on lists; in a text field they are typed. Esc closes this help.</Text>
+      <Text color={theme.muted}>
+        Ctrl-C quits from anywhere. Letter keys act on lists; in a text field they are typed. Esc closes this help.
+      </Text>
     </Box>
   );
 }

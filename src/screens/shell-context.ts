@@ -18,7 +18,11 @@ export interface Shell {
    * refreshes the data every screen sees; on failure shows the error. Resolves to the result,
    * or undefined when it failed.
    */
-  run: <T>(label: string, work: (session: VaultSession) => Promise<T>, done?: (result: T) => string) => Promise<T | undefined>;
+  run: <T>(
+    label: string,
+    work: (session: VaultSession) => Promise<T>,
+    done?: (result: T) => string,
+  ) => Promise<T | undefined>;
   busy: string | undefined;
   notify: (notice: Notice | undefined) => void;
   /** Rows and columns the content area has. */

@@ -29,7 +29,10 @@ const PASTE_ON = '\x1b[?2004h';
 const LEAVE = '\x1b[2J\x1b[H\x1b[?2004l\x1b[?25h\x1b[?1049l'; // clear, paste off, cursor back, main screen
 const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'];
 
-export function enterFullScreen<Output extends Writable>(terminal: TerminalEnds<Output>, { bracketedPaste = false } = {}): FullScreen<Output> {
+export function enterFullScreen<Output extends Writable>(
+  terminal: TerminalEnds<Output>,
+  { bracketedPaste = false } = {},
+): FullScreen<Output> {
   const { input } = terminal;
   const write = terminal.output.write.bind(terminal.output) as (text: string) => boolean;
   let shown = true;

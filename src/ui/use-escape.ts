@@ -2,10 +2,7 @@ import { useKeys } from './use-keys.js';
 
 /** Esc while long work runs abandons it: the work's result is ignored when it arrives. */
 export function useEscape(isActive: boolean, onEscape: () => void): void {
-  useKeys(
-    (_input, key) => {
-      if (key.escape) onEscape();
-    },
-    isActive,
-  );
+  useKeys((_input, key) => {
+    if (key.escape) onEscape();
+  }, isActive);
 }

@@ -113,7 +113,9 @@ export function renameAccount(data: VaultData, ref: string, newName: string): Va
 export function removeAccount(data: VaultData, ref: string): { data: VaultData; account: Account } {
   const account = findAccount(data, ref);
   const identities = data.identities.map((i) =>
-    i.id === account.identity && i.kind === 'imported' ? { ...i, keys: i.keys.filter((k) => k.publicKey !== account.publicKey) } : i,
+    i.id === account.identity && i.kind === 'imported'
+      ? { ...i, keys: i.keys.filter((k) => k.publicKey !== account.publicKey) }
+      : i,
   );
   return { data: { ...data, identities, accounts: data.accounts.filter((a) => a !== account) }, account };
 }

@@ -58,7 +58,13 @@ function withLedgerAccounts(
   records: readonly LedgerAccountRecord[],
 ): { data: VaultData; result: { identity: Identity; accounts: Account[] } } {
   const createdAt = new Date().toISOString();
-  const saved = records.map((r): Account => ({ ...r, name: checkName(r.name, 'account'), identity: added.identity.id, type: 'ed25519', createdAt }));
+  const saved = records.map((r): Account => ({
+    ...r,
+    name: checkName(r.name, 'account'),
+    identity: added.identity.id,
+    type: 'ed25519',
+    createdAt,
+  }));
   const data = saved.reduce((next, account) => accounts.addAccount(next, account), added.data);
   return { data, result: { identity: added.identity, accounts: saved } };
 }
@@ -115,7 +121,10 @@ export function removeAddress(session: VaultSession, ref: string): Promise<Addre
 
 export function setDefaultNetwork(session: VaultSession, network: string): Promise<string> {
   const { name } = findNetwork(network);
-  return session.update((data) => ({ data: { ...data, settings: { ...data.settings, defaultNetwork: name } }, result: name }));
+  return session.update((data) => ({
+    data: { ...data, settings: { ...data.settings, defaultNetwork: name } },
+    result: name,
+  }));
 }
 
 /** Merges a backup's content into the vault as it is now; returns what was done. */

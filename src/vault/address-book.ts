@@ -57,7 +57,8 @@ export function findAddress(data: VaultData, ref: string): AddressEntry {
   const entry =
     data.addresses.find((a) => a.name === ref) ??
     data.addresses.find((a) => a.address.toLowerCase() === ref.trim().toLowerCase());
-  if (!entry) throw new UserError(`no address-book entry named or at "${ref}"`, 'list them with `airlock address list`');
+  if (!entry)
+    throw new UserError(`no address-book entry named or at "${ref}"`, 'list them with `airlock address list`');
   return entry;
 }
 

@@ -12,17 +12,26 @@ export type AddressKind = 'ss58' | 'ethereum';
  * Checks an address typed or pasted by a person: the SS58 checksum and, when a network is
  * named, its prefix; for Ethereum, the EIP-55 mixed-case checksum when the address has one.
  */
-export function checkAddressFor(address: string, network?: Network): { address: string; kind: AddressKind; prefix?: number } {
+export function checkAddressFor(
+  address: string,
+  network?: Network,
+): { address: string; kind: AddressKind; prefix?: number } {
   const value = address.trim();
   if (/^0x[0-9a-fA-F]{40}$/u.test(value)) {
     const mixedCase = value !== value.toLowerCase() && value.slice(2) !== value.slice(2).toUpperCase();
     if (!isEthereumAddress(value) || (mixedCase && !isEthereumChecksum(value))) {
-      throw new UserError(`"${value}" fails its EIP-55 checksum`, 'check the address letter by letter, including its case');
+      throw new UserError(
+        `"${value}" fails its EIP-55 checksum`,
+        'check the address letter by letter, including its case',
+      );
     }
     return { address: value, kind: 'ethereum' };
   }
   if (value.startsWith('0x')) {
-    throw new UserError(`"${value}" is not an address`, 'give an SS58 address, or a 0x Ethereum address of 40 hex digits');
+    throw new UserError(
+      `"${value}" is not an address`,
+      'give an SS58 address, or a 0x Ethereum address of 40 hex digits',
+    );
   }
   let prefix: number;
   try {

@@ -35,7 +35,8 @@ export type BackupContent = z.infer<typeof BackupContentSchema>;
 
 /** The whole vault, or only the accounts named (with the identities they need; no address book). */
 export function backupContent(data: VaultData, accountRefs: readonly string[] = []): BackupContent {
-  if (accountRefs.length === 0) return { identities: data.identities, accounts: data.accounts, addresses: data.addresses };
+  if (accountRefs.length === 0)
+    return { identities: data.identities, accounts: data.accounts, addresses: data.addresses };
   const accounts = [...new Set(accountRefs.map((ref) => findAccount(data, ref)))];
   const identityIds = new Set(accounts.map((a) => a.identity));
   const chosenKeys = new Set(accounts.map((a) => a.publicKey));
@@ -78,7 +79,10 @@ export async function writeBackup(
     const { content: readBack } = await decryptBackup(path, password, written);
     // The bytes read back are the bytes written (writeVerified checks): a difference here is not the medium's.
     if (!isDeepStrictEqual(readBack, content)) {
-      throw new DamagedFileError(`${path} opens to something other than what was meant to go in it`, 'nothing was kept; please report this, with the format and what you exported');
+      throw new DamagedFileError(
+        `${path} opens to something other than what was meant to go in it`,
+        'nothing was kept; please report this, with the format and what you exported',
+      );
     }
   });
   return receiptFor(path, text, 'airlock', content);
@@ -95,7 +99,11 @@ export async function refuseToReplace(path: string, overwrite: boolean): Promise
  * name: a file that does not verify is removed (it would be trusted, which is worse than
  * none) and an older file of that name stays as it was. Returns the text read back.
  */
-export async function writeVerified(path: string, text: string, verify: (written: string) => Promise<void>): Promise<string> {
+export async function writeVerified(
+  path: string,
+  text: string,
+  verify: (written: string) => Promise<void>,
+): Promise<string> {
   // Temp files of an export whose medium was pulled mid-write; one in flight now is younger.
   await removeOldTemps(path, 10 * 60 * 1000);
   let written = '';
@@ -105,13 +113,18 @@ export async function writeVerified(path: string, text: string, verify: (written
       throw explainWriteError(error, path);
     });
     if (written !== text) {
-      throw new UserError(`verifying ${path} failed: it reads back differently from what was written`, 'the medium may be failing: use another one');
+      throw new UserError(
+        `verifying ${path} failed: it reads back differently from what was written`,
+        'the medium may be failing: use another one',
+      );
     }
     try {
       await verify(written);
     } catch (error) {
       // The bytes are the ones written: what is wrong lies in them, and the check says what with its own hint.
-      throw error instanceof UserError ? new UserError(`verifying ${path} failed: ${error.message}`, error.hint) : error;
+      throw error instanceof UserError
+        ? new UserError(`verifying ${path} failed: ${error.message}`, error.hint)
+        : error;
     }
   };
   await writeFileDurably(path, text, { mode: 0o600, verify: check });
@@ -135,11 +148,18 @@ export async function readBackup(
 }
 
 /** A backup's content as it was sealed, unchecked: for reading back what was just written from the vault. */
-async function decryptBackup(path: string, password: Uint8Array, text?: string): Promise<{ content: BackupContent; text: string }> {
+async function decryptBackup(
+  path: string,
+  password: Uint8Array,
+  text?: string,
+): Promise<{ content: BackupContent; text: string }> {
   text ??= await readBackupText(path);
   const envelope = parseEnvelope(text, BACKUP_FORMAT, `backup ${path}`);
   if (envelope.version > BACKUP_VERSION) {
-    throw new UserError(`backup ${path} is version ${envelope.version}, written by a newer airlock`, 'open it with the newer airlock');
+    throw new UserError(
+      `backup ${path} is version ${envelope.version}, written by a newer airlock`,
+      'open it with the newer airlock',
+    );
   }
   const key = await unlockKey(envelope, password, `backup ${path}`);
   try {
@@ -158,7 +178,8 @@ export async function readBackupText(path: string): Promise<string> {
     return (await readRegularFile(path, MAX_BACKUP_BYTES, tooLarge)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`no file at ${path}`, 'check the path, or whether the medium is mounted');
+    if (code === 'ENOENT')
+      throw new UserError(`no file at ${path}`, 'check the path, or whether the medium is mounted');
     if (code === 'EISDIR') throw new UserError(`${path} is a directory, not a backup file`);
     if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot read ${path}: permission denied`);
     if (code === 'EIO' || code === 'ENODEV' || code === 'ENXIO') {

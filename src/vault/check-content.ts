@@ -21,7 +21,8 @@ export function structureProblem(content: Content, settings?: VaultData['setting
     const identities = checkIdentities(content.identities);
     checkAccounts(content.accounts, identities);
     checkAddresses(content.addresses);
-    if (settings && !knownNetwork(settings.defaultNetwork)) bad('the default network', `"${shown(settings.defaultNetwork)}" is not a network airlock knows`);
+    if (settings && !knownNetwork(settings.defaultNetwork))
+      bad('the default network', `"${shown(settings.defaultNetwork)}" is not a network airlock knows`);
   });
 }
 
@@ -56,7 +57,12 @@ export function shown(text: string): string {
 }
 
 /** The bytes each key type's public key has. */
-export const PUBLIC_KEY_BYTES: Readonly<Record<KeyType, number>> = { sr25519: 32, ed25519: 32, ecdsa: 33, ethereum: 33 };
+export const PUBLIC_KEY_BYTES: Readonly<Record<KeyType, number>> = {
+  sr25519: 32,
+  ed25519: 32,
+  ecdsa: 33,
+  ethereum: 33,
+};
 /** A polkadot.js key's PKCS#8 bytes are about 120; anything far larger is not one. */
 const MAX_PKCS8_HEX = 1024;
 /** `name (2)`: the number an import gives a name that is taken may take it past 64 characters. */
@@ -124,12 +130,14 @@ function checkIdentities(identities: readonly Identity[]): Map<string, Identity>
       // The same words under a Ledger passphrase are another wallet; without, the same one.
       const wallet = `${identity.mnemonic}\u0000${identity.passphrase ?? '\u0000'}`;
       const same = phrases.get(wallet);
-      if (same) bad(entry, `holds the recovery phrase of ${entryLabel('identity', same.name, identities.indexOf(same))}`);
+      if (same)
+        bad(entry, `holds the recovery phrase of ${entryLabel('identity', same.name, identities.indexOf(same))}`);
       phrases.set(wallet, identity);
     }
     if (identity.kind === 'imported') {
       for (const key of identity.keys) {
-        if (hexDigits(key.publicKey) !== 64 && hexDigits(key.publicKey) !== 66) bad(entry, `holds a key whose public key has ${hexDigits(key.publicKey)} hex digits`);
+        if (hexDigits(key.publicKey) !== 64 && hexDigits(key.publicKey) !== 66)
+          bad(entry, `holds a key whose public key has ${hexDigits(key.publicKey)} hex digits`);
         if (hexDigits(key.pkcs8) === 0 || hexDigits(key.pkcs8) % 2 !== 0 || hexDigits(key.pkcs8) > MAX_PKCS8_HEX) {
           bad(entry, `holds a key for ${key.publicKey.slice(0, 10)}… whose secret is not a polkadot.js key`);
         }
@@ -143,7 +151,8 @@ function checkIdentities(identities: readonly Identity[]): Map<string, Identity>
 
 /** Why words are not a recovery phrase airlock would keep (no word of it is said), or undefined. */
 function phraseProblem(phrase: string): string | undefined {
-  if (phrase !== normaliseMnemonic(phrase)) return 'not written as airlock writes one (lower case, one space between words)';
+  if (phrase !== normaliseMnemonic(phrase))
+    return 'not written as airlock writes one (lower case, one space between words)';
   const words = phrase.split(' ');
   if (!isWordCount(words.length)) return `of ${words.length} words; BIP39 phrases have 12, 15, 18, 21 or 24`;
   wordSet ??= new Set(BIP39_WORDS);
@@ -170,10 +179,14 @@ function checkAccounts(accounts: readonly Account[], identities: ReadonlyMap<str
     const entry = () => entryLabel('account', account.name, index);
     checkName(entry, account.name);
     once('accounts', names, account.name);
-    const identity = identities.get(account.identity) ?? bad(entry, `belongs to identity ${account.identity}, which is missing`);
+    const identity =
+      identities.get(account.identity) ?? bad(entry, `belongs to identity ${account.identity}, which is missing`);
     const want = PUBLIC_KEY_BYTES[account.type];
     if (hexDigits(account.publicKey) !== 2 * want) {
-      bad(entry, `has a public key of ${hexDigits(account.publicKey)} hex digits; ${account.type} keys have ${2 * want}`);
+      bad(
+        entry,
+        `has a public key of ${hexDigits(account.publicKey)} hex digits; ${account.type} keys have ${2 * want}`,
+      );
     }
     if (keys.has(account.publicKey)) {
       const twin = accounts.findIndex((a) => a.publicKey === account.publicKey);
@@ -194,10 +207,12 @@ function checkAccountPath(entry: Entry, account: Account, identity: Identity): v
     return;
   }
   if (identity.kind === 'ledger') {
-    if (type !== 'ed25519' || !isLedgerKeyPath(path)) bad(entry, `of Ledger ${owner()} is not an ed25519 key on a Ledger path such as m/44'/354'/0'/0'/0'`);
+    if (type !== 'ed25519' || !isLedgerKeyPath(path))
+      bad(entry, `of Ledger ${owner()} is not an ed25519 key on a Ledger path such as m/44'/354'/0'/0'/0'`);
     return;
   }
-  if (refused(() => checkPath(path, type))) bad(entry, `has the path "${shown(displayPath(path))}", which ${type} keys cannot take`);
+  if (refused(() => checkPath(path, type)))
+    bad(entry, `has the path "${shown(displayPath(path))}", which ${type} keys cannot take`);
   if (identity.passphrase !== undefined && (type !== 'ed25519' || !isLedgerPath(path))) {
     bad(entry, `is not a Ledger key, yet its ${owner()} has a Ledger passphrase, which derives Ledger keys only`);
   }
@@ -205,7 +220,13 @@ function checkAccountPath(entry: Entry, account: Account, identity: Identity): v
 
 /** A path a Ledger derives at: hardened BIP44, each level within 31 bits. */
 function isLedgerKeyPath(path: string): boolean {
-  return isLedgerPath(path) && path.split('/').slice(1).every((level) => Number.parseInt(level, 10) < 0x80000000);
+  return (
+    isLedgerPath(path) &&
+    path
+      .split('/')
+      .slice(1)
+      .every((level) => Number.parseInt(level, 10) < 0x80000000)
+  );
 }
 
 /** SS58 (base58) or a 0x Ethereum address; check-keys.ts checks the checksum. */

@@ -1,6 +1,15 @@
 import { DamagedFileError, UserError } from '../errors.js';
 import { checkAddressFor } from './address-check.js';
-import { bad, BadEntry, entryLabel, knownNetwork, PUBLIC_KEY_BYTES, shown, structureProblem, type Content } from './check-content.js';
+import {
+  bad,
+  BadEntry,
+  entryLabel,
+  knownNetwork,
+  PUBLIC_KEY_BYTES,
+  shown,
+  structureProblem,
+  type Content,
+} from './check-content.js';
 import { createKeyDeriver, type KeyDeriver } from './key-deriver.js';
 import { displayPath, type KeyType } from './keys.js';
 import type { Account, Identity } from './model.js';
@@ -29,9 +38,17 @@ export interface BackupCheckOptions {
 }
 
 /** Throws a `DamagedFileError` naming the first bad entry of a backup (`what` names the file). */
-export async function checkBackupContent(content: Content, what: string, options: BackupCheckOptions = {}): Promise<void> {
+export async function checkBackupContent(
+  content: Content,
+  what: string,
+  options: BackupCheckOptions = {},
+): Promise<void> {
   const problem = structureProblem(content) ?? (await keyProblem(content, what, options));
-  if (problem) throw new DamagedFileError(`${what} is damaged: ${problem}`, 'nothing was imported; use another copy of this backup');
+  if (problem)
+    throw new DamagedFileError(
+      `${what} is damaged: ${problem}`,
+      'nothing was imported; use another copy of this backup',
+    );
 }
 
 async function keyProblem(content: Content, what: string, { signal }: BackupCheckOptions): Promise<string | undefined> {
@@ -56,7 +73,8 @@ async function keyProblem(content: Content, what: string, { signal }: BackupChec
       const identity = identities.get(account.identity)!;
       if (identity.kind !== 'mnemonic') continue;
       let deriver = derivers.get(identity.id);
-      if (!deriver) derivers.set(identity.id, (deriver = await createKeyDeriver(identity.mnemonic, identity.passphrase)));
+      if (!deriver)
+        derivers.set(identity.id, (deriver = await createKeyDeriver(identity.mnemonic, identity.passphrase)));
       checkDerived(index, account, identity, deriver);
     }
     for (const identity of content.identities) {
@@ -99,15 +117,24 @@ function checkDerived(index: number, account: Account, identity: Identity, deriv
   }
   if (derived !== account.publicKey) {
     const at = account.path === '' ? 'its root' : shown(displayPath(account.path));
-    bad(entryLabel('account', account.name, index), `has a public key its identity "${shown(identity.name)}" does not derive at ${at}`);
+    bad(
+      entryLabel('account', account.name, index),
+      `has a public key its identity "${shown(identity.name)}" does not derive at ${at}`,
+    );
   }
 }
 
-async function checkImportedKey(identity: Identity, key: { publicKey: string; pkcs8: string }, accounts: readonly Account[]): Promise<void> {
+async function checkImportedKey(
+  identity: Identity,
+  key: { publicKey: string; pkcs8: string },
+  accounts: readonly Account[],
+): Promise<void> {
   const index = accounts.findIndex((a) => a.identity === identity.id && a.publicKey === key.publicKey);
   const owner = accounts[index];
   // A key no account owns never comes in, but must still be a key: its type is one of its length's.
-  const types: KeyType[] = owner ? [owner.type] : (Object.keys(PUBLIC_KEY_BYTES) as KeyType[]).filter((t) => 2 * PUBLIC_KEY_BYTES[t] === key.publicKey.length - 2);
+  const types: KeyType[] = owner
+    ? [owner.type]
+    : (Object.keys(PUBLIC_KEY_BYTES) as KeyType[]).filter((t) => 2 * PUBLIC_KEY_BYTES[t] === key.publicKey.length - 2);
   for (const type of types) {
     const plain = new Uint8Array(Buffer.from(key.pkcs8.slice(2), 'hex'));
     const opened = await keyFromPkcs8(plain, type);
@@ -116,7 +143,12 @@ async function checkImportedKey(identity: Identity, key: { publicKey: string; pk
     if (opened && hex(opened.publicKey) === key.publicKey) return;
   }
   const entry = owner ? entryLabel('account', owner.name, index) : entryLabel('identity', identity.name, 0);
-  bad(entry, owner ? `has a key in its identity "${shown(identity.name)}" whose secret does not sign for its public key` : `holds a key whose secret does not sign for its public key ${key.publicKey.slice(0, 10)}…`);
+  bad(
+    entry,
+    owner
+      ? `has a key in its identity "${shown(identity.name)}" whose secret does not sign for its public key`
+      : `holds a key whose secret does not sign for its public key ${key.publicKey.slice(0, 10)}…`,
+  );
 }
 
 function checkAddress(entry: Content['addresses'][number], index: number): void {
@@ -125,12 +157,18 @@ function checkAddress(entry: Content['addresses'][number], index: number): void 
   try {
     checked = checkAddressFor(entry.address);
   } catch (error) {
-    return bad(label, `is not a valid address: ${(error as Error).message.replace(/^"[^"]*" (is not a valid address: )?/u, '')}`);
+    return bad(
+      label,
+      `is not a valid address: ${(error as Error).message.replace(/^"[^"]*" (is not a valid address: )?/u, '')}`,
+    );
   }
   const network = knownNetwork(entry.network)!;
   // A prefix no network has is filed under the default network; a registered one under its own.
   if (checked.prefix !== undefined && knownPrefix(checked.prefix) && network.prefix !== checked.prefix) {
-    bad(label, `is an address for SS58 prefix ${checked.prefix}, filed under ${network.name} (prefix ${network.prefix})`);
+    bad(
+      label,
+      `is an address for SS58 prefix ${checked.prefix}, filed under ${network.name} (prefix ${network.prefix})`,
+    );
   }
 }
 

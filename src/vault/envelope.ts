@@ -85,7 +85,8 @@ export function parseEnvelope(text: string, format: string, what: string): Envel
     throw new DamagedFileError(`${what} is not an ${format} file`);
   }
   const parsed = EnvelopeSchema.safeParse(json);
-  if (!parsed.success) throw new DamagedFileError(`${what} is damaged: ${issueSentence(parsed.error, json)}`, damagedHint(format));
+  if (!parsed.success)
+    throw new DamagedFileError(`${what} is damaged: ${issueSentence(parsed.error, json)}`, damagedHint(format));
   return parsed.data;
 }
 
@@ -112,7 +113,8 @@ export function open(envelope: Envelope, key: EnvelopeKey, what: string): unknow
     throw new DamagedFileError(`${what} is damaged: its contents fail authentication`, damagedHint(envelope.format));
   }
   // Authentic yet unreadable: sealed by something other than airlock with the right password.
-  const unreadable = () => new DamagedFileError(`${what} is damaged: what it holds is not an airlock document`, damagedHint(envelope.format));
+  const unreadable = () =>
+    new DamagedFileError(`${what} is damaged: what it holds is not an airlock document`, damagedHint(envelope.format));
   let inner: { format?: unknown; version?: unknown; content?: unknown } | null;
   try {
     inner = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain)) as typeof inner;
@@ -124,7 +126,10 @@ export function open(envelope: Envelope, key: EnvelopeKey, what: string): unknow
   if (typeof inner !== 'object' || inner === null) throw unreadable();
   // The header is outside the MAC; its copy inside must agree, so it cannot be swapped.
   if (inner.format !== envelope.format || inner.version !== envelope.version) {
-    throw new DamagedFileError(`${what} is damaged: its header does not match its contents`, damagedHint(envelope.format));
+    throw new DamagedFileError(
+      `${what} is damaged: its header does not match its contents`,
+      damagedHint(envelope.format),
+    );
   }
   return inner.content;
 }

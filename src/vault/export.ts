@@ -48,11 +48,16 @@ export async function exportBackup(
   const keyed = items.map(({ account }) => !('publicKey' in account));
   let json: unknown;
   try {
-    json = request.format === 'polkadot-js' ? await singleFile(items[0]!, password) : await encodeBatchJson(items, password, progress.onKeys ? { onProgress: progress.onKeys } : {});
+    json =
+      request.format === 'polkadot-js'
+        ? await singleFile(items[0]!, password)
+        : await encodeBatchJson(items, password, progress.onKeys ? { onProgress: progress.onKeys } : {});
   } finally {
     wipeInputs(items);
   }
-  const text = await writeVerified(path, `${JSON.stringify(json, null, 2)}\n`, (written) => verifyKeyFile(path, written, password, chosen, keyed));
+  const text = await writeVerified(path, `${JSON.stringify(json, null, 2)}\n`, (written) =>
+    verifyKeyFile(path, written, password, chosen, keyed),
+  );
   return receiptFor(path, text, request.format, { identities: [], accounts: chosen, addresses: [] });
 }
 
@@ -63,7 +68,10 @@ export function accountsToExport(data: VaultData, request: Pick<ExportRequest, '
   if (request.format === 'airlock') return chosen;
   if (chosen.length === 0) throw new UserError('there are no accounts to export');
   if (request.format === 'polkadot-js' && chosen.length !== 1) {
-    throw new UserError('a polkadot.js account file holds one account', 'choose one account, or the polkadot.js batch format for several');
+    throw new UserError(
+      'a polkadot.js account file holds one account',
+      'choose one account, or the polkadot.js batch format for several',
+    );
   }
   return chosen;
 }
@@ -81,7 +89,10 @@ function keyFileAccount(data: VaultData, account: Account): BatchAccount {
   };
   if (identity?.kind === 'mnemonic') {
     const passphrase = identity.passphrase === undefined ? {} : { passphrase: identity.passphrase };
-    return { account: { phrase: identity.mnemonic, path: account.path, type: account.type, ss58Prefix, ...passphrase }, meta };
+    return {
+      account: { phrase: identity.mnemonic, path: account.path, type: account.type, ss58Prefix, ...passphrase },
+      meta,
+    };
   }
   const key = identity?.kind === 'imported' ? identity.keys.find((k) => k.publicKey === account.publicKey) : undefined;
   if (key) return { account: { pkcs8: bytes(key.pkcs8), type: account.type, ss58Prefix }, meta };
@@ -122,12 +133,18 @@ async function verifyKeyFile(
   }
 }
 
-const WRONG_ENTRY_HINT = "the vault's entry for that account is wrong: remove the account, then derive or import it again";
+const WRONG_ENTRY_HINT =
+  "the vault's entry for that account is wrong: remove the account, then derive or import it again";
 
 /** What of `expected` the decoded file does not give back, or undefined when it gives back all. */
-function keyFileProblem(decoded: DecodedKeyFile, expected: readonly Account[], keyed: readonly boolean[]): string | undefined {
+function keyFileProblem(
+  decoded: DecodedKeyFile,
+  expected: readonly Account[],
+  keyed: readonly boolean[],
+): string | undefined {
   const [skipped] = decoded.skipped;
-  if (skipped) return `account "${expected[skipped.index]?.name ?? skipped.name}" does not read back: ${skipped.reason}`;
+  if (skipped)
+    return `account "${expected[skipped.index]?.name ?? skipped.name}" does not read back: ${skipped.reason}`;
   if (decoded.locked.length > 0 || decoded.accounts.length !== expected.length) {
     return `it reads back as ${decoded.accounts.length} accounts, not the ${expected.length} written`;
   }
@@ -138,7 +155,8 @@ function keyFileProblem(decoded: DecodedKeyFile, expected: readonly Account[], k
       const own = addressOf(Buffer.from(want.publicKey.slice(2), 'hex'), want.type, prefix);
       return `the key the vault holds for account "${want.name}" is that of ${got.address}, not of the account's own address ${own}`;
     }
-    if (got.name !== want.name || Boolean(got.secret) !== keyed[i]) return `account "${want.name}" reads back with another name or without its key`;
+    if (got.name !== want.name || Boolean(got.secret) !== keyed[i])
+      return `account "${want.name}" reads back with another name or without its key`;
   }
   return undefined;
 }

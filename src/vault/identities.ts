@@ -39,7 +39,9 @@ export function addMnemonicIdentity(
   passphrase?: string,
 ): { data: VaultData; identity: Identity } {
   const clean = checkNewIdentityName(data, name);
-  const same = data.identities.find((i) => i.kind === 'mnemonic' && i.mnemonic === phrase && i.passphrase === passphrase);
+  const same = data.identities.find(
+    (i) => i.kind === 'mnemonic' && i.mnemonic === phrase && i.passphrase === passphrase,
+  );
   if (same) {
     const what = passphrase === undefined ? 'this recovery phrase is' : 'this recovery phrase and passphrase are';
     throw new UserError(`${what} already in the vault as identity "${same.name}"`);
@@ -57,7 +59,12 @@ export function addMnemonicIdentity(
 
 /** Adds a Ledger identity: the keys stay on the device, the vault keeps its accounts' public keys. */
 export function addLedgerIdentity(data: VaultData, name: string): { data: VaultData; identity: Identity } {
-  const identity: Identity = { id: newIdentityId(), name: checkNewIdentityName(data, name), kind: 'ledger', createdAt: new Date().toISOString() };
+  const identity: Identity = {
+    id: newIdentityId(),
+    name: checkNewIdentityName(data, name),
+    kind: 'ledger',
+    createdAt: new Date().toISOString(),
+  };
   return { data: { ...data, identities: [...data.identities, identity] }, identity };
 }
 

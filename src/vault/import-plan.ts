@@ -35,7 +35,11 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
   const identityByKey = new Map(identities.map((i, at) => [identityKey(i), at]));
   const accountByKey = new Map(accounts.map((a) => [a.publicKey, a]));
   const addressByText = new Map(addresses.map((a) => [a.address.toLowerCase(), a]));
-  const names = { identity: new FreeNames(identities), account: new FreeNames(accounts), address: new FreeNames(addresses) };
+  const names = {
+    identity: new FreeNames(identities),
+    account: new FreeNames(accounts),
+    address: new FreeNames(addresses),
+  };
   const incomingAccountsOf = groupBy(incoming.accounts, (a) => a.identity);
   // Accounts follow their identity to the id it has in this vault.
   const identityIds = new Map<string, string>();
@@ -56,15 +60,28 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
       if (same.kind === 'imported' && more.length > 0) identities[at!] = { ...same, keys: mergeKeys(same.keys, more) };
       continue;
     }
-    if (identity.kind === 'imported' && !(incomingAccountsOf.get(identity.id) ?? []).some((a) => !knownKeys.has(a.publicKey))) {
-      entries.push({ kind: 'identity', name: identity.name, action: 'skip', reason: 'its accounts are all in the vault already' });
+    if (
+      identity.kind === 'imported' &&
+      !(incomingAccountsOf.get(identity.id) ?? []).some((a) => !knownKeys.has(a.publicKey))
+    ) {
+      entries.push({
+        kind: 'identity',
+        name: identity.name,
+        action: 'skip',
+        reason: 'its accounts are all in the vault already',
+      });
       continue;
     }
     const name = names.identity.take(identity.name);
     const added = identity.kind === 'imported' ? { ...identity, name, keys: newKeys(identity) } : { ...identity, name };
     identityByKey.set(identityKey(added), identities.push(added) - 1);
     identityIds.set(identity.id, identity.id);
-    entries.push({ kind: 'identity', name: identity.name, action: 'add', ...(name !== identity.name ? { as: name } : {}) });
+    entries.push({
+      kind: 'identity',
+      name: identity.name,
+      action: 'add',
+      ...(name !== identity.name ? { as: name } : {}),
+    });
   }
   for (const account of incoming.accounts) {
     const same = accountByKey.get(account.publicKey);
@@ -76,7 +93,12 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
     const added = { ...account, name, identity: identityIds.get(account.identity) ?? account.identity };
     accounts.push(added);
     accountByKey.set(added.publicKey, added);
-    entries.push({ kind: 'account', name: account.name, action: 'add', ...(name !== account.name ? { as: name } : {}) });
+    entries.push({
+      kind: 'account',
+      name: account.name,
+      action: 'add',
+      ...(name !== account.name ? { as: name } : {}),
+    });
   }
   for (const entry of incoming.addresses) {
     const same = addressByText.get(entry.address.toLowerCase());
@@ -91,7 +113,8 @@ export function planImport(data: VaultData, incoming: BackupContent): ImportPlan
     entries.push({ kind: 'address', name: entry.name, action: 'add', ...(name !== entry.name ? { as: name } : {}) });
   }
   // Nothing added is nothing to write: the vault, and its previous generation, stay as they are.
-  const changed = entries.some((e) => e.action === 'add') || identities.some((identity, i) => identity !== data.identities[i]);
+  const changed =
+    entries.some((e) => e.action === 'add') || identities.some((identity, i) => identity !== data.identities[i]);
   return { entries, data: changed ? { ...data, identities, accounts, addresses } : data };
 }
 
@@ -102,7 +125,9 @@ function mergeKeys(keys: readonly ImportedKey[], more: readonly ImportedKey[]): 
 
 /** What makes two identities the same: the words (and a Ledger passphrase, which makes other keys of them), else the id. */
 function identityKey(identity: Identity): string {
-  return identity.kind === 'mnemonic' ? `words\0${identity.mnemonic}\0${identity.passphrase ?? ''}` : `id\0${identity.id}`;
+  return identity.kind === 'mnemonic'
+    ? `words\0${identity.mnemonic}\0${identity.passphrase ?? ''}`
+    : `id\0${identity.id}`;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -33,7 +33,8 @@ const BIP44_PATH = /^m(\/\d+'?)+$/u;
 export const MAX_PATH_LENGTH = 1024;
 
 export function checkPath(path: string, type: KeyType): string {
-  if (path.length > MAX_PATH_LENGTH) throw new UserError(`a derivation path is at most ${MAX_PATH_LENGTH} characters; this one has ${path.length}`);
+  if (path.length > MAX_PATH_LENGTH)
+    throw new UserError(`a derivation path is at most ${MAX_PATH_LENGTH} characters; this one has ${path.length}`);
   // ed25519 keys on a hardened BIP44 path are the ones a Ledger derives (see derivePublicKey).
   if (type === 'ed25519' && isLedgerPath(path)) return path;
   if (type === 'ethereum') {
@@ -46,7 +47,10 @@ export function checkPath(path: string, type: KeyType): string {
       'use //hard and /soft junctions, optionally ending in ///password, e.g. //polkadot//0',
     );
   } else if (type !== 'sr25519' && SOFT_JUNCTION.test(path.split('///')[0]!)) {
-    throw new UserError(`${type} keys cannot be soft-derived ("${displayPath(path)}")`, 'use hard junctions only, e.g. //polkadot//0');
+    throw new UserError(
+      `${type} keys cannot be soft-derived ("${displayPath(path)}")`,
+      'use hard junctions only, e.g. //polkadot//0',
+    );
   }
   return path;
 }
@@ -63,7 +67,12 @@ export function displayPath(path: string): string {
  * ed25519 keys on BIP44 paths (m/44'/354'/…) are derived as a Ledger derives them, with the
  * identity's passphrase, if it has one; a passphrase belongs to those paths only.
  */
-export async function derivePublicKey(phrase: string, path: string, type: KeyType, passphrase?: string): Promise<Uint8Array> {
+export async function derivePublicKey(
+  phrase: string,
+  path: string,
+  type: KeyType,
+  passphrase?: string,
+): Promise<Uint8Array> {
   checkPath(path, type);
   const ledger = type === 'ed25519' && isLedgerPath(path);
   if (passphrase !== undefined && !ledger) {

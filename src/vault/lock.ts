@@ -89,7 +89,8 @@ async function removeLitter(lockPath: string): Promise<void> {
     if (!match) continue;
     const path = join(dirname(lockPath), name);
     const pid = match[1] === undefined ? undefined : Number(match[1]);
-    const dead = pid === undefined ? await olderThan(path, UNNAMED_LITTER_AGE_MS) : pid !== process.pid && !isAlive(pid);
+    const dead =
+      pid === undefined ? await olderThan(path, UNNAMED_LITTER_AGE_MS) : pid !== process.pid && !isAlive(pid);
     if (dead) await unlink(path).catch(() => undefined);
   }
 }

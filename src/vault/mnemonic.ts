@@ -47,7 +47,8 @@ function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -59,9 +60,7 @@ export function checkMnemonic(input: string): string {
   const phrase = normaliseMnemonic(input);
   const words = phrase ? phrase.split(' ') : [];
   if (!isWordCount(words.length)) {
-    throw new UserError(
-      `a recovery phrase has 12, 15, 18, 21 or 24 words; this one has ${words.length}`,
-    );
+    throw new UserError(`a recovery phrase has 12, 15, 18, 21 or 24 words; this one has ${words.length}`);
   }
   words.forEach((word, i) => {
     if (WORD_SET.has(word)) return;

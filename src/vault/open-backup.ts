@@ -7,7 +7,13 @@ import type { Account, Identity } from './model.js';
 import { nameFromFile, textFromFile } from './names.js';
 import { findNetwork, networkOfGenesis } from './networks.js';
 import { ss58PrefixOf } from './address-check.js';
-import { decodeKeyFile, unlockAccount, type DecodedAccount, type LockedAccount, type SkippedAccount } from './polkadot-js.js';
+import {
+  decodeKeyFile,
+  unlockAccount,
+  type DecodedAccount,
+  type LockedAccount,
+  type SkippedAccount,
+} from './polkadot-js.js';
 
 /** What a backup file turned out to be. */
 export type BackupFormat = 'airlock' | 'polkadot-js' | 'polkadot-js-batch' | 'polkadot-js-list';
@@ -35,17 +41,27 @@ export interface OpenOptions {
 }
 
 /** Reads and decrypts a backup, telling the formats apart by their content, not their name. */
-export async function openBackupFile(path: string, password: Uint8Array, options: OpenOptions = {}): Promise<OpenedBackup> {
+export async function openBackupFile(
+  path: string,
+  password: Uint8Array,
+  options: OpenOptions = {},
+): Promise<OpenedBackup> {
   const text = await readBackupText(path);
   const kind = /"format"\s*:\s*"(airlock-[a-z]+)"/u.exec(text.slice(0, 1024))?.[1];
   if (kind === 'airlock-vault') {
-    throw new UserError(`${path} is an airlock vault, not a backup`, `to use a copied vault, open it with --vault ${path}`);
+    throw new UserError(
+      `${path} is an airlock vault, not a backup`,
+      `to use a copied vault, open it with --vault ${path}`,
+    );
   }
   if (kind === 'airlock-backup') {
     const { content } = await readBackup(path, password, text, options.signal ? { signal: options.signal } : {});
     return { file: path, format: 'airlock', content, locked: [], skipped: [] };
   }
-  const decoded = await decodeKeyFile(text, password, { what: path, ...(options.signal ? { signal: options.signal } : {}) });
+  const decoded = await decodeKeyFile(text, password, {
+    what: path,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const opened: OpenedBackup = {
     file: path,
     format: FORMAT_OF[decoded.format],
@@ -65,7 +81,11 @@ export async function unlockBackupAccount(
   options: OpenOptions = {},
 ): Promise<OpenedBackup> {
   const account = await unlockAccount(locked, password, { what: opened.file });
-  return withAccounts({ ...opened, locked: opened.locked.filter((l) => l !== locked) }, [account], options.defaultNetwork);
+  return withAccounts(
+    { ...opened, locked: opened.locked.filter((l) => l !== locked) },
+    [account],
+    options.defaultNetwork,
+  );
 }
 
 function shown(account: { name: string | undefined; address: string }) {

@@ -18,12 +18,26 @@ export function ledgerAccountName(identity: string, found: LedgerAddress): strin
   return found.index === 0 ? `${identity}-${found.account}` : `${identity}-${found.account}-${found.index}`;
 }
 
-export function ledgerAccountRecords(identity: string, found: readonly LedgerAddress[], network: Network): actions.LedgerAccountRecord[] {
-  return found.map((f) => ({ name: ledgerAccountName(identity, f), path: f.path, publicKey: f.publicKey, network: network.name }));
+export function ledgerAccountRecords(
+  identity: string,
+  found: readonly LedgerAddress[],
+  network: Network,
+): actions.LedgerAccountRecord[] {
+  return found.map((f) => ({
+    name: ledgerAccountName(identity, f),
+    path: f.path,
+    publicKey: f.publicKey,
+    network: network.name,
+  }));
 }
 
 /** Public keys only, as a `ledger` identity: signing needs the device. */
-export function saveScannedLedger(session: VaultSession, identity: string, found: readonly LedgerAddress[], network: Network) {
+export function saveScannedLedger(
+  session: VaultSession,
+  identity: string,
+  found: readonly LedgerAddress[],
+  network: Network,
+) {
   return actions.saveLedgerIdentity(session, identity, ledgerAccountRecords(identity, found, network));
 }
 

@@ -33,7 +33,8 @@ function predicate(issue: z.core.$ZodIssue, value: unknown): string {
     case 'invalid_type':
       return `must be ${KINDS[issue.expected] ?? issue.expected}`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'is empty' : `is shorter than ${count(issue.minimum)} characters`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? 'is empty' : `is shorter than ${count(issue.minimum)} characters`;
       return `must be ${bound(issue.origin, issue.minimum, issue.inclusive, 'at least', 'more than')}`;
     case 'too_big':
       if (issue.origin === 'string') return `is longer than ${count(issue.maximum)} characters`;
@@ -52,7 +53,13 @@ function predicate(issue: z.core.$ZodIssue, value: unknown): string {
 
 const count = (n: number | bigint) => Number(n).toLocaleString('en-US');
 
-function bound(origin: string, limit: number | bigint, inclusive: boolean | undefined, within: string, beyond: string): string {
+function bound(
+  origin: string,
+  limit: number | bigint,
+  inclusive: boolean | undefined,
+  within: string,
+  beyond: string,
+): string {
   const phrase = `${inclusive === false ? beyond : within} ${count(limit)}`;
   return origin === 'array' ? `a list of ${phrase} entries` : phrase;
 }

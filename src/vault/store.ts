@@ -5,11 +5,27 @@ import { fileExists } from '../media/file-exists.js';
 import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
 import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
 import { structureProblem } from './check-content.js';
-import { createKey, open, parseEnvelope, seal, unlockKey, wipeKey, type Envelope, type EnvelopeKey } from './envelope.js';
+import {
+  createKey,
+  open,
+  parseEnvelope,
+  seal,
+  unlockKey,
+  wipeKey,
+  type Envelope,
+  type EnvelopeKey,
+} from './envelope.js';
 import { DEFAULT_SCRYPT, checksMatch, deriveKey, type ScryptParams } from './kdf.js';
 import { previousGenerationPath } from './location.js';
 import { withLock } from './lock.js';
-import { VAULT_FORMAT, VAULT_VERSION, VaultDataSchema, emptyVaultData, migrateVaultData, type VaultData } from './model.js';
+import {
+  VAULT_FORMAT,
+  VAULT_VERSION,
+  VaultDataSchema,
+  emptyVaultData,
+  migrateVaultData,
+  type VaultData,
+} from './model.js';
 
 export { previousGenerationPath, resolveVaultPath } from './location.js';
 
@@ -25,12 +41,13 @@ async function readVaultText(path: string): Promise<string> {
     if (code === 'ENOENT') {
       throw new UserError(`no vault at ${path}`, 'create one with `airlock init`, or point --vault at yours');
     }
-    if (code === 'EISDIR' || code === 'ENOTDIR') throw new UserError(`${path} is not a vault file`, 'point --vault at the vault file itself');
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot read ${path}: permission denied`, 'run airlock as the vault\'s owner');
+    if (code === 'EISDIR' || code === 'ENOTDIR')
+      throw new UserError(`${path} is not a vault file`, 'point --vault at the vault file itself');
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UserError(`cannot read ${path}: permission denied`, "run airlock as the vault's owner");
     throw explainReadError(path, error);
   }
 }
-
 
 function decode(path: string, envelope: Envelope, key: EnvelopeKey): VaultData {
   const content = migrateVaultData(envelope.version, open(envelope, key, `vault ${path}`));
@@ -64,7 +81,11 @@ export class VaultSession {
   }
 
   /** `scrypt` is for tests and benchmarks that create many vaults; it must be allow-listed. */
-  static async create(path: string, password: Uint8Array, scrypt: ScryptParams = DEFAULT_SCRYPT): Promise<VaultSession> {
+  static async create(
+    path: string,
+    password: Uint8Array,
+    scrypt: ScryptParams = DEFAULT_SCRYPT,
+  ): Promise<VaultSession> {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
       // mkdir says EEXIST when a part of the path is a file.
       throw error.code === 'EEXIST' || error.code === 'ENOTDIR'
@@ -74,7 +95,8 @@ export class VaultSession {
     const key = await createKey(password, scrypt);
     const data = emptyVaultData();
     await withLock(path, async () => {
-      if (await fileExists(path)) throw new UserError(`a vault already exists at ${path}`, 'use it, or choose another --vault path');
+      if (await fileExists(path))
+        throw new UserError(`a vault already exists at ${path}`, 'use it, or choose another --vault path');
       await writeFileDurably(path, seal(VAULT_FORMAT, VAULT_VERSION, data, key));
       // What an `init` killed mid-write left: a temp file that never took the vault's name.
       await removeStaleTemps(path, previousGenerationPath(path));
@@ -99,7 +121,9 @@ export class VaultSession {
    * change that gives back the data it was given changed nothing: nothing is written, so the
    * previous generation is still the one before the last real change.
    */
-  async update<T>(change: (data: VaultData) => Promise<{ data: VaultData; result: T }> | { data: VaultData; result: T }): Promise<T> {
+  async update<T>(
+    change: (data: VaultData) => Promise<{ data: VaultData; result: T }> | { data: VaultData; result: T },
+  ): Promise<T> {
     return withLock(this.path, async () => {
       const now = await this.readLocked();
       const { data, result } = await change(now);

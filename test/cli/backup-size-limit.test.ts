@@ -20,7 +20,11 @@ let huge = '';
 beforeAll(async () => {
   scratch = await createScratch('size-limit');
   vaultDir = await scratch.dir('vault');
-  const session = await VaultSession.create(join(vaultDir, 'vault.json'), new TextEncoder().encode(OWNER.AIRLOCK_PASSWORD), FAST_SCRYPT);
+  const session = await VaultSession.create(
+    join(vaultDir, 'vault.json'),
+    new TextEncoder().encode(OWNER.AIRLOCK_PASSWORD),
+    FAST_SCRYPT,
+  );
   session.close();
   huge = join(await scratch.dir('medium'), 'huge-backup.json');
   await writeFile(huge, '');
@@ -37,7 +41,10 @@ async function filesIn(dir: string): Promise<Record<string, Buffer>> {
 /** Runs airlock and also returns how many bytes it read in all (Linux rchar, from the test hooks). */
 async function importCounted(args: string[], vault: string) {
   const report = join(await scratch.dir('reads'), 'rchar');
-  const result = await runAirlock(args, { vault, env: { ...BOTH, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_READ_REPORT: report } });
+  const result = await runAirlock(args, {
+    vault,
+    env: { ...BOTH, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_READ_REPORT: report },
+  });
   return { result, bytesRead: Number(await readFile(report, 'utf8')) };
 }
 

@@ -2,7 +2,17 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OWNER, airlockJson, airlockOk, copyVault, createScratch, createVault, expectCleanFailure, fileBytes, runAirlock } from '../helpers/cli.js';
+import {
+  OWNER,
+  airlockJson,
+  airlockOk,
+  copyVault,
+  createScratch,
+  createVault,
+  expectCleanFailure,
+  fileBytes,
+  runAirlock,
+} from '../helpers/cli.js';
 import { ALICE, BOB } from '../helpers/dev-keys.js';
 
 const BACKUP = { AIRLOCK_BACKUP_PASSWORD: 'backup-password-42' };
@@ -29,12 +39,29 @@ let backup = '';
 beforeAll(async () => {
   scratch = await createScratch('backup');
   template = await createVault(join(await scratch.dir('template'), 'vault.json'), { devIdentity: true });
-  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice'], { vault: template, env: OWNER });
-  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'bob', '--path', '//Bob', '--network', 'polkadot'], { vault: template, env: OWNER });
-  await airlockOk(['address', 'add', '--name', 'exchange', '--note', 'memo 77', BOB.substrate], { vault: template, env: OWNER });
+  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice'], {
+    vault: template,
+    env: OWNER,
+  });
+  await airlockOk(
+    ['account', 'derive', '--identity', 'dev', '--name', 'bob', '--path', '//Bob', '--network', 'polkadot'],
+    { vault: template, env: OWNER },
+  );
+  await airlockOk(['address', 'add', '--name', 'exchange', '--note', 'memo 77', BOB.substrate], {
+    vault: template,
+    env: OWNER,
+  });
   backup = join(await scratch.dir('media'), 'airlock-backup.json');
-  const receipt = await airlockJson<Receipt>(['export', '--out', backup, '--receipt', '--json'], { vault: template, env: BOTH });
-  expect(receipt).toMatchObject({ file: backup, identities: ['dev'], accounts: ['alice', 'bob'], addresses: ['exchange'] });
+  const receipt = await airlockJson<Receipt>(['export', '--out', backup, '--receipt', '--json'], {
+    vault: template,
+    env: BOTH,
+  });
+  expect(receipt).toMatchObject({
+    file: backup,
+    identities: ['dev'],
+    accounts: ['alice', 'bob'],
+    addresses: ['exchange'],
+  });
 });
 afterAll(() => scratch?.remove());
 
@@ -59,7 +86,10 @@ describe.concurrent('export and import', () => {
       ['alice', ALICE.substrate],
       ['bob', BOB.polkadot],
     ]);
-    await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'charlie', '--path', '//Charlie'], { vault, env: OWNER });
+    await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'charlie', '--path', '//Charlie'], {
+      vault,
+      env: OWNER,
+    });
     expect(await airlockJson(['address', 'list'], { vault, env: OWNER })).toEqual([
       { name: 'exchange', address: BOB.substrate, network: 'substrate', note: 'memo 77' },
     ]);
@@ -70,7 +100,10 @@ describe.concurrent('export and import', () => {
     const vault = await copyVault(template, dir);
     await airlockOk(['account', 'rename', 'alice', 'alice-hot'], { vault, env: OWNER });
     const before = await fileBytes(vault);
-    const plan = await airlockJson<{ dryRun: boolean; entries: Entry[] }>(['import', backup, '--dry-run', '--json'], { vault, env: BOTH });
+    const plan = await airlockJson<{ dryRun: boolean; entries: Entry[] }>(['import', backup, '--dry-run', '--json'], {
+      vault,
+      env: BOTH,
+    });
     expect(plan.dryRun).toBe(true);
     expect(plan.entries.map((e) => `${e.kind} ${e.name} ${e.action}`)).toEqual([
       'identity dev skip',
@@ -85,10 +118,14 @@ describe.concurrent('export and import', () => {
     const vault = await copyVault(template, await scratch.dir());
     await airlockOk(['account', 'rename', 'alice', 'alice-hot'], { vault, env: OWNER });
     const files = [vault, `${vault}.bak`];
-    const before = await Promise.all(files.map(async (f) => ({ bytes: await readFile(f), mtime: (await stat(f)).mtimeMs })));
+    const before = await Promise.all(
+      files.map(async (f) => ({ bytes: await readFile(f), mtime: (await stat(f)).mtimeMs })),
+    );
     const done = await airlockOk(['import', backup], { vault, env: BOTH });
     expect(done.stdout).toContain('Imported 0;');
-    const after = await Promise.all(files.map(async (f) => ({ bytes: await readFile(f), mtime: (await stat(f)).mtimeMs })));
+    const after = await Promise.all(
+      files.map(async (f) => ({ bytes: await readFile(f), mtime: (await stat(f)).mtimeMs })),
+    );
     expect(after).toEqual(before);
   });
 
@@ -103,7 +140,10 @@ describe.concurrent('export and import', () => {
 
   it('exports chosen accounts only', async () => {
     const out = join(await scratch.dir(), 'bob-only.json');
-    const receipt = await airlockJson<Receipt>(['export', '--out', out, '--account', BOB.polkadot, '--json'], { vault: template, env: BOTH });
+    const receipt = await airlockJson<Receipt>(['export', '--out', out, '--account', BOB.polkadot, '--json'], {
+      vault: template,
+      env: BOTH,
+    });
     expect(receipt).toMatchObject({ identities: ['dev'], accounts: ['bob'], addresses: [] });
   });
 
@@ -112,11 +152,17 @@ describe.concurrent('export and import', () => {
     const vault = await copyVault(template, dir);
     const existing = join(dir, 'old.json');
     await writeFile(existing, 'older backup');
-    expectCleanFailure(await runAirlock(['export', '--out', existing], { vault, env: BOTH }), /already exists; choose another --out, or add --force/);
+    expectCleanFailure(
+      await runAirlock(['export', '--out', existing], { vault, env: BOTH }),
+      /already exists; choose another --out, or add --force/,
+    );
     expect(await readFile(existing, 'utf8')).toBe('older backup');
 
     const before = await fileBytes(vault);
-    expectCleanFailure(await runAirlock(['import', backup], { vault, env: { ...OWNER, AIRLOCK_BACKUP_PASSWORD: 'wrong-one' } }), /wrong password for backup/);
+    expectCleanFailure(
+      await runAirlock(['import', backup], { vault, env: { ...OWNER, AIRLOCK_BACKUP_PASSWORD: 'wrong-one' } }),
+      /wrong password for backup/,
+    );
     const damaged = join(dir, 'damaged.json');
     const envelope = JSON.parse(await readFile(backup, 'utf8'));
     const flipped = envelope.ciphertext[40] === 'A' ? 'B' : 'A';

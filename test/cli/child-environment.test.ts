@@ -10,7 +10,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OWNER, createVault, expectCleanFailure, runAirlock } from '../helpers/cli.js';
 import { openTerminal, type Terminal } from '../helpers/tmux.js';
 
-const SECRET_VARIABLES = ['AIRLOCK_PASSWORD', 'AIRLOCK_NEW_PASSWORD', 'AIRLOCK_BACKUP_PASSWORD', 'AIRLOCK_LEDGER_PASSPHRASE'];
+const SECRET_VARIABLES = [
+  'AIRLOCK_PASSWORD',
+  'AIRLOCK_NEW_PASSWORD',
+  'AIRLOCK_BACKUP_PASSWORD',
+  'AIRLOCK_LEDGER_PASSPHRASE',
+];
 
 let terminal: Terminal | undefined;
 afterAll(() => terminal?.close());

@@ -69,7 +69,16 @@ beforeAll(async () => {
   template.dev = await copyVault(template.empty, await scratch.dir('template-dev'));
   await restore(template.dev, 'dev', DEV_PHRASE);
   template.devWithAlice = await copyVault(template.dev, await scratch.dir('template-dev-alice'));
-  await owner(template.devWithAlice, ['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice']);
+  await owner(template.devWithAlice, [
+    'account',
+    'derive',
+    '--identity',
+    'dev',
+    '--name',
+    'alice',
+    '--path',
+    '//Alice',
+  ]);
 });
 
 afterAll(() => scratch?.remove());
@@ -80,7 +89,8 @@ const fresh = async (from: string) => copyVault(from, await scratch.dir());
 /** Runs a command as the vault's owner (password from the environment) and expects success. */
 const owner = (vault: string, args: string[], input?: string) => airlockOk(args, { vault, env: OWNER, input });
 const ownerJson = <T>(vault: string, args: string[]) => airlockJson<T>(args, { vault, env: OWNER });
-const restore = (vault: string, name: string, phrase: string) => owner(vault, ['identity', 'restore', '--name', name], phrase);
+const restore = (vault: string, name: string, phrase: string) =>
+  owner(vault, ['identity', 'restore', '--name', name], phrase);
 
 /** The address a `account derive` printed. */
 function derivedAddress(stdout: string): string {
@@ -126,7 +136,16 @@ describe.concurrent('identities', () => {
     const { stdout } = await restore(vault, 'messy', messy);
     expect(stdout).toContain('Restored identity "messy"');
 
-    const derived = await owner(vault, ['account', 'derive', '--identity', 'messy', '--name', 'alice', '--path', '//Alice']);
+    const derived = await owner(vault, [
+      'account',
+      'derive',
+      '--identity',
+      'messy',
+      '--name',
+      'alice',
+      '--path',
+      '//Alice',
+    ]);
     expect(derivedAddress(derived.stdout)).toBe(ALICE.substrate);
 
     const again = await runAirlock(['identity', 'restore', '--name', 'dev'], { vault, env: OWNER, input: DEV_PHRASE });
@@ -146,7 +165,9 @@ describe.concurrent('identities', () => {
 
   it('identity rename: the accounts follow the new name', async () => {
     const vault = await fresh(template.devWithAlice);
-    expect((await owner(vault, ['identity', 'rename', 'dev', 'operations'])).stdout).toContain('Renamed identity "dev" to "operations"');
+    expect((await owner(vault, ['identity', 'rename', 'dev', 'operations'])).stdout).toContain(
+      'Renamed identity "dev" to "operations"',
+    );
     const [identities, accounts] = await Promise.all([
       ownerJson<IdentityRow[]>(vault, ['identity', 'list']),
       ownerJson<AccountView[]>(vault, ['account', 'list']),
@@ -207,12 +228,23 @@ describe.concurrent('identities', () => {
     // The saved identity derives; the same words restored elsewhere derive the same address.
     const [saved, restored] = await Promise.all([
       (async () => {
-        expect(await ownerJson<IdentityRow[]>(vault, ['identity', 'list'])).toMatchObject([{ name: 'fresh', kind: 'mnemonic', accounts: 0 }]);
+        expect(await ownerJson<IdentityRow[]>(vault, ['identity', 'list'])).toMatchObject([
+          { name: 'fresh', kind: 'mnemonic', accounts: 0 },
+        ]);
         return owner(vault, ['account', 'derive', '--identity', 'fresh', '--name', 'first', '--path', '//polkadot//0']);
       })(),
       (async () => {
         await restore(replica, 'copy', words.join(' '));
-        return owner(replica, ['account', 'derive', '--identity', 'copy', '--name', 'first', '--path', '//polkadot//0']);
+        return owner(replica, [
+          'account',
+          'derive',
+          '--identity',
+          'copy',
+          '--name',
+          'first',
+          '--path',
+          '//polkadot//0',
+        ]);
       })(),
     ]);
     expect(derivedAddress(restored.stdout)).toBe(derivedAddress(saved.stdout));
@@ -245,7 +277,9 @@ describe.concurrent('accounts', () => {
   it('account derive: sr25519 on the default network, other key types, networks by name and prefix', async () => {
     const vault = await fresh(template.dev);
     const derive = async (name: string, ...options: string[]) =>
-      derivedAddress((await owner(vault, ['account', 'derive', '--identity', 'dev', '--name', name, ...options])).stdout);
+      derivedAddress(
+        (await owner(vault, ['account', 'derive', '--identity', 'dev', '--name', name, ...options])).stdout,
+      );
 
     expect(await derive('alice', '--path', '//Alice')).toBe(ALICE.substrate);
     expect(await derive('alice-ed', '--path', '//Alice', '--type', 'ed25519')).toBe(ALICE_ED25519_SUBSTRATE);
@@ -256,19 +290,31 @@ describe.concurrent('accounts', () => {
 
     const accounts = await ownerJson<AccountView[]>(vault, ['account', 'list']);
     for (const account of accounts) {
-      expect(Object.keys(account)).toEqual(expect.arrayContaining(['name', 'address', 'publicKey', 'type', 'path', 'network', 'identity']));
+      expect(Object.keys(account)).toEqual(
+        expect.arrayContaining(['name', 'address', 'publicKey', 'type', 'path', 'network', 'identity']),
+      );
       expect(account.publicKey).toMatch(/^0x[0-9a-f]+$/u);
       expect(account.identity).toBe('dev');
     }
     const byName = Object.fromEntries(accounts.map((a) => [a.name, a]));
     expect(Object.keys(byName)).toEqual(['alice', 'alice-ed', 'alice-ecdsa', 'alith', 'bob-dot', 'charlie-ksm']);
-    expect(byName.alice).toMatchObject({ address: ALICE.substrate, publicKey: ALICE.publicKey, type: 'sr25519', path: '//Alice', network: 'substrate' });
+    expect(byName.alice).toMatchObject({
+      address: ALICE.substrate,
+      publicKey: ALICE.publicKey,
+      type: 'sr25519',
+      path: '//Alice',
+      network: 'substrate',
+    });
     expect(byName['alice-ed']).toMatchObject({ address: ALICE_ED25519_SUBSTRATE, type: 'ed25519', path: '//Alice' });
     expect(byName['alice-ecdsa']).toMatchObject({ address: ALICE_ECDSA_SUBSTRATE, type: 'ecdsa' });
     expect(byName['alice-ecdsa']!.publicKey).toHaveLength(2 + 2 * 33); // compressed secp256k1
     expect(byName.alith).toMatchObject({ address: ALITH, type: 'ethereum', path: ETHEREUM_PATH });
     expect(byName['bob-dot']).toMatchObject({ address: BOB.polkadot, publicKey: BOB.publicKey, network: 'polkadot' });
-    expect(byName['charlie-ksm']).toMatchObject({ address: CHARLIE.kusama, publicKey: CHARLIE.publicKey, network: 'kusama' });
+    expect(byName['charlie-ksm']).toMatchObject({
+      address: CHARLIE.kusama,
+      publicKey: CHARLIE.publicKey,
+      network: 'kusama',
+    });
   });
 
   it('account show: by address or name, re-encoded with --network, and found by another network’s encoding', async () => {
@@ -278,25 +324,49 @@ describe.concurrent('accounts', () => {
       ownerJson<AccountView>(vault, ['account', 'show', 'alice', '--network', 'polkadot']),
       ownerJson<AccountView>(vault, ['account', 'show', ALICE.kusama]),
     ]);
-    expect(asKusama).toMatchObject({ name: 'alice', address: ALICE.kusama, network: 'kusama', ss58Prefix: 2, publicKey: ALICE.publicKey });
+    expect(asKusama).toMatchObject({
+      name: 'alice',
+      address: ALICE.kusama,
+      network: 'kusama',
+      ss58Prefix: 2,
+      publicKey: ALICE.publicKey,
+    });
     expect(asPolkadot).toMatchObject({ name: 'alice', address: ALICE.polkadot, network: 'polkadot', ss58Prefix: 0 });
-    expect(byKusamaAddress).toMatchObject({ name: 'alice', address: ALICE.substrate, network: 'substrate', identity: 'dev' });
+    expect(byKusamaAddress).toMatchObject({
+      name: 'alice',
+      address: ALICE.substrate,
+      network: 'substrate',
+      identity: 'dev',
+    });
   });
 
   it('account rename and remove (by an address in another encoding)', async () => {
     const vault = await fresh(template.devWithAlice);
-    expect((await owner(vault, ['account', 'rename', 'alice', 'alice-main'])).stdout).toContain('Renamed account "alice" to "alice-main"');
-    expectCleanFailure(await runAirlock(['account', 'show', 'alice'], { vault, env: OWNER }), /no account named or at "alice"/);
-    expect((await owner(vault, ['account', 'remove', ALICE.polkadot])).stdout).toContain('Removed account "alice-main"');
+    expect((await owner(vault, ['account', 'rename', 'alice', 'alice-main'])).stdout).toContain(
+      'Renamed account "alice" to "alice-main"',
+    );
+    expectCleanFailure(
+      await runAirlock(['account', 'show', 'alice'], { vault, env: OWNER }),
+      /no account named or at "alice"/,
+    );
+    expect((await owner(vault, ['account', 'remove', ALICE.polkadot])).stdout).toContain(
+      'Removed account "alice-main"',
+    );
     expect(await ownerJson(vault, ['account', 'list'])).toEqual([]);
   });
 
   it('refuses to derive a key that is already in the vault, or to reuse a name', async () => {
     const vault = await fresh(template.devWithAlice);
     const before = await fileBytes(vault);
-    const sameKey = await runAirlock(['account', 'derive', '--identity', 'dev', '--name', 'alice-again', '--path', '//Alice'], { vault, env: OWNER });
+    const sameKey = await runAirlock(
+      ['account', 'derive', '--identity', 'dev', '--name', 'alice-again', '--path', '//Alice'],
+      { vault, env: OWNER },
+    );
     expectCleanFailure(sameKey, /this key is already in the vault as account "alice"/);
-    const sameName = await runAirlock(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Bob'], { vault, env: OWNER });
+    const sameName = await runAirlock(
+      ['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Bob'],
+      { vault, env: OWNER },
+    );
     expectCleanFailure(sameName, /an account named "alice" already exists/);
     expect(await fileBytes(vault)).toEqual(before);
   });
@@ -307,8 +377,12 @@ describe.concurrent('address book', () => {
     const vault = await fresh(template.empty);
     const add = async (...args: string[]) => (await owner(vault, ['address', 'add', ...args])).stdout;
 
-    expect(await add('--name', 'bob', '--network', 'substrate', BOB.substrate)).toContain(`Added "bob" (substrate): ${BOB.substrate}`);
-    expect(await add('--name', 'alice-dot', '--network', 'polkadot', ALICE.polkadot)).toContain('Added "alice-dot" (polkadot)');
+    expect(await add('--name', 'bob', '--network', 'substrate', BOB.substrate)).toContain(
+      `Added "bob" (substrate): ${BOB.substrate}`,
+    );
+    expect(await add('--name', 'alice-dot', '--network', 'polkadot', ALICE.polkadot)).toContain(
+      'Added "alice-dot" (polkadot)',
+    );
     expect(await add('--name', 'charlie-ksm', CHARLIE.kusama)).toContain('Added "charlie-ksm" (kusama)');
     expect(await add('--name', 'eip55', '--note', 'from the EIP', EIP55_ADDRESS)).toContain(`Added "eip55"`);
 
@@ -320,7 +394,9 @@ describe.concurrent('address book', () => {
     ]);
 
     expect((await owner(vault, ['address', 'remove', 'bob'])).stdout).toContain('Removed "bob"');
-    expect((await owner(vault, ['address', 'remove', EIP55_ADDRESS.toLowerCase()])).stdout).toContain('Removed "eip55"');
+    expect((await owner(vault, ['address', 'remove', EIP55_ADDRESS.toLowerCase()])).stdout).toContain(
+      'Removed "eip55"',
+    );
     const left = await ownerJson<AddressRow[]>(vault, ['address', 'list']);
     expect(left.map((a) => a.name)).toEqual(['alice-dot', 'charlie-ksm']);
   });
@@ -330,12 +406,16 @@ describe.concurrent('passwd', () => {
   it('the old password no longer opens the vault nor its previous generation; the new one opens both', async () => {
     const vault = await fresh(template.dev);
     const previous = `${vault}.bak`;
-    const changed = await airlockOk(['passwd'], { vault, env: { AIRLOCK_PASSWORD: PASSWORD, AIRLOCK_NEW_PASSWORD: NEW_PASSWORD } });
+    const changed = await airlockOk(['passwd'], {
+      vault,
+      env: { AIRLOCK_PASSWORD: PASSWORD, AIRLOCK_NEW_PASSWORD: NEW_PASSWORD },
+    });
     expect(changed.stdout).toContain('Vault password changed.');
     expect(changed.stderr).toBe('');
     for (const file of [vault, previous]) expect((await stat(file)).mode & 0o777).toBe(0o600);
 
-    const list = (file: string, password: string) => runAirlock(['identity', 'list', '--json'], { vault: file, env: { AIRLOCK_PASSWORD: password } });
+    const list = (file: string, password: string) =>
+      runAirlock(['identity', 'list', '--json'], { vault: file, env: { AIRLOCK_PASSWORD: password } });
     const [oldOnVault, oldOnPrevious, newOnVault, newOnPrevious] = await Promise.all([
       list(vault, PASSWORD),
       list(previous, PASSWORD),
@@ -355,7 +435,11 @@ describe.concurrent('usage errors exit 2', () => {
   it.each([
     ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
     ['a missing --name', ['identity', 'restore'], /required option '--name <name>' not specified/],
-    ['a --type outside its choices', ['account', 'derive', '--identity', 'dev', '--name', 'x', '--type', 'rsa'], /argument 'rsa' is invalid/],
+    [
+      'a --type outside its choices',
+      ['account', 'derive', '--identity', 'dev', '--name', 'x', '--type', 'rsa'],
+      /argument 'rsa' is invalid/,
+    ],
   ])('%s', async (_what, args, message) => {
     const vault = await fresh(template.dev);
     const before = await fileBytes(vault);

@@ -49,8 +49,13 @@ beforeAll(async () => {
 afterAll(() => scratch?.remove());
 
 const fresh = async () => copyVault(template, await scratch.dir());
-const exists = (path: string) => access(path).then(() => true, () => false);
-const addressNames = async (vault: string) => (await airlockJson<Named[]>(['address', 'list'], { vault, env: OWNER })).map((a) => a.name);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+const addressNames = async (vault: string) =>
+  (await airlockJson<Named[]>(['address', 'list'], { vault, env: OWNER })).map((a) => a.name);
 
 /** A process that stays alive until killed, to stand in for another airlock holding the lock. */
 function startIdleProcess() {
@@ -93,8 +98,12 @@ describe('the vault lock', () => {
     const dead = await deadPid();
     const holder = startIdleProcess();
     const hex = () => randomBytes(6).toString('hex');
-    const litter = [`${dead}.${hex()}.new`, `${dead}.${hex()}.stale`, `${hex()}.new`].map((name) => `${vault}.lock.${name}`);
-    const inUse = [`${holder.pid}.${hex()}.new`, `${holder.pid}.${hex()}.stale`, `${hex()}.stale`].map((name) => `${vault}.lock.${name}`);
+    const litter = [`${dead}.${hex()}.new`, `${dead}.${hex()}.stale`, `${hex()}.new`].map(
+      (name) => `${vault}.lock.${name}`,
+    );
+    const inUse = [`${holder.pid}.${hex()}.new`, `${holder.pid}.${hex()}.stale`, `${hex()}.stale`].map(
+      (name) => `${vault}.lock.${name}`,
+    );
     try {
       // As a writer killed between staging and cleaning up leaves them, its lock with them.
       await writeFile(`${vault}.lock`, `${dead}\n`);
@@ -115,7 +124,9 @@ describe('the vault lock', () => {
   it(`${CONCURRENT_WRITERS.length} writers at once: each succeeds or says the vault is in use, and no success is lost`, async () => {
     const vault = await fresh();
     const results = await Promise.all(
-      CONCURRENT_WRITERS.map(({ name, address }) => runAirlock(['address', 'add', '--name', name, address], { vault, env: OWNER })),
+      CONCURRENT_WRITERS.map(({ name, address }) =>
+        runAirlock(['address', 'add', '--name', name, address], { vault, env: OWNER }),
+      ),
     );
     const succeeded: string[] = [];
     results.forEach((result, i) => {
@@ -129,7 +140,8 @@ describe('the vault lock', () => {
 });
 
 /** Files a killed writer may leave next to VAULT: its temp file, staged links, its lock. */
-const LEFTOVER = /^(vault\.json|vault\.json\.bak|vault\.json\.lock|\.vault\.json\.[0-9a-f]+\.tmp|vault\.json\.bak\.[0-9a-f]+\.tmp|vault\.json\.lock\.(\d+\.)?[0-9a-f]+\.(new|stale))$/u;
+const LEFTOVER =
+  /^(vault\.json|vault\.json\.bak|vault\.json\.lock|\.vault\.json\.[0-9a-f]+\.tmp|vault\.json\.bak\.[0-9a-f]+\.tmp|vault\.json\.lock\.(\d+\.)?[0-9a-f]+\.(new|stale))$/u;
 
 /** A distinct, valid generic-Substrate address for the i-th address-book writer. */
 const addressNumber = (i: number) => encodeAddress(new Uint8Array(32).fill(i + 1), 42);
@@ -166,7 +178,10 @@ describe('crash safety', () => {
     expect(killed).toBeGreaterThan(0);
 
     // A stale lock left by the last kill (if any) names a dead process, and is taken over.
-    const after = await airlockOk(['address', 'add', '--name', 'after-the-crashes', ALICE.substrate], { vault, env: OWNER });
+    const after = await airlockOk(['address', 'add', '--name', 'after-the-crashes', ALICE.substrate], {
+      vault,
+      env: OWNER,
+    });
     expect(after.stdout).toContain('Added "after-the-crashes"');
     const names = await addressNames(vault);
     expect(names).toEqual(expect.arrayContaining(['calibration', ...completed.addresses, 'after-the-crashes']));

@@ -72,7 +72,11 @@ async function staticImports(entries: string[]): Promise<Set<string>> {
     if (!file.startsWith('src/')) continue;
     const source = await readFile(join(REPO_ROOT, file), 'utf8');
     for (const [, spec] of source.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^;'"]*?\sfrom\s+)?'([^']+)'/gmu)) {
-      queue.push(spec!.startsWith('.') ? relative(REPO_ROOT, join(REPO_ROOT, dirname(file), spec!)).replace(/\.js$/u, '.ts') : spec!);
+      queue.push(
+        spec!.startsWith('.')
+          ? relative(REPO_ROOT, join(REPO_ROOT, dirname(file), spec!)).replace(/\.js$/u, '.ts')
+          : spec!,
+      );
     }
   }
   return seen;

@@ -67,17 +67,42 @@ const ADD_BOB = ['address', 'add', '--name', 'bob', BOB.substrate];
 const RESTORE = ['identity', 'restore', '--name', 'second'];
 
 const CASES: FailureCase[] = [
-  { what: 'a wrong password', args: ADD_BOB, env: { AIRLOCK_PASSWORD: WRONG_PASSWORD }, message: /^airlock: wrong password for vault / },
-  { what: 'a password file that does not exist', args: ADD_BOB, env: { AIRLOCK_PASSWORD_FILE: '/nonexistent/password' }, message: /cannot read AIRLOCK_PASSWORD_FILE/ },
-  { what: 'a password file that is a device', args: ADD_BOB, env: { AIRLOCK_PASSWORD_FILE: '/dev/zero' }, message: /^airlock: \/dev\/zero is not a regular file \(a device\)/ },
-  { what: 'a recovery phrase with a bad checksum word', args: RESTORE, input: BAD_CHECKSUM_PHRASE, message: /fails its checksum/ },
+  {
+    what: 'a wrong password',
+    args: ADD_BOB,
+    env: { AIRLOCK_PASSWORD: WRONG_PASSWORD },
+    message: /^airlock: wrong password for vault /,
+  },
+  {
+    what: 'a password file that does not exist',
+    args: ADD_BOB,
+    env: { AIRLOCK_PASSWORD_FILE: '/nonexistent/password' },
+    message: /cannot read AIRLOCK_PASSWORD_FILE/,
+  },
+  {
+    what: 'a password file that is a device',
+    args: ADD_BOB,
+    env: { AIRLOCK_PASSWORD_FILE: '/dev/zero' },
+    message: /^airlock: \/dev\/zero is not a regular file \(a device\)/,
+  },
+  {
+    what: 'a recovery phrase with a bad checksum word',
+    args: RESTORE,
+    input: BAD_CHECKSUM_PHRASE,
+    message: /fails its checksum/,
+  },
   {
     what: 'a misspelled word (with a suggestion)',
     args: RESTORE,
     input: MISSPELLED_PHRASE,
     message: /word 5 "curtian" is not in the BIP39 English word list; did you mean "curtain"\?$/,
   },
-  { what: 'the wrong number of words', args: RESTORE, input: ELEVEN_WORDS, message: /12, 15, 18, 21 or 24 words; this one has 11$/ },
+  {
+    what: 'the wrong number of words',
+    args: RESTORE,
+    input: ELEVEN_WORDS,
+    message: /12, 15, 18, 21 or 24 words; this one has 11$/,
+  },
   {
     what: 'an SS58 address with one wrong character',
     args: ['address', 'add', '--name', 'bob', withOneCharacterChanged(BOB.substrate)],
@@ -88,13 +113,21 @@ const CASES: FailureCase[] = [
     args: ['address', 'add', '--name', 'alice', '--network', 'polkadot', ALICE.substrate],
     message: /is an address for SS58 prefix 42, not for .* \(prefix 0\)/,
   },
-  { what: 'an Ethereum address with a wrong-case letter', args: ['address', 'add', '--name', 'eth', EIP55_WRONG_CASE], message: /fails its EIP-55 checksum/ },
+  {
+    what: 'an Ethereum address with a wrong-case letter',
+    args: ['address', 'add', '--name', 'eth', EIP55_WRONG_CASE],
+    message: /fails its EIP-55 checksum/,
+  },
   {
     what: 'an unknown network',
     args: ['account', 'derive', '--identity', 'dev', '--name', 'bob', '--path', '//Bob', '--network', 'atlantis'],
     message: /unknown network "atlantis"/,
   },
-  { what: 'an unknown identity', args: ['account', 'derive', '--identity', 'ghost', '--name', 'bob'], message: /no identity named "ghost"/ },
+  {
+    what: 'an unknown identity',
+    args: ['account', 'derive', '--identity', 'ghost', '--name', 'bob'],
+    message: /no identity named "ghost"/,
+  },
   { what: 'an unknown account', args: ['account', 'remove', 'nobody'], message: /no account named or at "nobody"/ },
   {
     what: 'a corrupted ciphertext (damaged, not a wrong password)',
@@ -102,14 +135,31 @@ const CASES: FailureCase[] = [
     damage: flipCiphertextCharacter,
     message: /^airlock: vault .* is damaged: its contents fail authentication/,
   },
-  { what: 'a truncated vault', args: ADD_BOB, damage: cutInHalf, message: /^airlock: vault .* is damaged: it is not complete JSON/ },
-  { what: 'a vault that is not JSON', args: ADD_BOB, damage: replaceWith('this is not a vault\n'), message: /is damaged/ },
-  { what: 'a JSON file that is not a vault', args: ADD_BOB, damage: replaceWith('{"hello": "world"}\n'), message: /is not an airlock-vault file/ },
+  {
+    what: 'a truncated vault',
+    args: ADD_BOB,
+    damage: cutInHalf,
+    message: /^airlock: vault .* is damaged: it is not complete JSON/,
+  },
+  {
+    what: 'a vault that is not JSON',
+    args: ADD_BOB,
+    damage: replaceWith('this is not a vault\n'),
+    message: /is damaged/,
+  },
+  {
+    what: 'a JSON file that is not a vault',
+    args: ADD_BOB,
+    damage: replaceWith('{"hello": "world"}\n'),
+    message: /is not an airlock-vault file/,
+  },
   {
     what: 'a vault written by a newer airlock',
     args: ADD_BOB,
     damage: relabelVersion(VAULT_VERSION + 1),
-    message: new RegExp(`is version ${VAULT_VERSION + 1}, written by a newer airlock .*; open it with the newer airlock$`),
+    message: new RegExp(
+      `is version ${VAULT_VERSION + 1}, written by a newer airlock .*; open it with the newer airlock$`,
+    ),
   },
 ];
 
@@ -130,7 +180,10 @@ let template = '';
 beforeAll(async () => {
   scratch = await createScratch('failures');
   template = await createVault(join(await scratch.dir('template'), 'vault.json'), { devIdentity: true });
-  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice'], { vault: template, env: OWNER });
+  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice'], {
+    vault: template,
+    env: OWNER,
+  });
 });
 
 afterAll(() => scratch?.remove());
@@ -158,9 +211,18 @@ describe.concurrent('clean failures that leave the vault untouched', () => {
   it('a directory or a path through a file where the vault should be', async () => {
     const dir = await scratch.dir();
     const vault = await copyVault(template, dir);
-    expectCleanFailure(await runAirlock(['account', 'list'], { vault: dir, env: OWNER }), /is not a vault file; point --vault at the vault file itself$/);
-    expectCleanFailure(await runAirlock(['account', 'list'], { vault: join(vault, 'x.json'), env: OWNER }), /is not a vault file/);
-    expectCleanFailure(await runAirlock(['init'], { vault: join(vault, 'x.json'), env: OWNER }), /a part of the path is a file, not a directory/);
+    expectCleanFailure(
+      await runAirlock(['account', 'list'], { vault: dir, env: OWNER }),
+      /is not a vault file; point --vault at the vault file itself$/,
+    );
+    expectCleanFailure(
+      await runAirlock(['account', 'list'], { vault: join(vault, 'x.json'), env: OWNER }),
+      /is not a vault file/,
+    );
+    expectCleanFailure(
+      await runAirlock(['init'], { vault: join(vault, 'x.json'), env: OWNER }),
+      /a part of the path is a file, not a directory/,
+    );
   });
 
   it('no vault at the path: says so, hints at init, creates nothing', async () => {

@@ -7,7 +7,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OWNER, PASSWORD, airlockOk, copyVault, createScratch, createVault, expectCleanFailure, runAirlock } from '../helpers/cli.js';
+import {
+  OWNER,
+  PASSWORD,
+  airlockOk,
+  copyVault,
+  createScratch,
+  createVault,
+  expectCleanFailure,
+  runAirlock,
+} from '../helpers/cli.js';
 import { DEFECTS, sealTo, soundContent, spoiled } from '../helpers/hostile-content.js';
 
 const BACKUP_PASSWORD = 'backup-password-42';
@@ -31,25 +40,34 @@ beforeAll(async () => {
   scratch = await createScratch('hostile-backups');
   template = await createVault(join(await scratch.dir('template'), 'vault.json'), { devIdentity: true });
   // A second write, so that the previous generation exists and must survive too.
-  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'mine', '--path', '//mine'], { vault: template, env: OWNER });
+  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'mine', '--path', '//mine'], {
+    vault: template,
+    env: OWNER,
+  });
 });
 afterAll(() => scratch?.remove());
 
 const snapshot = async (vault: string) => Promise.all([readFile(vault), readFile(`${vault}.bak`)]);
 
 describe.concurrent('airlock import of a backup with one bad entry', () => {
-  it.each(DEFECTS.filter((d) => PLANTED.includes(d.what)))('$what: refused, naming the entry, the vault unchanged', async (defect) => {
-    const dir = await scratch.dir();
-    const vault = await copyVault(template, dir);
-    await airlockOk(['account', 'rename', 'mine', 'mine-too'], { vault, env: OWNER });
-    const file = join(dir, 'hostile.json');
-    await sealTo(file, 'airlock-backup', await spoiled(defect), BACKUP_PASSWORD);
-    const before = await snapshot(vault);
-    const message = new RegExp(`^airlock: backup ${file} is damaged: ${defect.message.source}.*; nothing was imported`, 'u');
-    expectCleanFailure(await runAirlock(['import', file, '--dry-run'], { vault, env: BOTH }), message);
-    expectCleanFailure(await runAirlock(['import', file], { vault, env: BOTH }), message);
-    expect(await snapshot(vault)).toEqual(before);
-  });
+  it.each(DEFECTS.filter((d) => PLANTED.includes(d.what)))(
+    '$what: refused, naming the entry, the vault unchanged',
+    async (defect) => {
+      const dir = await scratch.dir();
+      const vault = await copyVault(template, dir);
+      await airlockOk(['account', 'rename', 'mine', 'mine-too'], { vault, env: OWNER });
+      const file = join(dir, 'hostile.json');
+      await sealTo(file, 'airlock-backup', await spoiled(defect), BACKUP_PASSWORD);
+      const before = await snapshot(vault);
+      const message = new RegExp(
+        `^airlock: backup ${file} is damaged: ${defect.message.source}.*; nothing was imported`,
+        'u',
+      );
+      expectCleanFailure(await runAirlock(['import', file, '--dry-run'], { vault, env: BOTH }), message);
+      expectCleanFailure(await runAirlock(['import', file], { vault, env: BOTH }), message);
+      expect(await snapshot(vault)).toEqual(before);
+    },
+  );
 
   it('the same backup, sound, imports', async () => {
     const dir = await scratch.dir();
@@ -69,9 +87,17 @@ describe.concurrent('a vault with a bad entry', () => {
   ])('airlock %s %s: says which entry is wrong, and changes nothing', async (...args) => {
     const vault = join(await scratch.dir(), 'vault.json');
     const defect = DEFECTS.find((d) => d.what === 'an empty public key')!;
-    await sealTo(vault, 'airlock-vault', { ...(await spoiled(defect)), settings: { defaultNetwork: 'substrate' } }, PASSWORD);
+    await sealTo(
+      vault,
+      'airlock-vault',
+      { ...(await spoiled(defect)), settings: { defaultNetwork: 'substrate' } },
+      PASSWORD,
+    );
     const before = await readFile(vault);
-    const line = expectCleanFailure(await runAirlock(args, { vault, env: OWNER }), new RegExp(`^airlock: vault ${vault} is damaged: ${defect.message.source}`, 'u'));
+    const line = expectCleanFailure(
+      await runAirlock(args, { vault, env: OWNER }),
+      new RegExp(`^airlock: vault ${vault} is damaged: ${defect.message.source}`, 'u'),
+    );
     expect(line).toContain(`open its previous generation (--vault ${vault}.bak) or restore a backup`);
     expect(await readFile(vault)).toEqual(before);
   });

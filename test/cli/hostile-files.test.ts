@@ -12,7 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FountainEncoderPart } from '../../src/qr/bc-ur.js';
 import { denseFrame, urPartText } from '../../src/qr/dense.js';
 import { FrameSequence } from '../../src/qr/frames.js';
-import { OWNER, createScratch, createVault, expectCleanFailure, fileBytes, startAirlock, type RunResult } from '../helpers/cli.js';
+import {
+  OWNER,
+  createScratch,
+  createVault,
+  expectCleanFailure,
+  fileBytes,
+  startAirlock,
+  type RunResult,
+} from '../helpers/cli.js';
 import { HOOKS } from '../helpers/mounts.js';
 import { pseudoRandomBytes } from '../helpers/qr-frames.js';
 
@@ -33,10 +41,16 @@ afterAll(() => scratch?.remove());
  * Runs airlock with the test hooks reporting its peak memory; a run that outlasts SECONDS is
  * killed (with its process group) and fails the test, as a hang.
  */
-async function runBounded(args: string[], options: { vault?: string } = {}): Promise<RunResult & { peakKiB: number; seconds: number }> {
+async function runBounded(
+  args: string[],
+  options: { vault?: string } = {},
+): Promise<RunResult & { peakKiB: number; seconds: number }> {
   const report = join(await scratch.dir('rss'), 'maxrss');
   const started = performance.now();
-  const { child, result } = startAirlock(args, { vault: options.vault ?? vault, env: { ...BOTH, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_RSS_REPORT: report } });
+  const { child, result } = startAirlock(args, {
+    vault: options.vault ?? vault,
+    env: { ...BOTH, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_RSS_REPORT: report },
+  });
   const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), SECONDS * 1000);
   const finished = await result.finally(() => clearTimeout(timer));
   const seconds = (performance.now() - started) / 1000;
@@ -76,10 +90,16 @@ describe.concurrent('pictures and frames that claim more than they are', () => {
       // A mixed part (its sequence number above the count), whose fragments bc-ur would shuffle a million of.
       const part = new FountainEncoderPart(1_000_001, 1_000_000, 1_000_000, 0x1234_5678, Buffer.from([0x2a]));
       const picture = join(dir, 'x.png');
-      const segment = framing === 'ur' ? { data: urPartText(part), mode: 'alphanumeric' as const } : { data: denseFrame(part), mode: 'byte' as const };
+      const segment =
+        framing === 'ur'
+          ? { data: urPartText(part), mode: 'alphanumeric' as const }
+          : { data: denseFrame(part), mode: 'byte' as const };
       await QRCode.toFile(picture, [segment], { errorCorrectionLevel: 'L', scale: 2 });
       const run = await runBounded(['qr', 'read', picture]);
-      expectCleanFailure(run, /x\.png is a frame of a transfer of 1000000 parts, more than airlock reads \(at most 45591\)/u);
+      expectCleanFailure(
+        run,
+        /x\.png is a frame of a transfer of 1000000 parts, more than airlock reads \(at most 45591\)/u,
+      );
       expect(run.seconds).toBeLessThan(10);
     },
   );
@@ -87,26 +107,48 @@ describe.concurrent('pictures and frames that claim more than they are', () => {
 
 describe.concurrent('special files named as files', () => {
   it.each([
-    { what: 'a symlink to /dev/zero named x.json', kind: 'a device', make: (path: string) => symlink('/dev/zero', path) },
-    { what: 'a FIFO named x.json, with no writer', kind: 'a FIFO', make: async (path: string) => execFileSync('mkfifo', [path]) },
-  ])('$what: import, import --dry-run and qr show --file refuse it at once; the vault is unchanged', async ({ make, kind }) => {
-    const file = join(await scratch.dir('special'), 'x.json');
-    await make(file);
-    const before = await fileBytes(vault);
-    const refusal = new RegExp(`x\\.json is not a regular file \\(${kind}\\)`, 'u');
-    expectCleanFailure(await runBounded(['import', file]), refusal);
-    expectCleanFailure(await runBounded(['import', file, '--dry-run']), refusal);
-    expectCleanFailure(await runBounded(['qr', 'show', '--file', file]), refusal);
-    expect((await fileBytes(vault)).equals(before), 'the vault changed').toBe(true);
-  });
+    {
+      what: 'a symlink to /dev/zero named x.json',
+      kind: 'a device',
+      make: (path: string) => symlink('/dev/zero', path),
+    },
+    {
+      what: 'a FIFO named x.json, with no writer',
+      kind: 'a FIFO',
+      make: async (path: string) => execFileSync('mkfifo', [path]),
+    },
+  ])(
+    '$what: import, import --dry-run and qr show --file refuse it at once; the vault is unchanged',
+    async ({ make, kind }) => {
+      const file = join(await scratch.dir('special'), 'x.json');
+      await make(file);
+      const before = await fileBytes(vault);
+      const refusal = new RegExp(`x\\.json is not a regular file \\(${kind}\\)`, 'u');
+      expectCleanFailure(await runBounded(['import', file]), refusal);
+      expectCleanFailure(await runBounded(['import', file, '--dry-run']), refusal);
+      expectCleanFailure(await runBounded(['qr', 'show', '--file', file]), refusal);
+      expect((await fileBytes(vault)).equals(before), 'the vault changed').toBe(true);
+    },
+  );
 
   it.each([
-    { what: 'a symlink to /dev/zero named x.png', kind: 'a device', make: (path: string) => symlink('/dev/zero', path) },
-    { what: 'a FIFO named x.png, with no writer', kind: 'a FIFO', make: async (path: string) => execFileSync('mkfifo', [path]) },
+    {
+      what: 'a symlink to /dev/zero named x.png',
+      kind: 'a device',
+      make: (path: string) => symlink('/dev/zero', path),
+    },
+    {
+      what: 'a FIFO named x.png, with no writer',
+      kind: 'a FIFO',
+      make: async (path: string) => execFileSync('mkfifo', [path]),
+    },
   ])('$what: qr read refuses it at once', async ({ make, kind }) => {
     const picture = join(await scratch.dir('special'), 'x.png');
     await make(picture);
-    expectCleanFailure(await runBounded(['qr', 'read', picture]), new RegExp(`x\\.png is not a regular file \\(${kind}\\)`, 'u'));
+    expectCleanFailure(
+      await runBounded(['qr', 'read', picture]),
+      new RegExp(`x\\.png is not a regular file \\(${kind}\\)`, 'u'),
+    );
   });
 
   it('a symlink loop: import, qr show --file and qr read say so, not ELOOP', async () => {
@@ -122,7 +164,10 @@ describe.concurrent('special files named as files', () => {
     const dir = await scratch.dir('vaults');
     execFileSync('mkfifo', [join(dir, 'fifo.json')]);
     await symlink('/dev/zero', join(dir, 'zero.json'));
-    for (const [name, kind] of [['fifo.json', 'a FIFO'], ['zero.json', 'a device']] as const) {
+    for (const [name, kind] of [
+      ['fifo.json', 'a FIFO'],
+      ['zero.json', 'a device'],
+    ] as const) {
       const run = await runBounded(['account', 'list'], { vault: join(dir, name) });
       expectCleanFailure(run, new RegExp(`${name.replace('.', '\\.')} is not a regular file \\(${kind}\\)`, 'u'));
     }
@@ -132,7 +177,10 @@ describe.concurrent('special files named as files', () => {
     const dir = await scratch.dir('folder');
     const sequence = new FrameSequence(pseudoRandomBytes(600, 15), 100);
     for (let i = 0; i < 8; i++) {
-      await QRCode.toFile(join(dir, `frame-${i}.png`), [{ data: sequence.next().text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'L', scale: 2 });
+      await QRCode.toFile(join(dir, `frame-${i}.png`), [{ data: sequence.next().text, mode: 'alphanumeric' }], {
+        errorCorrectionLevel: 'L',
+        scale: 2,
+      });
     }
     execFileSync('mkfifo', [join(dir, 'frame-3b.png')]);
     expectCleanFailure(await runBounded(['qr', 'read', dir]), /frame-3b\.png is not a regular file \(a FIFO\)/u);

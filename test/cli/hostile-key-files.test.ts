@@ -11,7 +11,16 @@ import { writeBackup } from '../../src/vault/backup.js';
 import { newSealKey, seal } from '../../src/vault/polkadot-js/cipher.js';
 import { encodeAccountJson } from '../../src/vault/polkadot-js/encode.js';
 import type { KeyringPairJson } from '../../src/vault/polkadot-js/types.js';
-import { DEV_PHRASE, OWNER, copyVault, createScratch, createVault, expectCleanFailure, fileBytes, runAirlock } from '../helpers/cli.js';
+import {
+  DEV_PHRASE,
+  OWNER,
+  copyVault,
+  createScratch,
+  createVault,
+  expectCleanFailure,
+  fileBytes,
+  runAirlock,
+} from '../helpers/cli.js';
 
 const FILE_PASSWORD = 'file-password-42';
 const password = new Uint8Array(Buffer.from(FILE_PASSWORD, 'utf8'));
@@ -26,7 +35,9 @@ let backup: Record<string, unknown>;
 beforeAll(async () => {
   scratch = await createScratch('hostile-keys');
   template = await createVault(join(await scratch.dir('template'), 'vault.json'));
-  alice = await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, password, { name: 'alice' });
+  alice = await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, password, {
+    name: 'alice',
+  });
   const path = join(await scratch.dir('backup'), 'backup.json');
   await writeBackup(path, { identities: [], accounts: [], addresses: [] }, password);
   backup = JSON.parse((await fileBytes(path)).toString('utf8')) as Record<string, unknown>;
@@ -43,13 +54,16 @@ function costing(N: number): KeyringPairJson {
 
 /** The extension's batch sealing `inner` (the JSON of its accounts) with the file password. */
 async function batchOf(inner: string, accounts: unknown[] = []): Promise<string> {
-  const encoded = Buffer.from(seal(new Uint8Array(Buffer.from(inner, 'utf8')), await newSealKey(password))).toString('base64');
+  const encoded = Buffer.from(seal(new Uint8Array(Buffer.from(inner, 'utf8')), await newSealKey(password))).toString(
+    'base64',
+  );
   return JSON.stringify({ encoded, encoding: BATCH_ENCODING, accounts });
 }
 
 /** An account entry of 32 bytes: 100,000 of them seal to over 4 MB of base64, within the size limit. */
 const tiny = { address: 'x', encoded: 'AAAA' };
-const HUNDRED_THOUSAND = /holds 100,000 accounts; airlock reads at most 1,000 from one file; split the accounts over several files$/;
+const HUNDRED_THOUSAND =
+  /holds 100,000 accounts; airlock reads at most 1,000 from one file; split the accounts over several files$/;
 
 describe.concurrent('refused at once by import --dry-run, the vault unchanged', () => {
   const cases: [string, () => Promise<string> | string, RegExp][] = [
@@ -63,11 +77,35 @@ describe.concurrent('refused at once by import --dry-run, the vault unchanged', 
       () => JSON.stringify(Array.from({ length: 1000 }, () => costing(1 << 17))),
       /asks for 1,000 key derivations at N=2\^17 .*; airlock reads at most the work of 1,000 at N=2\^15 \(250 at N=2\^17\) from one file; /,
     ],
-    ['an account whose encoded key is 4 MB of base64', () => JSON.stringify({ ...alice, encoded: 'A'.repeat(4 << 20) }), /keys\.json is damaged: its encoded is longer than 4,096 characters; /],
-    ['an account whose encoded key is 4 MB of hex', () => JSON.stringify({ ...alice, encoded: `0x${'00'.repeat(2 << 20)}` }), /keys\.json is damaged: its encoded is longer than 4,096 characters; /],
-    ['a batch whose sealed list of 100,000 tiny accounts is 4 MB of base64', () => batchOf(JSON.stringify(Array.from({ length: 100_000 }, () => tiny))), HUNDRED_THOUSAND],
-    ['a batch listing 100,000 accounts in the clear', () => batchOf('[]', Array.from({ length: 100_000 }, () => ({}))), HUNDRED_THOUSAND],
-    ['an apps list of 100,000 tiny accounts', () => JSON.stringify(Array.from({ length: 100_000 }, () => tiny)), HUNDRED_THOUSAND],
+    [
+      'an account whose encoded key is 4 MB of base64',
+      () => JSON.stringify({ ...alice, encoded: 'A'.repeat(4 << 20) }),
+      /keys\.json is damaged: its encoded is longer than 4,096 characters; /,
+    ],
+    [
+      'an account whose encoded key is 4 MB of hex',
+      () => JSON.stringify({ ...alice, encoded: `0x${'00'.repeat(2 << 20)}` }),
+      /keys\.json is damaged: its encoded is longer than 4,096 characters; /,
+    ],
+    [
+      'a batch whose sealed list of 100,000 tiny accounts is 4 MB of base64',
+      () => batchOf(JSON.stringify(Array.from({ length: 100_000 }, () => tiny))),
+      HUNDRED_THOUSAND,
+    ],
+    [
+      'a batch listing 100,000 accounts in the clear',
+      () =>
+        batchOf(
+          '[]',
+          Array.from({ length: 100_000 }, () => ({})),
+        ),
+      HUNDRED_THOUSAND,
+    ],
+    [
+      'an apps list of 100,000 tiny accounts',
+      () => JSON.stringify(Array.from({ length: 100_000 }, () => tiny)),
+      HUNDRED_THOUSAND,
+    ],
   ];
   it.each(cases)('%s', async (_what, content, message) => {
     const dir = await scratch.dir();
@@ -92,8 +130,16 @@ describe.concurrent('a damaged airlock backup says what is wrong with it, and th
   };
   const cases: [string, () => string, string][] = [
     ['its version missing', damaged((json) => delete json.version), 'its version is missing'],
-    ['a salt cut short', damaged((json) => (json.kdf.salt = Buffer.alloc(16).toString('base64'))), 'its kdf.salt must be 32 bytes'],
-    ['a nonce that is not base64', damaged((json) => (json.cipher.nonce = '*'.repeat(32))), 'its cipher.nonce is not base64'],
+    [
+      'a salt cut short',
+      damaged((json) => (json.kdf.salt = Buffer.alloc(16).toString('base64'))),
+      'its kdf.salt must be 32 bytes',
+    ],
+    [
+      'a nonce that is not base64',
+      damaged((json) => (json.cipher.nonce = '*'.repeat(32))),
+      'its cipher.nonce is not base64',
+    ],
     ['another cipher', damaged((json) => (json.cipher.name = 'aes')), 'its cipher.name must be "xsalsa20-poly1305"'],
     ['a version in words', damaged((json) => (json.version = 'three')), 'its version must be a number'],
     ['cut short', () => JSON.stringify(backup).slice(0, 300), 'it is not complete JSON'],
@@ -102,7 +148,9 @@ describe.concurrent('a damaged airlock backup says what is wrong with it, and th
     const dir = await scratch.dir();
     const file = join(dir, 'backup.json');
     await writeFile(file, content());
-    const line = expectCleanFailure(await runAirlock(['import', file, '--dry-run'], { vault: await copyVault(template, dir), env: BOTH }));
+    const line = expectCleanFailure(
+      await runAirlock(['import', file, '--dry-run'], { vault: await copyVault(template, dir), env: BOTH }),
+    );
     expect(line).toBe(`airlock: backup ${file} is damaged: ${says}; ${COPY_AGAIN}`);
   });
 });

@@ -70,7 +70,15 @@ const device = (change: Parameters<LedgerEmulator['behave']>[0] = {}) => {
 
 describe('airlock ledger scan', () => {
   it('prints the table as the device answers: the addresses hdLedger gives', async () => {
-    const { stdout, stderr } = await airlockOk(['ledger', 'scan', ...device(), '--accounts', '3', '--network', 'polkadot']);
+    const { stdout, stderr } = await airlockOk([
+      'ledger',
+      'scan',
+      ...device(),
+      '--accounts',
+      '3',
+      '--network',
+      'polkadot',
+    ]);
     expect(stderr).toBe('');
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ACCOUNT\s+PATH\s+ADDRESS\s+PUBLIC KEY$/u);
@@ -80,7 +88,16 @@ describe('airlock ledger scan', () => {
   });
 
   it('--json: one document of account objects, progress on stderr, other address indices on request', async () => {
-    const { stdout, stderr } = await airlockOk(['ledger', 'scan', ...device(), '--accounts', '2', '--index', '4', '--json']);
+    const { stdout, stderr } = await airlockOk([
+      'ledger',
+      'scan',
+      ...device(),
+      '--accounts',
+      '2',
+      '--index',
+      '4',
+      '--json',
+    ]);
     const paths = ["m/44'/354'/0'/0'/4'", "m/44'/354'/1'/0'/4'"];
     expect(JSON.parse(stdout)).toEqual(
       paths.map((path, account) => ({
@@ -96,13 +113,21 @@ describe('airlock ledger scan', () => {
         index: 4,
       })),
     );
-    expect(stderr.trimEnd().split('\n')).toEqual(paths.map((p, i) => `airlock: account ${i}: ${encodeAddress(deviceKey(p), 42)} (${p})`));
+    expect(stderr.trimEnd().split('\n')).toEqual(
+      paths.map((p, i) => `airlock: account ${i}: ${encodeAddress(deviceKey(p), 42)} (${p})`),
+    );
   });
 
   it('--save keeps public keys only, as a ledger identity that account list shows', async () => {
     const vault = await fresh();
-    const saved = await airlockJson<LedgerView[]>(['ledger', 'scan', ...device(), '--accounts', '2', '--network', 'kusama', '--save', 'nano'], { vault, env: OWNER });
-    expect(saved.map((a) => [a.name, a.identity])).toEqual([['nano-0', 'nano'], ['nano-1', 'nano']]);
+    const saved = await airlockJson<LedgerView[]>(
+      ['ledger', 'scan', ...device(), '--accounts', '2', '--network', 'kusama', '--save', 'nano'],
+      { vault, env: OWNER },
+    );
+    expect(saved.map((a) => [a.name, a.identity])).toEqual([
+      ['nano-0', 'nano'],
+      ['nano-1', 'nano'],
+    ]);
     const accounts = await airlockJson<LedgerView[]>(['account', 'list'], { vault, env: OWNER });
     expect(accounts).toEqual(
       PATHS.slice(0, 2).map((path, i) => ({
@@ -116,10 +141,15 @@ describe('airlock ledger scan', () => {
         identity: 'nano',
       })),
     );
-    expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toMatchObject([{ name: 'nano', kind: 'ledger', accounts: 2 }]);
+    expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toMatchObject([
+      { name: 'nano', kind: 'ledger', accounts: 2 },
+    ]);
     // A name already taken is refused before the device is asked anything.
     const asked = emulator.apdus.length;
-    expectCleanFailure(await runAirlock(['ledger', 'scan', ...device(), '--save', 'nano'], { vault, env: OWNER }), /an identity named "nano" already exists/);
+    expectCleanFailure(
+      await runAirlock(['ledger', 'scan', ...device(), '--save', 'nano'], { vault, env: OWNER }),
+      /an identity named "nano" already exists/,
+    );
     expect(emulator.apdus.length).toBe(asked);
   });
 });
@@ -138,15 +168,26 @@ describe('airlock ledger show', () => {
 describe('airlock ledger errors: one line each, exit 1', () => {
   it.each([
     ['locked', { status: SW.LOCKED }, /^airlock: the Ledger is locked; unlock it/],
-    ['another app open (0x6e01)', { status: SW.APP_NOT_OPEN }, /^airlock: the Polkadot app is not open on the Ledger; open the Polkadot app/],
-    ['another app open (0x6d00)', { status: SW.INS_NOT_SUPPORTED }, /^airlock: the Polkadot app is not open on the Ledger/],
+    [
+      'another app open (0x6e01)',
+      { status: SW.APP_NOT_OPEN },
+      /^airlock: the Polkadot app is not open on the Ledger; open the Polkadot app/,
+    ],
+    [
+      'another app open (0x6d00)',
+      { status: SW.INS_NOT_SUPPORTED },
+      /^airlock: the Polkadot app is not open on the Ledger/,
+    ],
     ['a device that never answers', { silent: true }, /^airlock: the Ledger did not answer within 0.5 s; /],
   ])('%s', async (_label, behaviour, message) => {
     expectCleanFailure(await runAirlock(['ledger', 'scan', ...device(behaviour), '--timeout', '0.5']), message);
   });
 
   it('rejected on the device', async () => {
-    expectCleanFailure(await runAirlock(['ledger', 'show', ...device({ reject: true }), '--json']).then(dropProgress), /^airlock: rejected on the Ledger; /);
+    expectCleanFailure(
+      await runAirlock(['ledger', 'show', ...device({ reject: true }), '--json']).then(dropProgress),
+      /^airlock: rejected on the Ledger; /,
+    );
   });
 
   it('emulator not reachable', async () => {
@@ -158,19 +199,30 @@ describe('airlock ledger errors: one line each, exit 1', () => {
   });
 
   it('no Ledger on USB (this machine has none)', async () => {
-    expectCleanFailure(await runAirlock(['ledger', 'scan']), /^airlock: no Ledger found on USB; connect it, unlock it and open the Polkadot app/);
+    expectCleanFailure(
+      await runAirlock(['ledger', 'scan']),
+      /^airlock: no Ledger found on USB; connect it, unlock it and open the Polkadot app/,
+    );
   });
 
   it('libusb missing: says what to install (libusb hidden from the binary in a private mount namespace)', async () => {
-    const libusb = /libusb-1\.0\.so\.0 \(.*\) => (\S+)/u.exec(execFileSync('ldconfig', ['-p'], { encoding: 'utf8' }))?.[1];
+    const libusb = /libusb-1\.0\.so\.0 \(.*\) => (\S+)/u.exec(
+      execFileSync('ldconfig', ['-p'], { encoding: 'utf8' }),
+    )?.[1];
     expect(libusb, 'libusb-1.0-0 is installed here (.ci/run installs it)').toBeDefined();
     const script = 'mount --bind /dev/null "$1" && exec "$2" "$3" ledger scan';
     const result = await new Promise<RunResult>((resolve) => {
-      execFile('unshare', ['-rm', 'sh', '-c', script, 'sh', libusb!, process.execPath, AIRLOCK_BIN], { env: minimalEnv() }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, signal: null, stdout, stderr }),
+      execFile(
+        'unshare',
+        ['-rm', 'sh', '-c', script, 'sh', libusb!, process.execPath, AIRLOCK_BIN],
+        { env: minimalEnv() },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, signal: null, stdout, stderr }),
       );
     });
-    expectCleanFailure(result, /^airlock: the USB library libusb cannot be loaded \(.*libusb-1\.0\.so\.0.*\); install it \(Debian\/Ubuntu: apt-get install libusb-1\.0-0/u);
+    expectCleanFailure(
+      result,
+      /^airlock: the USB library libusb cannot be loaded \(.*libusb-1\.0\.so\.0.*\); install it \(Debian\/Ubuntu: apt-get install libusb-1\.0-0/u,
+    );
   });
 
   it('a transport that is neither is a usage error', async () => {
@@ -181,15 +233,34 @@ describe('airlock ledger errors: one line each, exit 1', () => {
 describe('airlock ledger recover', () => {
   it('derives the addresses the device gives, from the words on stdin, and says it is now a software wallet', async () => {
     const vault = await fresh();
-    const { stderr, stdout } = await airlockOk(['ledger', 'recover', '--name', 'lost', '--accounts', '3'], { vault, env: OWNER, input: `${WORDS}\n` });
-    expect(stderr).toMatch(/^airlock: warning: typing a Ledger's recovery phrase into a computer turns it into a software wallet/u);
+    const { stderr, stdout } = await airlockOk(['ledger', 'recover', '--name', 'lost', '--accounts', '3'], {
+      vault,
+      env: OWNER,
+      input: `${WORDS}\n`,
+    });
+    expect(stderr).toMatch(
+      /^airlock: warning: typing a Ledger's recovery phrase into a computer turns it into a software wallet/u,
+    );
     expect(stdout).toContain('Saved mnemonic identity "lost" with 3 accounts: lost-0, lost-1, lost-2.');
     const recovered = await airlockJson<LedgerView[]>(['account', 'list'], { vault, env: OWNER });
     const scanned = await airlockJson<LedgerView[]>(['ledger', 'scan', ...device(), '--accounts', '3']);
-    expect(recovered.map((a) => [a.address, a.publicKey, a.path, a.type])).toEqual(scanned.map((a) => [a.address, a.publicKey, a.path, 'ed25519']));
+    expect(recovered.map((a) => [a.address, a.publicKey, a.path, a.type])).toEqual(
+      scanned.map((a) => [a.address, a.publicKey, a.path, 'ed25519']),
+    );
     // Further accounts derive the same way, without the device.
     const { stdout: derived } = await airlockOk(
-      ['account', 'derive', '--identity', 'lost', '--name', 'lost-7', '--type', 'ed25519', '--path', "m/44'/354'/7'/0'/0'"],
+      [
+        'account',
+        'derive',
+        '--identity',
+        'lost',
+        '--name',
+        'lost-7',
+        '--type',
+        'ed25519',
+        '--path',
+        "m/44'/354'/7'/0'/0'",
+      ],
       { vault, env: OWNER },
     );
     expect(derived).toContain(encodeAddress(deviceKey("m/44'/354'/7'/0'/0'"), 42));
@@ -209,25 +280,33 @@ describe('airlock ledger recover', () => {
 
   it('with --passphrase typed hidden at the terminal', async () => {
     const vault = await fresh();
-    const result = await runAirlockInTerminal(['ledger', 'recover', '--name', 'typed', '--accounts', '1', '--passphrase'], {
-      vault,
-      env: OWNER,
-      replies: [
-        { when: 'Ledger recovery phrase (hidden): ', send: `${WORDS}\r` },
-        { when: 'Ledger passphrase (hidden): ', send: 'testing\r' },
-      ],
-    });
+    const result = await runAirlockInTerminal(
+      ['ledger', 'recover', '--name', 'typed', '--accounts', '1', '--passphrase'],
+      {
+        vault,
+        env: OWNER,
+        replies: [
+          { when: 'Ledger recovery phrase (hidden): ', send: `${WORDS}\r` },
+          { when: 'Ledger passphrase (hidden): ', send: 'testing\r' },
+        ],
+      },
+    );
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).not.toContain('testing');
     expect(result.stdout).not.toContain(WORDS.split(' ')[0]);
     const [account] = await airlockJson<LedgerView[]>(['account', 'list'], { vault, env: OWNER });
-    expect(account!.publicKey).toBe(hex(ed25519PairFromSeed(Buffer.from(PASSPHRASE_VECTOR.seed.slice(2), 'hex')).publicKey));
+    expect(account!.publicKey).toBe(
+      hex(ed25519PairFromSeed(Buffer.from(PASSPHRASE_VECTOR.seed.slice(2), 'hex')).publicKey),
+    );
   });
 
   it('refuses a phrase that fails its checksum and saves nothing', async () => {
     const vault = await fresh();
     const bad = WORDS.replace(/volcano$/u, 'abandon');
-    expectCleanFailure(await runAirlock(['ledger', 'recover', '--name', 'x'], { vault, env: OWNER, input: bad }), /fails its checksum/);
+    expectCleanFailure(
+      await runAirlock(['ledger', 'recover', '--name', 'x'], { vault, env: OWNER, input: bad }),
+      /fails its checksum/,
+    );
     expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toEqual([]);
   });
 });
@@ -249,7 +328,9 @@ describe('Ledger code is loaded only by Ledger commands', () => {
   it('--version and --help load none of it, and --version starts fast', async () => {
     expect(await loaded(['--version'])).toBe(0);
     expect(await loaded(['ledger', '--help'])).toBe(0);
-    expect(await loaded(['ledger', 'scan', '--transport', `speculos://127.0.0.1:${await closedPort()}`])).toBeGreaterThan(0);
+    expect(
+      await loaded(['ledger', 'scan', '--transport', `speculos://127.0.0.1:${await closedPort()}`]),
+    ).toBeGreaterThan(0);
     const started = performance.now();
     await airlockOk(['--version']);
     expect(performance.now() - started).toBeLessThan(1500);

@@ -9,7 +9,16 @@
 import { chmod, chown, copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_PHRASE, OWNER, airlockOk, copyVault, createScratch, expectCleanFailure, runAirlock, type RunResult } from '../helpers/cli.js';
+import {
+  DEV_PHRASE,
+  OWNER,
+  airlockOk,
+  copyVault,
+  createScratch,
+  expectCleanFailure,
+  runAirlock,
+  type RunResult,
+} from '../helpers/cli.js';
 import { saveMnemonicIdentity } from '../../src/vault/actions.js';
 import { VaultSession } from '../../src/vault/store.js';
 import { FAST_SCRYPT } from '../helpers/vault.js';
@@ -57,18 +66,33 @@ async function freshVault(owner?: number) {
 const exportTo = (medium: string) => ['export', '--out', join(medium, 'backup.json'), '--force'];
 
 /** The same fault, injected into the real binary at the call where the real one would strike. */
-async function injected(call: 'open' | 'writeFile' | 'sync', error: string, vault: string): Promise<[RunResult, string]> {
+async function injected(
+  call: 'open' | 'writeFile' | 'sync',
+  error: string,
+  vault: string,
+): Promise<[RunResult, string]> {
   const medium = await scratch.dir('medium');
   await copyFile(older, join(medium, 'backup.json'));
   const AIRLOCK_TEST_FAULT = JSON.stringify({ call, under: medium, error });
-  return [await runAirlock(exportTo(medium), { vault, env: { ...BOTH, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_FAULT } }), medium];
+  return [
+    await runAirlock(exportTo(medium), { vault, env: { ...BOTH, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_FAULT } }),
+    medium,
+  ];
 }
 
 /** A real tmpfs with the older backup on it; returns airlock's result and a copy of the medium afterwards. */
 async function onTmpfs(vault: string, options: { prepare?: string; readOnly?: boolean }): Promise<[RunResult, string]> {
   const [mountpoint, after] = [await scratch.dir('mnt'), await scratch.dir('after')];
   const prepare = ['cp "$OLDER" "$MEDIUM/backup.json"', options.prepare ?? ''].join('\n');
-  const result = await runOnTmpfs({ ...options, mountpoint, after, sizeKiB: MEDIUM_KIB, prepare, env: { ...BOTH, OLDER: older }, args: ['--vault', vault, ...exportTo(mountpoint)] });
+  const result = await runOnTmpfs({
+    ...options,
+    mountpoint,
+    after,
+    sizeKiB: MEDIUM_KIB,
+    prepare,
+    env: { ...BOTH, OLDER: older },
+    args: ['--vault', vault, ...exportTo(mountpoint)],
+  });
   return [result, after];
 }
 
@@ -84,16 +108,26 @@ describe.concurrent('export onto a failing medium', () => {
     const { vault, unchanged } = await freshVault();
     // Fill the medium to the last page, then give one page back.
     const fill = `cat /dev/zero > "$MEDIUM/filler" 2>/dev/null || true\ntruncate -s -${FREE} "$MEDIUM/filler"`;
-    const [result, medium] = canMountTmpfs ? await onTmpfs(vault, { prepare: fill }) : await injected('writeFile', 'ENOSPC', vault);
-    expectCleanFailure(result, /^airlock: cannot write .*backup\.json: the medium is full; free some space or use another medium$/);
+    const [result, medium] = canMountTmpfs
+      ? await onTmpfs(vault, { prepare: fill })
+      : await injected('writeFile', 'ENOSPC', vault);
+    expectCleanFailure(
+      result,
+      /^airlock: cannot write .*backup\.json: the medium is full; free some space or use another medium$/,
+    );
     await expectOlderIntact(medium, canMountTmpfs ? ['filler'] : []);
     await unchanged();
   });
 
   it(`read-only medium (${canMountTmpfs ? 'real: a tmpfs remounted read-only' : 'injected: EROFS from open'})`, async () => {
     const { vault, unchanged } = await freshVault();
-    const [result, medium] = canMountTmpfs ? await onTmpfs(vault, { readOnly: true }) : await injected('open', 'EROFS', vault);
-    expectCleanFailure(result, /^airlock: cannot write .*backup\.json: the medium is read-only; check its write-protect switch/);
+    const [result, medium] = canMountTmpfs
+      ? await onTmpfs(vault, { readOnly: true })
+      : await injected('open', 'EROFS', vault);
+    expectCleanFailure(
+      result,
+      /^airlock: cannot write .*backup\.json: the medium is read-only; check its write-protect switch/,
+    );
     await expectOlderIntact(medium);
     await unchanged();
   });
@@ -112,7 +146,10 @@ describe.concurrent('export onto a failing medium', () => {
     } else {
       [result, medium] = await injected('open', 'EACCES', vault);
     }
-    expectCleanFailure(result, /^airlock: cannot write .*backup\.json: permission denied; choose a directory you may write to$/);
+    expectCleanFailure(
+      result,
+      /^airlock: cannot write .*backup\.json: permission denied; choose a directory you may write to$/,
+    );
     await expectOlderIntact(medium);
     await unchanged();
   });
@@ -147,9 +184,25 @@ describe.concurrent('export onto a failing medium', () => {
       'cp -a "$KEPT/." "$REINSERTED/"',
     ].join('\n');
     const fault = JSON.stringify({ call: 'sync', under: mountpoint, pause });
-    const env = { ...BOTH, OLDER: older, KEPT: kept, REINSERTED: reinserted, PAUSE: pause, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_FAULT: fault };
+    const env = {
+      ...BOTH,
+      OLDER: older,
+      KEPT: kept,
+      REINSERTED: reinserted,
+      PAUSE: pause,
+      NODE_OPTIONS: HOOKS,
+      AIRLOCK_TEST_FAULT: fault,
+    };
     const prepare = 'cp "$OLDER" "$MEDIUM/backup.json"';
-    const result = await runOnTmpfs({ mountpoint, after, sizeKiB: MEDIUM_KIB, prepare, act, env, args: ['--vault', vault, ...exportTo(mountpoint)] });
+    const result = await runOnTmpfs({
+      mountpoint,
+      after,
+      sizeKiB: MEDIUM_KIB,
+      prepare,
+      act,
+      env,
+      args: ['--vault', vault, ...exportTo(mountpoint)],
+    });
     expectCleanFailure(result, /^airlock: cannot write .*backup\.json: .*whether the medium is still mounted$/);
     // Nothing went to the disk under the empty mountpoint instead.
     expect(await readdir(after)).toEqual([]);
@@ -157,15 +210,23 @@ describe.concurrent('export onto a failing medium', () => {
     // delete from a medium that is gone. It is hidden, named for the backup, and encrypted.
     const files = await filesIn(reinserted);
     expect(files['backup.json']!.equals(olderBytes), 'the older backup changed').toBe(true);
-    expect(Object.keys(files).filter((n) => n !== 'backup.json')).toEqual([expect.stringMatching(/^\.backup\.json\.[0-9a-f]{12}\.tmp$/u)]);
+    expect(Object.keys(files).filter((n) => n !== 'backup.json')).toEqual([
+      expect.stringMatching(/^\.backup\.json\.[0-9a-f]{12}\.tmp$/u),
+    ]);
     await unchanged();
   });
 
-  it.each(['EIO', 'ENODEV', 'ENXIO'])('a medium that fails with %s on fsync, as a pulled USB stick does (injected)', async (code) => {
-    const { vault, unchanged } = await freshVault();
-    const [result, medium] = await injected('sync', code, vault);
-    expectCleanFailure(result, /^airlock: cannot write .*backup\.json: .*\(was the medium removed\?\); reinsert the medium and try again$/);
-    await expectOlderIntact(medium);
-    await unchanged();
-  });
+  it.each(['EIO', 'ENODEV', 'ENXIO'])(
+    'a medium that fails with %s on fsync, as a pulled USB stick does (injected)',
+    async (code) => {
+      const { vault, unchanged } = await freshVault();
+      const [result, medium] = await injected('sync', code, vault);
+      expectCleanFailure(
+        result,
+        /^airlock: cannot write .*backup\.json: .*\(was the medium removed\?\); reinsert the medium and try again$/,
+      );
+      await expectOlderIntact(medium);
+      await unchanged();
+    },
+  );
 });

@@ -69,7 +69,18 @@ describe('no plaintext on disk', () => {
     await run(['identity', 'restore', '--name', IDENTITY], `${DEV_PHRASE}\n`);
     await run(['account', 'derive', '--identity', IDENTITY, '--name', ACCOUNTS.alice, '--path', '//Alice']);
     await run(['account', 'derive', '--identity', IDENTITY, '--name', ACCOUNTS.alith, '--type', 'ethereum']);
-    await run(['account', 'derive', '--identity', IDENTITY, '--name', ACCOUNTS.stash, '--path', '//stash//1', '--network', 'kusama']);
+    await run([
+      'account',
+      'derive',
+      '--identity',
+      IDENTITY,
+      '--name',
+      ACCOUNTS.stash,
+      '--path',
+      '//stash//1',
+      '--network',
+      'kusama',
+    ]);
     await run(['address', 'add', '--name', ADDRESS_BOOK.treasury, '--network', 'substrate', BOB.substrate]);
     await run(['address', 'add', '--name', ADDRESS_BOOK.exchange, '--note', ADDRESS_BOOK.note, EIP55_ADDRESS]);
     await run(['account', 'rename', ACCOUNTS.alice, ACCOUNTS.aliceRenamed]);
@@ -87,12 +98,24 @@ describe('no plaintext on disk', () => {
     await run(['account', 'derive', '--identity', GENERATED_IDENTITY, '--name', ACCOUNTS.generated, '--path', '//0']);
 
     const misspelled = DEV_PHRASE.replace('curtain', 'curtian');
-    expectCleanFailure(await runAirlock(['identity', 'restore', '--name', 'never-saved'], { ...as(PASSWORD), input: misspelled }), /did you mean/);
+    expectCleanFailure(
+      await runAirlock(['identity', 'restore', '--name', 'never-saved'], { ...as(PASSWORD), input: misspelled }),
+      /did you mean/,
+    );
 
-    await airlockOk(['passwd'], { vault, home, env: { AIRLOCK_PASSWORD: PASSWORD, AIRLOCK_NEW_PASSWORD: NEW_PASSWORD } });
+    await airlockOk(['passwd'], {
+      vault,
+      home,
+      env: { AIRLOCK_PASSWORD: PASSWORD, AIRLOCK_NEW_PASSWORD: NEW_PASSWORD },
+    });
 
-    const accounts = await airlockJson<{ name: string; address: string; publicKey: string }[]>(['account', 'list'], as(NEW_PASSWORD));
-    expect(accounts.map((a) => a.name).sort()).toEqual([ACCOUNTS.aliceRenamed, ACCOUNTS.alith, ACCOUNTS.generated, ACCOUNTS.stash].sort());
+    const accounts = await airlockJson<{ name: string; address: string; publicKey: string }[]>(
+      ['account', 'list'],
+      as(NEW_PASSWORD),
+    );
+    expect(accounts.map((a) => a.name).sort()).toEqual(
+      [ACCOUNTS.aliceRenamed, ACCOUNTS.alith, ACCOUNTS.generated, ACCOUNTS.stash].sort(),
+    );
 
     const needles = [
       ...windows(DEV_PHRASE),

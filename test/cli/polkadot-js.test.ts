@@ -49,8 +49,15 @@ beforeAll(async () => {
   keys = new PairKeyring({ type: 'sr25519' });
   scratch = await createScratch('polkadot-js');
   template = await createVault(join(await scratch.dir('template'), 'vault.json'), { devIdentity: true });
-  for (const [name, type, path] of [['alice', 'sr25519', '//Alice'], ['alice-ed', 'ed25519', '//Alice'], ['bob', 'sr25519', '//Bob']]) {
-    await airlockOk(['account', 'derive', '--identity', 'dev', '--name', name!, '--type', type!, '--path', path!], { vault: template, env: OWNER });
+  for (const [name, type, path] of [
+    ['alice', 'sr25519', '//Alice'],
+    ['alice-ed', 'ed25519', '//Alice'],
+    ['bob', 'sr25519', '//Bob'],
+  ]) {
+    await airlockOk(['account', 'derive', '--identity', 'dev', '--name', name!, '--type', type!, '--path', path!], {
+      vault: template,
+      env: OWNER,
+    });
   }
   // As the extension writes "export all": Bob keeps a password of his own inside the batch.
   const alice = keys.addFromUri(`${DEV_PHRASE}//Alice`, { name: 'alice' });
@@ -73,14 +80,20 @@ async function sealList(inner: KeyringPair$Json[], password: string) {
 describe.concurrent('polkadot.js files through the command line', () => {
   it('export --format polkadot-js-batch, import into a new vault: the same accounts, keys included', async () => {
     const file = join(await scratch.dir(), 'all.json');
-    const receipt = await airlockJson<{ format: string; accounts: string[] }>(['export', '--format', 'polkadot-js-batch', '--out', file, '--json'], {
-      vault: template,
-      env: BOTH,
-    });
+    const receipt = await airlockJson<{ format: string; accounts: string[] }>(
+      ['export', '--format', 'polkadot-js-batch', '--out', file, '--json'],
+      {
+        vault: template,
+        env: BOTH,
+      },
+    );
     expect(receipt).toMatchObject({ format: 'polkadot-js-batch', accounts: ['alice', 'alice-ed', 'bob'] });
 
     const vault = await createVault(join(await scratch.dir(), 'vault.json'));
-    const done = await airlockJson<{ format: string; entries: Entry[] }>(['import', file, '--json'], { vault, env: BOTH });
+    const done = await airlockJson<{ format: string; entries: Entry[] }>(['import', file, '--json'], {
+      vault,
+      env: BOTH,
+    });
     expect(done.format).toBe('polkadot-js-batch');
     expect(done.entries.map((e) => `${e.kind} ${e.name} ${e.action}`)).toEqual([
       'identity all add',
@@ -90,7 +103,9 @@ describe.concurrent('polkadot.js files through the command line', () => {
     ]);
     const mine = await airlockJson<AccountJson[]>(['account', 'list', '--json'], { vault: template, env: OWNER });
     const theirs = await airlockJson<AccountJson[]>(['account', 'list', '--json'], { vault, env: OWNER });
-    expect(theirs.map((a) => [a.name, a.publicKey, a.type, a.identity])).toEqual(mine.map((a) => [a.name, a.publicKey, a.type, 'all']));
+    expect(theirs.map((a) => [a.name, a.publicKey, a.type, a.identity])).toEqual(
+      mine.map((a) => [a.name, a.publicKey, a.type, 'all']),
+    );
 
     // The imported key goes out again, as one polkadot.js file that polkadot.js opens and signs with.
     const single = join(await scratch.dir(), 'bob.json');
@@ -102,18 +117,27 @@ describe.concurrent('polkadot.js files through the command line', () => {
 
   it('at a terminal, a batch export counts the keys it derives; piped, it prints nothing of the kind', async () => {
     const file = join(await scratch.dir(), 'counted.json');
-    const result = await runAirlockInTerminal(['export', '--format', 'polkadot-js-batch', '--out', file], { vault: template, env: BOTH });
+    const result = await runAirlockInTerminal(['export', '--format', 'polkadot-js-batch', '--out', file], {
+      vault: template,
+      env: BOTH,
+    });
     expect(result.code, result.stdout).toBe(0);
     // The template holds three accounts with keys: the last count says all three.
     expect(result.stdout).toMatch(/keys derived: 3 of 3\r?\n/u);
     const piped = join(await scratch.dir(), 'piped.json');
-    const quiet = await airlockOk(['export', '--format', 'polkadot-js-batch', '--out', piped], { vault: template, env: BOTH });
+    const quiet = await airlockOk(['export', '--format', 'polkadot-js-batch', '--out', piped], {
+      vault: template,
+      env: BOTH,
+    });
     expect(quiet.stderr).not.toContain('keys derived');
   });
 
   it('--format polkadot-js needs exactly one account, and says so before asking for a password', async () => {
     const file = join(await scratch.dir(), 'one.json');
-    expectCleanFailure(await runAirlock(['export', '--format', 'polkadot-js', '--out', file], { vault: template, env: OWNER }), /holds one account/);
+    expectCleanFailure(
+      await runAirlock(['export', '--format', 'polkadot-js', '--out', file], { vault: template, env: OWNER }),
+      /holds one account/,
+    );
     await expect(readFile(file)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -126,7 +150,9 @@ describe.concurrent('polkadot.js files through the command line', () => {
     });
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).not.toContain('bobs-own-password-7');
-    const names = (await airlockJson<AccountJson[]>(['account', 'list', '--json'], { vault, env: OWNER })).map((a) => a.name);
+    const names = (await airlockJson<AccountJson[]>(['account', 'list', '--json'], { vault, env: OWNER })).map(
+      (a) => a.name,
+    );
     // Alice and Bob are in the vault already (derived from the words); Charlie comes in.
     expect(names).toEqual(['alice', 'alice-ed', 'bob', 'charlie']);
   });
@@ -134,10 +160,16 @@ describe.concurrent('polkadot.js files through the command line', () => {
   it('without a terminal the import refuses and changes nothing; the dry run lists the locked account', async () => {
     const vault = await copyVault(template, await scratch.dir());
     const before = await fileBytes(vault);
-    expectCleanFailure(await runAirlock(['import', extensionBatch], { vault, env: BOTH }), /1 account\(s\) .* have passwords of their own/);
+    expectCleanFailure(
+      await runAirlock(['import', extensionBatch], { vault, env: BOTH }),
+      /1 account\(s\) .* have passwords of their own/,
+    );
     expect(await fileBytes(vault)).toEqual(before);
 
-    const plan = await airlockJson<{ entries: Entry[] }>(['import', extensionBatch, '--dry-run', '--json'], { vault, env: BOTH });
+    const plan = await airlockJson<{ entries: Entry[] }>(['import', extensionBatch, '--dry-run', '--json'], {
+      vault,
+      env: BOTH,
+    });
     expect(plan.entries.map((e) => `${e.kind} ${e.name} ${e.action}`)).toEqual([
       'identity batch_exported_account_1700000000000 add',
       'account alice skip',
@@ -163,10 +195,27 @@ describe.concurrent('bad polkadot.js files: one clear message each, the vault by
     ['not JSON', async () => 'my accounts', /neither an airlock backup nor a polkadot\.js key file: it is not JSON/],
     ['another kind of JSON', async () => '{"accounts": 3}', /neither an airlock backup nor a polkadot\.js key file;/],
     ['truncated', async () => (await aliceFile()).text.slice(0, 200), /damaged: it is not complete JSON/],
-    ['one flipped bit', async () => withEncoded((await aliceFile()).json, (b) => (b[b.length - 5]! ^= 0x01)), /wrong password .* or the file is damaged/],
-    ['a wrong password', async () => (await aliceFile()).text, /wrong password .* or the file is damaged/, 'not-the-password-1'],
-    ['scrypt N=2^30, refused before it runs', async () => withEncoded((await aliceFile()).json, (b) => b.writeUInt32LE(2 ** 30, 32)), /scrypt/],
-    ['a polkadot.js file over 8 MiB', async () => `[${' '.repeat(9 * 1024 * 1024)}]`, /too large for a polkadot\.js key file \(over 8 MiB\)/],
+    [
+      'one flipped bit',
+      async () => withEncoded((await aliceFile()).json, (b) => (b[b.length - 5]! ^= 0x01)),
+      /wrong password .* or the file is damaged/,
+    ],
+    [
+      'a wrong password',
+      async () => (await aliceFile()).text,
+      /wrong password .* or the file is damaged/,
+      'not-the-password-1',
+    ],
+    [
+      'scrypt N=2^30, refused before it runs',
+      async () => withEncoded((await aliceFile()).json, (b) => b.writeUInt32LE(2 ** 30, 32)),
+      /scrypt/,
+    ],
+    [
+      'a polkadot.js file over 8 MiB',
+      async () => `[${' '.repeat(9 * 1024 * 1024)}]`,
+      /too large for a polkadot\.js key file \(over 8 MiB\)/,
+    ],
   ];
   for (const [what, content, message, password] of cases) {
     it(what, async () => {
@@ -184,5 +233,4 @@ describe.concurrent('bad polkadot.js files: one clear message each, the vault by
       expect(Date.now() - started).toBeLessThan(20_000);
     });
   }
-
 });

@@ -43,7 +43,10 @@ describe.concurrent('prompts at the terminal', () => {
 
   it('init refuses a password under 6 characters before asking again', async () => {
     const dir = await scratch.dir();
-    const result = await runAirlockInTerminal(['init'], { vault: join(dir, 'vault.json'), replies: [typePassword('Vault password: ', 'abc')] });
+    const result = await runAirlockInTerminal(['init'], {
+      vault: join(dir, 'vault.json'),
+      replies: [typePassword('Vault password: ', 'abc')],
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('at least 6 characters');
     expect(result.stdout).not.toContain('Repeat it');
@@ -62,12 +65,17 @@ describe.concurrent('prompts at the terminal', () => {
     await runAirlockInTerminal(['init'], { vault, env: OWNER });
     const result = await runAirlockInTerminal(['identity', 'restore', '--name', 'typed'], {
       vault,
-      replies: [typePassword('Vault password: ', OWNER.AIRLOCK_PASSWORD), { when: 'Recovery phrase (hidden): ', send: DEV_PHRASE + ENTER }],
+      replies: [
+        typePassword('Vault password: ', OWNER.AIRLOCK_PASSWORD),
+        { when: 'Recovery phrase (hidden): ', send: DEV_PHRASE + ENTER },
+      ],
     });
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain('Restored identity "typed"');
     expect(result.stdout).not.toMatch(/bottom|curtain|walk/u);
     expect(result.stdout).not.toContain(OWNER.AIRLOCK_PASSWORD);
-    expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toMatchObject([{ name: 'typed', kind: 'mnemonic' }]);
+    expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toMatchObject([
+      { name: 'typed', kind: 'mnemonic' },
+    ]);
   });
 });

@@ -9,7 +9,16 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameSequence, type Framing } from '../../src/qr/frames.js';
 import { Reassembly } from '../../src/qr/reassembly.js';
-import { OWNER, airlockOk, createScratch, createVault, expectCleanFailure, expectUsageError, runAirlock, startAirlock } from '../helpers/cli.js';
+import {
+  OWNER,
+  airlockOk,
+  createScratch,
+  createVault,
+  expectCleanFailure,
+  expectUsageError,
+  runAirlock,
+  startAirlock,
+} from '../helpers/cli.js';
 import { ALICE } from '../helpers/dev-keys.js';
 import { pseudoRandomBytes } from '../helpers/qr-frames.js';
 import { DARK_THEME, readQrPicture, terminalToImage } from '../helpers/qr-pixels.js';
@@ -24,7 +33,10 @@ let vault = '';
 beforeAll(async () => {
   scratch = await createScratch('qr');
   vault = await createVault(join(await scratch.dir('vault'), 'vault.json'), { devIdentity: true });
-  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice', '--network', 'polkadot'], { vault, env: OWNER });
+  await airlockOk(
+    ['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice', '--network', 'polkadot'],
+    { vault, env: OWNER },
+  );
 });
 afterAll(() => scratch?.remove());
 
@@ -34,7 +46,12 @@ async function readScreen(colouredScreen: () => Promise<string>): Promise<string
 }
 
 /** Pictures of a transfer's frames as the qrcode package draws them: UR text, or dense frames' bytes. */
-async function framePictures(payload: Uint8Array, count: number, dir: string, framing: Framing = 'ur'): Promise<string[]> {
+async function framePictures(
+  payload: Uint8Array,
+  count: number,
+  dir: string,
+  framing: Framing = 'ur',
+): Promise<string[]> {
   const sequence = new FrameSequence(payload, 300, framing);
   const paths: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -46,13 +63,21 @@ async function framePictures(payload: Uint8Array, count: number, dir: string, fr
 }
 
 function pictureOf(path: string, content: string | Uint8Array): Promise<void> {
-  const segment = typeof content === 'string' ? { data: content, mode: 'alphanumeric' as const } : { data: content, mode: 'byte' as const };
+  const segment =
+    typeof content === 'string'
+      ? { data: content, mode: 'alphanumeric' as const }
+      : { data: content, mode: 'byte' as const };
   return QRCode.toFile(path, [segment], { errorCorrectionLevel: 'L', scale: 2 });
 }
 
 describe.concurrent('airlock qr show', () => {
   it("shows an account's address as the substrate: QR, on the alternate screen, and leaves it with q", async () => {
-    const terminal = await openTerminal({ columns: 100, rows: 40, args: ['--vault', vault, 'qr', 'show', '--account', 'alice'], env: OWNER });
+    const terminal = await openTerminal({
+      columns: 100,
+      rows: 40,
+      args: ['--vault', vault, 'qr', 'show', '--account', 'alice'],
+      env: OWNER,
+    });
     try {
       await terminal.waitFor('q quit');
       expect(await readScreen(terminal.colouredScreen)).toBe(`substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`);
@@ -68,7 +93,11 @@ describe.concurrent('airlock qr show', () => {
     const file = join(await scratch.dir(), 'payload.bin');
     const payload = pseudoRandomBytes(3000, 21);
     await writeFile(file, payload);
-    const terminal = await openTerminal({ columns: 100, rows: 40, args: ['qr', 'show', '--file', file, '--fps', '10'] });
+    const terminal = await openTerminal({
+      columns: 100,
+      rows: 40,
+      args: ['qr', 'show', '--file', file, '--fps', '10'],
+    });
     try {
       await terminal.waitFor('q quit');
       const reassembly = new Reassembly();
@@ -95,7 +124,11 @@ describe.concurrent('airlock qr show', () => {
     const file = join(await scratch.dir(), 'payload.bin');
     const payload = pseudoRandomBytes(3000, 22);
     await writeFile(file, payload);
-    const terminal = await openTerminal({ columns: 100, rows: 40, args: ['qr', 'show', '--file', file, '--dense', '--fps', '10'] });
+    const terminal = await openTerminal({
+      columns: 100,
+      rows: 40,
+      args: ['qr', 'show', '--file', file, '--dense', '--fps', '10'],
+    });
     try {
       await terminal.waitFor('dense · f UR');
       const reassembly = new Reassembly();
@@ -104,13 +137,16 @@ describe.concurrent('airlock qr show', () => {
         const text = await readScreen(terminal.colouredScreen);
         if (text) reassembly.receive(text, 'screen');
       }
-      expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+      expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(
+        true,
+      );
       await terminal.keys('f');
       await terminal.waitFor('· f dense ·');
       // A UR frame on the screen now: alphanumeric text a UR reader takes as it is. At 10 frames a
       // second a capture can catch a redraw half done, so read until one reads.
       let text: string | undefined;
-      for (const started = Date.now(); !text && Date.now() - started < 5_000; ) text = await readScreen(terminal.colouredScreen);
+      for (const started = Date.now(); !text && Date.now() - started < 5_000;)
+        text = await readScreen(terminal.colouredScreen);
       expect(text).toMatch(/^UR:BYTES\/\d+-\d+\//u);
       await terminal.keys('q');
       expect(await terminal.exited()).toBe(0);
@@ -125,8 +161,14 @@ describe.concurrent('airlock qr show', () => {
     expectCleanFailure(await runAirlock(['qr', 'show', '--file', file]), /no terminal to show the QR code on/);
     expectUsageError(await runAirlock(['qr', 'show']), /either --account/);
     expectUsageError(await runAirlock(['qr', 'show', '--file', file, '--fps', '0']), /--fps/);
-    expectUsageError(await runAirlock(['qr', 'show', '--account', 'alice', '--dense'], { vault, env: OWNER }), /--dense is for --file/);
-    expectCleanFailure(await runAirlock(['qr', 'show', '--account', 'alice', '--network', 'substrate'], { vault, env: OWNER }), /network "substrate" has no genesis hash/);
+    expectUsageError(
+      await runAirlock(['qr', 'show', '--account', 'alice', '--dense'], { vault, env: OWNER }),
+      /--dense is for --file/,
+    );
+    expectCleanFailure(
+      await runAirlock(['qr', 'show', '--account', 'alice', '--network', 'substrate'], { vault, env: OWNER }),
+      /network "substrate" has no genesis hash/,
+    );
   });
 
   it('refuses a file too large, empty, missing or a folder, before it is read', async () => {
@@ -134,7 +176,10 @@ describe.concurrent('airlock qr show', () => {
     const large = join(dir, 'large.bin');
     await writeFile(large, '');
     await truncate(large, 1024 * 1024 + 1);
-    expectCleanFailure(await runAirlock(['qr', 'show', '--file', large]), /large\.bin is too large to show as QR codes \(1\.0 MiB; at most 1\.0 MiB\)/u);
+    expectCleanFailure(
+      await runAirlock(['qr', 'show', '--file', large]),
+      /large\.bin is too large to show as QR codes \(1\.0 MiB; at most 1\.0 MiB\)/u,
+    );
     const empty = join(dir, 'empty.bin');
     await writeFile(empty, '');
     expectCleanFailure(await runAirlock(['qr', 'show', '--file', empty]), /empty\.bin is empty/u);
@@ -165,7 +210,10 @@ describe.concurrent('airlock qr read', () => {
     const { parts } = new FrameSequence(bytes, 300);
     const frames = await framePictures(bytes, parts * 2, await scratch.dir('frames'));
     const shuffled = frames.filter((_, i) => i < parts || i % 5 !== 1).reverse();
-    expectCleanFailure(await runAirlock(['qr', 'read', ...shuffled]), /hold an airlock backup, which is not printed; give --out FILE/);
+    expectCleanFailure(
+      await runAirlock(['qr', 'read', ...shuffled]),
+      /hold an airlock backup, which is not printed; give --out FILE/,
+    );
     const out = join(dir, 'received.json');
     const { stdout, stderr } = await airlockOk(['qr', 'read', '--out', out, ...shuffled]);
     expect((await readFile(out)).equals(bytes)).toBe(true);
@@ -189,7 +237,10 @@ describe.concurrent('airlock qr read', () => {
     await pictureOf(damaged, frame);
     const again = join(dir, 'again.bin');
     // Too few good frames to finish without it, so it is read whichever worker is quicker.
-    expectCleanFailure(await runAirlock(['qr', 'read', '--out', again, damaged, ...frames.slice(0, 6)]), /damaged\.png holds a damaged airlock frame \(bad checksum\)/);
+    expectCleanFailure(
+      await runAirlock(['qr', 'read', '--out', again, damaged, ...frames.slice(0, 6)]),
+      /damaged\.png holds a damaged airlock frame \(bad checksum\)/,
+    );
     await expect(readFile(again)).rejects.toThrow(/ENOENT/);
   });
 
@@ -198,8 +249,14 @@ describe.concurrent('airlock qr read', () => {
     // The code at the top of a tall photo whose rest is busy, so holds most of the file's bytes: a
     // JPEG stores its rows top first, and cutting the file in half loses only the busy rows. The
     // codec warns of the cut; none of that may reach stderr.
-    const code = PNG.sync.read(await QRCode.toBuffer(`substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`, { scale: 4 }));
-    const photo = { width: code.width, height: code.height * 3, data: Buffer.from(pseudoRandomBytes(code.width * code.height * 3 * 4, 8)) };
+    const code = PNG.sync.read(
+      await QRCode.toBuffer(`substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`, { scale: 4 }),
+    );
+    const photo = {
+      width: code.width,
+      height: code.height * 3,
+      data: Buffer.from(pseudoRandomBytes(code.width * code.height * 3 * 4, 8)),
+    };
     code.data.copy(photo.data);
     const file = jpeg.encode(photo, 90).data;
     const cut = join(dir, 'cut.jpg');
@@ -218,7 +275,10 @@ describe.concurrent('airlock qr read', () => {
     const payload = pseudoRandomBytes(3000, 4);
     const frames = await framePictures(payload, 11, dir); // 3000 bytes: 11 fragments of at most 300
     const out = join(dir, 'out.bin');
-    expectCleanFailure(await runAirlock(['qr', 'read', '--out', out, ...frames.slice(0, 7)]), /incomplete: 63% complete, about 4 more frames needed/);
+    expectCleanFailure(
+      await runAirlock(['qr', 'read', '--out', out, ...frames.slice(0, 7)]),
+      /incomplete: 63% complete, about 4 more frames needed/,
+    );
     const blank = join(dir, 'blank.png');
     const { PNG } = await import('pngjs');
     const png = new PNG({ width: 50, height: 50 });
@@ -233,8 +293,22 @@ describe.concurrent('airlock qr read', () => {
 async function videoOf(pictures: readonly string[], path: string, fps = 8): Promise<string> {
   const dir = await scratch.dir('video-frames');
   // ffmpeg reads a numbered sequence: the pictures, renumbered in the order given.
-  for (const [i, picture] of pictures.entries()) await copyFile(picture, join(dir, `${String(i).padStart(4, '0')}.png`));
-  await execFileAsync('ffmpeg', ['-loglevel', 'error', '-y', '-framerate', String(fps), '-i', join(dir, '%04d.png'), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', path]);
+  for (const [i, picture] of pictures.entries())
+    await copyFile(picture, join(dir, `${String(i).padStart(4, '0')}.png`));
+  await execFileAsync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    '-framerate',
+    String(fps),
+    '-i',
+    join(dir, '%04d.png'),
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    path,
+  ]);
   return path;
 }
 
@@ -243,7 +317,10 @@ describe.concurrent('airlock qr read --camera', () => {
     const dir = await scratch.dir();
     const payload = pseudoRandomBytes(3000, 9);
     const frames = await framePictures(payload, 24, await scratch.dir('frames')); // 11 fragments of at most 300 bytes
-    const video = await videoOf(frames.filter((_, i) => i % 10 !== 3), join(dir, 'frames.mp4'));
+    const video = await videoOf(
+      frames.filter((_, i) => i % 10 !== 3),
+      join(dir, 'frames.mp4'),
+    );
     const out = join(dir, 'out.bin');
     const { stderr } = await airlockOk(['qr', 'read', '--camera', video, '--out', out]);
     expect((await readFile(out)).equals(Buffer.from(payload))).toBe(true);
@@ -254,7 +331,10 @@ describe.concurrent('airlock qr read --camera', () => {
     const dir = await scratch.dir();
     const address = join(dir, 'address.png');
     await QRCode.toFile(address, `substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`, { scale: 4 });
-    const video = await videoOf(Array.from({ length: 480 }, () => address), join(dir, 'address.mp4')); // a minute of it
+    const video = await videoOf(
+      Array.from({ length: 480 }, () => address),
+      join(dir, 'address.mp4'),
+    ); // a minute of it
     const { stdout, stderr } = await airlockOk(['qr', 'read', '--camera', video]);
     expect(stdout).toContain(`address:  ${ALICE.polkadot}`);
     expect(Number(/^read (\d+) pictures?/u.exec(stderr)?.[1])).toBeLessThan(10); // of 480
@@ -269,10 +349,16 @@ describe.concurrent('airlock qr read --camera', () => {
     const read = (...args: string[]) => runAirlock(['qr', 'read', '--out', out, ...args]);
     expectCleanFailure(await read('--camera', video), /incomplete: 54% complete, about 5 more frames needed/);
     const nowhere = await scratch.dir('empty-path'); // a PATH without ffmpeg
-    expectCleanFailure(await runAirlock(['qr', 'read', '--out', out, '--camera', video], { env: { PATH: nowhere } }), /reading a camera or a video needs ffmpeg, which is not installed here; install it/);
+    expectCleanFailure(
+      await runAirlock(['qr', 'read', '--out', out, '--camera', video], { env: { PATH: nowhere } }),
+      /reading a camera or a video needs ffmpeg, which is not installed here; install it/,
+    );
     const notes = join(dir, 'notes.txt');
     await writeFile(notes, 'not a video');
-    expectCleanFailure(await read('--camera', notes), new RegExp(`^airlock: ffmpeg cannot read ${notes}: Invalid data found when processing input; `, 'u'));
+    expectCleanFailure(
+      await read('--camera', notes),
+      new RegExp(`^airlock: ffmpeg cannot read ${notes}: Invalid data found when processing input; `, 'u'),
+    );
     expectCleanFailure(await read('--camera', dir), /is neither a camera nor a video/);
     expectCleanFailure(await read('--camera', join(dir, 'video0')), /no camera or video at .*video0/);
     expectUsageError(await read('--camera', video, frames[0]!), /give pictures or --camera, not both/);
@@ -288,8 +374,30 @@ describe.concurrent('airlock qr read --camera', () => {
     await writeFile(blank, PNG.sync.write(white));
     // A white wall for a minute: a camera that never sees a code, 480 frames of 1280×720 to read.
     const video = join(dir, 'white-wall.mp4');
-    await execFileAsync('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-framerate', '8', '-i', blank, '-t', '60', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', video]);
-    const ffmpegs = async () => (await execFileAsync('ps', ['-eo', 'args'])).stdout.split('\n').filter((line) => line.startsWith('ffmpeg') && line.includes(video));
+    await execFileAsync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-y',
+      '-loop',
+      '1',
+      '-framerate',
+      '8',
+      '-i',
+      blank,
+      '-t',
+      '60',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      video,
+    ]);
+    const ffmpegs = async () =>
+      (await execFileAsync('ps', ['-eo', 'args'])).stdout
+        .split('\n')
+        .filter((line) => line.startsWith('ffmpeg') && line.includes(video));
     const { child, result } = startAirlock(['qr', 'read', '--camera', video]);
     await expect.poll(ffmpegs, { timeout: 10_000 }).toHaveLength(1);
     child.kill('SIGINT'); // airlock alone, not its process group: ffmpeg must go too

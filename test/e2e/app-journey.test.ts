@@ -71,9 +71,15 @@ it('create, restore, derive, resize, quit — and nothing stays in the scrollbac
   const history = await t.history();
   const words = DEV_PHRASE.split(' ');
   for (let i = 0; i + 3 <= words.length; i++) expect(history).not.toContain(words.slice(i, i + 3).join(' '));
-  for (const shown of ['treasury', 'alice-cold', ALICE.substrate, '5Grwva', 'd43593c7', 'Accounts']) expect(history).not.toContain(shown);
+  for (const shown of ['treasury', 'alice-cold', ALICE.substrate, '5Grwva', 'd43593c7', 'Accounts'])
+    expect(history).not.toContain(shown);
 
   // What the app did is in the vault, as the command line sees it.
-  const accounts = await airlockJson<{ name: string; address: string; identity: string }[]>(['account', 'list'], { vault, env: OWNER });
-  expect(accounts).toEqual([expect.objectContaining({ name: 'alice-cold', address: ALICE.substrate, identity: 'treasury' })]);
+  const accounts = await airlockJson<{ name: string; address: string; identity: string }[]>(['account', 'list'], {
+    vault,
+    env: OWNER,
+  });
+  expect(accounts).toEqual([
+    expect.objectContaining({ name: 'alice-cold', address: ALICE.substrate, identity: 'treasury' }),
+  ]);
 });

@@ -18,8 +18,13 @@ let terminal: Terminal | undefined;
 afterAll(() => terminal?.close());
 
 it("shows an account's address QR that reads back from the terminal, at 80×24 and after a resize", async () => {
-  const vault = await createVault(join(await mkdtemp(join(tmpdir(), 'airlock-app-qr-')), 'vault.json'), { devIdentity: true });
-  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice', '--network', 'polkadot'], { vault, env: OWNER });
+  const vault = await createVault(join(await mkdtemp(join(tmpdir(), 'airlock-app-qr-')), 'vault.json'), {
+    devIdentity: true,
+  });
+  await airlockOk(
+    ['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice', '--network', 'polkadot'],
+    { vault, env: OWNER },
+  );
   terminal = await openTerminal({ args: ['--vault', vault] });
   const t = terminal;
   const scan = async () => {

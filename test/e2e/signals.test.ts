@@ -29,7 +29,11 @@ const newVault = async (options?: { devIdentity?: boolean }) =>
 /** The airlock process with this vault (not the shell that started it). */
 async function airlockPid(vault: string): Promise<number> {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const { stdout } = await run('pgrep', ['-f', '--', `^${escape(process.execPath)} ${escape(AIRLOCK_BIN)} --vault ${escape(vault)}( |$)`]);
+  const { stdout } = await run('pgrep', [
+    '-f',
+    '--',
+    `^${escape(process.execPath)} ${escape(AIRLOCK_BIN)} --vault ${escape(vault)}( |$)`,
+  ]);
   const pids = stdout.trim().split('\n');
   expect(pids).toHaveLength(1);
   return Number(pids[0]);
@@ -66,23 +70,27 @@ async function unlockedApp(vault: string): Promise<Terminal> {
 }
 
 describe('the full-screen app, signalled', () => {
-  it.each(SIGNALS)("%s while a new identity's words are shown leaves none of them in the scrollback", async (signal) => {
-    const vault = await newVault();
-    const t = await unlockedApp(vault);
-    await t.type('n');
-    await t.waitFor('New identity');
-    await t.type('savings');
-    await t.keys('Enter');
-    const words = wordsOn(await t.waitFor(/24\. [a-z]+/u));
-    expect(words).toHaveLength(24);
+  it.each(SIGNALS)(
+    "%s while a new identity's words are shown leaves none of them in the scrollback",
+    async (signal) => {
+      const vault = await newVault();
+      const t = await unlockedApp(vault);
+      await t.type('n');
+      await t.waitFor('New identity');
+      await t.type('savings');
+      await t.keys('Enter');
+      const words = wordsOn(await t.waitFor(/24\. [a-z]+/u));
+      expect(words).toHaveLength(24);
 
-    await kill(t, vault, signal);
-    const history = await t.history();
-    expectNoneOf(words, history);
-    for (const drawn of ['Recovery words', 'savings', 'Identities', 'Enter open']) expect(history).not.toContain(drawn);
-    await expectUsableTerminal(t);
-    expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toEqual([]);
-  });
+      await kill(t, vault, signal);
+      const history = await t.history();
+      expectNoneOf(words, history);
+      for (const drawn of ['Recovery words', 'savings', 'Identities', 'Enter open'])
+        expect(history).not.toContain(drawn);
+      await expectUsableTerminal(t);
+      expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toEqual([]);
+    },
+  );
 
   it('SIGTERM while a phrase is typed in the restore screen leaves none of it in the scrollback', async () => {
     const vault = await newVault();
@@ -105,29 +113,35 @@ describe('the full-screen app, signalled', () => {
 });
 
 describe('identity new on the command line, signalled', () => {
-  it.each(SIGNALS)('%s while the words are shown leaves the alternate screen, cleared, and saves nothing', async (signal) => {
-    const vault = await newVault();
-    terminal = await openTerminal({ args: ['--vault', vault, 'identity', 'new', '--name', 'fresh'], env: OWNER });
-    const t = terminal;
-    const words = wordsOn(await t.waitFor('Press Enter'));
-    expect(words).toHaveLength(24);
+  it.each(SIGNALS)(
+    '%s while the words are shown leaves the alternate screen, cleared, and saves nothing',
+    async (signal) => {
+      const vault = await newVault();
+      terminal = await openTerminal({ args: ['--vault', vault, 'identity', 'new', '--name', 'fresh'], env: OWNER });
+      const t = terminal;
+      const words = wordsOn(await t.waitFor('Press Enter'));
+      expect(words).toHaveLength(24);
 
-    await kill(t, vault, signal);
-    const screen = await t.screen();
-    const history = await t.history();
-    for (const text of [screen, history]) {
-      expectNoneOf(words, text);
-      expect(text).not.toContain('Recovery phrase');
-    }
-    await expectUsableTerminal(t);
-    expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toEqual([]);
-  });
+      await kill(t, vault, signal);
+      const screen = await t.screen();
+      const history = await t.history();
+      for (const text of [screen, history]) {
+        expectNoneOf(words, text);
+        expect(text).not.toContain('Recovery phrase');
+      }
+      await expectUsableTerminal(t);
+      expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toEqual([]);
+    },
+  );
 });
 
 describe('qr show on the command line, signalled', () => {
   it('SIGTERM while a code plays leaves nothing of it, and the terminal echoes again', async () => {
     const vault = await newVault({ devIdentity: true });
-    await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice', '--network', 'polkadot'], { vault, env: OWNER });
+    await airlockOk(
+      ['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice', '--network', 'polkadot'],
+      { vault, env: OWNER },
+    );
     terminal = await openTerminal({ args: ['--vault', vault, 'qr', 'show', '--account', 'alice'], env: OWNER });
     const t = terminal;
     await t.waitFor('alice on polkadot');

@@ -39,7 +39,8 @@ export interface Screen {
   unmount: () => void;
 }
 
-const shows = (frame: string, text: string | RegExp) => (typeof text === 'string' ? frame.includes(text) : text.test(frame));
+const shows = (frame: string, text: string | RegExp) =>
+  typeof text === 'string' ? frame.includes(text) : text.test(frame);
 
 export async function renderScreen(tree: ReactElement, { columns = 80, rows = 24 } = {}): Promise<Screen> {
   const instance = render(tree);
@@ -61,7 +62,8 @@ export async function renderScreen(tree: ReactElement, { columns = 80, rows = 24
     }
     return frame();
   };
-  const waitFor = (text: string | RegExp, timeoutMs?: number) => waitUntil((f) => shows(f, text), `"${String(text)}"`, timeoutMs);
+  const waitFor = (text: string | RegExp, timeoutMs?: number) =>
+    waitUntil((f) => shows(f, text), `"${String(text)}"`, timeoutMs);
   const send = (keys: string[]) => {
     for (const key of keys) instance.stdin.write(key);
   };

@@ -80,7 +80,10 @@ export async function startLedgerEmulator(initial: EmulatorBehaviour): Promise<L
       if (behaviour.reject) return reply(Buffer.alloc(0), SW.REJECTED);
     }
     const { publicKey } = hdLedger(behaviour.mnemonic, path);
-    return reply(Buffer.concat([Buffer.from(publicKey), Buffer.from(encodeAddress(publicKey, ss58Prefix), 'ascii')]), SW.OK);
+    return reply(
+      Buffer.concat([Buffer.from(publicKey), Buffer.from(encodeAddress(publicKey, ss58Prefix), 'ascii')]),
+      SW.OK,
+    );
   };
 
   const server: Server = createServer((socket) => {
@@ -133,5 +136,11 @@ function decodePath(bytes: Buffer): string {
 
 /** The dashboard's app info: format 1, name, version, flags. */
 function appInfo(name: string, version: string): Buffer {
-  return Buffer.concat([Buffer.from([1, name.length]), Buffer.from(name, 'ascii'), Buffer.from([version.length]), Buffer.from(version, 'ascii'), Buffer.from([1, 0x02])]);
+  return Buffer.concat([
+    Buffer.from([1, name.length]),
+    Buffer.from(name, 'ascii'),
+    Buffer.from([version.length]),
+    Buffer.from(version, 'ascii'),
+    Buffer.from([1, 0x02]),
+  ]);
 }

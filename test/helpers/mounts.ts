@@ -29,7 +29,8 @@ export const NOBODY = 65534;
 const asNobody = ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--'];
 
 /** Whether we may run airlock as NOBODY: only root may, and root itself ignores file modes. */
-export const canRunAsNobody: boolean = process.getuid?.() === 0 && spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, '-e', '']).status === 0;
+export const canRunAsNobody: boolean =
+  process.getuid?.() === 0 && spawnSync(asNobody[0]!, [...asNobody.slice(1), process.execPath, '-e', '']).status === 0;
 
 export interface Launch {
   env?: Record<string, string | undefined>;
@@ -38,7 +39,11 @@ export interface Launch {
 }
 
 function run(command: string, args: readonly string[], { env, home, cwd }: Launch): Promise<RunResult> {
-  const child = spawn(command, args, { env: minimalEnv({ env, home }), cwd: cwd ?? home ?? tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    env: minimalEnv({ env, home }),
+    cwd: cwd ?? home ?? tmpdir(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -87,6 +92,15 @@ export function runOnTmpfs(options: TmpfsOptions): Promise<RunResult> {
     'cp -a "$MEDIUM/." "$AFTER/"',
     'exit $rc',
   ].join('\n');
-  const variables = { MEDIUM: options.mountpoint, SIZE_KIB: String(options.sizeKiB), AFTER: options.after, NODE: process.execPath, AIRLOCK_BIN };
-  return run('unshare', ['-rm', 'sh', '-c', script, 'sh', ...(options.args ?? [])], { ...options, env: { ...options.env, ...variables } });
+  const variables = {
+    MEDIUM: options.mountpoint,
+    SIZE_KIB: String(options.sizeKiB),
+    AFTER: options.after,
+    NODE: process.execPath,
+    AIRLOCK_BIN,
+  };
+  return run('unshare', ['-rm', 'sh', '-c', script, 'sh', ...(options.args ?? [])], {
+    ...options,
+    env: { ...options.env, ...variables },
+  });
 }

@@ -3,7 +3,12 @@ import type { Framing } from '../../src/qr/frames.js';
 import { QrShow } from '../../src/qr/show.js';
 import type { TerminalSize } from '../../src/qr/screen-text.js';
 
-export function showFrames(payload: Uint8Array, size: TerminalSize, count: (parts: number) => number, framing: Framing = 'ur'): string[][] {
+export function showFrames(
+  payload: Uint8Array,
+  size: TerminalSize,
+  count: (parts: number) => number,
+  framing: Framing = 'ur',
+): string[][] {
   const show = new QrShow({ kind: 'payload', payload, label: 'test', framing });
   show.resize(size);
   const frames: string[][] = [];

@@ -14,9 +14,19 @@ export interface Theme {
   basic: readonly number[];
 }
 
-export const DARK_THEME: Theme = { name: 'dark', foreground: 220, background: 20, basic: [0, 205, 205, 205, 110, 205, 205, 229, 127, 255, 255, 255, 92, 255, 255, 255] };
+export const DARK_THEME: Theme = {
+  name: 'dark',
+  foreground: 220,
+  background: 20,
+  basic: [0, 205, 205, 205, 110, 205, 205, 229, 127, 255, 255, 255, 92, 255, 255, 255],
+};
 // Light themes often make "black" a grey and "white" near-white.
-export const LIGHT_THEME: Theme = { name: 'light', foreground: 30, background: 250, basic: [60, 170, 170, 170, 90, 170, 170, 235, 120, 200, 200, 200, 100, 200, 200, 255] };
+export const LIGHT_THEME: Theme = {
+  name: 'light',
+  foreground: 30,
+  background: 250,
+  basic: [60, 170, 170, 170, 90, 170, 170, 235, 120, 200, 200, 200, 100, 200, 200, 255],
+};
 
 /** The grey level of a colour of the 256-colour palette. */
 function grey256(index: number, theme: Theme): number {

@@ -39,13 +39,20 @@ export interface TerminalOptions {
 
 const EXIT_MARKER = 'airlock-exited:';
 
-export async function openTerminal({ columns = 80, rows = 24, args = [], env = {} }: TerminalOptions = {}): Promise<Terminal> {
+export async function openTerminal({
+  columns = 80,
+  rows = 24,
+  args = [],
+  env = {},
+}: TerminalOptions = {}): Promise<Terminal> {
   const socket = `airlock-test-${randomBytes(4).toString('hex')}`;
   const tmux = (...a: string[]) => run('tmux', ['-L', socket, '-f', '/dev/null', ...a]).then((r) => r.stdout);
   const quote = (w: string) => `'${w.replace(/'/gu, `'\\''`)}'`;
   // CI=false: Ink draws only a final frame when it thinks it runs in CI. The marker line shows
   // the exit status once airlock has left the alternate screen.
-  const assignments = Object.entries({ ...env, CI: 'false', TERM: 'xterm-256color' }).map(([k, v]) => `${k}=${quote(v)}`);
+  const assignments = Object.entries({ ...env, CI: 'false', TERM: 'xterm-256color' }).map(
+    ([k, v]) => `${k}=${quote(v)}`,
+  );
   const command = `env ${assignments.join(' ')} ${quote(process.execPath)} ${quote(AIRLOCK_BIN)} ${args.map(quote).join(' ')}; echo ${EXIT_MARKER}$?; sleep 600`;
   await tmux('new-session', '-d', '-s', 'main', '-x', String(columns), '-y', String(rows), command);
   await tmux('set-option', '-g', 'history-limit', '10000');
@@ -56,7 +63,8 @@ export async function openTerminal({ columns = 80, rows = 24, args = [], env = {
     for (;;) {
       const shown = await read();
       if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
-      if (Date.now() - started > timeoutMs) expect.fail(`timed out waiting for ${String(text)}; the terminal shows:\n${shown}`);
+      if (Date.now() - started > timeoutMs)
+        expect.fail(`timed out waiting for ${String(text)}; the terminal shows:\n${shown}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };

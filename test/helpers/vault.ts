@@ -20,7 +20,11 @@ afterAll(async () => {
 export async function openTestVault({ dev = false } = {}): Promise<VaultSession> {
   const dir = await mkdtemp(join(tmpdir(), 'airlock-screen-'));
   dirs.push(dir);
-  const session = await VaultSession.create(join(dir, 'vault.json'), new TextEncoder().encode(TEST_PASSWORD), FAST_SCRYPT);
+  const session = await VaultSession.create(
+    join(dir, 'vault.json'),
+    new TextEncoder().encode(TEST_PASSWORD),
+    FAST_SCRYPT,
+  );
   if (dev) await actions.saveMnemonicIdentity(session, 'dev', DEV_PHRASE);
   return session;
 }

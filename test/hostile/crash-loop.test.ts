@@ -16,7 +16,16 @@ import * as actions from '../../src/vault/actions.js';
 import { writeBackup } from '../../src/vault/backup.js';
 import type { VaultData } from '../../src/vault/model.js';
 import { VaultSession } from '../../src/vault/store.js';
-import { OWNER, PASSWORD, airlockOk, copyVault, createScratch, createVault, startAirlock, type RunResult } from '../helpers/cli.js';
+import {
+  OWNER,
+  PASSWORD,
+  airlockOk,
+  copyVault,
+  createScratch,
+  createVault,
+  startAirlock,
+  type RunResult,
+} from '../helpers/cli.js';
 import { HOOKS } from '../helpers/mounts.js';
 
 const NEW_PASSWORD = 'another-horse-battery-7';
@@ -41,17 +50,42 @@ beforeAll(async () => {
   scratch = await createScratch('crash-loop');
   template = await createVault(join(await scratch.dir('template'), 'vault.json'), { devIdentity: true });
   // A backup that adds an identity, an account and an address to the template.
-  const source = await VaultSession.create(join(await scratch.dir('source'), 'vault.json'), bytes(PASSWORD), { N: 1 << 15, r: 8, p: 1 });
-  await actions.saveMnemonicIdentity(source, 'other', 'legal winner thank year wave sausage worth useful legal winner thank yellow');
-  await actions.deriveAccount(source, { identity: 'other', name: 'other-0', path: '//0', type: 'sr25519', network: 'substrate' });
+  const source = await VaultSession.create(join(await scratch.dir('source'), 'vault.json'), bytes(PASSWORD), {
+    N: 1 << 15,
+    r: 8,
+    p: 1,
+  });
+  await actions.saveMnemonicIdentity(
+    source,
+    'other',
+    'legal winner thank year wave sausage worth useful legal winner thank yellow',
+  );
+  await actions.deriveAccount(source, {
+    identity: 'other',
+    name: 'other-0',
+    path: '//0',
+    type: 'sr25519',
+    network: 'substrate',
+  });
   await actions.addAddress(source, { name: 'friend', address: addressNumber(200) });
   backup = join(await scratch.dir('backup'), 'backup.json');
-  await writeBackup(backup, { identities: source.data.identities, accounts: source.data.accounts, addresses: source.data.addresses }, bytes(BACKUP_PASSWORD));
+  await writeBackup(
+    backup,
+    { identities: source.data.identities, accounts: source.data.accounts, addresses: source.data.addresses },
+    bytes(BACKUP_PASSWORD),
+  );
   source.close();
 });
 
 afterAll(async () => {
-  const summary = ['# Crash loop', '', '| writer | steps | killed at a step | killed at random | finished anyway |', '| --- | --- | --- | --- | --- |', ...figures, ''];
+  const summary = [
+    '# Crash loop',
+    '',
+    '| writer | steps | killed at a step | killed at random | finished anyway |',
+    '| --- | --- | --- | --- | --- |',
+    ...figures,
+    '',
+  ];
   await writeFile(new URL('./.crash-loop.md', import.meta.url), summary.join('\n')).catch(() => undefined);
   console.log(summary.join('\n'));
   await scratch?.remove();
@@ -59,7 +93,11 @@ afterAll(async () => {
 
 const WRITERS: Writer[] = [
   { name: 'address add', args: ['address', 'add', '--name', 'crash', addressNumber(7)], env: OWNER },
-  { name: 'account derive', args: ['account', 'derive', '--identity', 'dev', '--name', 'crash', '--path', '//crash'], env: OWNER },
+  {
+    name: 'account derive',
+    args: ['account', 'derive', '--identity', 'dev', '--name', 'crash', '--path', '//crash'],
+    env: OWNER,
+  },
   { name: 'passwd', args: ['passwd'], env: { ...OWNER, AIRLOCK_NEW_PASSWORD: NEW_PASSWORD } },
   { name: 'import', args: ['import', '__BACKUP__'], env: { ...OWNER, AIRLOCK_BACKUP_PASSWORD: BACKUP_PASSWORD } },
   { name: 'init', args: ['init'], env: OWNER, fresh: true },
@@ -73,7 +111,10 @@ for (const writer of WRITERS) {
     const dir = await setUp(writer);
     const trace = join(scratch.root, `${writer.name.replace(/ /gu, '-')}.trace`);
     const started = performance.now();
-    await airlockOk(args, { vault: join(dir, 'vault.json'), env: { ...writer.env, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_KILL_AT: JSON.stringify({ under: dir, at: 0, trace }) } });
+    await airlockOk(args, {
+      vault: join(dir, 'vault.json'),
+      env: { ...writer.env, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_KILL_AT: JSON.stringify({ under: dir, at: 0, trace }) },
+    });
     const duration = performance.now() - started;
     const after = await stateOf(join(dir, 'vault.json'));
     const steps = (await readFile(trace, 'utf8')).trim().split('\n').length;
@@ -91,7 +132,10 @@ for (const writer of WRITERS) {
     for (let step = 1; step <= steps; step++) {
       killedDir = await setUp(writer);
       const killAt = JSON.stringify({ under: killedDir, at: step });
-      const { result } = startAirlock(args, { vault: join(killedDir, 'vault.json'), env: { ...writer.env, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_KILL_AT: killAt } });
+      const { result } = startAirlock(args, {
+        vault: join(killedDir, 'vault.json'),
+        env: { ...writer.env, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_KILL_AT: killAt },
+      });
       const outcome = await result;
       expect(outcome.signal, `step ${step} of ${steps} was not reached: ${outcome.stderr}`).toBe('SIGKILL');
       await check(outcome, `killed before step ${step} of ${steps}`);
@@ -142,12 +186,18 @@ function describe(data: VaultData): string {
   ]);
 }
 
-async function checkAfterKill(how: string, dir: string, { before, after }: { before: Opened | undefined; after: Opened }): Promise<void> {
+async function checkAfterKill(
+  how: string,
+  dir: string,
+  { before, after }: { before: Opened | undefined; after: Opened },
+): Promise<void> {
   const vault = join(dir, 'vault.json');
   const files = await readdir(dir);
   const known = [before, after].filter((s) => s !== undefined).map((s) => JSON.stringify(s));
   if (files.includes('vault.json')) {
-    expect(known, `${how}: the vault holds something between before and after`).toContain(JSON.stringify(await stateOf(vault)));
+    expect(known, `${how}: the vault holds something between before and after`).toContain(
+      JSON.stringify(await stateOf(vault)),
+    );
   } else {
     expect(before, `${how}: the vault is gone`).toBeUndefined();
   }
@@ -158,7 +208,9 @@ async function checkAfterKill(how: string, dir: string, { before, after }: { bef
   if (files.includes('vault.json')) {
     const { password } = await stateOf(vault);
     const session = await VaultSession.unlock(vault, bytes(password));
-    await actions.addAddress(session, { name: 'next-writer', address: addressNumber(99) }).finally(() => session.close());
+    await actions
+      .addAddress(session, { name: 'next-writer', address: addressNumber(99) })
+      .finally(() => session.close());
   } else {
     (await VaultSession.create(vault, bytes(PASSWORD), { N: 1 << 15, r: 8, p: 1 })).close();
   }

@@ -47,7 +47,10 @@ beforeAll(async () => {
   // The vault every run gets a copy of: the dev identity, //Alice, and a .bak from its last write.
   templateDir = await scratch.dir('template');
   const vault = await createVault(join(templateDir, 'vault.json'), { devIdentity: true });
-  await airlockOk(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice', '--network', 'polkadot'], { vault, env: OWNER });
+  await airlockOk(
+    ['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice', '--network', 'polkadot'],
+    { vault, env: OWNER },
+  );
   [key, keys] = await Promise.all([corpusKey(), devKeys()]);
   started = performance.now();
 });
@@ -66,14 +69,20 @@ afterAll(async () => {
 
 describe.concurrent('hostile inputs to the real binary', () => {
   for (const [kind, make] of KINDS) {
-    it(`${kind}: refused or taken cleanly, each within 15 s and 1 GiB, the vault unchanged`, { timeout: 30 * 60_000 }, async () => {
-      const inputs = await make(await scratch.dir(kind.replace(/\W+/gu, '-')));
-      const done = await runInputs(inputs, { templateDir, scratch: scratch.dir });
-      runs.push(...done);
-      const failures = failureLines(done);
-      if (failures.length > 0) {
-        throw new Error(`${failures.length} of ${inputs.length} ${kind} inputs failed (one line each: kind · input · command: what went wrong):\n${failures.join('\n')}`);
-      }
-    });
+    it(
+      `${kind}: refused or taken cleanly, each within 15 s and 1 GiB, the vault unchanged`,
+      { timeout: 30 * 60_000 },
+      async () => {
+        const inputs = await make(await scratch.dir(kind.replace(/\W+/gu, '-')));
+        const done = await runInputs(inputs, { templateDir, scratch: scratch.dir });
+        runs.push(...done);
+        const failures = failureLines(done);
+        if (failures.length > 0) {
+          throw new Error(
+            `${failures.length} of ${inputs.length} ${kind} inputs failed (one line each: kind · input · command: what went wrong):\n${failures.join('\n')}`,
+          );
+        }
+      },
+    );
   }
 });

@@ -36,7 +36,11 @@ export async function measure(args: readonly string[], { vault, env, dir }: Meas
   const report = join(dir, 'rss-report');
   await rm(report, { force: true });
   const started = performance.now();
-  const { child, result } = startAirlock(args, { vault, cwd: dir, env: { ...env, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_RSS_REPORT: report } });
+  const { child, result } = startAirlock(args, {
+    vault,
+    cwd: dir,
+    env: { ...env, NODE_OPTIONS: HOOKS, AIRLOCK_TEST_RSS_REPORT: report },
+  });
   let killed: Measured['killed'];
   let highWater = 0;
   let cpuMs = 0;

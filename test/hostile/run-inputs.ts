@@ -19,7 +19,10 @@ const ARGS: Record<Command, (path: string) => string[]> = {
 };
 
 /** What an import that added entries must leave working: the lists of what it added. */
-const AFTER_IMPORT = [['account', 'list'], ['address', 'list']];
+const AFTER_IMPORT = [
+  ['account', 'list'],
+  ['address', 'list'],
+];
 
 /** A counting semaphore shared by every kind's test, so the whole suite keeps to CONCURRENCY. */
 function limiter(size: number) {

@@ -23,7 +23,12 @@ const withoutScratch = (text: string) => text.replace(SCRATCH, '');
 
 export function summary(runs: readonly Run[], wallMs: number, when = new Date()): string {
   const kinds = [...new Set(runs.map((run) => run.input.kind))].sort();
-  const rows = kinds.map((kind) => row(kind, runs.filter((run) => run.input.kind === kind)));
+  const rows = kinds.map((kind) =>
+    row(
+      kind,
+      runs.filter((run) => run.input.kind === kind),
+    ),
+  );
   const failures = failureLines(runs);
   const killed = runs.filter((run) => run.measured.killed);
   return [
@@ -58,5 +63,8 @@ function row(kind: Kind | 'all', runs: readonly Run[]): string {
 const total = (runs: readonly Run[], what: 'ms' | 'cpuMs') => runs.reduce((sum, run) => sum + run.measured[what], 0);
 
 function worst(runs: readonly Run[], by: (run: Run) => number): Run | undefined {
-  return runs.reduce<Run | undefined>((most, run) => (most === undefined || by(run) > by(most) ? run : most), undefined);
+  return runs.reduce<Run | undefined>(
+    (most, run) => (most === undefined || by(run) > by(most) ? run : most),
+    undefined,
+  );
 }

@@ -23,13 +23,25 @@ export const mib = (kib: number) => `${Math.round(kib / 1024)} MiB`;
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The problems of one run; `before` and `after` are the vault folder around it. */
-export function judge(input: HostileInput, command: Command, measured: Measured, before: VaultFiles, after: VaultFiles): string[] {
+export function judge(
+  input: HostileInput,
+  command: Command,
+  measured: Measured,
+  before: VaultFiles,
+  after: VaultFiles,
+): string[] {
   const problems = cleanRun(measured);
   if (measured.killed) return problems;
   const succeeded = measured.code === 0;
-  if (succeeded && input.expect === 'refused') problems.push(`accepted (exit 0): it must be refused${importedCount(measured) ? `, and it imported ${importedCount(measured)}` : ''}`);
+  if (succeeded && input.expect === 'refused')
+    problems.push(
+      `accepted (exit 0): it must be refused${importedCount(measured) ? `, and it imported ${importedCount(measured)}` : ''}`,
+    );
   const mayWrite = command === 'import' && succeeded && (importedCount(measured) ?? 0) > 0;
-  if (!mayWrite) problems.push(...vaultChanges(before, after, succeeded && command === 'import' ? ' though it imported nothing' : ''));
+  if (!mayWrite)
+    problems.push(
+      ...vaultChanges(before, after, succeeded && command === 'import' ? ' though it imported nothing' : ''),
+    );
   return problems;
 }
 
@@ -39,8 +51,10 @@ export function cleanRun(measured: Measured): string[] {
 }
 
 function bounds(measured: Measured): string[] {
-  if (measured.killed === 'time') return [`still running after ${seconds(TIME_LIMIT_MS)}: killed (peak ${mib(measured.peakKiB)})`];
-  if (measured.killed === 'memory') return [`past ${gib(MEMORY_LIMIT_KIB)} of memory after ${seconds(measured.ms)}: killed`];
+  if (measured.killed === 'time')
+    return [`still running after ${seconds(TIME_LIMIT_MS)}: killed (peak ${mib(measured.peakKiB)})`];
+  if (measured.killed === 'memory')
+    return [`past ${gib(MEMORY_LIMIT_KIB)} of memory after ${seconds(measured.ms)}: killed`];
   const problems: string[] = [];
   if (measured.peakKiB > MEMORY_LIMIT_KIB) problems.push(`peak memory ${gib(measured.peakKiB)}`);
   if (measured.ms > TIME_LIMIT_MS) problems.push(`took ${seconds(measured.ms)}`);
@@ -55,7 +69,8 @@ function exitProblems(measured: Measured): string[] {
   const internal = /internal error: ([^\n]*?)(; this is a bug in airlock.*)?$/mu.exec(stderr);
   if (internal) problems.push(`internal error: ${cut(internal[1]!)}`);
   if (/^\s+at /mu.test(stderr)) problems.push('a stack trace on stderr');
-  if (code === 1 && !internal && !/^airlock: [^\n]+\n$/u.test(stderr)) problems.push(`stderr is not one "airlock: …" line: ${cut(JSON.stringify(stderr))}`);
+  if (code === 1 && !internal && !/^airlock: [^\n]+\n$/u.test(stderr))
+    problems.push(`stderr is not one "airlock: …" line: ${cut(JSON.stringify(stderr))}`);
   if (code !== 0 && code !== 1) problems.push(`exit ${code}${internal ? '' : `: ${cut(JSON.stringify(stderr))}`}`);
   return problems;
 }
@@ -79,7 +94,16 @@ function unprintable(measured: Measured): string[] {
   });
 }
 
-const CHAR_NAMES: Record<string, string> = { '\u001b': 'ESC', '\u0007': 'BEL', '\r': 'CR', '\u0008': 'BS', '\u0000': 'NUL', '\t': 'TAB', '\u202e': 'RLO', '\u009b': 'CSI' };
+const CHAR_NAMES: Record<string, string> = {
+  '\u001b': 'ESC',
+  '\u0007': 'BEL',
+  '\r': 'CR',
+  '\u0008': 'BS',
+  '\u0000': 'NUL',
+  '\t': 'TAB',
+  '\u202e': 'RLO',
+  '\u009b': 'CSI',
+};
 
 function vaultChanges(before: VaultFiles, after: VaultFiles, why: string): string[] {
   const problems: string[] = [];

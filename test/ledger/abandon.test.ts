@@ -14,7 +14,13 @@ const WORDS = vectors.mnemonics.MNE_1;
 describe('deriving a Ledger offline, one account at a time', () => {
   it('gives what recoverLedgerAddresses gives, reporting each as it comes', async () => {
     const seen: number[] = [];
-    const found = await deriveLedgerAddresses({ phrase: WORDS, accounts: 3, index: 1, ss58Prefix: 2, onAddress: (a) => seen.push(a.account) });
+    const found = await deriveLedgerAddresses({
+      phrase: WORDS,
+      accounts: 3,
+      index: 1,
+      ss58Prefix: 2,
+      onAddress: (a) => seen.push(a.account),
+    });
     expect(found).toEqual(recoverLedgerAddresses({ phrase: WORDS, accounts: 3, index: 1, ss58Prefix: 2 }));
     expect(seen).toEqual([0, 1, 2]);
   });
@@ -22,10 +28,17 @@ describe('deriving a Ledger offline, one account at a time', () => {
   it('stops before the next account once abandoned', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
-    const work = deriveLedgerAddresses({ phrase: WORDS, accounts: 50, index: 0, ss58Prefix: 42, signal: controller.signal, onAddress: (a) => {
-      seen.push(a.account);
-      if (a.account === 1) controller.abort();
-    } });
+    const work = deriveLedgerAddresses({
+      phrase: WORDS,
+      accounts: 50,
+      index: 0,
+      ss58Prefix: 42,
+      signal: controller.signal,
+      onAddress: (a) => {
+        seen.push(a.account);
+        if (a.account === 1) controller.abort();
+      },
+    });
     await expect(work).rejects.toMatchObject({ name: 'AbortError' });
     expect(seen).toEqual([0, 1]);
   });
@@ -62,10 +75,13 @@ describe('an emulator address as typed', () => {
     expect(parseSpeculosAddress('[::1]:40000')).toEqual({ kind: 'speculos', host: '::1', port: 40000 });
   });
 
-  it.each([['', /^no emulator address$/], ['localhost', /"localhost" is not HOST:PORT/], ['host:0', /not HOST:PORT/], ['a:99999', /not HOST:PORT/], ['a:1/x', /not HOST:PORT/]])(
-    '%j is refused',
-    (text, message) => {
-      expect(() => parseSpeculosAddress(text)).toThrow(message);
-    },
-  );
+  it.each([
+    ['', /^no emulator address$/],
+    ['localhost', /"localhost" is not HOST:PORT/],
+    ['host:0', /not HOST:PORT/],
+    ['a:99999', /not HOST:PORT/],
+    ['a:1/x', /not HOST:PORT/],
+  ])('%j is refused', (text, message) => {
+    expect(() => parseSpeculosAddress(text)).toThrow(message);
+  });
 });

@@ -26,8 +26,12 @@ describe('Ledger derivation (hdLedger known answers)', () => {
     it(`agrees with hdLedger itself and with account derivation: ${label}`, () => {
       const words = v.passphrase ? `${phraseOf(v.mnemonic)} ${v.passphrase}` : phraseOf(v.mnemonic);
       const expected = hex(hdLedger(words, path).publicKey);
-      expect(hex(ledgerPublicKey(phraseOf(v.mnemonic), path, v.passphrase ? utf8(v.passphrase) : undefined))).toBe(expected);
-      return expect(derivePublicKey(phraseOf(v.mnemonic), path, 'ed25519', v.passphrase || undefined).then(hex)).resolves.toBe(expected);
+      expect(hex(ledgerPublicKey(phraseOf(v.mnemonic), path, v.passphrase ? utf8(v.passphrase) : undefined))).toBe(
+        expected,
+      );
+      return expect(
+        derivePublicKey(phraseOf(v.mnemonic), path, 'ed25519', v.passphrase || undefined).then(hex),
+      ).resolves.toBe(expected);
     });
   }
 
@@ -38,7 +42,7 @@ describe('Ledger derivation (hdLedger known answers)', () => {
     expect(hex(spaced)).not.toBe(hex(ledgerPublicKey(vectors.mnemonics.MNE_1, path)));
   });
 
-  it('recovers accounts 0..N-1 at m/44\'/354\'/n\'/0\'/i\' encoded for the chosen network', () => {
+  it("recovers accounts 0..N-1 at m/44'/354'/n'/0'/i' encoded for the chosen network", () => {
     const found = recoverLedgerAddresses({ phrase: vectors.mnemonics.MNE_0, accounts: 3, index: 2, ss58Prefix: 0 });
     expect(found.map((f) => f.path)).toEqual(["m/44'/354'/0'/0'/2'", "m/44'/354'/1'/0'/2'", "m/44'/354'/2'/0'/2'"]);
     for (const f of found) {
@@ -49,6 +53,8 @@ describe('Ledger derivation (hdLedger known answers)', () => {
 
   it('refuses paths a Ledger does not derive, and a passphrase on Substrate paths', async () => {
     expect(() => ledgerPublicKey(vectors.mnemonics.MNE_0, "m/44'/354'/0'/0/0")).toThrow(/not a Ledger path/);
-    await expect(derivePublicKey(vectors.mnemonics.MNE_0, '//Alice', 'ed25519', 'x')).rejects.toThrow(/derives Ledger keys only/);
+    await expect(derivePublicKey(vectors.mnemonics.MNE_0, '//Alice', 'ed25519', 'x')).rejects.toThrow(
+      /derives Ledger keys only/,
+    );
   });
 });

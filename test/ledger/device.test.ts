@@ -32,13 +32,22 @@ const device = (change: Parameters<LedgerEmulator['behave']>[0] = {}) => {
 describe('Ledger through the Speculos transport', () => {
   it('scans exactly the addresses hdLedger gives, and the ones offline recovery gives', async () => {
     const progress: string[] = [];
-    const found = await scanLedger({ ...device(), accounts: 3, index: 0, ss58Prefix: 0, onAddress: (a) => progress.push(a.path) });
+    const found = await scanLedger({
+      ...device(),
+      accounts: 3,
+      index: 0,
+      ss58Prefix: 0,
+      onAddress: (a) => progress.push(a.path),
+    });
     expect(progress).toEqual(["m/44'/354'/0'/0'/0'", "m/44'/354'/1'/0'/0'", "m/44'/354'/2'/0'/0'"]);
-    for (const f of found) expect(f.publicKey).toBe(`0x${Buffer.from(hdLedger(WORDS, f.path).publicKey).toString('hex')}`);
+    for (const f of found)
+      expect(f.publicKey).toBe(`0x${Buffer.from(hdLedger(WORDS, f.path).publicKey).toString('hex')}`);
     expect(found).toEqual(recoverLedgerAddresses({ phrase: WORDS, accounts: 3, index: 0, ss58Prefix: 0 }));
     // Another address index, encoded for Kusama.
     const [kusama] = await scanLedger({ ...device(), accounts: 1, index: 7, ss58Prefix: 2 });
-    expect(kusama!.address).toBe(recoverLedgerAddresses({ phrase: WORDS, accounts: 1, index: 7, ss58Prefix: 2 })[0]!.address);
+    expect(kusama!.address).toBe(
+      recoverLedgerAddresses({ phrase: WORDS, accounts: 1, index: 7, ss58Prefix: 2 })[0]!.address,
+    );
   });
 
   it('asks the device to show an address, and reports a rejection on the device', async () => {
@@ -46,7 +55,9 @@ describe('Ledger through the Speculos transport', () => {
     const shown = await showOnLedger({ ...device(), account: 1, index: 0, ss58Prefix: 42 });
     expect(shown.path).toBe("m/44'/354'/1'/0'/0'");
     expect(emulator.shown).toEqual(["m/44'/354'/1'/0'/0'"]);
-    await expect(showOnLedger({ ...device({ reject: true }), account: 0, index: 0, ss58Prefix: 42 })).rejects.toThrow(/^rejected on the Ledger$/);
+    await expect(showOnLedger({ ...device({ reject: true }), account: 0, index: 0, ss58Prefix: 42 })).rejects.toThrow(
+      /^rejected on the Ledger$/,
+    );
   });
 
   it.each([
@@ -61,9 +72,9 @@ describe('Ledger through the Speculos transport', () => {
 
   it('says when the device never answers, within the timeout', async () => {
     const started = Date.now();
-    await expect(scanLedger({ ...device({ silent: true }), timeoutMs: 300, accounts: 1, index: 0, ss58Prefix: 42 })).rejects.toThrow(
-      /^the Ledger did not answer within 0.3 s$/,
-    );
+    await expect(
+      scanLedger({ ...device({ silent: true }), timeoutMs: 300, accounts: 1, index: 0, ss58Prefix: 42 }),
+    ).rejects.toThrow(/^the Ledger did not answer within 0.3 s$/);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -72,9 +83,15 @@ describe('Ledger through the Speculos transport', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await expect(scanLedger({ transport: parseTransport(`speculos://127.0.0.1:${port}`), timeoutMs: 2000, accounts: 1, index: 0, ss58Prefix: 42 })).rejects.toThrow(
-      `the Speculos emulator at 127.0.0.1:${port} is not reachable (ECONNREFUSED)`,
-    );
+    await expect(
+      scanLedger({
+        transport: parseTransport(`speculos://127.0.0.1:${port}`),
+        timeoutMs: 2000,
+        accounts: 1,
+        index: 0,
+        ss58Prefix: 42,
+      }),
+    ).rejects.toThrow(`the Speculos emulator at 127.0.0.1:${port} is not reachable (ECONNREFUSED)`);
   });
 
   it('answers the app-info and version requests the Zondax app sends', async () => {

@@ -20,7 +20,13 @@ describe('vault version 3', () => {
 
   it('still opens a version 2 vault, whose identities have no passphrase', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'airlock-v2-'));
-    const identity = { id: '00000000000000aa', name: 'old', kind: 'mnemonic', mnemonic: vectors.mnemonics.MNE_0, createdAt: '2024-01-01T00:00:00.000Z' };
+    const identity = {
+      id: '00000000000000aa',
+      name: 'old',
+      kind: 'mnemonic',
+      mnemonic: vectors.mnemonics.MNE_0,
+      createdAt: '2024-01-01T00:00:00.000Z',
+    };
     const data = { identities: [identity], accounts: [], addresses: [], settings: { defaultNetwork: 'substrate' } };
     const key = await createKey(PASSWORD, FAST_SCRYPT);
     await writeFile(join(folder, 'vault.json'), seal('airlock-vault', 2, data, key));
@@ -29,7 +35,12 @@ describe('vault version 3', () => {
     try {
       expect(vault.data.identities).toEqual([identity]);
       // And it derives Ledger accounts like any mnemonic identity.
-      const account = await actions.deriveAccount(vault, { identity: 'old', name: 'l0', type: 'ed25519', path: ledgerPath(0) });
+      const account = await actions.deriveAccount(vault, {
+        identity: 'old',
+        name: 'l0',
+        type: 'ed25519',
+        path: ledgerPath(0),
+      });
       expect(account.publicKey).toBe(hex(ledgerPublicKey(vectors.mnemonics.MNE_0, ledgerPath(0))));
     } finally {
       vault.close();
@@ -47,16 +58,21 @@ describe('vault version 3', () => {
     const reopened = await VaultSession.unlock(session.path, PASSWORD);
     try {
       expect(reopened.data.identities[0]).toMatchObject({ kind: 'mnemonic', passphrase: 'testing' });
-      const next = await actions.deriveAccount(reopened, { identity: 'nano', name: 'nano-1', type: 'ed25519', path: ledgerPath(1) });
+      const next = await actions.deriveAccount(reopened, {
+        identity: 'nano',
+        name: 'nano-1',
+        type: 'ed25519',
+        path: ledgerPath(1),
+      });
       expect(next.publicKey).toBe(hex(ledgerPublicKey(words, ledgerPath(1), new TextEncoder().encode('testing'))));
-      await expect(actions.deriveAccount(reopened, { identity: 'nano', name: 'x', type: 'sr25519', path: '//0' })).rejects.toThrow(
-        /derives Ledger keys only/,
-      );
+      await expect(
+        actions.deriveAccount(reopened, { identity: 'nano', name: 'x', type: 'sr25519', path: '//0' }),
+      ).rejects.toThrow(/derives Ledger keys only/);
       // The same words without the passphrase are another wallet, so they may be added too.
       await actions.saveRecoveredLedgerIdentity(reopened, 'plain', { phrase: words }, []);
-      await expect(actions.saveRecoveredLedgerIdentity(reopened, 'again', { phrase: words, passphrase: 'testing' }, [])).rejects.toThrow(
-        /already in the vault as identity "nano"/,
-      );
+      await expect(
+        actions.saveRecoveredLedgerIdentity(reopened, 'again', { phrase: words, passphrase: 'testing' }, []),
+      ).rejects.toThrow(/already in the vault as identity "nano"/);
     } finally {
       reopened.close();
       session.close();

@@ -52,15 +52,36 @@ const DISKS = [
   // A stick hidden by a tmpfs mounted over it.
   { dir: `${USB2}/2-2/2-2:1.0/host10/target10:0:0/10:0:0:0/block/sdf`, removable: '1', parts: ['sdf1'] },
   // An SD card in a built-in reader (the kernel says not removable) and the board's eMMC.
-  { dir: 'devices/platform/soc/fe340000.mmc/mmc_host/mmc0/mmc0:aaaa/block/mmcblk0', removable: '0', parts: ['mmcblk0p1'], mmcType: 'SD' },
-  { dir: 'devices/platform/soc/fe320000.mmc/mmc_host/mmc1/mmc1:0001/block/mmcblk1', removable: '0', parts: ['mmcblk1p2'], mmcType: 'MMC' },
+  {
+    dir: 'devices/platform/soc/fe340000.mmc/mmc_host/mmc0/mmc0:aaaa/block/mmcblk0',
+    removable: '0',
+    parts: ['mmcblk0p1'],
+    mmcType: 'SD',
+  },
+  {
+    dir: 'devices/platform/soc/fe320000.mmc/mmc_host/mmc1/mmc1:0001/block/mmcblk1',
+    removable: '0',
+    parts: ['mmcblk1p2'],
+    mmcType: 'MMC',
+  },
   { dir: 'devices/virtual/block/loop0', removable: '0', parts: [] },
   { dir: 'devices/virtual/block/dm-0', removable: '0', parts: [], slaves: ['sdd1'] },
 ];
 
 const MOUNT_POINTS = [
-  '/', '/home', '/boot/efi', '/tmp', '/run', '/snap/core22/1380', '/data', '/media/alice/MY STICK',
-  '/media/alice/3A1F-0C2D', '/media/alice/ARCHIVE', '/media/alice/vault', '/srv/backups', '/mnt/under',
+  '/',
+  '/home',
+  '/boot/efi',
+  '/tmp',
+  '/run',
+  '/snap/core22/1380',
+  '/data',
+  '/media/alice/MY STICK',
+  '/media/alice/3A1F-0C2D',
+  '/media/alice/ARCHIVE',
+  '/media/alice/vault',
+  '/srv/backups',
+  '/mnt/under',
 ];
 
 /** A Linux system with the disks above, mounted as test/fixtures/drives/mountinfo.txt says. */
@@ -92,7 +113,12 @@ async function linuxFixture(): Promise<string> {
   await link(join(sysDirOf.get('dm-0')!, 'slaves', 'sdd1'), sysDirOf.get('sdd1')!);
   await link(join(dev, 'mapper', 'luks-0f3c'), join(dev, 'dm-0'));
   await link(join(dev, 'disk', 'by-uuid', '5d1c77a0-3b4e-4f51-9a0e-2c6f1b8d4e11'), join(dev, 'sdc1'));
-  for (const [label, name] of [['MY\\x20STICK', 'sdb1'], ['ARCHIVE', 'sdc1'], ['vault', 'dm-0'], ['rootfs', 'sda2']]) {
+  for (const [label, name] of [
+    ['MY\\x20STICK', 'sdb1'],
+    ['ARCHIVE', 'sdc1'],
+    ['vault', 'dm-0'],
+    ['rootfs', 'sda2'],
+  ]) {
     await link(join(dev, 'disk', 'by-label', label!), join(dev, name!));
   }
   for (const mountPoint of MOUNT_POINTS) await mkdir(join(root, mountPoint), { recursive: true });
@@ -119,8 +145,20 @@ describe('listRemovableDrives on Linux', () => {
         filesystem: 'ext4',
         readOnly: true,
       }),
-      sized({ mountPoint: '/media/alice/MY STICK', device: '/dev/sdb1', label: 'MY STICK', filesystem: 'vfat', readOnly: false }),
-      sized({ mountPoint: '/media/alice/vault', device: '/dev/mapper/luks-0f3c', label: 'vault', filesystem: 'ext4', readOnly: false }),
+      sized({
+        mountPoint: '/media/alice/MY STICK',
+        device: '/dev/sdb1',
+        label: 'MY STICK',
+        filesystem: 'vfat',
+        readOnly: false,
+      }),
+      sized({
+        mountPoint: '/media/alice/vault',
+        device: '/dev/mapper/luks-0f3c',
+        label: 'vault',
+        filesystem: 'ext4',
+        readOnly: false,
+      }),
     ]);
     expect(drives[0]).not.toHaveProperty('label');
     for (const drive of drives) expect(drive.freeBytes).toBeLessThanOrEqual(drive.sizeBytes);
@@ -144,7 +182,11 @@ describe('listRemovableDrives on Linux', () => {
 
 /** A directory on another filesystem than the temporary one, to stand for a mounted volume. */
 const OTHER_FS = '/dev/shm';
-const deviceOf = (path: string) => stat(path).then((info) => info.dev, () => undefined);
+const deviceOf = (path: string) =>
+  stat(path).then(
+    (info) => info.dev,
+    () => undefined,
+  );
 const otherFsDevice = await deviceOf(OTHER_FS);
 const otherFsAvailable = otherFsDevice !== undefined && otherFsDevice !== (await deviceOf(tmpdir()));
 
@@ -168,10 +210,31 @@ describe('listRemovableDrives on macOS', () => {
     const { bsize, blocks } = await statfs(elsewhere);
     const sized = { sizeBytes: blocks * bsize, freeBytes: expect.any(Number) };
     expect(drives).toEqual([
-      { mountPoint: '/Volumes/MY STICK', device: '/dev/disk4s1', label: 'MY STICK', filesystem: 'msdos', ...sized, readOnly: false },
-      { mountPoint: '/Volumes/OLD NTFS', device: '/dev/disk5s1', label: 'OLD NTFS', filesystem: 'ntfs', ...sized, readOnly: true },
+      {
+        mountPoint: '/Volumes/MY STICK',
+        device: '/dev/disk4s1',
+        label: 'MY STICK',
+        filesystem: 'msdos',
+        ...sized,
+        readOnly: false,
+      },
+      {
+        mountPoint: '/Volumes/OLD NTFS',
+        device: '/dev/disk5s1',
+        label: 'OLD NTFS',
+        filesystem: 'ntfs',
+        ...sized,
+        readOnly: true,
+      },
       // Missing from mount(8)'s answer: what can be known without it.
-      { mountPoint: '/Volumes/UNLISTED', device: '', label: 'UNLISTED', filesystem: 'unknown', ...sized, readOnly: false },
+      {
+        mountPoint: '/Volumes/UNLISTED',
+        device: '',
+        label: 'UNLISTED',
+        filesystem: 'unknown',
+        ...sized,
+        readOnly: false,
+      },
     ]);
   });
 
@@ -211,9 +274,30 @@ describe('mountinfo', () => {
       '',
     ].join('\n');
     expect(parseMountInfo(text)).toEqual([
-      { root: '/mnt1', mountPoint: '/mnt2', mountOptions: ['rw', 'noatime'], filesystem: 'ext3', source: '/dev/root', superOptions: ['rw', 'errors=continue'] },
-      { root: '/', mountPoint: '/media/x y', mountOptions: ['rw'], filesystem: 'vfat', source: '/dev/sdb1', superOptions: ['rw'] },
-      { root: '/', mountPoint: '/media/z', mountOptions: ['ro', 'nosuid'], filesystem: 'vfat', source: '/dev/sdb2', superOptions: ['ro', 'uid=1000'] },
+      {
+        root: '/mnt1',
+        mountPoint: '/mnt2',
+        mountOptions: ['rw', 'noatime'],
+        filesystem: 'ext3',
+        source: '/dev/root',
+        superOptions: ['rw', 'errors=continue'],
+      },
+      {
+        root: '/',
+        mountPoint: '/media/x y',
+        mountOptions: ['rw'],
+        filesystem: 'vfat',
+        source: '/dev/sdb1',
+        superOptions: ['rw'],
+      },
+      {
+        root: '/',
+        mountPoint: '/media/z',
+        mountOptions: ['ro', 'nosuid'],
+        filesystem: 'vfat',
+        source: '/dev/sdb2',
+        superOptions: ['ro', 'uid=1000'],
+      },
     ]);
   });
 

@@ -16,7 +16,8 @@ import { DARK_THEME, terminalToImage } from '../helpers/qr-pixels.js';
 const TEXT = `A CODE IN NOISE ${'A1B2C3D4E5'.repeat(20)}`;
 
 /** The code as the terminal draws it, `scale` pixels a module, with a margin of 2 modules. */
-const codePicture = (scale: number): GreyImage => greyscale(terminalToImage(qrLines(qrMatrix(TEXT), 2), DARK_THEME, scale), Infinity);
+const codePicture = (scale: number): GreyImage =>
+  greyscale(terminalToImage(qrLines(qrMatrix(TEXT), 2), DARK_THEME, scale), Infinity);
 
 /** A flat grey picture. */
 function flat(width: number, height: number, level: number): GreyImage {
@@ -71,7 +72,8 @@ describe('filtering it out', () => {
         for (let bx = 0; bx + 8 <= width; bx += 8) {
           let [low, high] = [255, 0];
           for (let y = by; y < by + 8; y++) {
-            for (let x = bx; x < bx + 8; x++) [low, high] = [Math.min(low, grey[y * width + x]!), Math.max(high, grey[y * width + x]!)];
+            for (let x = bx; x < bx + 8; x++)
+              [low, high] = [Math.min(low, grey[y * width + x]!), Math.max(high, grey[y * width + x]!)];
           }
           // jsqr's binariser sees an 8×8 block whose levels span at most 24 as all one colour.
           if (high - low <= 24) count += 1;

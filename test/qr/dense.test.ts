@@ -47,7 +47,8 @@ describe('dense frames', () => {
       expect(dense.fragmentLength).toBeGreaterThan(byteCapacity(fit.version) - 30);
       expect(ur.fragmentLength).toBeLessThan(alphanumericCapacity(fit.version) / 2);
       const frames = new FrameSequence(payload, dense.fragmentLength, 'dense');
-      for (let i = 0; i < 3; i++) expect(qrMatrix(frames.next().content, { version: dense.version }).version).toBe(dense.version);
+      for (let i = 0; i < 3; i++)
+        expect(qrMatrix(frames.next().content, { version: dense.version }).version).toBe(dense.version);
     }
   });
 
@@ -58,7 +59,9 @@ describe('dense frames', () => {
     frames.reverse().forEach((content, i) => {
       if (i % 4 !== 0 && !reassembly.complete) reassembly.receive(urTextOfDenseFrame(bytesOf(content)), `frame ${i}`);
     });
-    expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+    expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(
+      true,
+    );
   });
 
   it('send a payload that fits one frame as one part, read at once', () => {

@@ -8,7 +8,8 @@ import { qrCells } from '../../src/qr/terminal-text.js';
 describe('capacity', () => {
   it('matches what the qrcode package fits into each version at level L', () => {
     for (const version of [1, 2, 6, 9, 10, 14, 23, 24, 26, 27, 40]) {
-      const fits = (data: QRCode.QRCodeSegment[]) => QRCode.create(data, { version, errorCorrectionLevel: 'L' }).version;
+      const fits = (data: QRCode.QRCodeSegment[]) =>
+        QRCode.create(data, { version, errorCorrectionLevel: 'L' }).version;
       const alnum = alphanumericCapacity(version);
       expect(fits([{ mode: 'alphanumeric', data: 'A'.repeat(alnum) }])).toBe(version);
       expect(() => fits([{ mode: 'alphanumeric', data: 'A'.repeat(alnum + 1) }])).toThrow();
@@ -58,7 +59,11 @@ describe('fitting the terminal', () => {
 
   it('gives the frames of a payload the largest fragment whose frames fit the version', () => {
     const payload = new Uint8Array(5000).map((_, i) => (i * 7) % 256);
-    for (const [columns, rows] of [[80, 24], [120, 40], [200, 60]] as const) {
+    for (const [columns, rows] of [
+      [80, 24],
+      [120, 40],
+      [200, 60],
+    ] as const) {
       const plan = planFrames(payload, largestFit(columns, rows)!)!;
       const capacity = alphanumericCapacity(plan.version);
       // Two characters a byte, less the UR's header, sequence, CBOR and checksum.

@@ -11,7 +11,9 @@ describe('the fragments a part mixes', () => {
       for (let i = 0; i < 25; i++) {
         const seqNum = count + 1 + Math.floor(random() * 10 * count);
         const checksum = Math.floor(random() * 2 ** 32);
-        expect(fragmentsOfPart(seqNum, count, checksum), `part ${seqNum} of ${count}`).toEqual(chooseFragments(seqNum, count, checksum));
+        expect(fragmentsOfPart(seqNum, count, checksum), `part ${seqNum} of ${count}`).toEqual(
+          chooseFragments(seqNum, count, checksum),
+        );
       }
     }
     expect(fragmentsOfPart(4, 9, 1)).toEqual([3]); // a plain fragment

@@ -22,7 +22,15 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 /** Adam7's passes: first column and row, then steps across and down. */
-const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
 
 /** The checkerboard as a PNG of any colour type, bit depth and interlace, written sample by sample. */
 function png(colour: number, depth: number, interlace: 0 | 1): Buffer {
@@ -81,9 +89,12 @@ async function readsBack(file: Buffer): Promise<boolean> {
 }
 
 describe('PNG', () => {
-  it.each(KINDS)('reads colour type $colour at $depth bits, interlace $interlace', async ({ colour, depth, interlace }) => {
-    expect(await readsBack(png(colour, depth, interlace))).toBe(true);
-  });
+  it.each(KINDS)(
+    'reads colour type $colour at $depth bits, interlace $interlace',
+    async ({ colour, depth, interlace }) => {
+      expect(await readsBack(png(colour, depth, interlace))).toBe(true);
+    },
+  );
 
   const good = png(2, 8, 0);
   const ihdr = good.subarray(8, 33);
@@ -94,23 +105,62 @@ describe('PNG', () => {
   const idat = rest.subarray(0, rest.length - 12);
 
   it.each([
-    { what: 'a second IHDR of 16000×16000 after the first', file: Buffer.concat([SIGNATURE, ihdr, chunk('IHDR', huge), rest]), reason: 'it has a second IHDR chunk' },
-    { what: 'a second IHDR after the image data', file: Buffer.concat([SIGNATURE, ihdr, idat, chunk('IHDR', huge), chunk('IEND', new Uint8Array())]), reason: 'it has a second IHDR chunk' },
-    { what: 'another chunk first', file: Buffer.concat([SIGNATURE, chunk('tEXt', Buffer.from('a\0b')), ihdr, rest]), reason: 'its first chunk is tEXt, not IHDR' },
+    {
+      what: 'a second IHDR of 16000×16000 after the first',
+      file: Buffer.concat([SIGNATURE, ihdr, chunk('IHDR', huge), rest]),
+      reason: 'it has a second IHDR chunk',
+    },
+    {
+      what: 'a second IHDR after the image data',
+      file: Buffer.concat([SIGNATURE, ihdr, idat, chunk('IHDR', huge), chunk('IEND', new Uint8Array())]),
+      reason: 'it has a second IHDR chunk',
+    },
+    {
+      what: 'another chunk first',
+      file: Buffer.concat([SIGNATURE, chunk('tEXt', Buffer.from('a\0b')), ihdr, rest]),
+      reason: 'its first chunk is tEXt, not IHDR',
+    },
     { what: 'image data cut short', file: good.subarray(0, 33 + 30), reason: 'chunk IDAT is cut short' },
-    { what: 'a length beyond the file', file: Buffer.concat([SIGNATURE, ihdr, Buffer.from([0xff, 0xff, 0xff, 0xf0]), Buffer.from('IDAT')]), reason: 'chunk IDAT is cut short' },
-    { what: 'a chunk that fails its CRC', file: Buffer.concat([SIGNATURE, ihdr, Buffer.from(idat).fill(0, 10, 12), rest.subarray(-12)]), reason: 'chunk IDAT fails its checksum' },
+    {
+      what: 'a length beyond the file',
+      file: Buffer.concat([SIGNATURE, ihdr, Buffer.from([0xff, 0xff, 0xff, 0xf0]), Buffer.from('IDAT')]),
+      reason: 'chunk IDAT is cut short',
+    },
+    {
+      what: 'a chunk that fails its CRC',
+      file: Buffer.concat([SIGNATURE, ihdr, Buffer.from(idat).fill(0, 10, 12), rest.subarray(-12)]),
+      reason: 'chunk IDAT fails its checksum',
+    },
     { what: 'no IEND', file: Buffer.concat([SIGNATURE, ihdr, idat]), reason: 'it ends before its IEND chunk' },
-    { what: 'no image data', file: Buffer.concat([SIGNATURE, ihdr, chunk('IEND', new Uint8Array())]), reason: 'it has no image data (IDAT)' },
-    { what: 'a zero width', file: Buffer.concat([SIGNATURE, chunk('IHDR', Buffer.from(huge).fill(0, 0, 4)), rest]), reason: 'its IHDR says 0×16000 pixels' },
-    { what: 'an animation frame larger than its canvas', file: Buffer.concat([SIGNATURE, ihdr, chunk('fcTL', fcTL(16_000, 16_000)), rest]), reason: `a frame of 16000×16000 pixels at 0,0 lies outside its ${SIDE}×${SIDE} canvas` },
+    {
+      what: 'no image data',
+      file: Buffer.concat([SIGNATURE, ihdr, chunk('IEND', new Uint8Array())]),
+      reason: 'it has no image data (IDAT)',
+    },
+    {
+      what: 'a zero width',
+      file: Buffer.concat([SIGNATURE, chunk('IHDR', Buffer.from(huge).fill(0, 0, 4)), rest]),
+      reason: 'its IHDR says 0×16000 pixels',
+    },
+    {
+      what: 'an animation frame larger than its canvas',
+      file: Buffer.concat([SIGNATURE, ihdr, chunk('fcTL', fcTL(16_000, 16_000)), rest]),
+      reason: `a frame of 16000×16000 pixels at 0,0 lies outside its ${SIDE}×${SIDE} canvas`,
+    },
   ])('refuses $what, naming it', async ({ file, reason }) => {
     await expect(decodeImage(file, 'x.png')).rejects.toThrow(`x.png is a damaged PNG image (${reason})`);
   });
 
   it('names image data that does not decode, without a second decoder', async () => {
-    const garbage = Buffer.concat([SIGNATURE, ihdr, chunk('IDAT', Buffer.from('not zlib data at all')), chunk('IEND', new Uint8Array())]);
-    await expect(decodeImage(garbage, 'x.png')).rejects.toThrow('x.png is a damaged PNG image (its image data does not decode)');
+    const garbage = Buffer.concat([
+      SIGNATURE,
+      ihdr,
+      chunk('IDAT', Buffer.from('not zlib data at all')),
+      chunk('IEND', new Uint8Array()),
+    ]);
+    await expect(decodeImage(garbage, 'x.png')).rejects.toThrow(
+      'x.png is a damaged PNG image (its image data does not decode)',
+    );
   });
 });
 
@@ -131,7 +181,14 @@ describe('JPEG', () => {
     const { default: encode, init } = await import('@jsquash/jpeg/encode.js');
     const wasm = await readFile(createRequire(import.meta.url).resolve('@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm'));
     await init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.length) } as never);
-    const progressive = Buffer.from(await encode({ data: new Uint8ClampedArray(pixels), width: SIDE, height: SIDE, colorSpace: 'srgb' } as unknown as Parameters<typeof encode>[0], { progressive: true, quality: 90 }));
+    const progressive = Buffer.from(
+      await encode(
+        { data: new Uint8ClampedArray(pixels), width: SIDE, height: SIDE, colorSpace: 'srgb' } as unknown as Parameters<
+          typeof encode
+        >[0],
+        { progressive: true, quality: 90 },
+      ),
+    );
     expect(progressive.includes(Buffer.from([0xff, 0xc2]))).toBe(true);
     for (const file of [baseline, progressive]) {
       const { width, height } = await decodeImage(file, 'x.jpg');
@@ -149,9 +206,25 @@ describe('JPEG', () => {
   const end = baseline.subarray(-2);
 
   it.each([
-    { what: 'a second frame header after the first scan', file: Buffer.concat([baseline.subarray(0, -2), frameHeader(60_000, 60_000), end]), reason: 'it has a second frame header' },
-    { what: 'a height left to a DNL marker', file: Buffer.concat([baseline.subarray(0, 2), frameHeader(100, 0), end]), reason: 'its frame header says 100×0 pixels' },
-    { what: 'a hierarchical frame', file: Buffer.concat([baseline.subarray(0, 2), Buffer.from([0xff, 0xc5, 0, 11, 8, 0, 9, 0, 9, 1, 1, 0x11, 0]), end]), reason: 'a lossless or hierarchical JPEG, which airlock does not read' },
+    {
+      what: 'a second frame header after the first scan',
+      file: Buffer.concat([baseline.subarray(0, -2), frameHeader(60_000, 60_000), end]),
+      reason: 'it has a second frame header',
+    },
+    {
+      what: 'a height left to a DNL marker',
+      file: Buffer.concat([baseline.subarray(0, 2), frameHeader(100, 0), end]),
+      reason: 'its frame header says 100×0 pixels',
+    },
+    {
+      what: 'a hierarchical frame',
+      file: Buffer.concat([
+        baseline.subarray(0, 2),
+        Buffer.from([0xff, 0xc5, 0, 11, 8, 0, 9, 0, 9, 1, 1, 0x11, 0]),
+        end,
+      ]),
+      reason: 'a lossless or hierarchical JPEG, which airlock does not read',
+    },
     { what: 'no frame header', file: Buffer.concat([baseline.subarray(0, 2), end]), reason: 'no frame header' },
   ])('refuses $what, naming it', async ({ file, reason }) => {
     await expect(decodeImage(file, 'x.jpg')).rejects.toThrow(`x.jpg is a damaged JPEG image (${reason})`);

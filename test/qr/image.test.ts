@@ -54,7 +54,10 @@ describe('reading pictures', () => {
     const sequence = new FrameSequence(payload, 200);
     const names = ['q', 'c', 'x', 'a', 'm', 'b', 'z', 'k', 'd', 'e', 'f', 'g'];
     for (const name of names) {
-      await QRCode.toFile(join(dir, `${name}.png`), [{ data: sequence.next().text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'L', scale: 2 });
+      await QRCode.toFile(join(dir, `${name}.png`), [{ data: sequence.next().text, mode: 'alphanumeric' }], {
+        errorCorrectionLevel: 'L',
+        scale: 2,
+      });
     }
     await writeFile(join(dir, 'dup.png'), await readFile(join(dir, 'q.png')));
     await writeFile(join(dir, 'blank.png'), blankPng());
@@ -95,7 +98,13 @@ describe('reading pictures', () => {
 /** Whether the pixel at x, y of a code drawn `scale` pixels a module with a 4-module quiet zone is dark. */
 const darkAt = (matrix: QrMatrix, scale: number) => (x: number, y: number) => {
   const [row, column] = [Math.floor(y / scale) - 4, Math.floor(x / scale) - 4];
-  return row >= 0 && column >= 0 && row < matrix.size && column < matrix.size && matrix.dark[row * matrix.size + column] === 1;
+  return (
+    row >= 0 &&
+    column >= 0 &&
+    row < matrix.size &&
+    column < matrix.size &&
+    matrix.dark[row * matrix.size + column] === 1
+  );
 };
 
 /**
@@ -147,16 +156,25 @@ function blankPng(): Buffer {
 }
 
 describe('grey levels', () => {
-  it("weighs the channels as jsqr does, over white where transparent, averaging whole boxes until the longest side fits", () => {
+  it('weighs the channels as jsqr does, over white where transparent, averaging whole boxes until the longest side fits', () => {
     // 5×2 pixels of different colours and opacities; a factor of 2 keeps 2×1 and drops the last column.
     const pixels = [
-      [255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255], [10, 20, 30, 255], [99, 99, 99, 255],
-      [0, 0, 0, 0], [0, 0, 0, 128], [200, 100, 50, 255], [40, 40, 40, 64], [99, 99, 99, 255],
+      [255, 0, 0, 255],
+      [0, 255, 0, 255],
+      [0, 0, 255, 255],
+      [10, 20, 30, 255],
+      [99, 99, 99, 255],
+      [0, 0, 0, 0],
+      [0, 0, 0, 128],
+      [200, 100, 50, 255],
+      [40, 40, 40, 64],
+      [99, 99, 99, 255],
     ];
     const data = new Uint8ClampedArray(pixels.flat());
     // jsqr's grey level, and what a viewer shows on white: the colour where opaque, white where clear.
     const level = ([r, g, b, a]: number[]) => ((0.2126 * r! + 0.7152 * g! + 0.0722 * b!) * a! + 255 * (255 - a!)) / 255;
-    const box = (x: number) => [0, 5].flatMap((row) => [2 * x, 2 * x + 1].map((column) => level(pixels[row + column]!)));
+    const box = (x: number) =>
+      [0, 5].flatMap((row) => [2 * x, 2 * x + 1].map((column) => level(pixels[row + column]!)));
     const small = greyscale({ width: 5, height: 2, data }, 3);
     expect([small.width, small.height]).toEqual([2, 1]);
     expect([...small.grey]).toEqual([0, 1].map((x) => Math.round(box(x).reduce((a, b) => a + b) / 4)));

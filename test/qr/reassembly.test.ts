@@ -29,7 +29,9 @@ describe('reassembly', () => {
       reassembly.receive(frame, 'f');
       if (reassembly.complete) break;
     }
-    expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+    expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(
+      true,
+    );
   });
 
   /** How many of `texts`, in order, bring the transfer together; undefined if they never do. */
@@ -38,7 +40,9 @@ describe('reassembly', () => {
     for (const [i, text] of texts.entries()) {
       reassembly.receive(text, `frame ${i}`);
       if (reassembly.complete) {
-        expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+        expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(
+          true,
+        );
         return i + 1;
       }
     }
@@ -91,7 +95,9 @@ describe('reassembly', () => {
     const forged = urPartText(new FountainEncoderPart(1, 11, original.messageLength, original.checksum, fragment));
     const tricked = new Reassembly();
     for (const frame of [forged, ...parts.slice(1, 10)]) tricked.receive(frame, 'f');
-    expect(() => tricked.receive(parts[10]!, 'last.png')).toThrow(/do not add up to what they claim \(last\.png may be damaged\)/u);
+    expect(() => tricked.receive(parts[10]!, 'last.png')).toThrow(
+      /do not add up to what they claim \(last\.png may be damaged\)/u,
+    );
 
     const solver = new FountainSolver(3, 25, getCRC(Buffer.alloc(25)));
     solver.receive(new FountainEncoderPart(1, 3, 25, 0, Buffer.alloc(10)));
@@ -101,10 +107,14 @@ describe('reassembly', () => {
   it('refuses a frame of a transfer larger than airlock sends, or whose fragments do not fit its length', () => {
     const fragment = Buffer.alloc(1000);
     const huge = urPartText(new FountainEncoderPart(1, 2098, 2 * 1024 * 1024, 1, fragment));
-    expect(() => new Reassembly().receive(huge, 'huge.png')).toThrow('huge.png is a frame of a 2.0 MiB transfer, larger than airlock reads (at most 1.0 MiB)');
+    expect(() => new Reassembly().receive(huge, 'huge.png')).toThrow(
+      'huge.png is a frame of a 2.0 MiB transfer, larger than airlock reads (at most 1.0 MiB)',
+    );
     // A count of fragments its length does not call for, which would have the reader expect billions.
     const inflated = urPartText(new FountainEncoderPart(1, 40_000, 1000, 1, fragment));
-    expect(() => new Reassembly().receive(inflated, 'odd.png')).toThrow('odd.png holds a damaged UR frame (its count of fragments does not fit its length)');
+    expect(() => new Reassembly().receive(inflated, 'odd.png')).toThrow(
+      'odd.png holds a damaged UR frame (its count of fragments does not fit its length)',
+    );
   });
 
   it('refuses a frame of a transfer of more parts than qr show ever cuts, before any work, however consistent', () => {
@@ -112,10 +122,14 @@ describe('reassembly', () => {
     for (const seqNum of [1_000_001, 7]) {
       const frame = urPartText(new FountainEncoderPart(seqNum, 1_000_000, 1_000_000, 0x1234_5678, Buffer.from([1])));
       const started = performance.now();
-      expect(() => new Reassembly().receive(frame, 'x.png')).toThrow('x.png is a frame of a transfer of 1000000 parts, more than airlock reads (at most 45591)');
+      expect(() => new Reassembly().receive(frame, 'x.png')).toThrow(
+        'x.png is a frame of a transfer of 1000000 parts, more than airlock reads (at most 45591)',
+      );
       expect(performance.now() - started).toBeLessThan(100);
     }
-    expect(() => new Reassembly().receive(`UR:BYTES/3-1E9/${'AE'.repeat(20)}`, 'e.png')).toThrow(/e\.png is a frame of a transfer of 1000000000 parts/u);
+    expect(() => new Reassembly().receive(`UR:BYTES/3-1E9/${'AE'.repeat(20)}`, 'e.png')).toThrow(
+      /e\.png is a frame of a transfer of 1000000000 parts/u,
+    );
   });
 
   it('takes a mixed frame at the most parts a transfer may have in well under a second', () => {
@@ -125,7 +139,10 @@ describe('reassembly', () => {
     let slowest = 0;
     for (const seqNum of [parts + 1, parts + 2, parts + 3, 2 * parts + 5]) {
       const started = performance.now();
-      reassembly.receive(urPartText(new FountainEncoderPart(seqNum, parts, MAX_TRANSFER_BYTES + 5, 99, fragment)), `f${seqNum}.png`);
+      reassembly.receive(
+        urPartText(new FountainEncoderPart(seqNum, parts, MAX_TRANSFER_BYTES + 5, 99, fragment)),
+        `f${seqNum}.png`,
+      );
       slowest = Math.max(slowest, performance.now() - started);
     }
     expect(slowest).toBeLessThan(500);
@@ -187,7 +204,9 @@ describe('address QR', () => {
   });
 
   it('keeps a name from breaking the format, and rejects what is not one', () => {
-    expect(addressQrText({ address, genesisHash: genesis, name: 'a:b\nc' })).toBe(`substrate:${address}:${genesis}:a b c`);
+    expect(addressQrText({ address, genesisHash: genesis, name: 'a:b\nc' })).toBe(
+      `substrate:${address}:${genesis}:a b c`,
+    );
     expect(() => addressQrText({ address, genesisHash: '0x12', name: 'x' })).toThrow(RangeError);
     expect(parseAddressQr(`ethereum:${address}:${genesis}`)).toBeUndefined();
     expect(parseAddressQr(`substrate:${address}`)).toBeUndefined();

@@ -39,8 +39,11 @@ describe('round trip through the terminal drawing', () => {
   it('a lossy set that lacks too much says how much is missing', () => {
     const frames = showFrames(payload, { columns: 120, rows: 40 }, (parts) => parts);
     const reassembly = new Reassembly();
-    for (const lines of frames.slice(0, Math.floor(frames.length * 0.6))) reassembly.receive(readQrPicture(terminalToImage(lines, DARK_THEME))!, 'f');
-    expect(() => reassembly.result()).toThrow(/the transfer is incomplete: \d+% complete, about \d+ more frames needed/);
+    for (const lines of frames.slice(0, Math.floor(frames.length * 0.6)))
+      reassembly.receive(readQrPicture(terminalToImage(lines, DARK_THEME))!, 'f');
+    expect(() => reassembly.result()).toThrow(
+      /the transfer is incomplete: \d+% complete, about \d+ more frames needed/,
+    );
   });
 });
 

@@ -10,7 +10,15 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, CHARLIE } from '../helpers/dev-keys.js';
 import { ARROW_DOWN, ENTER, type Screen } from '../helpers/ink.js';
-import { HOSTILE, HOSTILE_CLEANED, HOSTILE_SHOWN, RAW, hostileContent, hostileKeyFile, sealBackup } from '../helpers/outside-text.js';
+import {
+  HOSTILE,
+  HOSTILE_CLEANED,
+  HOSTILE_SHOWN,
+  RAW,
+  hostileContent,
+  hostileKeyFile,
+  sealBackup,
+} from '../helpers/outside-text.js';
 import { openTestVault } from '../helpers/vault.js';
 import { BACKUP_PASSWORD, CTRL_U, content, openBackups, prose } from './backups/helpers.js';
 import { POLKADOT_GENESIS, openQr } from './qr/helpers.js';
@@ -35,7 +43,10 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 async function codeFolder(name: string, text: string): Promise<string> {
   const folder = join(root, name);
   await mkdir(folder);
-  await QRCode.toFile(join(folder, 'code.png'), [{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'L', scale: 4 });
+  await QRCode.toFile(join(folder, 'code.png'), [{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], {
+    errorCorrectionLevel: 'L',
+    scale: 4,
+  });
   return folder;
 }
 
@@ -75,7 +86,10 @@ describe('the QR read screen', () => {
 
   it("shows an address code's name escaped, and the name the address book would keep", async () => {
     const screen = await openQr(await openTestVault());
-    const found = await readFolder(screen, await codeFolder('address', `substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice${HOSTILE}`));
+    const found = await readFolder(
+      screen,
+      await codeFolder('address', `substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice${HOSTILE}`),
+    );
     expectNoRawControls(screen);
     expect(prose(found)).toContain(`Name: alice${HOSTILE_SHOWN}`);
     expect(prose(found)).toContain(`(the address book would keep it as "alice${HOSTILE_CLEANED}")`);
@@ -87,7 +101,11 @@ describe('the QR read screen', () => {
 
 describe('the import preview', () => {
   it('refuses a backup whose names hold control characters, with the name escaped', async () => {
-    const backup = await sealBackup(join(root, 'backup.json'), await hostileContent(CHARLIE.substrate), BACKUP_PASSWORD);
+    const backup = await sealBackup(
+      join(root, 'backup.json'),
+      await hostileContent(CHARLIE.substrate),
+      BACKUP_PASSWORD,
+    );
     const screen = await openBackups(await openTestVault());
     const refused = await verify(screen, backup);
     expectNoRawControls(screen);
@@ -101,7 +119,9 @@ describe('the import preview', () => {
     const screen = await openBackups(await openTestVault());
     const refused = await verify(screen, file);
     expectNoRawControls(screen);
-    expect(squeezed(content(refused))).toContain(squeezed(`its address ${ALICE.substrate}${HOSTILE_SHOWN} does not belong to the key inside it`));
+    expect(squeezed(content(refused))).toContain(
+      squeezed(`its address ${ALICE.substrate}${HOSTILE_SHOWN} does not belong to the key inside it`),
+    );
     screen.unmount();
   });
 });

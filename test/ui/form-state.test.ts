@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formReducer, initialForm, isLastField, isTouched, type FormAction, type FormState } from '../../src/ui/components/use-form-state.js';
+import {
+  formReducer,
+  initialForm,
+  isLastField,
+  isTouched,
+  type FormAction,
+  type FormState,
+} from '../../src/ui/components/use-form-state.js';
 
 type Field = 'name' | 'address' | 'note';
 const FIELDS: readonly Field[] = ['name', 'address', 'note'];
@@ -9,12 +16,20 @@ const type = (text: string): FormAction<Field> => ({ type: 'edit', edit: { type:
 describe('the form reducer', () => {
   it('starts on the first field with the values given, the rest empty', () => {
     const state = initialForm(FIELDS, { note: 'kept' });
-    expect(state).toEqual({ fields: FIELDS, values: { name: '', address: '', note: 'kept' }, focus: 'name', visited: [] });
+    expect(state).toEqual({
+      fields: FIELDS,
+      values: { name: '', address: '', note: 'kept' },
+      focus: 'name',
+      visited: [],
+    });
     expect(() => initialForm([])).toThrow(RangeError);
   });
 
   it('types into the focused field only', () => {
-    const state = run(initialForm(FIELDS), type('bob'), { type: 'next' }, type('5Grw'), { type: 'edit', edit: { type: 'delete-back' } });
+    const state = run(initialForm(FIELDS), type('bob'), { type: 'next' }, type('5Grw'), {
+      type: 'edit',
+      edit: { type: 'delete-back' },
+    });
     expect(state.values).toEqual({ name: 'bob', address: '5Gr', note: '' });
   });
 

@@ -38,7 +38,11 @@ function script(ending: string): string {
 function inTerminal(code: string): Promise<{ status: number | null; bytes: string }> {
   // A terminal of 80×24: script's own has no size when its input is not a terminal.
   const command = `stty cols 80 rows 24; ${process.execPath} --input-type=module -e '${code.replace(/'/gu, `'\\''`)}'`;
-  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, CI: 'false', TERM: 'xterm' }, detached: true });
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH, CI: 'false', TERM: 'xterm' },
+    detached: true,
+  });
   let bytes = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (bytes += chunk));
   // Input stays open while the script runs: script ends the session at its end.
@@ -68,7 +72,9 @@ describe('the alternate screen, left by what no key reaches', () => {
   it('an unhandled rejection: cleared, left, one line, status 1', async () => {
     const { status, bytes } = await inTerminal(script(`Promise.reject(new Error('rejected'));`));
     expectSecretOnlyOnAlternateScreen(bytes);
-    expect(bytes.slice(bytes.lastIndexOf(LEAVE))).toContain('airlock: internal error: rejected; this is a bug in airlock');
+    expect(bytes.slice(bytes.lastIndexOf(LEAVE))).toContain(
+      'airlock: internal error: rejected; this is a bug in airlock',
+    );
     expect(status).toBe(1);
   });
 

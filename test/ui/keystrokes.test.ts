@@ -4,9 +4,29 @@ import { textKeyOf } from '../../src/ui/components/text-keys.js';
 import { keystrokes } from '../../src/ui/keystrokes.js';
 
 const key = (overrides: Partial<Key> = {}) =>
-  ({ return: false, escape: false, tab: false, backspace: false, delete: false, ctrl: false, meta: false, shift: false,
-    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false,
-    super: false, hyper: false, capsLock: false, numLock: false, ...overrides }) as Key;
+  ({
+    return: false,
+    escape: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    ctrl: false,
+    meta: false,
+    shift: false,
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageUp: false,
+    pageDown: false,
+    home: false,
+    end: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+    ...overrides,
+  }) as Key;
 
 describe('keystrokes', () => {
   it('splits a chunk typed ahead into its keys, in order', () => {
@@ -43,7 +63,9 @@ describe('keystrokes', () => {
 
   it('passes single keys and escape sequences through untouched', () => {
     expect(keystrokes('x', key(), { current: false })).toEqual([['x', key()]]);
-    expect(keystrokes('\x1b[B', key({ downArrow: true }), { current: false })).toEqual([['\x1b[B', key({ downArrow: true })]]);
+    expect(keystrokes('\x1b[B', key({ downArrow: true }), { current: false })).toEqual([
+      ['\x1b[B', key({ downArrow: true })],
+    ]);
   });
 });
 

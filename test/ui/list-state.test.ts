@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialList, listReducer, type ListAction } from '../../src/ui/components/use-list-state.js';
 
-const run = (actions: ListAction[], count = 100, height = 10) => actions.reduce(listReducer, initialList(count, height));
+const run = (actions: ListAction[], count = 100, height = 10) =>
+  actions.reduce(listReducer, initialList(count, height));
 
 describe('list cursor', () => {
   it('scrolls only as far as needed to keep the cursor in view', () => {
@@ -21,6 +22,9 @@ describe('list cursor', () => {
     const state = run([{ type: 'last' }, { type: 'resize', count: 5, height: 10 }]);
     expect(state).toMatchObject({ cursor: 4, offset: 0 });
     expect(run([{ type: 'resize', count: 0, height: 3 }])).toMatchObject({ cursor: 0, offset: 0 });
-    expect(run([{ type: 'page-down' }, { type: 'resize', count: 100, height: 3 }])).toMatchObject({ cursor: 10, offset: 8 });
+    expect(run([{ type: 'page-down' }, { type: 'resize', count: 100, height: 3 }])).toMatchObject({
+      cursor: 10,
+      offset: 8,
+    });
   });
 });

@@ -29,7 +29,11 @@ function Field({ onSubmit }: { onSubmit: (value: string) => void }) {
       setSent(value);
     },
   });
-  return <Text>[{field.value}] sent: {sent}</Text>;
+  return (
+    <Text>
+      [{field.value}] sent: {sent}
+    </Text>
+  );
 }
 
 describe('text field keys', () => {

@@ -14,7 +14,11 @@ async function devVault() {
   const session = await openTestVault({ dev: true });
   await actions.deriveAccount(session, { identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice' });
   await actions.deriveAccount(session, { identity: 'dev', name: 'bob', type: 'sr25519', path: '//Bob' });
-  await actions.addAddress(session, { name: 'treasury-cold', address: '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y', note: 'safe 2' });
+  await actions.addAddress(session, {
+    name: 'treasury-cold',
+    address: '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y',
+    note: 'safe 2',
+  });
   return session;
 }
 
@@ -26,7 +30,8 @@ describe('airlock backups', () => {
     expect(receipt).toMatchObject({ identities: ['dev'], accounts: ['alice', 'bob'], addresses: ['treasury-cold'] });
     const text = await readFile(path, 'utf8');
     expect(receipt.bytes).toBe(Buffer.byteLength(text));
-    for (const secret of ['bottom drive obey', 'alice', 'treasury-cold', '5FLSigC9']) expect(text).not.toContain(secret);
+    for (const secret of ['bottom drive obey', 'alice', 'treasury-cold', '5FLSigC9'])
+      expect(text).not.toContain(secret);
     const { content } = await readBackup(path, PASSWORD);
     expect(content.identities[0]).toMatchObject({ kind: 'mnemonic', mnemonic: DEV_PHRASE });
     expect(content).toEqual(backupContent(session.data));
@@ -69,7 +74,9 @@ describe('airlock backups', () => {
     await writeFile(join(folder, 'cut.json'), text.slice(0, text.length / 2));
     await expect(readBackup(join(folder, 'cut.json'), PASSWORD)).rejects.toThrow(/not complete JSON/);
     await writeFile(join(folder, 'vault-like.json'), text.replace('"airlock-backup"', '"airlock-vault"'));
-    await expect(readBackup(join(folder, 'vault-like.json'), PASSWORD)).rejects.toThrow(/is not an airlock-backup file/);
+    await expect(readBackup(join(folder, 'vault-like.json'), PASSWORD)).rejects.toThrow(
+      /is not an airlock-backup file/,
+    );
     expect((await readdir(folder)).sort()).toEqual(['backup.json', 'cut.json', 'flipped.json', 'vault-like.json']);
   });
 });
@@ -79,15 +86,30 @@ describe('older and newer versions', () => {
     const { createKey, seal, wipeKey } = await import('../../src/vault/envelope.js');
     const { VaultSession } = await import('../../src/vault/store.js');
     const session = await devVault();
-    const old = { ...backupContent(session.data), identities: [...session.data.identities, { id: '00000000000000bb', name: 'loose', kind: 'imported', createdAt: '2024-01-01T00:00:00.000Z' }] };
+    const old = {
+      ...backupContent(session.data),
+      identities: [
+        ...session.data.identities,
+        { id: '00000000000000bb', name: 'loose', kind: 'imported', createdAt: '2024-01-01T00:00:00.000Z' },
+      ],
+    };
     const key = await createKey(PASSWORD, { N: 1 << 14, r: 8, p: 5 });
     const folder = await dir();
     await writeFile(join(folder, 'backup.json'), seal('airlock-backup', 1, old, key));
-    await writeFile(join(folder, 'vault.json'), seal('airlock-vault', 1, { ...session.data, identities: old.identities }, key));
+    await writeFile(
+      join(folder, 'vault.json'),
+      seal('airlock-vault', 1, { ...session.data, identities: old.identities }, key),
+    );
     wipeKey(key);
 
     const { content } = await readBackup(join(folder, 'backup.json'), PASSWORD);
-    expect(content.identities[1]).toEqual({ id: '00000000000000bb', name: 'loose', kind: 'imported', keys: [], createdAt: '2024-01-01T00:00:00.000Z' });
+    expect(content.identities[1]).toEqual({
+      id: '00000000000000bb',
+      name: 'loose',
+      kind: 'imported',
+      keys: [],
+      createdAt: '2024-01-01T00:00:00.000Z',
+    });
     const vault = await VaultSession.unlock(join(folder, 'vault.json'), PASSWORD);
     expect(vault.data.identities[1]).toMatchObject({ kind: 'imported', keys: [] });
     vault.close();
@@ -97,8 +119,13 @@ describe('older and newer versions', () => {
     const { createKey, seal, wipeKey } = await import('../../src/vault/envelope.js');
     const key = await createKey(PASSWORD, { N: 1 << 14, r: 8, p: 5 });
     const path = join(await dir(), 'backup.json');
-    await writeFile(path, seal('airlock-backup', BACKUP_VERSION + 1, { identities: [], accounts: [], addresses: [] }, key));
+    await writeFile(
+      path,
+      seal('airlock-backup', BACKUP_VERSION + 1, { identities: [], accounts: [], addresses: [] }, key),
+    );
     wipeKey(key);
-    await expect(readBackup(path, PASSWORD)).rejects.toThrow(`is version ${BACKUP_VERSION + 1}, written by a newer airlock`);
+    await expect(readBackup(path, PASSWORD)).rejects.toThrow(
+      `is version ${BACKUP_VERSION + 1}, written by a newer airlock`,
+    );
   });
 });

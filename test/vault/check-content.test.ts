@@ -19,7 +19,10 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const SETTINGS = { defaultNetwork: 'substrate' };
 
 async function sealed(format: 'airlock-backup' | 'airlock-vault', content: object): Promise<string> {
-  const path = join(await mkdtemp(join(tmpdir(), 'airlock-hostile-')), format === 'airlock-vault' ? 'vault.json' : 'backup.json');
+  const path = join(
+    await mkdtemp(join(tmpdir(), 'airlock-hostile-')),
+    format === 'airlock-vault' ? 'vault.json' : 'backup.json',
+  );
   await sealTo(path, format, content, PASSWORD);
   return path;
 }
@@ -41,10 +44,18 @@ describe.concurrent('a backup with a bad entry', () => {
     const content = await soundContent();
     const bob = content.accounts[1]!;
     // Paths of 340 junctions (within the 1,024 characters a path may have): each one a derivation.
-    content.accounts = Array.from({ length: 400 }, (_, i) => ({ ...bob, name: `n${i}`, path: `//${i % 10}`.repeat(340), publicKey: `0x${i.toString(16).padStart(64, '0')}` }));
+    content.accounts = Array.from({ length: 400 }, (_, i) => ({
+      ...bob,
+      name: `n${i}`,
+      path: `//${i % 10}`.repeat(340),
+      publicKey: `0x${i.toString(16).padStart(64, '0')}`,
+    }));
     const started = performance.now();
     await expect(checkBackupContent(content, 'backup x')).rejects.toThrow(
-      new RegExp(`^backup x asks for [\\d,]+ key derivations and checks, more than the ${MAX_KEY_WORK.toLocaleString('en')}`, 'u'),
+      new RegExp(
+        `^backup x asks for [\\d,]+ key derivations and checks, more than the ${MAX_KEY_WORK.toLocaleString('en')}`,
+        'u',
+      ),
     );
     // Deriving them would take minutes.
     expect(performance.now() - started).toBeLessThan(2000);
@@ -56,9 +67,27 @@ describe("what the vault's own writes make is sound", () => {
     const content = await soundContent();
     content.accounts[0]!.name = `${'a'.repeat(64)} (2)`;
     content.accounts[1]!.name = 'bob \u202e';
-    content.identities.push({ id: 'dddddddddddddddd', name: 'nano', kind: 'ledger', createdAt: '2025-03-01T12:00:00.000Z' });
-    content.accounts.push({ ...content.accounts[1]!, name: 'nano-0', identity: 'dddddddddddddddd', type: 'ed25519', path: "m/44'/354'/0'/0'/0'", publicKey: `0x${'ab'.repeat(32)}` });
-    content.addresses.push({ name: 'alith', address: '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac', network: 'moonbeam', note: '', createdAt: '2025-03-01T12:00:00.000Z' });
+    content.identities.push({
+      id: 'dddddddddddddddd',
+      name: 'nano',
+      kind: 'ledger',
+      createdAt: '2025-03-01T12:00:00.000Z',
+    });
+    content.accounts.push({
+      ...content.accounts[1]!,
+      name: 'nano-0',
+      identity: 'dddddddddddddddd',
+      type: 'ed25519',
+      path: "m/44'/354'/0'/0'/0'",
+      publicKey: `0x${'ab'.repeat(32)}`,
+    });
+    content.addresses.push({
+      name: 'alith',
+      address: '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac',
+      network: 'moonbeam',
+      note: '',
+      createdAt: '2025-03-01T12:00:00.000Z',
+    });
     expect(structureProblem(content, SETTINGS)).toBeUndefined();
     content.accounts[1]!.name = 'bob \u202e ';
     expect(structureProblem(content, SETTINGS)).toBe('account "bob \\u202e " has spaces around its name');
@@ -77,12 +106,20 @@ describe.concurrent('a vault with a bad entry', () => {
   });
 
   it('names an unknown default network', async () => {
-    const path = await sealed('airlock-vault', { ...(await soundContent()), settings: { defaultNetwork: '__proto__' } });
-    await expect(VaultSession.unlock(path, bytes(PASSWORD))).rejects.toThrow(/is damaged: the default network "__proto__" is not a network airlock knows/);
+    const path = await sealed('airlock-vault', {
+      ...(await soundContent()),
+      settings: { defaultNetwork: '__proto__' },
+    });
+    await expect(VaultSession.unlock(path, bytes(PASSWORD))).rejects.toThrow(
+      /is damaged: the default network "__proto__" is not a network airlock knows/,
+    );
   });
 
   it('a sound vault opens', async () => {
-    const session = await VaultSession.unlock(await sealed('airlock-vault', { ...(await soundContent()), settings: SETTINGS }), bytes(PASSWORD));
+    const session = await VaultSession.unlock(
+      await sealed('airlock-vault', { ...(await soundContent()), settings: SETTINGS }),
+      bytes(PASSWORD),
+    );
     expect(session.data.accounts).toHaveLength(3);
     session.close();
   });

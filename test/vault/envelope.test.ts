@@ -46,10 +46,17 @@ describe('envelope', () => {
     const json = JSON.parse(seal('airlock-test', 1, {}, key));
     const nonce = new Uint8Array(Buffer.from(json.cipher.nonce, 'base64'));
     // Sealed with the right key, as someone holding the password could: not JSON, not UTF-8, empty, null.
-    for (const inside of [Buffer.from('not json'), Buffer.from([0xff, 0xfe, 0x00]), Buffer.alloc(0), Buffer.from('null')]) {
+    for (const inside of [
+      Buffer.from('not json'),
+      Buffer.from([0xff, 0xfe, 0x00]),
+      Buffer.alloc(0),
+      Buffer.from('null'),
+    ]) {
       json.ciphertext = Buffer.from(secretboxSeal(new Uint8Array(inside), key.key, nonce)).toString('base64');
       const envelope = parseEnvelope(JSON.stringify(json), 'airlock-test', 'test file');
-      expect(() => open(envelope, key, 'test file')).toThrow(/^test file is damaged: what it holds is not an airlock document$/);
+      expect(() => open(envelope, key, 'test file')).toThrow(
+        /^test file is damaged: what it holds is not an airlock document$/,
+      );
     }
   });
 
@@ -83,21 +90,39 @@ describe('envelope', () => {
       }
       throw new Error('expected a refusal');
     };
-    expect(fault('airlock-vault', (j) => delete j.version)).toEqual(['the file is damaged: its version is missing', 'restore it from a backup']);
+    expect(fault('airlock-vault', (j) => delete j.version)).toEqual([
+      'the file is damaged: its version is missing',
+      'restore it from a backup',
+    ]);
     expect(fault('airlock-backup', (j) => (j.kdf.salt = 'AAAA'))).toEqual([
       'the file is damaged: its kdf.salt must be 32 bytes',
       'copy it again from the medium it came from, or use another copy of this backup',
     ]);
-    expect(fault('airlock-backup', (j) => (j.kdf.N = '32768'))[0]).toBe('the file is damaged: its kdf.N must be a number');
-    expect(fault('airlock-backup', (j) => (j.kdf.name = 'argon2'))[0]).toBe('the file is damaged: its kdf.name must be "scrypt"');
-    expect(fault('airlock-backup', (j) => (j.version = 0))[0]).toBe('the file is damaged: its version must be more than 0');
+    expect(fault('airlock-backup', (j) => (j.kdf.N = '32768'))[0]).toBe(
+      'the file is damaged: its kdf.N must be a number',
+    );
+    expect(fault('airlock-backup', (j) => (j.kdf.name = 'argon2'))[0]).toBe(
+      'the file is damaged: its kdf.name must be "scrypt"',
+    );
+    expect(fault('airlock-backup', (j) => (j.version = 0))[0]).toBe(
+      'the file is damaged: its version must be more than 0',
+    );
   });
 
   it('checks megabytes of base64 in one pass, without a regular expression that overflows the stack', () => {
-    const base = JSON.parse(seal('airlock-test', 1, {}, { params: FAST, salt: new Uint8Array(32), key: new Uint8Array(32), check: new Uint8Array(32) }));
+    const base = JSON.parse(
+      seal(
+        'airlock-test',
+        1,
+        {},
+        { params: FAST, salt: new Uint8Array(32), key: new Uint8Array(32), check: new Uint8Array(32) },
+      ),
+    );
     const huge = (ciphertext: string) => JSON.stringify({ ...base, ciphertext });
     expect(parseEnvelope(huge('QUJD'.repeat(2 << 20)), 'airlock-test', 'test file').ciphertext).toHaveLength(6 << 20);
-    expect(() => parseEnvelope(huge(`${'QUJD'.repeat(2 << 20)}*`), 'airlock-test', 'test file')).toThrow('test file is damaged: its ciphertext is not base64');
+    expect(() => parseEnvelope(huge(`${'QUJD'.repeat(2 << 20)}*`), 'airlock-test', 'test file')).toThrow(
+      'test file is damaged: its ciphertext is not base64',
+    );
   });
 
   it('pads so that the size says little about the contents', () => {

@@ -36,8 +36,13 @@ describe('a Ledger recovered from its words, exported to polkadot.js', () => {
     expect(found[0]?.address).toBe(expected);
 
     const path = join(dir, 'nano.json');
-    await exportBackup(path, session.data, new Uint8Array(Buffer.from(PASSWORD)), { format: 'polkadot-js', accounts: [session.data.accounts[0]!.name] });
-    const pair = new Keyring({ type: 'ed25519' }).addFromJson(JSON.parse(await readFile(path, 'utf8')) as KeyringPair$Json);
+    await exportBackup(path, session.data, new Uint8Array(Buffer.from(PASSWORD)), {
+      format: 'polkadot-js',
+      accounts: [session.data.accounts[0]!.name],
+    });
+    const pair = new Keyring({ type: 'ed25519' }).addFromJson(
+      JSON.parse(await readFile(path, 'utf8')) as KeyringPair$Json,
+    );
     pair.decodePkcs8(PASSWORD);
     expect(pair.address).toBe(encodeAddress(pair.publicKey, 42));
     expect(signatureVerify(MESSAGE, pair.sign(MESSAGE), expected).isValid).toBe(true);
@@ -54,11 +59,15 @@ describe('the same account in a polkadot.js batch', () => {
     const found = recoverLedgerAddresses({ phrase, passphrase, accounts: 2, index: 0, ss58Prefix: network.prefix });
     await saveRecoveredLedger(session, 'nano', { phrase, passphrase }, found, network);
     const path = join(dir, 'nano-batch.json');
-    const receipt = await exportBackup(path, session.data, new Uint8Array(Buffer.from(PASSWORD)), { format: 'polkadot-js-batch' });
+    const receipt = await exportBackup(path, session.data, new Uint8Array(Buffer.from(PASSWORD)), {
+      format: 'polkadot-js-batch',
+    });
     expect(receipt.accounts).toHaveLength(2);
     const keyring = new Keyring({ type: 'ed25519' });
     const { jsonDecrypt } = await import('@polkadot/util-crypto');
-    const inner = JSON.parse(Buffer.from(jsonDecrypt(JSON.parse(await readFile(path, 'utf8')), PASSWORD)).toString('utf8')) as KeyringPair$Json[];
+    const inner = JSON.parse(
+      Buffer.from(jsonDecrypt(JSON.parse(await readFile(path, 'utf8')), PASSWORD)).toString('utf8'),
+    ) as KeyringPair$Json[];
     const pairs = inner.map((json) => keyring.addFromJson(json));
     pairs.forEach((pair) => pair.decodePkcs8(PASSWORD));
     expect(pairs.map((p) => encodeAddress(p.publicKey, 0))).toEqual(found.map((f) => f.address));

@@ -16,7 +16,15 @@ import { planImport } from '../../src/vault/import-plan.js';
 import { emptyVaultData, type VaultData } from '../../src/vault/model.js';
 import { openBackupFile } from '../../src/vault/open-backup.js';
 import type { VaultSession } from '../../src/vault/store.js';
-import { ALICE, ALICE_ECDSA_SUBSTRATE, ALICE_ED25519_SUBSTRATE, ALITH, BOB, CHARLIE, ETHEREUM_PATH } from '../helpers/dev-keys.js';
+import {
+  ALICE,
+  ALICE_ECDSA_SUBSTRATE,
+  ALICE_ED25519_SUBSTRATE,
+  ALITH,
+  BOB,
+  CHARLIE,
+  ETHEREUM_PATH,
+} from '../helpers/dev-keys.js';
 import { DEV_PHRASE, openTestVault } from '../helpers/vault.js';
 
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -58,16 +66,30 @@ async function richVault(): Promise<VaultSession> {
   await vault.update((data) => ({
     data: {
       ...data,
-      identities: [...data.identities, { id: '00000000000000aa', name: 'nano', kind: 'ledger', createdAt: '2026-01-01T00:00:00.000Z' }],
+      identities: [
+        ...data.identities,
+        { id: '00000000000000aa', name: 'nano', kind: 'ledger', createdAt: '2026-01-01T00:00:00.000Z' },
+      ],
       accounts: [
         ...data.accounts,
-        { name: 'ledger 0', identity: '00000000000000aa', type: 'ed25519', path: "m/44'/354'/0'/0'/0'", publicKey: CHARLIE.publicKey, network: 'polkadot', createdAt: '2026-01-01T00:00:00.000Z' },
+        {
+          name: 'ledger 0',
+          identity: '00000000000000aa',
+          type: 'ed25519',
+          path: "m/44'/354'/0'/0'/0'",
+          publicKey: CHARLIE.publicKey,
+          network: 'polkadot',
+          createdAt: '2026-01-01T00:00:00.000Z',
+        },
       ],
     },
     result: undefined,
   }));
   // Bob comes in from a file polkadot.js wrote, tied to Kusama by its genesis hash.
-  const bob = new PairKeyring({ type: 'sr25519' }).addFromUri(`${DEV_PHRASE}//Bob`, { name: 'bob', genesisHash: KUSAMA_GENESIS });
+  const bob = new PairKeyring({ type: 'sr25519' }).addFromUri(`${DEV_PHRASE}//Bob`, {
+    name: 'bob',
+    genesisHash: KUSAMA_GENESIS,
+  });
   const bobFile = join(dir, 'bob.json');
   await writeFile(bobFile, JSON.stringify(bob.toJson('bob password')));
   const opened = await openBackupFile(bobFile, bytes('bob password'));
@@ -84,13 +106,18 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const publicKeys = (data: Pick<VaultData, 'accounts'>) => data.accounts.map((a) => `${a.name} ${a.type} ${a.publicKey}`);
+const publicKeys = (data: Pick<VaultData, 'accounts'>) =>
+  data.accounts.map((a) => `${a.name} ${a.type} ${a.publicKey}`);
 
 describe('a polkadot.js file imported into the vault', () => {
   it('becomes an imported identity holding the key, on the network its genesis hash names', () => {
     const identity = session.data.identities.find((i) => i.name === 'bob');
     expect(identity).toMatchObject({ kind: 'imported', keys: [{ publicKey: BOB.publicKey }] });
-    expect(session.data.accounts.find((a) => a.name === 'bob')).toMatchObject({ publicKey: BOB.publicKey, network: 'kusama', path: '' });
+    expect(session.data.accounts.find((a) => a.name === 'bob')).toMatchObject({
+      publicKey: BOB.publicKey,
+      network: 'kusama',
+      path: '',
+    });
   });
 
   it('takes its key with it when its account is removed', () => {
@@ -114,7 +141,13 @@ describe('export in every format, read back from the file', () => {
     const path = join(dir, 'batch.json');
     const progress: [number, number][] = [];
     const onKeys = (done: number, total: number) => progress.push([done, total]);
-    const receipt = await exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js-batch' }, { onKeys });
+    const receipt = await exportBackup(
+      path,
+      session.data,
+      bytes(PASSWORD),
+      { format: 'polkadot-js-batch' },
+      { onKeys },
+    );
     expect(receipt.accounts).toEqual(session.data.accounts.map((a) => a.name));
     // One report a derived key, up to every account that has one (not the Ledger account).
     const keyed = session.data.accounts.length - 1;
@@ -158,25 +191,47 @@ describe('export in every format, read back from the file', () => {
 
   it('polkadot-js refuses more than one account before writing anything', async () => {
     const path = join(dir, 'two.json');
-    await expect(exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js', accounts: ['alice sr', 'bob'] })).rejects.toThrow(
-      /holds one account/,
-    );
+    await expect(
+      exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js', accounts: ['alice sr', 'bob'] }),
+    ).rejects.toThrow(/holds one account/);
     await expect(readFile(path)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
 describe('a backup of chosen accounts', () => {
   it('carries the keys of those accounts only, and an import keeps no key without its account', async () => {
-    const loose = { id: '00000000000000cc', name: 'loose', kind: 'imported' as const, createdAt: 't', keys: [
-      { publicKey: '0x01', pkcs8: '0xaa' },
-      { publicKey: '0x02', pkcs8: '0xbb' },
-    ] };
-    const account = (name: string, publicKey: string) => ({ name, identity: loose.id, type: 'sr25519' as const, path: '', publicKey, network: 'substrate', createdAt: 't' });
-    const data = { ...emptyVaultData(), identities: [loose], accounts: [account('one', '0x01'), account('two', '0x02')] };
+    const loose = {
+      id: '00000000000000cc',
+      name: 'loose',
+      kind: 'imported' as const,
+      createdAt: 't',
+      keys: [
+        { publicKey: '0x01', pkcs8: '0xaa' },
+        { publicKey: '0x02', pkcs8: '0xbb' },
+      ],
+    };
+    const account = (name: string, publicKey: string) => ({
+      name,
+      identity: loose.id,
+      type: 'sr25519' as const,
+      path: '',
+      publicKey,
+      network: 'substrate',
+      createdAt: 't',
+    });
+    const data = {
+      ...emptyVaultData(),
+      identities: [loose],
+      accounts: [account('one', '0x01'), account('two', '0x02')],
+    };
     const content = backupContent(data, ['one']);
     expect(content.identities).toEqual([{ ...loose, keys: [loose.keys[0]] }]);
     // A file that carries a key with no account for it: the key stays out.
-    const imported = planImport(emptyVaultData(), { identities: [loose], accounts: [account('two', '0x02')], addresses: [] }).data;
+    const imported = planImport(emptyVaultData(), {
+      identities: [loose],
+      accounts: [account('two', '0x02')],
+      addresses: [],
+    }).data;
     expect(imported.identities).toEqual([{ ...loose, keys: [loose.keys[1]] }]);
   });
 });
@@ -184,7 +239,10 @@ describe('a backup of chosen accounts', () => {
 describe('importing what was exported', () => {
   it('skips every account already in the vault, and the identity with them', async () => {
     const path = join(dir, 'again.json');
-    await exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js-batch', accounts: ['alice sr', 'bob'] });
+    await exportBackup(path, session.data, bytes(PASSWORD), {
+      format: 'polkadot-js-batch',
+      accounts: ['alice sr', 'bob'],
+    });
     const plan = planImport(session.data, (await openBackupFile(path, bytes(PASSWORD))).content);
     expect(plan.entries).toEqual([
       { kind: 'identity', name: 'again', action: 'skip', reason: 'its accounts are all in the vault already' },
@@ -196,10 +254,17 @@ describe('importing what was exported', () => {
 
   it('brings only the keys of the accounts it adds', async () => {
     const path = join(dir, 'partial.json');
-    await exportBackup(path, session.data, bytes(PASSWORD), { format: 'polkadot-js-batch', accounts: ['alice sr', 'alice ed'] });
+    await exportBackup(path, session.data, bytes(PASSWORD), {
+      format: 'polkadot-js-batch',
+      accounts: ['alice sr', 'alice ed'],
+    });
     const { data: here, account: aliceEd } = removeAccount(session.data, 'alice ed');
     const plan = planImport(here, (await openBackupFile(path, bytes(PASSWORD))).content);
-    expect(plan.entries.map((e) => `${e.kind} ${e.name} ${e.action}`)).toEqual(['identity partial add', 'account alice sr skip', 'account alice ed add']);
+    expect(plan.entries.map((e) => `${e.kind} ${e.name} ${e.action}`)).toEqual([
+      'identity partial add',
+      'account alice sr skip',
+      'account alice ed add',
+    ]);
     const added = plan.data.identities.find((i) => i.name === 'partial');
     expect(added).toMatchObject({ kind: 'imported', keys: [{ publicKey: aliceEd.publicKey }] });
     expect(added?.kind === 'imported' && added.keys).toHaveLength(1);
@@ -232,7 +297,9 @@ describe('a file that does not verify', () => {
       expect(error.message).toBe(
         `verifying ${path} failed: the key the vault holds for account "not alice" is that of ${ALICE.substrate}, not of the account's own address ${BOB.substrate}`,
       );
-      expect(error.hint).toBe("the vault's entry for that account is wrong: remove the account, then derive or import it again");
+      expect(error.hint).toBe(
+        "the vault's entry for that account is wrong: remove the account, then derive or import it again",
+      );
       expect(await readdir(dir)).not.toContain(`wrong-key-${format}.json`);
     }
   });

@@ -3,22 +3,41 @@ import { planImport } from '../../src/vault/import-plan.js';
 import { emptyVaultData, type Account, type Identity, type VaultData } from '../../src/vault/model.js';
 
 const PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
-const identity = (id: string, name: string, mnemonic = PHRASE): Identity => ({ id, name, kind: 'mnemonic', mnemonic, createdAt: 't' });
+const identity = (id: string, name: string, mnemonic = PHRASE): Identity => ({
+  id,
+  name,
+  kind: 'mnemonic',
+  mnemonic,
+  createdAt: 't',
+});
 const account = (name: string, identityId: string, publicKey: string): Account => ({
-  name, identity: identityId, type: 'sr25519', path: '', publicKey, network: 'substrate', createdAt: 't',
+  name,
+  identity: identityId,
+  type: 'sr25519',
+  path: '',
+  publicKey,
+  network: 'substrate',
+  createdAt: 't',
 });
 const vault = (parts: Partial<VaultData>): VaultData => ({ ...emptyVaultData(), ...parts });
 
 describe('planImport', () => {
   it('adds everything to an empty vault as it is', () => {
-    const incoming = { identities: [identity('aaaaaaaaaaaaaaaa', 'dev')], accounts: [account('alice', 'aaaaaaaaaaaaaaaa', '0x01')], addresses: [] };
+    const incoming = {
+      identities: [identity('aaaaaaaaaaaaaaaa', 'dev')],
+      accounts: [account('alice', 'aaaaaaaaaaaaaaaa', '0x01')],
+      addresses: [],
+    };
     const plan = planImport(emptyVaultData(), incoming);
     expect(plan.entries.every((e) => e.action === 'add' && e.as === undefined)).toBe(true);
     expect(plan.data.accounts).toEqual(incoming.accounts);
   });
 
   it('skips the same words and the same keys, and moves accounts to the identity already there', () => {
-    const here = vault({ identities: [identity('1111111111111111', 'mine')], accounts: [account('alice', '1111111111111111', '0x01')] });
+    const here = vault({
+      identities: [identity('1111111111111111', 'mine')],
+      accounts: [account('alice', '1111111111111111', '0x01')],
+    });
     const incoming = {
       identities: [identity('2222222222222222', 'theirs')],
       accounts: [account('alice-again', '2222222222222222', '0x01'), account('bob', '2222222222222222', '0x02')],
@@ -37,12 +56,28 @@ describe('planImport', () => {
   it('numbers names that are taken, and skips addresses already in the book whatever their case', () => {
     const here = vault({
       identities: [identity('1111111111111111', 'dev', 'other words')],
-      addresses: [{ name: 'alith', address: '0xf24ff3a9cf04c71dbc94d0b566f7a27b94566cac', network: 'substrate', note: '', createdAt: 't' }],
+      addresses: [
+        {
+          name: 'alith',
+          address: '0xf24ff3a9cf04c71dbc94d0b566f7a27b94566cac',
+          network: 'substrate',
+          note: '',
+          createdAt: 't',
+        },
+      ],
     });
     const incoming = {
       identities: [identity('2222222222222222', 'dev')],
       accounts: [],
-      addresses: [{ name: 'x', address: '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac', network: 'substrate', note: '', createdAt: 't' }],
+      addresses: [
+        {
+          name: 'x',
+          address: '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac',
+          network: 'substrate',
+          note: '',
+          createdAt: 't',
+        },
+      ],
     };
     const plan = planImport(here, incoming);
     expect(plan.entries).toEqual([
@@ -53,7 +88,14 @@ describe('planImport', () => {
 
   it('takes the same words under a Ledger passphrase as another identity', () => {
     const here = vault({ identities: [identity('1111111111111111', 'plain')] });
-    const withPassphrase: Identity = { id: '2222222222222222', name: 'ledger words', kind: 'mnemonic', mnemonic: PHRASE, passphrase: 'testing', createdAt: 't' };
+    const withPassphrase: Identity = {
+      id: '2222222222222222',
+      name: 'ledger words',
+      kind: 'mnemonic',
+      mnemonic: PHRASE,
+      passphrase: 'testing',
+      createdAt: 't',
+    };
     const plan = planImport(here, { identities: [withPassphrase], accounts: [], addresses: [] });
     expect(plan.entries).toEqual([{ kind: 'identity', name: 'ledger words', action: 'add' }]);
   });
@@ -61,8 +103,16 @@ describe('planImport', () => {
   it('plans tens of thousands of entries of one name in linear time, each numbered once', () => {
     const count = 40_000;
     const here = vault({ addresses: [{ name: 'a', address: 'x0', network: 'substrate', note: '', createdAt: 't' }] });
-    const addresses = Array.from({ length: count }, (_, i) => ({ name: 'a', address: `x${i + 1}`, network: 'substrate', note: '', createdAt: 't' }));
-    const accounts = Array.from({ length: count }, (_, i) => account('k', 'aaaaaaaaaaaaaaaa', `0x${i.toString(16).padStart(64, '0')}`));
+    const addresses = Array.from({ length: count }, (_, i) => ({
+      name: 'a',
+      address: `x${i + 1}`,
+      network: 'substrate',
+      note: '',
+      createdAt: 't',
+    }));
+    const accounts = Array.from({ length: count }, (_, i) =>
+      account('k', 'aaaaaaaaaaaaaaaa', `0x${i.toString(16).padStart(64, '0')}`),
+    );
     const started = performance.now();
     const plan = planImport(here, { identities: [identity('aaaaaaaaaaaaaaaa', 'dev')], accounts, addresses });
     // A search per entry (as before) takes minutes here: 40,000 × 40,000 comparisons, twice.

@@ -29,7 +29,9 @@ describe('scrypt', () => {
     expect(isAllowedScrypt({ N: 1 << 15, r: 8, p: 1 })).toBe(true);
     expect(isAllowedScrypt({ N: 1 << 21, r: 8, p: 1 })).toBe(false);
     expect(isAllowedScrypt({ N: 1 << 15, r: 1, p: 1 })).toBe(false);
-    expect(() => scrypt64(new Uint8Array(1), new Uint8Array(32), { N: 1 << 24, r: 8, p: 1 })).toThrow(/does not accept/);
+    expect(() => scrypt64(new Uint8Array(1), new Uint8Array(32), { N: 1 << 24, r: 8, p: 1 })).toThrow(
+      /does not accept/,
+    );
     // Memory stays bounded for every allowed entry.
     for (const { N, r, p } of ALLOWED_SCRYPT) expect(128 * N * r * p).toBeLessThanOrEqual(1 << 30);
   });

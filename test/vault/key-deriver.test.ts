@@ -34,7 +34,9 @@ describe('createKeyDeriver', () => {
     const deriver = await createKeyDeriver(DEV_PHRASE);
     try {
       for (const [type, path] of CASES) {
-        expect(hex(deriver.publicKeyAt(path, type)), `${type} ${path}`).toBe(hex(await derivePublicKey(DEV_PHRASE, path, type)));
+        expect(hex(deriver.publicKeyAt(path, type)), `${type} ${path}`).toBe(
+          hex(await derivePublicKey(DEV_PHRASE, path, type)),
+        );
       }
       expect(hex(deriver.publicKeyAt('//Alice', 'sr25519'))).toBe(ALICE.publicKey);
     } finally {
@@ -45,7 +47,9 @@ describe('createKeyDeriver', () => {
   it('derives Ledger paths with a passphrase, and nothing else with one', async () => {
     const deriver = await createKeyDeriver(DEV_PHRASE, 'a passphrase with spaces');
     const path = "m/44'/354'/1'/0'/2'";
-    expect(hex(deriver.publicKeyAt(path, 'ed25519'))).toBe(hex(await derivePublicKey(DEV_PHRASE, path, 'ed25519', 'a passphrase with spaces')));
+    expect(hex(deriver.publicKeyAt(path, 'ed25519'))).toBe(
+      hex(await derivePublicKey(DEV_PHRASE, path, 'ed25519', 'a passphrase with spaces')),
+    );
     expect(() => deriver.publicKeyAt('//Alice', 'sr25519')).toThrow();
     deriver.wipe();
   });

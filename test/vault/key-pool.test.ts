@@ -46,23 +46,33 @@ describe('the key pool', () => {
   it('derives the same bytes as the main thread, for every key type', async () => {
     const ours = await Promise.all(FOUR.map((input) => pkcs8FromPhrase(input)));
     const pooled = await keysInWorkers(FOUR);
-    expect(pooled.map((k) => [hex(k.pkcs8), hex(k.publicKey)])).toEqual(ours.map((k) => [hex(k.pkcs8), hex(k.publicKey)]));
+    expect(pooled.map((k) => [hex(k.pkcs8), hex(k.publicKey)])).toEqual(
+      ours.map((k) => [hex(k.pkcs8), hex(k.publicKey)]),
+    );
     expect(running.size).toBe(0);
   });
 
-  it('checks held keys as the main thread does, leaving the caller\'s bytes alone', async () => {
-    const held = (await Promise.all(FOUR.map((input) => pkcs8FromPhrase(input)))).map((k, i) => ({ pkcs8: k.pkcs8, type: FOUR[i]!.type }));
+  it("checks held keys as the main thread does, leaving the caller's bytes alone", async () => {
+    const held = (await Promise.all(FOUR.map((input) => pkcs8FromPhrase(input)))).map((k, i) => ({
+      pkcs8: k.pkcs8,
+      type: FOUR[i]!.type,
+    }));
     const before = held.map((h) => hex(h.pkcs8));
     const ours = await Promise.all(held.map((h) => keyFromPkcs8(h.pkcs8, h.type)));
     const pooled = await keysInWorkers(held, { workers: 2 });
-    expect(pooled.map((k) => [hex(k.pkcs8), hex(k.publicKey)])).toEqual(ours.map((k) => [hex(k!.pkcs8), hex(k!.publicKey)]));
+    expect(pooled.map((k) => [hex(k.pkcs8), hex(k.publicKey)])).toEqual(
+      ours.map((k) => [hex(k!.pkcs8), hex(k!.publicKey)]),
+    );
     expect(held.map((h) => hex(h.pkcs8))).toEqual(before);
   });
 
   it('keeps the order of its inputs and reports progress', async () => {
     const inputs = Array.from({ length: 24 }, (_, i) => sr(`//${i}`));
     const progress: number[] = [];
-    const pooled = await keysInWorkers(inputs, { workers: 3, onProgress: (done, total) => progress.push(done / total) });
+    const pooled = await keysInWorkers(inputs, {
+      workers: 3,
+      onProgress: (done, total) => progress.push(done / total),
+    });
     const ours = await Promise.all(inputs.map((input) => pkcs8FromPhrase(input)));
     expect(pooled.map((k) => hex(k.publicKey))).toEqual(ours.map((k) => hex(k.publicKey)));
     expect(progress).toEqual(inputs.map((_, i) => (i + 1) / inputs.length));
@@ -72,7 +82,10 @@ describe('the key pool', () => {
     const before = started.count;
     await keysInWorkers([sr('//0'), sr('//1')], { workers: 8 });
     expect(started.count - before).toBe(2);
-    await keysInWorkers(Array.from({ length: 5 }, (_, i) => sr(`//${i}`)), { workers: 1 });
+    await keysInWorkers(
+      Array.from({ length: 5 }, (_, i) => sr(`//${i}`)),
+      { workers: 1 },
+    );
     expect(started.count - before).toBe(3);
     await expect(keysInWorkers([sr('//0')], { workers: 0 })).rejects.toThrow(RangeError);
   });
@@ -102,7 +115,7 @@ describe('the key pool', () => {
     expect(longest).toBeLessThan(Math.max(150, elapsed / 4));
   });
 
-  it('rejects a bad input with the main thread\'s error, and stops its workers', async () => {
+  it("rejects a bad input with the main thread's error, and stops its workers", async () => {
     const soft: KeyInput = { phrase: DEV_PHRASE, path: '//0/soft', type: 'ed25519' };
     const badChecksum: KeyInput = { phrase: Array(12).fill('abandon').join(' '), path: '//0', type: 'sr25519' };
     for (const bad of [soft, badChecksum]) {
@@ -111,18 +124,25 @@ describe('the key pool', () => {
       const inputs = [sr('//0'), sr('//1'), bad, sr('//2')];
       const ours = await keysInWorkers(inputs, { workers: 2 }).catch((error: UserError) => error);
       expect(ours).toBeInstanceOf(UserError);
-      expect([(ours as UserError).message, (ours as UserError).hint]).toEqual([(theirs as UserError).message, (theirs as UserError).hint]);
+      expect([(ours as UserError).message, (ours as UserError).hint]).toEqual([
+        (theirs as UserError).message,
+        (theirs as UserError).hint,
+      ]);
       expect(running.size).toBe(0);
     }
     const damaged = { pkcs8: new Uint8Array(85).fill(7), type: 'sr25519' as const };
-    await expect(keysInWorkers([damaged])).rejects.toThrow('a stored sr25519 key is damaged: it does not sign for its public key');
+    await expect(keysInWorkers([damaged])).rejects.toThrow(
+      'a stored sr25519 key is damaged: it does not sign for its public key',
+    );
   });
 
   it('says plainly that airlock must be built when the worker is missing, and derives nothing in its place', async () => {
     const before = started.count;
     fs.unbuilt = true;
     try {
-      await expect(keysInWorkers([sr('//0')])).rejects.toThrow(/key worker .*dist\/vault\/polkadot-js\/key-worker\.js is missing: build airlock first \(npm run build\)/);
+      await expect(keysInWorkers([sr('//0')])).rejects.toThrow(
+        /key worker .*dist\/vault\/polkadot-js\/key-worker\.js is missing: build airlock first \(npm run build\)/,
+      );
     } finally {
       fs.unbuilt = false;
     }
@@ -132,15 +152,27 @@ describe('the key pool', () => {
   it('brings an error back from a worker with its class and hint', () => {
     const back = fromWire(toWire(new DamagedFileError('a stored key is damaged', 'restore it from its backup')));
     expect(back).toBeInstanceOf(DamagedFileError);
-    expect([back.message, (back as DamagedFileError).hint]).toEqual(['a stored key is damaged', 'restore it from its backup']);
+    expect([back.message, (back as DamagedFileError).hint]).toEqual([
+      'a stored key is damaged',
+      'restore it from its backup',
+    ]);
     expect(fromWire(toWire(new RangeError('r')))).toBeInstanceOf(RangeError);
-    expect(fromWire(toWire(new WrongPasswordError('w', 'h')))).toMatchObject({ name: 'UserError', message: 'w', hint: 'h' });
+    expect(fromWire(toWire(new WrongPasswordError('w', 'h')))).toMatchObject({
+      name: 'UserError',
+      message: 'w',
+      hint: 'h',
+    });
     expect(fromWire(toWire(new Error('bug')))).not.toBeInstanceOf(UserError);
   });
 
   it('fails a batch export on a bad account as it did on the main thread', async () => {
-    const accounts = [{ account: sr('//0'), meta: { name: 'ok' } }, { account: { ...sr('//0'), path: '//0/soft', type: 'ed25519' as const }, meta: {} }];
-    await expect(encodeBatchJson(accounts, new Uint8Array([1]))).rejects.toThrow('ed25519 keys cannot be soft-derived ("//0/soft")');
+    const accounts = [
+      { account: sr('//0'), meta: { name: 'ok' } },
+      { account: { ...sr('//0'), path: '//0/soft', type: 'ed25519' as const }, meta: {} },
+    ];
+    await expect(encodeBatchJson(accounts, new Uint8Array([1]))).rejects.toThrow(
+      'ed25519 keys cannot be soft-derived ("//0/soft")',
+    );
     expect(running.size).toBe(0);
   });
 
@@ -148,14 +180,19 @@ describe('the key pool', () => {
     const controller = new AbortController();
     const inputs = Array.from({ length: 200 }, (_, i) => sr(`//${i}`));
     const done: number[] = [];
-    const pooled = keysInWorkers(inputs, { signal: controller.signal, onProgress: (n) => (done.push(n), n === 3 && controller.abort()) });
+    const pooled = keysInWorkers(inputs, {
+      signal: controller.signal,
+      onProgress: (n) => (done.push(n), n === 3 && controller.abort()),
+    });
     await expect(pooled).rejects.toThrow(/abort/i);
     expect(Math.max(...done)).toBeLessThan(200);
     expect(running.size).toBe(0);
 
     const before = started.count;
     await expect(keysInWorkers(inputs, { signal: controller.signal })).rejects.toThrow(/abort/i);
-    await expect(encodeBatchJson([{ account: sr('//0'), meta: {} }], new Uint8Array([1]), { signal: controller.signal })).rejects.toThrow(/abort/i);
+    await expect(
+      encodeBatchJson([{ account: sr('//0'), meta: {} }], new Uint8Array([1]), { signal: controller.signal }),
+    ).rejects.toThrow(/abort/i);
     expect(started.count).toBe(before);
   });
 
@@ -163,7 +200,10 @@ describe('the key pool', () => {
     const accounts = Array.from({ length: 6 }, (_, i) => ({ account: sr(`//${i}`), meta: { name: `${i}` } }));
     const progress: [number, number][] = [];
     const before = started.count;
-    const batch = await encodeBatchJson(accounts, new Uint8Array([1]), { workers: 1, onProgress: (done, total) => progress.push([done, total]) });
+    const batch = await encodeBatchJson(accounts, new Uint8Array([1]), {
+      workers: 1,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
     expect(batch.accounts.map((a) => a.meta.name)).toEqual(['0', '1', '2', '3', '4', '5']);
     expect(progress.at(-1)).toEqual([6, 6]);
     expect(started.count - before).toBe(1);

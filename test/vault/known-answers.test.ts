@@ -43,7 +43,9 @@ describe('BIP39 reference vectors (Trezor)', () => {
     (_name, vector) => {
       expect(checkMnemonic(vector.mnemonic)).toBe(vector.mnemonic);
       // The BIP39 seed is what Ethereum derivation starts from.
-      expect(hex(mnemonicToLegacySeed(vector.mnemonic, bip39.passphrase, true, 64))).toBe(`0x${vector.seed.replace(/^0x/, '')}`);
+      expect(hex(mnemonicToLegacySeed(vector.mnemonic, bip39.passphrase, true, 64))).toBe(
+        `0x${vector.seed.replace(/^0x/, '')}`,
+      );
     },
   );
 });

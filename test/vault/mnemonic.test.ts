@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BIP39_WORDS, checkMnemonic, generateMnemonic, normaliseMnemonic, suggestWords, WORD_COUNTS } from '../../src/vault/mnemonic.js';
+import {
+  BIP39_WORDS,
+  checkMnemonic,
+  generateMnemonic,
+  normaliseMnemonic,
+  suggestWords,
+  WORD_COUNTS,
+} from '../../src/vault/mnemonic.js';
 
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 

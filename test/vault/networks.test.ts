@@ -18,7 +18,9 @@ describe('searchNetworks', () => {
     expect(searchNetworks(all, 'KUSAMA')[0]?.name).toBe('kusama');
     expect(searchNetworks(all, '2')[0]?.name).toBe('kusama');
     expect(searchNetworks(all, '0')[0]?.name).toBe('polkadot');
-    expect(searchNetworks(all, 'relay chain').map((n) => n.name)).toEqual(expect.arrayContaining(['polkadot', 'kusama']));
+    expect(searchNetworks(all, 'relay chain').map((n) => n.name)).toEqual(
+      expect.arrayContaining(['polkadot', 'kusama']),
+    );
   });
 
   it('ranks names that start with the query before those that merely contain it', () => {

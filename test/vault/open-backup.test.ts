@@ -35,7 +35,9 @@ describe('openBackupFile', () => {
     const opened = await openBackupFile(await file('my keys.json', json), bytes('pw-alice'));
     expect(opened.format).toBe('polkadot-js');
     expect(opened.content.identities).toMatchObject([{ kind: 'imported', name: 'my keys' }]);
-    expect(opened.content.accounts).toMatchObject([{ name: 'alice', publicKey: ALICE.publicKey, network: 'kusama', path: '' }]);
+    expect(opened.content.accounts).toMatchObject([
+      { name: 'alice', publicKey: ALICE.publicKey, network: 'kusama', path: '' },
+    ]);
   });
 
   it('drops what could rewrite the terminal from names, and names nameless accounts', async () => {
@@ -51,14 +53,20 @@ describe('openBackupFile', () => {
   it('opens locked accounts one by one with their own passwords', async () => {
     const alice = pairs.addFromUri(`${DEV_PHRASE}//Alice`, { name: 'alice' });
     const bob = pairs.addFromUri(`${DEV_PHRASE}//Bob`, { name: 'bob' });
-    let opened = await openBackupFile(await file('two.json', [alice.toJson('first'), bob.toJson('second')]), bytes('first'));
+    let opened = await openBackupFile(
+      await file('two.json', [alice.toJson('first'), bob.toJson('second')]),
+      bytes('first'),
+    );
     expect(opened.locked.map((l) => l.name)).toEqual(['bob']);
     await expect(unlockBackupAccount(opened, opened.locked[0]!, bytes('first'))).rejects.toThrow(/wrong password/);
     opened = await unlockBackupAccount(opened, opened.locked[0]!, bytes('second'));
     expect(opened.locked).toEqual([]);
     expect(opened.content.accounts.map((a) => a.publicKey)).toEqual([ALICE.publicKey, BOB.publicKey]);
     const [identity] = opened.content.identities;
-    expect(identity?.kind === 'imported' && identity.keys.map((k) => k.publicKey)).toEqual([ALICE.publicKey, BOB.publicKey]);
+    expect(identity?.kind === 'imported' && identity.keys.map((k) => k.publicKey)).toEqual([
+      ALICE.publicKey,
+      BOB.publicKey,
+    ]);
   });
 
   it('refuses the vault itself, pointing to --vault', async () => {
@@ -73,7 +81,9 @@ describe('openBackupFile', () => {
     );
     const text = join(dir, 'notes.txt');
     await writeFile(text, 'just some notes');
-    await expect(openBackupFile(text, bytes('x'))).rejects.toThrow(/is neither an airlock backup nor a polkadot\.js key file: it is not JSON/);
+    await expect(openBackupFile(text, bytes('x'))).rejects.toThrow(
+      /is neither an airlock backup nor a polkadot\.js key file: it is not JSON/,
+    );
   });
 });
 
@@ -81,7 +91,10 @@ describe('planImport with imported keys', () => {
   it('merges the new keys into an imported identity the vault already has', async () => {
     const alice = pairs.addFromUri(`${DEV_PHRASE}//Alice`, { name: 'alice' });
     const bob = pairs.addFromUri(`${DEV_PHRASE}//Bob`, { name: 'bob' });
-    const { content } = await openBackupFile(await file('both.json', [alice.toJson('pw'), bob.toJson('pw')]), bytes('pw'));
+    const { content } = await openBackupFile(
+      await file('both.json', [alice.toJson('pw'), bob.toJson('pw')]),
+      bytes('pw'),
+    );
     const [identity] = content.identities;
     if (identity?.kind !== 'imported') throw new Error('expected an imported identity');
     // The vault got Alice from this same identity earlier (as from an airlock backup of it).

@@ -32,7 +32,12 @@ function counting<T>(work: () => Promise<T>): Promise<{ result: T; runs: number;
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const saltOf = (json: KeyringPairJson) => Buffer.from(json.encoded, 'base64').subarray(0, 32).toString('hex');
 const summary = (file: DecodedKeyFile) => ({
-  accounts: file.accounts.map((a) => [a.name, a.address, a.publicKey, a.secret ? Buffer.from(a.secret.pkcs8).toString('hex') : null]),
+  accounts: file.accounts.map((a) => [
+    a.name,
+    a.address,
+    a.publicKey,
+    a.secret ? Buffer.from(a.secret.pkcs8).toString('hex') : null,
+  ]),
   locked: file.locked.map((a) => [a.index, a.name, a.address]),
   skipped: file.skipped.map((a) => [a.index, a.name, a.reason]),
 });
@@ -48,7 +53,10 @@ async function appsArray() {
     key('//3', 'shared', 'three'),
     key('//4', 'shared', 'four'),
   ]);
-  const watch = encodeExternalAccountJson({ publicKey: Buffer.from(ALICE.publicKey.slice(2), 'hex'), type: 'sr25519' }, { name: 'watch' });
+  const watch = encodeExternalAccountJson(
+    { publicKey: Buffer.from(ALICE.publicKey.slice(2), 'hex'), type: 'sr25519' },
+    { name: 'watch' },
+  );
   list.splice(3, 0, { ...watch, encoding: { ...watch.encoding, content: ['pkcs8', 'bls12-381'] } });
   list.push(watch);
   return list as KeyringPairJson[];
@@ -106,9 +114,14 @@ describe('decodeKeyFile opens the accounts of a file a few at a time', () => {
   });
 
   it('runs one scrypt for accounts sealed under one salt, however many it opens at once', async () => {
-    const accounts = Array.from({ length: 6 }, (_, i) => ({ account: { phrase: DEV_PHRASE, path: `//${i}`, type: 'sr25519' as const }, meta: { name: `${i}` } }));
+    const accounts = Array.from({ length: 6 }, (_, i) => ({
+      account: { phrase: DEV_PHRASE, path: `//${i}`, type: 'sr25519' as const },
+      meta: { name: `${i}` },
+    }));
     const batch = await encodeBatchJson(accounts, bytes('pw'), { workers: 1 });
-    const { result, runs } = await counting(() => decodeKeyFile(JSON.stringify(batch), bytes('pw'), { concurrency: 4 }));
+    const { result, runs } = await counting(() =>
+      decodeKeyFile(JSON.stringify(batch), bytes('pw'), { concurrency: 4 }),
+    );
     expect(result.accounts.map((a) => a.name)).toEqual(['0', '1', '2', '3', '4', '5']);
     expect(runs).toBe(2);
   });

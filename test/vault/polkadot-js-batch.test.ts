@@ -86,8 +86,15 @@ describe('the extension\'s "export all accounts" (extension-base accountsBatchEx
   it('opens every account the password opens, and the others with their own password', async () => {
     const alice = keyring.addUri(`${DEV_PHRASE}//Alice`, 'first password', { name: 'alice' }, 'sr25519');
     const bob = keyring.addUri(`${DEV_PHRASE}//Bob`, 'second password', { name: 'bob' }, 'sr25519');
-    const ledger = keyring.addHardware(CHARLIE.substrate, 'ledger', { name: 'ledger', accountIndex: 0, addressOffset: 0 });
-    const batch = await keyring.backupAccounts([alice.pair.address, bob.pair.address, ledger.pair.address], 'first password');
+    const ledger = keyring.addHardware(CHARLIE.substrate, 'ledger', {
+      name: 'ledger',
+      accountIndex: 0,
+      addressOffset: 0,
+    });
+    const batch = await keyring.backupAccounts(
+      [alice.pair.address, bob.pair.address, ledger.pair.address],
+      'first password',
+    );
 
     const file = await decodeKeyFile(await throughFile(batch), bytes('first password'), { what: 'accounts.json' });
     expect(file.format).toBe('batch');
@@ -110,9 +117,14 @@ describe('the extension\'s "export all accounts" (extension-base accountsBatchEx
   });
 
   it('says a wrong batch password plainly', async () => {
-    const batch = await encodeBatchJson([{ account: { phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, meta: { name: 'a' } }], bytes('right'));
+    const batch = await encodeBatchJson(
+      [{ account: { phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, meta: { name: 'a' } }],
+      bytes('right'),
+    );
     await expect(decodeKeyFile(JSON.stringify(batch), bytes('wrong'), { what: 'accounts.json' })).rejects.toSatisfy(
-      (e: Error) => e instanceof WrongPasswordError && /^wrong password for accounts\.json, or the file is damaged$/.test(e.message),
+      (e: Error) =>
+        e instanceof WrongPasswordError &&
+        /^wrong password for accounts\.json, or the file is damaged$/.test(e.message),
     );
   });
 });
@@ -138,12 +150,21 @@ describe('encodeBatchJson files open in polkadot.js (extension-base batchRestore
     expect(batch.accounts.map((a) => a.meta.name)).toEqual(accounts.map((a) => a.meta.name));
     const text = await throughFile(batch);
 
-    const inner = JSON.parse(u8aToString(jsonDecrypt(JSON.parse(text) as KeyringPairs$Json, PASSWORD))) as KeyringPair$Json[];
-    expect(inner.map((json) => json.encoding.type)).toEqual([...signers.map(() => ['scrypt', 'xsalsa20-poly1305']), ['none']]);
+    const inner = JSON.parse(
+      u8aToString(jsonDecrypt(JSON.parse(text) as KeyringPairs$Json, PASSWORD)),
+    ) as KeyringPair$Json[];
+    expect(inner.map((json) => json.encoding.type)).toEqual([
+      ...signers.map(() => ['scrypt', 'xsalsa20-poly1305']),
+      ['none'],
+    ]);
     for (const json of inner.slice(0, 4)) expect(scryptN(json.encoded)).toBe(1 << 15);
     // One scrypt run seals every inner account: they share a salt, each with its own nonce.
-    const salts = inner.slice(0, 4).map((json) => Buffer.from(base64Decode(json.encoded).subarray(0, 32)).toString('hex'));
-    const nonces = inner.slice(0, 4).map((json) => Buffer.from(base64Decode(json.encoded).subarray(44, 68)).toString('hex'));
+    const salts = inner
+      .slice(0, 4)
+      .map((json) => Buffer.from(base64Decode(json.encoded).subarray(0, 32)).toString('hex'));
+    const nonces = inner
+      .slice(0, 4)
+      .map((json) => Buffer.from(base64Decode(json.encoded).subarray(44, 68)).toString('hex'));
     expect(new Set(salts).size).toBe(1);
     expect(new Set(nonces).size).toBe(4);
 
@@ -154,7 +175,11 @@ describe('encodeBatchJson files open in polkadot.js (extension-base batchRestore
       pair.unlock(PASSWORD);
       expect(signatureVerify(MESSAGE, pair.sign(MESSAGE), signer).isValid).toBe(true);
     }
-    expect(keyring.getPair(CHARLIE.substrate).meta).toMatchObject({ name: 'ledger', isExternal: true, isHardware: true });
+    expect(keyring.getPair(CHARLIE.substrate).meta).toMatchObject({
+      name: 'ledger',
+      isExternal: true,
+      isHardware: true,
+    });
   });
 
   it('reads back in airlock', async () => {
@@ -165,7 +190,11 @@ describe('encodeBatchJson files open in polkadot.js (extension-base batchRestore
   });
 
   it('writes each account as ui-keyring would store it', async () => {
-    const theirs = keyring.addExternal(CHARLIE.substrate, { name: 'ledger', isHardware: true, hardwareType: 'ledger' }).json;
+    const theirs = keyring.addExternal(CHARLIE.substrate, {
+      name: 'ledger',
+      isHardware: true,
+      hardwareType: 'ledger',
+    }).json;
     const ours = encodeExternalAccountJson(accounts[4]!.account as { publicKey: Uint8Array; type: 'sr25519' }, {
       ...accounts[4]!.meta,
       whenCreated: theirs.meta.whenCreated as number,
@@ -174,12 +203,17 @@ describe('encodeBatchJson files open in polkadot.js (extension-base batchRestore
   });
 });
 
-describe('apps\' JSON array of accounts (ui-keyring backupAccounts(pairs) → KeyringPair$Json[])', () => {
+describe("apps' JSON array of accounts (ui-keyring backupAccounts(pairs) → KeyringPair$Json[])", () => {
   it('opens the accounts the password opens and lists the rest', async () => {
     const list = [
-      await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, bytes('shared'), { name: 'alice' }),
+      await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, bytes('shared'), {
+        name: 'alice',
+      }),
       await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Bob', type: 'sr25519' }, bytes('own'), { name: 'bob' }),
-      encodeExternalAccountJson({ publicKey: Buffer.from(CHARLIE.publicKey.slice(2), 'hex'), type: 'sr25519' }, { name: 'watch' }),
+      encodeExternalAccountJson(
+        { publicKey: Buffer.from(CHARLIE.publicKey.slice(2), 'hex'), type: 'sr25519' },
+        { name: 'watch' },
+      ),
     ];
     const file = await decodeKeyFile(await throughFile(list), bytes('shared'));
     expect(file.format).toBe('list');
@@ -190,9 +224,17 @@ describe('apps\' JSON array of accounts (ui-keyring backupAccounts(pairs) → Ke
 
   it('sets aside an account it cannot take and reads the others', async () => {
     const list = [
-      encodeExternalAccountJson({ publicKey: Buffer.from(ALICE.publicKey.slice(2), 'hex'), type: 'sr25519' }, { name: 'alice' }),
-      { ...encodeExternalAccountJson({ publicKey: Buffer.from(BOB.publicKey.slice(2), 'hex'), type: 'sr25519' }, { name: 'bls' }),
-        encoding: { content: ['pkcs8', 'bls12-381'], type: ['none'], version: '3' } },
+      encodeExternalAccountJson(
+        { publicKey: Buffer.from(ALICE.publicKey.slice(2), 'hex'), type: 'sr25519' },
+        { name: 'alice' },
+      ),
+      {
+        ...encodeExternalAccountJson(
+          { publicKey: Buffer.from(BOB.publicKey.slice(2), 'hex'), type: 'sr25519' },
+          { name: 'bls' },
+        ),
+        encoding: { content: ['pkcs8', 'bls12-381'], type: ['none'], version: '3' },
+      },
     ];
     const file = await decodeKeyFile(JSON.stringify(list), bytes('x'));
     expect(file.accounts.map((a) => a.name)).toEqual(['alice']);
@@ -200,9 +242,16 @@ describe('apps\' JSON array of accounts (ui-keyring backupAccounts(pairs) → Ke
   });
 
   it('stops between accounts when cancelled', async () => {
-    const list = [encodeExternalAccountJson({ publicKey: Buffer.from(ALICE.publicKey.slice(2), 'hex'), type: 'sr25519' }, { name: 'a' })];
+    const list = [
+      encodeExternalAccountJson(
+        { publicKey: Buffer.from(ALICE.publicKey.slice(2), 'hex'), type: 'sr25519' },
+        { name: 'a' },
+      ),
+    ];
     const controller = new AbortController();
     controller.abort();
-    await expect(decodeKeyFile(JSON.stringify(list), bytes('x'), { signal: controller.signal })).rejects.toThrow(/abort/i);
+    await expect(decodeKeyFile(JSON.stringify(list), bytes('x'), { signal: controller.signal })).rejects.toThrow(
+      /abort/i,
+    );
   });
 });

@@ -29,7 +29,11 @@ function withEncoded(edit: (b: Buffer) => Buffer): string {
 /** A version 3 account file sealing `plain` with PASSWORD, as any writer could. */
 async function sealedFile(plain: Uint8Array, content: unknown = ['pkcs8', 'sr25519']): Promise<string> {
   const key = await newSealKey(PASSWORD);
-  return JSON.stringify({ ...file, encoded: Buffer.from(seal(plain, key)).toString('base64'), encoding: { ...file.encoding, content } });
+  return JSON.stringify({
+    ...file,
+    encoded: Buffer.from(seal(plain, key)).toString('base64'),
+    encoding: { ...file.encoding, content },
+  });
 }
 
 beforeAll(async () => {
@@ -50,19 +54,79 @@ type Case = [string, () => string, typeof UserError, RegExp];
 
 describe('bad input gets one clear error', () => {
   it.each<Case>([
-    ['not JSON', () => 'hello, world', UserError, /^alice\.json is neither an airlock backup nor a polkadot\.js key file: it is not JSON$/],
-    ['truncated', () => text.slice(0, text.length / 2), DamagedFileError, /^alice\.json is damaged: it is not complete JSON$/],
-    ['another JSON format', () => '{"format":"airlock-backup","version":1}', UserError, /^alice\.json is neither an airlock backup nor a polkadot\.js key file$/],
-    ['an address-book entry', () => JSON.stringify({ address: BOB.substrate, meta: { name: 'bob' } }), UserError, /is neither an airlock backup nor a polkadot\.js key file$/],
+    [
+      'not JSON',
+      () => 'hello, world',
+      UserError,
+      /^alice\.json is neither an airlock backup nor a polkadot\.js key file: it is not JSON$/,
+    ],
+    [
+      'truncated',
+      () => text.slice(0, text.length / 2),
+      DamagedFileError,
+      /^alice\.json is damaged: it is not complete JSON$/,
+    ],
+    [
+      'another JSON format',
+      () => '{"format":"airlock-backup","version":1}',
+      UserError,
+      /^alice\.json is neither an airlock backup nor a polkadot\.js key file$/,
+    ],
+    [
+      'an address-book entry',
+      () => JSON.stringify({ address: BOB.substrate, meta: { name: 'bob' } }),
+      UserError,
+      /is neither an airlock backup nor a polkadot\.js key file$/,
+    ],
     ['an empty list', () => '[]', UserError, /^alice\.json holds no accounts$/],
-    ['a missing field', () => JSON.stringify({ ...file, address: undefined }), DamagedFileError, /^alice\.json is damaged: its address is missing$/],
-    ['a field of the wrong type', () => JSON.stringify({ ...file, meta: 'alice' }), DamagedFileError, /^alice\.json is damaged: its meta must be an object$/],
-    ['an encoded key too long to be one', () => JSON.stringify({ ...file, encoded: 'A'.repeat(4 * 1024 * 1024) }), DamagedFileError, /^alice\.json is damaged: its encoded is longer than 4,096 characters$/],
-    ['encoded neither hex nor base64', () => JSON.stringify({ ...file, encoded: 'not*base64' }), DamagedFileError, /neither hex nor base64/],
-    ['encoded cut short', () => withEncoded((b) => b.subarray(0, 80)), DamagedFileError, /^alice\.json is damaged: its encoded key is too short$/],
-    ['an unknown key type', () => JSON.stringify({ ...file, encoding: { ...file.encoding, content: ['pkcs8', 'bls'] } }), UserError, /holds a key of type "bls"/],
-    ['an unknown version', () => JSON.stringify({ ...file, encoding: { ...file.encoding, version: '4' } }), UserError, /of version 4, which airlock does not read/],
-    ['an unknown cipher', () => JSON.stringify({ ...file, encoding: { ...file.encoding, type: ['argon2', 'xsalsa20-poly1305'] } }), UserError, /encrypted with "argon2, xsalsa20-poly1305"/],
+    [
+      'a missing field',
+      () => JSON.stringify({ ...file, address: undefined }),
+      DamagedFileError,
+      /^alice\.json is damaged: its address is missing$/,
+    ],
+    [
+      'a field of the wrong type',
+      () => JSON.stringify({ ...file, meta: 'alice' }),
+      DamagedFileError,
+      /^alice\.json is damaged: its meta must be an object$/,
+    ],
+    [
+      'an encoded key too long to be one',
+      () => JSON.stringify({ ...file, encoded: 'A'.repeat(4 * 1024 * 1024) }),
+      DamagedFileError,
+      /^alice\.json is damaged: its encoded is longer than 4,096 characters$/,
+    ],
+    [
+      'encoded neither hex nor base64',
+      () => JSON.stringify({ ...file, encoded: 'not*base64' }),
+      DamagedFileError,
+      /neither hex nor base64/,
+    ],
+    [
+      'encoded cut short',
+      () => withEncoded((b) => b.subarray(0, 80)),
+      DamagedFileError,
+      /^alice\.json is damaged: its encoded key is too short$/,
+    ],
+    [
+      'an unknown key type',
+      () => JSON.stringify({ ...file, encoding: { ...file.encoding, content: ['pkcs8', 'bls'] } }),
+      UserError,
+      /holds a key of type "bls"/,
+    ],
+    [
+      'an unknown version',
+      () => JSON.stringify({ ...file, encoding: { ...file.encoding, version: '4' } }),
+      UserError,
+      /of version 4, which airlock does not read/,
+    ],
+    [
+      'an unknown cipher',
+      () => JSON.stringify({ ...file, encoding: { ...file.encoding, type: ['argon2', 'xsalsa20-poly1305'] } }),
+      UserError,
+      /encrypted with "argon2, xsalsa20-poly1305"/,
+    ],
   ])('%s', async (_case, make, kind, message) => {
     const error = await rejection(decode(make()));
     expect(error).toBeInstanceOf(kind);
@@ -115,7 +179,9 @@ describe('bad input gets one clear error', () => {
   it('catches an address that does not belong to the key inside', async () => {
     const error = await rejection(decode(JSON.stringify({ ...file, address: BOB.substrate })));
     expect(error).toBeInstanceOf(DamagedFileError);
-    expect(error.message).toBe(`alice.json is damaged: its address ${BOB.substrate} does not belong to the key inside it`);
+    expect(error.message).toBe(
+      `alice.json is damaged: its address ${BOB.substrate} does not belong to the key inside it`,
+    );
   });
 
   it('catches a sealed key that is not a key', async () => {
@@ -126,15 +192,25 @@ describe('bad input gets one clear error', () => {
 
   it('catches a batch whose sealed contents are not a list of accounts', async () => {
     const batch = async (plain: string) =>
-      JSON.stringify({ ...JSON.parse(await sealedFile(bytes(plain))), encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' }, accounts: [] });
-    expect((await rejection(decode(await batch('{"a":1}')))).message).toBe('alice.json is damaged: its accounts are not a list');
-    expect((await rejection(decode(await batch('[{"address":1}]')))).message).toBe('alice.json, account 1 is damaged: its address must be text');
+      JSON.stringify({
+        ...JSON.parse(await sealedFile(bytes(plain))),
+        encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' },
+        accounts: [],
+      });
+    expect((await rejection(decode(await batch('{"a":1}')))).message).toBe(
+      'alice.json is damaged: its accounts are not a list',
+    );
+    expect((await rejection(decode(await batch('[{"address":1}]')))).message).toBe(
+      'alice.json, account 1 is damaged: its address must be text',
+    );
   });
 });
 
 describe('writing refuses what polkadot.js would get wrong', () => {
   it('an empty password, which polkadot.js takes as none and writes the key in the clear', async () => {
-    const error = await rejection(encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, new Uint8Array(), { name: 'a' }));
+    const error = await rejection(
+      encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519' }, new Uint8Array(), { name: 'a' }),
+    );
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toBe('a polkadot.js file needs a password');
   });
@@ -146,9 +222,9 @@ describe('writing refuses what polkadot.js would get wrong', () => {
   });
 
   it('a soft junction on an ed25519 key', async () => {
-    await expect(encodeAccountJson({ phrase: DEV_PHRASE, path: '//a/b', type: 'ed25519' }, bytes('pw'), { name: 'x' })).rejects.toThrow(
-      /cannot be soft-derived/,
-    );
+    await expect(
+      encodeAccountJson({ phrase: DEV_PHRASE, path: '//a/b', type: 'ed25519' }, bytes('pw'), { name: 'x' }),
+    ).rejects.toThrow(/cannot be soft-derived/);
   });
 });
 
@@ -180,11 +256,15 @@ describe('the key derivation a file asks for is bounded before any of it starts'
   });
 
   it('a list of 1,000 such accounts', async () => {
-    expect(await refusedAtOnce(list(1000, 1 << 20))).toMatch(/^alice\.json asks for 1,000 key derivations at N=2\^20 \(1 GiB of memory each, about 1\.8 hours of work on one core\); /);
+    expect(await refusedAtOnce(list(1000, 1 << 20))).toMatch(
+      /^alice\.json asks for 1,000 key derivations at N=2\^20 \(1 GiB of memory each, about 1\.8 hours of work on one core\); /,
+    );
   });
 
   it('a single account at N=2^20', async () => {
-    expect(await refusedAtOnce(JSON.stringify(costing(1 << 20)))).toMatch(/^alice\.json asks for 1 key derivation at N=2\^20 \(1 GiB of memory, about 6 seconds of work on one core\); /);
+    expect(await refusedAtOnce(JSON.stringify(costing(1 << 20)))).toMatch(
+      /^alice\.json asks for 1 key derivation at N=2\^20 \(1 GiB of memory, about 6 seconds of work on one core\); /,
+    );
   });
 
   it('a list of 1,000 accounts at N=2^17, each costing what polkadot.js writes, but all together too much', async () => {
@@ -203,7 +283,9 @@ describe('the key derivation a file asks for is bounded before any of it starts'
       accounts: [],
     });
     const error = await rejection(decode(batch));
-    expect(error.message).toMatch(/^alice\.json asks for 301 key derivations at N=2\^15 to 2\^17 \(.*\); airlock reads at most the work of 1,000 at N=2\^15/);
+    expect(error.message).toMatch(
+      /^alice\.json asks for 301 key derivations at N=2\^15 to 2\^17 \(.*\); airlock reads at most the work of 1,000 at N=2\^15/,
+    );
   });
 
   it('counts accounts under one salt and cost once, as they share one run', async () => {

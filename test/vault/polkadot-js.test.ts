@@ -17,13 +17,7 @@ import {
 } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fixture from '../fixtures/polkadot-js/keyring-spec.json' with { type: 'json' };
-import {
-  ALICE,
-  ALICE_ECDSA_SUBSTRATE,
-  ALICE_ED25519_SUBSTRATE,
-  ALITH,
-  ETHEREUM_PATH,
-} from '../helpers/dev-keys.js';
+import { ALICE, ALICE_ECDSA_SUBSTRATE, ALICE_ED25519_SUBSTRATE, ALITH, ETHEREUM_PATH } from '../helpers/dev-keys.js';
 import { DEV_PHRASE } from '../helpers/cli.js';
 import {
   decodeKeyFile,
@@ -73,7 +67,12 @@ function legacyJson(pair: KeyringPair, seed: Uint8Array, password: string, versi
       ? { content: 'pkcs8', type: 'xsalsa20-poly1305', version: '0' }
       : { content: ['pkcs8', pair.type], type: 'xsalsa20-poly1305', version: '2' };
   const address = ['ecdsa', 'ethereum'].includes(pair.type) ? u8aToHex(pair.publicKey) : pair.address;
-  return { address, encoded: u8aToHex(u8aConcat(nonce, encrypted)), encoding, meta: { name: `v${version}` } } as unknown as KeyringPair$Json;
+  return {
+    address,
+    encoded: u8aToHex(u8aConcat(nonce, encrypted)),
+    encoding,
+    meta: { name: `v${version}` },
+  } as unknown as KeyringPair$Json;
 }
 
 let dir: string;
@@ -99,7 +98,10 @@ describe('published polkadot.js key files (polkadot-js/common keyring/src/index.
     expect(account!.type).toBe(file.type);
     if ('publicKey' in file) expect(account!.publicKey).toBe(file.publicKey);
     const prefix = 'ss58Prefix' in file ? file.ss58Prefix : undefined;
-    const address = prefix === undefined ? account!.address : addressOf(Buffer.from(account!.publicKey.slice(2), 'hex'), 'ecdsa', prefix);
+    const address =
+      prefix === undefined
+        ? account!.address
+        : addressOf(Buffer.from(account!.publicKey.slice(2), 'hex'), 'ecdsa', prefix);
     expect(address).toBe(file.address);
     expect(signsAs(account!, file.address)).toBe(true);
   });
@@ -122,7 +124,12 @@ describe('files written by @polkadot/keyring', () => {
     clearInterval(timer);
     expect(ticks).toBeGreaterThan(elapsed / 5 / 4);
 
-    expect(accounts[0]).toMatchObject({ address: ALICE.substrate, publicKey: ALICE.publicKey, type: 'sr25519', name: 'alice' });
+    expect(accounts[0]).toMatchObject({
+      address: ALICE.substrate,
+      publicKey: ALICE.publicKey,
+      type: 'sr25519',
+      name: 'alice',
+    });
     expect(signsAs(accounts[0]!, ALICE.substrate)).toBe(true);
   });
 
@@ -168,7 +175,10 @@ describe('files written by encodeAccountJson open in polkadot.js', () => {
     ['ethereum', ETHEREUM_PATH, ALITH],
   ] as const)('%s', async (type: KeyType, path, address) => {
     const input: KeyInput = { phrase: DEV_PHRASE, path, type };
-    const meta = { name: `dev ${type}`, genesisHash: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3' } as const;
+    const meta = {
+      name: `dev ${type}`,
+      genesisHash: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3',
+    } as const;
     const json = await encodeAccountJson(input, bytes(PASSWORD), meta);
     expect(json.encoding).toEqual({ content: ['pkcs8', type], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' });
     expect(scryptN(json)).toBe(1 << 15);
@@ -185,14 +195,20 @@ describe('files written by encodeAccountJson open in polkadot.js', () => {
   });
 
   it('writes Substrate addresses in the prefix asked for', async () => {
-    const json = await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519', ss58Prefix: 0 }, bytes('pw'), { name: 'a' });
+    const json = await encodeAccountJson(
+      { phrase: DEV_PHRASE, path: '//Alice', type: 'sr25519', ss58Prefix: 0 },
+      bytes('pw'),
+      { name: 'a' },
+    );
     expect(json.address).toBe(ALICE.polkadot);
     const { accounts } = await decodeKeyFile(JSON.stringify(json), bytes('pw'));
     expect(accounts[0]!.address).toBe(ALICE.polkadot);
   });
 
   it('keeps the secret out of JSON and out of the file', async () => {
-    const json = await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'ed25519' }, bytes('pw'), { name: 'a' });
+    const json = await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Alice', type: 'ed25519' }, bytes('pw'), {
+      name: 'a',
+    });
     const { accounts } = await decodeKeyFile(JSON.stringify(json), bytes('pw'));
     const secret = accounts[0]!.secret!;
     const seed = Buffer.from(secret.pkcs8.subarray(PAIR_HDR.length, PAIR_HDR.length + 32));
@@ -204,20 +220,41 @@ describe('files written by encodeAccountJson open in polkadot.js', () => {
 
   it('writes watch-only and Ledger accounts as keyring.addFromAddress(…).toJson() does', async () => {
     const publicKey = Buffer.from(ALICE.publicKey.slice(2), 'hex');
-    const meta = { name: 'ledger', isHardware: true, hardwareType: 'ledger', accountIndex: 0, addressOffset: 0, whenCreated: 1 } as const;
+    const meta = {
+      name: 'ledger',
+      isHardware: true,
+      hardwareType: 'ledger',
+      accountIndex: 0,
+      addressOffset: 0,
+      whenCreated: 1,
+    } as const;
     const ours = encodeExternalAccountJson({ publicKey, type: 'sr25519' }, meta);
-    const theirs = new Keyring({ type: 'sr25519' }).addFromAddress(ALICE.substrate, { ...meta, isExternal: true }, null).toJson();
+    const theirs = new Keyring({ type: 'sr25519' })
+      .addFromAddress(ALICE.substrate, { ...meta, isExternal: true }, null)
+      .toJson();
     expect(ours).toEqual(theirs);
 
     const { accounts } = await decodeKeyFile(await throughFile(ours), bytes('any password'));
-    expect(accounts[0]).toMatchObject({ address: ALICE.substrate, publicKey: ALICE.publicKey, secret: undefined, meta: { isExternal: true } });
+    expect(accounts[0]).toMatchObject({
+      address: ALICE.substrate,
+      publicKey: ALICE.publicKey,
+      secret: undefined,
+      meta: { isExternal: true },
+    });
   });
 
   it('writes an ecdsa watch-only account with its whole public key', async () => {
     const pair = new Keyring({ type: 'ecdsa' }).addFromUri(`${DEV_PHRASE}//Alice`);
-    const ours = encodeExternalAccountJson({ publicKey: pair.publicKey, type: 'ecdsa' }, { name: 'watch', whenCreated: 1 });
+    const ours = encodeExternalAccountJson(
+      { publicKey: pair.publicKey, type: 'ecdsa' },
+      { name: 'watch', whenCreated: 1 },
+    );
     expect(new Keyring({ type: 'ecdsa' }).createFromJson(ours as KeyringPair$Json).address).toBe(ALICE_ECDSA_SUBSTRATE);
     const { accounts } = await decodeKeyFile(JSON.stringify(ours), bytes('x'));
-    expect(accounts[0]).toMatchObject({ address: ALICE_ECDSA_SUBSTRATE, publicKey: u8aToHex(pair.publicKey), secret: undefined });
+    expect(accounts[0]).toMatchObject({
+      address: ALICE_ECDSA_SUBSTRATE,
+      publicKey: u8aToHex(pair.publicKey),
+      secret: undefined,
+    });
   });
 });

@@ -13,7 +13,13 @@ import { DeriveFields } from './derive-fields.js';
 import { Labelled } from './labelled.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
 import { previewKey, useDerivePreview, type Preview } from './use-derive-preview.js';
-import { LAST_FIELD, checkDeriveForm, deriveFormReducer, initialDeriveForm, type DeriveForm } from './use-derive-form-state.js';
+import {
+  LAST_FIELD,
+  checkDeriveForm,
+  deriveFormReducer,
+  initialDeriveForm,
+  type DeriveForm,
+} from './use-derive-form-state.js';
 import { useVaultChange } from './use-vault-change.js';
 
 const CHOICES: readonly Command[] = ['previousChoice', 'nextChoice'];
@@ -27,7 +33,9 @@ export function AccountDerive() {
 
 function DeriveForm({ identities }: { identities: readonly string[] }) {
   const shell = useShell();
-  const [form, dispatch, current] = useSynchronousReducer(deriveFormReducer, () => initialDeriveForm(identities, shell.data.settings.defaultNetwork));
+  const [form, dispatch, current] = useSynchronousReducer(deriveFormReducer, () =>
+    initialDeriveForm(identities, shell.data.settings.defaultNetwork),
+  );
   const check = checkDeriveForm(form);
   const preview = useDerivePreview(shell.data, check.request);
   // The handler may run before the next frame: it reads the preview through a ref.
@@ -51,25 +59,23 @@ function DeriveForm({ identities }: { identities: readonly string[] }) {
 
   // One handler for the whole form. Tab, which elsewhere changes section, moves between the
   // fields here: the user is typing, so no global key applies; Esc leaves the form.
-  useKeys(
-    (input, key) => {
-      if (isInterrupt(input, key)) return;
-      if (key.escape) shell.navigate({ type: 'back' });
-      else if (key.tab) dispatch({ type: key.shift ? 'previous' : 'next' });
-      else if (key.downArrow) dispatch({ type: 'next' });
-      else if (key.upArrow) dispatch({ type: 'previous' });
-      else if (commandFor(input, key, CHOICES)) dispatch({ type: 'cycle', step: commandFor(input, key, CHOICES) === 'previousChoice' ? -1 : 1 });
-      else {
-        const text = textKeyOf(input, key);
-        if (text?.edit) dispatch({ type: 'edit', edit: text.edit });
-        if (text?.submit) {
-          if (current.current.focus === LAST_FIELD) save();
-          else dispatch({ type: 'next' });
-        }
+  useKeys((input, key) => {
+    if (isInterrupt(input, key)) return;
+    if (key.escape) shell.navigate({ type: 'back' });
+    else if (key.tab) dispatch({ type: key.shift ? 'previous' : 'next' });
+    else if (key.downArrow) dispatch({ type: 'next' });
+    else if (key.upArrow) dispatch({ type: 'previous' });
+    else if (commandFor(input, key, CHOICES))
+      dispatch({ type: 'cycle', step: commandFor(input, key, CHOICES) === 'previousChoice' ? -1 : 1 });
+    else {
+      const text = textKeyOf(input, key);
+      if (text?.edit) dispatch({ type: 'edit', edit: text.edit });
+      if (text?.submit) {
+        if (current.current.focus === LAST_FIELD) save();
+        else dispatch({ type: 'next' });
       }
-    },
-    true,
-  );
+    }
+  }, true);
 
   return (
     <Box flexDirection="column" gap={1}>
@@ -90,11 +96,19 @@ function PreviewLines({ preview, form }: { preview: Preview; form: DeriveForm })
   const verdict = (() => {
     switch (preview.state) {
       case 'none':
-        return <Text color={theme.muted}>{form.name.trim() ? 'appears when every field is valid' : 'name the account to see its address'}</Text>;
+        return (
+          <Text color={theme.muted}>
+            {form.name.trim() ? 'appears when every field is valid' : 'name the account to see its address'}
+          </Text>
+        );
       case 'working':
         return <Text color={theme.muted}>deriving…</Text>;
       case 'ready':
-        return <Text color={theme.success}>{`✓ ${preview.network}; ${form.focus === LAST_FIELD ? 'Enter saves it' : 'Enter on Network saves it'}`}</Text>;
+        return (
+          <Text
+            color={theme.success}
+          >{`✓ ${preview.network}; ${form.focus === LAST_FIELD ? 'Enter saves it' : 'Enter on Network saves it'}`}</Text>
+        );
       case 'failed':
         return <Text color={theme.error}>{`✗ ${preview.message}`}</Text>;
     }
@@ -118,8 +132,8 @@ function NoIdentity() {
     <Box flexDirection="column" gap={1}>
       <Text bold>Derive an account</Text>
       <Text>
-        Accounts are derived from an identity that holds a recovery phrase, and the vault has none. Restore or create one in
-        Identities first, then derive accounts from it here.
+        Accounts are derived from an identity that holds a recovery phrase, and the vault has none. Restore or create
+        one in Identities first, then derive accounts from it here.
       </Text>
       <KeyHints commands={['back', 'previousSection']} />
     </Box>

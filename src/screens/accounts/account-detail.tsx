@@ -24,31 +24,36 @@ export function AccountDetail({ account }: { account: string }) {
 
 function Detail({ account }: { account: Account }) {
   const shell = useShell();
-  const [picker, dispatch, current] = useSynchronousReducer(pickerReducer, () => initialPicker(listNetworks(), account.network));
+  const [picker, dispatch, current] = useSynchronousReducer(pickerReducer, () =>
+    initialPicker(listNetworks(), account.network),
+  );
   const view = viewAccount(shell.data, account, picker.shown);
 
-  useKeys(
-    (input, key) => {
-      if (isInterrupt(input, key)) return;
-      if (current.current.open) {
-        const action = pickerActionFor(input, key);
-        if (action) dispatch(action);
-        return;
-      }
-      const command = commandFor(input, key, ['network', 'showQr', 'rename', 'remove']);
-      if (command === 'network') dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
-      else if (command === 'showQr') showQr(findNetwork(current.current.shown));
-      else if (command === 'rename') shell.navigate({ type: 'open', screen: { name: 'account-rename', account: account.publicKey } });
-      else if (command === 'remove') shell.navigate({ type: 'open', screen: { name: 'account-remove', account: account.publicKey } });
-      else shell.globalKey(input, key);
-    },
-    true,
-  );
+  useKeys((input, key) => {
+    if (isInterrupt(input, key)) return;
+    if (current.current.open) {
+      const action = pickerActionFor(input, key);
+      if (action) dispatch(action);
+      return;
+    }
+    const command = commandFor(input, key, ['network', 'showQr', 'rename', 'remove']);
+    if (command === 'network') dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
+    else if (command === 'showQr') showQr(findNetwork(current.current.shown));
+    else if (command === 'rename')
+      shell.navigate({ type: 'open', screen: { name: 'account-rename', account: account.publicKey } });
+    else if (command === 'remove')
+      shell.navigate({ type: 'open', screen: { name: 'account-remove', account: account.publicKey } });
+    else shell.globalKey(input, key);
+  }, true);
 
   // The code names the network shown; one that names no chain (generic Substrate) is changed first.
   const showQr = (network: Network) => {
-    if (namesAChain(network)) return shell.navigate({ type: 'open', screen: { name: 'qr-show', source: accountSource(account, network) } });
-    shell.notify({ kind: 'error', text: `${network.displayName} names no chain for an address QR: choose one, then press ${COMMANDS.showQr.keys} again` });
+    if (namesAChain(network))
+      return shell.navigate({ type: 'open', screen: { name: 'qr-show', source: accountSource(account, network) } });
+    shell.notify({
+      kind: 'error',
+      text: `${network.displayName} names no chain for an address QR: choose one, then press ${COMMANDS.showQr.keys} again`,
+    });
     dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
   };
 

@@ -34,15 +34,12 @@ function Remove({ account }: { account: Account }) {
       () => shell.navigate({ type: 'section', section: 'accounts' }),
     );
 
-  useKeys(
-    (input, key) => {
-      if (isInterrupt(input, key)) return;
-      const command = commandFor(input, key, ['yes', 'no']);
-      if (command === 'yes') remove();
-      else if (command === 'no') shell.navigate({ type: 'back' });
-    },
-    true,
-  );
+  useKeys((input, key) => {
+    if (isInterrupt(input, key)) return;
+    const command = commandFor(input, key, ['yes', 'no']);
+    if (command === 'yes') remove();
+    else if (command === 'no') shell.navigate({ type: 'back' });
+  }, true);
 
   return (
     <Box flexDirection="column" gap={1}>

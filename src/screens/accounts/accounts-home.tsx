@@ -29,7 +29,13 @@ export function AccountsHome() {
           empty={`No account matches "${home.query}". Esc clears the filter.`}
         />
       </Box>
-      <FilterLine editing={home.editing} query={home.query} shown={home.matches.length} total={home.rows.length} list={home.list} />
+      <FilterLine
+        editing={home.editing}
+        query={home.query}
+        shown={home.matches.length}
+        total={home.rows.length}
+        list={home.list}
+      />
       {home.editing ? (
         <Text color={theme.muted} wrap="truncate-end">
           Enter keeps the filter · Esc clears it · ↑/↓ move
@@ -51,7 +57,8 @@ interface FilterLineProps {
 
 function FilterLine({ editing, query, shown, total, list }: FilterLineProps) {
   const count = `${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`;
-  const position = shown > list.height ? ` · ${(list.cursor + 1).toLocaleString('en')}/${shown.toLocaleString('en')}` : '';
+  const position =
+    shown > list.height ? ` · ${(list.cursor + 1).toLocaleString('en')}/${shown.toLocaleString('en')}` : '';
   if (editing) {
     return (
       <Text wrap="truncate-end">
@@ -62,7 +69,9 @@ function FilterLine({ editing, query, shown, total, list }: FilterLineProps) {
       </Text>
     );
   }
-  const text = query ? `Filter "${query}": ${count}${position} · Esc clears` : `${total.toLocaleString('en')} accounts${position}`;
+  const text = query
+    ? `Filter "${query}": ${count}${position} · Esc clears`
+    : `${total.toLocaleString('en')} accounts${position}`;
   return (
     <Text color={theme.muted} wrap="truncate-end">
       {text}
@@ -80,8 +89,8 @@ function NoAccounts() {
         <Text>An account is a key derived from an identity. Press d to derive one.</Text>
       ) : (
         <Text>
-          An account is a key derived from an identity, and there is none yet: restore or create an identity in Identities
-          first (Shift-Tab goes there), then come back and press d to derive an account.
+          An account is a key derived from an identity, and there is none yet: restore or create an identity in
+          Identities first (Shift-Tab goes there), then come back and press d to derive an account.
         </Text>
       )}
       <KeyHints commands={['derive', 'previousSection', 'help', 'quit']} />

@@ -75,7 +75,11 @@ function Choice({ options, chosen, focused }: { options: readonly string[]; chos
   return (
     <Text>
       {options.map((option, i) => (
-        <Text key={option} bold={option === chosen} color={option === chosen ? (focused ? theme.accent : undefined) : theme.muted}>
+        <Text
+          key={option}
+          bold={option === chosen}
+          color={option === chosen ? (focused ? theme.accent : undefined) : theme.muted}
+        >
           {`${i > 0 ? '  ' : ''}${option === chosen ? '●' : '○'} ${option}`}
         </Text>
       ))}

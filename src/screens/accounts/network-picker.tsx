@@ -28,12 +28,16 @@ export function NetworkPicker({ state, accountName }: { state: PickerState; acco
         <Text bold>Network </Text>
         {state.query}
         <Text inverse> </Text>
-        <Text color={theme.muted}>{`  ${state.matches.length} of ${state.all.length} · name, prefix or part of one`}</Text>
+        <Text
+          color={theme.muted}
+        >{`  ${state.matches.length} of ${state.all.length} · name, prefix or part of one`}</Text>
       </Text>
       <List
         items={state.matches}
         state={state.list}
-        render={(n) => `${n.name === state.shown ? '●' : ' '} ${fit(n.name, 20)} ${fit(String(n.prefix), 5)} ${n.displayName}`}
+        render={(n) =>
+          `${n.name === state.shown ? '●' : ' '} ${fit(n.name, 20)} ${fit(String(n.prefix), 5)} ${n.displayName}`
+        }
         empty="No network has that name or prefix."
       />
       <Text color={theme.muted} wrap="truncate-end">

@@ -38,7 +38,8 @@ export function useAccountsHome(listHeight: number) {
     editing: false,
   }));
 
-  const move = (to: Move) => dispatch({ type: 'move', move: to, count: filter(current.current.query).length, height: listHeight });
+  const move = (to: Move) =>
+    dispatch({ type: 'move', move: to, count: filter(current.current.query).length, height: listHeight });
   const selected = () => {
     const matches = filter(current.current.query);
     return matches[fittedList(current.current, matches.length, listHeight).cursor];
@@ -73,17 +74,20 @@ export function useAccountsHome(listHeight: number) {
     else shell.globalKey(input, key);
   };
 
-  useKeys(
-    (input, key) => {
-      if (isInterrupt(input, key)) return;
-      if (current.current.editing) filterKey(input, key);
-      else listKey(input, key);
-      // Now, not in an effect: a key that leaves the list (Enter) may unmount it before it draws.
-      remembered.set(shell.session, current.current);
-    },
-    true,
-  );
+  useKeys((input, key) => {
+    if (isInterrupt(input, key)) return;
+    if (current.current.editing) filterKey(input, key);
+    else listKey(input, key);
+    // Now, not in an effect: a key that leaves the list (Enter) may unmount it before it draws.
+    remembered.set(shell.session, current.current);
+  }, true);
 
   const matches = filter(state.query);
-  return { rows, matches, query: state.query, editing: state.editing, list: fittedList(state, matches.length, listHeight) };
+  return {
+    rows,
+    matches,
+    query: state.query,
+    editing: state.editing,
+    list: fittedList(state, matches.length, listHeight),
+  };
 }

@@ -30,13 +30,23 @@ export type DeriveFormAction =
   | { type: 'edit'; edit: TextFieldAction };
 
 type TextField = 'name' | 'path' | 'network';
-const isTextField = (field: DeriveField): field is TextField => field === 'name' || field === 'path' || field === 'network';
+const isTextField = (field: DeriveField): field is TextField =>
+  field === 'name' || field === 'path' || field === 'network';
 
 export function initialDeriveForm(identities: readonly string[], network: string): DeriveForm {
-  return { focus: 'identity', identities, identity: identities[0] ?? '', name: '', type: 'sr25519', path: defaultPath('sr25519'), network };
+  return {
+    focus: 'identity',
+    identities,
+    identity: identities[0] ?? '',
+    name: '',
+    type: 'sr25519',
+    path: defaultPath('sr25519'),
+    network,
+  };
 }
 
-const step = <T>(list: readonly T[], current: T, by: number): T => list[(list.indexOf(current) + by + list.length) % list.length]!;
+const step = <T>(list: readonly T[], current: T, by: number): T =>
+  list[(list.indexOf(current) + by + list.length) % list.length]!;
 
 export function deriveFormReducer(state: DeriveForm, action: DeriveFormAction): DeriveForm {
   switch (action.type) {
@@ -101,8 +111,17 @@ export function checkDeriveForm(form: DeriveForm): DeriveCheck {
     path: problemOf(() => checkPath(form.path, form.type)),
     network: networkProblem,
   };
-  const problems = Object.fromEntries(Object.entries(found).filter(([, problem]) => problem !== undefined)) as DeriveCheck['problems'];
-  if (!network || !form.name.trim() || Object.keys(problems).length > 0) return { problems, ...(network ? { network } : {}) };
-  const request: DeriveRequest = { identity: form.identity, name: form.name.trim(), type: form.type, path: form.path, network: network.name };
+  const problems = Object.fromEntries(
+    Object.entries(found).filter(([, problem]) => problem !== undefined),
+  ) as DeriveCheck['problems'];
+  if (!network || !form.name.trim() || Object.keys(problems).length > 0)
+    return { problems, ...(network ? { network } : {}) };
+  const request: DeriveRequest = {
+    identity: form.identity,
+    name: form.name.trim(),
+    type: form.type,
+    path: form.path,
+    network: network.name,
+  };
   return { problems, network, request };
 }

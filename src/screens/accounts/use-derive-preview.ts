@@ -28,7 +28,8 @@ export function useDerivePreview(data: VaultData, request: DeriveRequest | undef
     const timer = setTimeout(() => {
       prepareAccount(data, request).then(
         (account) => {
-          if (!stale) setLatest({ key, preview: { state: 'ready', address: accountAddress(account), network: account.network } });
+          if (!stale)
+            setLatest({ key, preview: { state: 'ready', address: accountAddress(account), network: account.network } });
         },
         (error: unknown) => {
           const { message, hint } = describeError(error);

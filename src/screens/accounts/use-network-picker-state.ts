@@ -40,7 +40,13 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
     case 'open': {
       // It opens on the network shown now, so Enter straight away changes nothing.
       const index = state.all.findIndex((n) => n.name === state.shown);
-      return { ...state, open: true, query: '', matches: state.all, list: listAt(state.all.length, action.height, index) };
+      return {
+        ...state,
+        open: true,
+        query: '',
+        matches: state.all,
+        list: listAt(state.all.length, action.height, index),
+      };
     }
     case 'close':
       return { ...state, open: false };

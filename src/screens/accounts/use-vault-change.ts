@@ -17,11 +17,20 @@ export function useVaultChange() {
       mounted.current = false;
     };
   }, []);
-  return <T>(label: string, work: (session: VaultSession) => Promise<T>, done: (result: T) => string, then: (result: T) => void) => {
+  return <T>(
+    label: string,
+    work: (session: VaultSession) => Promise<T>,
+    done: (result: T) => string,
+    then: (result: T) => void,
+  ) => {
     if (running.current) return;
     running.current = true;
     void shell
-      .run(label, async (session) => ({ value: await work(session) }), (result) => done(result.value))
+      .run(
+        label,
+        async (session) => ({ value: await work(session) }),
+        (result) => done(result.value),
+      )
       .then((result) => {
         running.current = false;
         if (result && mounted.current) then(result.value);

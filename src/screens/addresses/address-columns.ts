@@ -18,9 +18,21 @@ const widest = (texts: string[], floor: number, ceiling: number) =>
 
 /** The address keeps its full length when it fits beside a useful note; otherwise it gives way first. */
 export function addressColumns(entries: readonly AddressEntry[], width: number): AddressColumns {
-  const name = widest(entries.map((e) => e.name), 4, 16);
-  const network = widest(entries.map((e) => e.network), 7, 16);
-  const fullAddress = widest(entries.map((e) => e.address), 7, 64);
+  const name = widest(
+    entries.map((e) => e.name),
+    4,
+    16,
+  );
+  const network = widest(
+    entries.map((e) => e.network),
+    7,
+    16,
+  );
+  const fullAddress = widest(
+    entries.map((e) => e.address),
+    7,
+    64,
+  );
   const room = width - name - network - 3 * GAP.length;
   const address = Math.min(fullAddress, Math.max(MIN_ADDRESS, room - MIN_NOTE));
   return { name, address, network, note: Math.max(0, room - address) };

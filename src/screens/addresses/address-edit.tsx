@@ -10,7 +10,15 @@ import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { isTouched } from '../../ui/components/use-form-state.js';
 import { useForm } from '../../ui/components/use-form.js';
-import { ADDRESS_FIELDS, addressFormValues, checkAddressForm, toNewAddress, type AddressField, type AddressValues, type Problem } from './use-address-form-state.js';
+import {
+  ADDRESS_FIELDS,
+  addressFormValues,
+  checkAddressForm,
+  toNewAddress,
+  type AddressField,
+  type AddressValues,
+  type Problem,
+} from './use-address-form-state.js';
 import { useKeys } from '../../ui/use-keys.js';
 
 const LABELS: Record<AddressField, string> = { name: 'Name:', address: 'Address:', network: 'Network:', note: 'Note:' };
@@ -33,7 +41,15 @@ export function AddressEdit({ address, prefill }: { address?: string; prefill?: 
   return <AddressForm replacing={replacing} initial={initial} editing={address} />;
 }
 
-function AddressForm({ replacing, initial, editing }: { replacing?: AddressEntry; initial: AddressValues; editing?: string }) {
+function AddressForm({
+  replacing,
+  initial,
+  editing,
+}: {
+  replacing?: AddressEntry;
+  initial: AddressValues;
+  editing?: string;
+}) {
   const shell = useShell();
   const [saving, setSaving] = useState(false);
   const started = useRef(false);
@@ -54,21 +70,36 @@ function AddressForm({ replacing, initial, editing }: { replacing?: AddressEntry
     const entry = toNewAddress(values);
     const saved = await shell.run(
       'Saving the address…',
-      (session) => (editing === undefined ? actions.addAddress(session, entry) : actions.editAddress(session, editing, entry)),
+      (session) =>
+        editing === undefined ? actions.addAddress(session, entry) : actions.editAddress(session, editing, entry),
       (e) => `Saved "${e.name}" (${e.network}) in the address book`,
     );
     if (saved) return back();
     started.current = false;
     setSaving(false);
   };
-  const form = useForm({ fields: ADDRESS_FIELDS, initial, isActive: !saving, onSubmit: (v) => void save(v), onCancel: back });
+  const form = useForm({
+    fields: ADDRESS_FIELDS,
+    initial,
+    isActive: !saving,
+    onSubmit: (v) => void save(v),
+    onCancel: back,
+  });
 
   const { values, focus } = form.state;
   const verdict = useMemo(() => checkAddressForm(shell.data, values, replacing), [shell.data, values, replacing]);
   const field = (name: AddressField) => (
-    <FormField key={name} label={LABELS[name].padEnd(9)} value={values[name]} focused={focus === name && !saving} placeholder={PLACEHOLDERS[name]}>
+    <FormField
+      key={name}
+      label={LABELS[name].padEnd(9)}
+      value={values[name]}
+      focused={focus === name && !saving}
+      placeholder={PLACEHOLDERS[name]}
+    >
       {/* Once saving, the refreshed data would call the entry a duplicate of itself. */}
-      {!saving && verdict.problems[name] && isTouched(form.state, name) ? <ProblemLine problem={verdict.problems[name]} /> : null}
+      {!saving && verdict.problems[name] && isTouched(form.state, name) ? (
+        <ProblemLine problem={verdict.problems[name]} />
+      ) : null}
       {!saving && name === 'network' && verdict.entry ? <SavedUnder network={verdict.entry.network} /> : null}
     </FormField>
   );
@@ -101,7 +132,10 @@ function ProblemLine({ problem }: { problem: Problem }) {
 function SavedUnder({ network }: { network: string }) {
   const { displayName, prefix } = findNetwork(network);
   return (
-    <Text color={theme.success} wrap="truncate-end">{`✓ will be saved for ${network} (prefix ${prefix}, ${displayName})`}</Text>
+    <Text
+      color={theme.success}
+      wrap="truncate-end"
+    >{`✓ will be saved for ${network} (prefix ${prefix}, ${displayName})`}</Text>
   );
 }
 

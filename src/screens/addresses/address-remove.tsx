@@ -36,14 +36,12 @@ export function AddressRemove({ address }: { address: string }) {
     }
   };
 
-  useKeys(
-    (input, key) => {
-      const command = commandFor(input, key, ['yes', 'no']);
-      if (command === 'yes') void (entry ? remove() : back());
-      else if (command === 'no') back();
-      else shell.globalKey(input, key);
-    }, !removing
-  );
+  useKeys((input, key) => {
+    const command = commandFor(input, key, ['yes', 'no']);
+    if (command === 'yes') void (entry ? remove() : back());
+    else if (command === 'no') back();
+    else shell.globalKey(input, key);
+  }, !removing);
 
   if (!entry) {
     return (

@@ -49,7 +49,13 @@ export function AddressesHome() {
       />
       <ListPosition state={list} />
       {selected ? <Selected entry={selected} /> : null}
-      <KeyHints commands={entries.length > 0 ? ['add', 'edit', 'remove', 'nextSection', 'help', 'quit'] : ['add', 'nextSection', 'help', 'quit']} />
+      <KeyHints
+        commands={
+          entries.length > 0
+            ? ['add', 'edit', 'remove', 'nextSection', 'help', 'quit']
+            : ['add', 'nextSection', 'help', 'quit']
+        }
+      />
     </Box>
   );
 }

@@ -57,7 +57,10 @@ function locateProblems(data: VaultData, values: AddressValues, replacing: Addre
   const problems: Partial<Record<AddressField, Problem>> = {};
   const name = attempt(() => checkName(values.name, 'address'));
   if ('problem' in name) problems.name = name.problem;
-  const network = values.network.trim() === '' ? { value: undefined } : attempt<Network | undefined>(() => findNetwork(values.network));
+  const network =
+    values.network.trim() === ''
+      ? { value: undefined }
+      : attempt<Network | undefined>(() => findNetwork(values.network));
   if ('problem' in network) problems.network = network.problem;
   const typed = values.address.trim();
   if (typed === '') problems.address = { message: 'type or paste an address' };

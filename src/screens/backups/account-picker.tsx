@@ -36,7 +36,11 @@ export function AccountPicker({ accounts, chosen, list }: AccountPickerProps) {
       <Text wrap="truncate-end">{`${chosen.size.toLocaleString('en')} of ${accounts.length.toLocaleString('en')} marked`}</Text>
       <Text color={theme.muted} wrap="truncate-end">{`      ${fit('NAME', nameWidth)}  ADDRESS`}</Text>
       <List items={accounts} state={list} render={row} empty="The vault holds no accounts yet." />
-      {list.count > list.height ? <Text color={theme.muted}>{`${(list.cursor + 1).toLocaleString('en')}/${list.count.toLocaleString('en')}`}</Text> : null}
+      {list.count > list.height ? (
+        <Text
+          color={theme.muted}
+        >{`${(list.cursor + 1).toLocaleString('en')}/${list.count.toLocaleString('en')}`}</Text>
+      ) : null}
       <Text color={theme.muted} wrap="truncate-end">
         Space marks or unmarks · ↑/↓ PgUp/PgDn Home/End move
       </Text>

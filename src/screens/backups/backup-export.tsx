@@ -22,7 +22,14 @@ import { ReceiptView } from './receipt-view.js';
 import { capitalise } from '../../ui/sentence.js';
 import { runReporting } from '../run-reporting.js';
 import { useShowFile } from '../qr/use-show-file.js';
-import { exportProblem, exportReducer, initialExport, isChoiceField, targetOf, type ExportState } from './use-backup-export-state.js';
+import {
+  exportProblem,
+  exportReducer,
+  initialExport,
+  isChoiceField,
+  targetOf,
+  type ExportState,
+} from './use-backup-export-state.js';
 import { useDrives } from './use-drives.js';
 
 // The receipt of this export screen (the navigation's entry for it), kept while the written
@@ -46,7 +53,8 @@ export function BackupExport({ screen }: { screen?: object }) {
   );
   const drives = useDrives();
   useEffect(() => {
-    if (drives) dispatch({ type: 'default-destination', path: defaultDestination(drives, shell.session.path, openedAt) });
+    if (drives)
+      dispatch({ type: 'default-destination', path: defaultDestination(drives, shell.session.path, openedAt) });
   }, [drives]);
   const accounts = shell.data.accounts;
   const list = useList(accounts.length, Math.max(3, shell.height - PICKER_CHROME_ROWS), state.step === 'pick');
@@ -115,7 +123,8 @@ export function BackupExport({ screen }: { screen?: object }) {
     const { form } = current.current;
     if (key.escape) return shell.navigate({ type: 'back' });
     if (key.tab) return dispatch({ type: 'form', action: { type: key.shift ? 'previous' : 'next' } });
-    if (key.downArrow || key.upArrow) return dispatch({ type: 'form', action: { type: key.downArrow ? 'next' : 'previous' } });
+    if (key.downArrow || key.upArrow)
+      return dispatch({ type: 'form', action: { type: key.downArrow ? 'next' : 'previous' } });
     if (key.ctrl && input === 's') return void submit();
     if (isChoiceField(form.focus)) {
       const command = input === ' ' ? 'nextChoice' : commandFor(input, key, ['previousChoice', 'nextChoice']);
@@ -165,7 +174,8 @@ export function BackupExport({ screen }: { screen?: object }) {
   }, true);
 
   if (state.step === 'done' && state.written) return <ReceiptView written={state.written} />;
-  if (state.step === 'same-password' || state.step === 'replace' || state.step === 'writing') return <ExportWorking state={state.step} target={state.target ?? ''} keys={state.keys} />;
+  if (state.step === 'same-password' || state.step === 'replace' || state.step === 'writing')
+    return <ExportWorking state={state.step} target={state.target ?? ''} keys={state.keys} />;
   if (state.step === 'pick') return <AccountPicker accounts={accounts} chosen={state.choice.chosen} list={list} />;
   return <ExportForm state={state} />;
 }

@@ -17,7 +17,14 @@ import { LockedStep } from './locked-step.js';
 import { addedText, importTitle, planOutcome } from './plan-outcome.js';
 import { PLAN_CHROME_ROWS, PlanView } from './plan-view.js';
 import { runReporting } from '../run-reporting.js';
-import { askedAbout, askingPosition, importReducer, initialImport, listingDir, type ImportState } from './use-backup-import-state.js';
+import {
+  askedAbout,
+  askingPosition,
+  importReducer,
+  initialImport,
+  listingDir,
+  type ImportState,
+} from './use-backup-import-state.js';
 import { useDrives } from './use-drives.js';
 
 /**
@@ -30,14 +37,17 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
   const shell = useShell();
   // Opened on a file (one just saved from QR codes): straight to its password.
   const [state, dispatch, current] = useSynchronousReducer(importReducer, () =>
-    path === undefined ? initialImport(defaultSource([], shell.session.path)) : importReducer(initialImport(path), { type: 'choose' }),
+    path === undefined
+      ? initialImport(defaultSource([], shell.session.path))
+      : importReducer(initialImport(path), { type: 'choose' }),
   );
   const reading = useAbortOnLeave();
   const drives = useDrives();
   const typed = useRef(path !== undefined);
   useEffect(() => {
     // The first drive is where a backup most likely is, unless the user has typed already.
-    if (drives?.[0] && !typed.current) dispatch({ type: 'path-edit', edit: { type: 'set', value: defaultSource(drives, shell.session.path) } });
+    if (drives?.[0] && !typed.current)
+      dispatch({ type: 'path-edit', edit: { type: 'set', value: defaultSource(drives, shell.session.path) } });
   }, [drives]);
 
   const dir = listingDir(state.path);
@@ -51,7 +61,10 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
 
   const { opened } = state;
   const leftOut = useMemo(() => (opened ? leftOutEntries(opened) : []), [opened]);
-  const planned = useMemo(() => (opened ? [...planImport(shell.data, opened.content).entries, ...leftOut] : []), [shell.data, opened, leftOut]);
+  const planned = useMemo(
+    () => (opened ? [...planImport(shell.data, opened.content).entries, ...leftOut] : []),
+    [shell.data, opened, leftOut],
+  );
   const entries = state.imported ?? planned;
   const showsPlan = state.step === 'preview' || state.step === 'done';
   const list = useList(entries.length, Math.max(3, shell.height - PLAN_CHROME_ROWS), showsPlan);
@@ -63,14 +76,21 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
     const bytes = new TextEncoder().encode(password);
     dispatch({ type: 'read' });
     const signal = reading.start();
-    const outcome = await runReporting(shell, 'Decrypting the backup (scrypt)…', () => openBackupFile(file, bytes, { signal })).finally(() => bytes.fill(0));
+    const outcome = await runReporting(shell, 'Decrypting the backup (scrypt)…', () =>
+      openBackupFile(file, bytes, { signal }),
+    ).finally(() => bytes.fill(0));
     if (signal.aborted) {
       // The user left: "aborted" in the status line would only puzzle them.
       if (!outcome.ok) shell.notify(undefined);
       return;
     }
     if (outcome.ok) dispatch({ type: 'opened', opened: outcome.value });
-    else dispatch({ type: 'unreadable', problem: `${outcome.message} Nothing was changed.`, wrongPassword: outcome.error instanceof WrongPasswordError });
+    else
+      dispatch({
+        type: 'unreadable',
+        problem: `${outcome.message} Nothing was changed.`,
+        wrongPassword: outcome.error instanceof WrongPasswordError,
+      });
   };
 
   const unlock = async () => {
@@ -80,12 +100,18 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
     if (!password) return dispatch({ type: 'leave-out' });
     const bytes = new TextEncoder().encode(password);
     dispatch({ type: 'unlock' });
-    const outcome = await runReporting(shell, `Opening "${locked.name ?? locked.address}" (scrypt)…`, () => unlockBackupAccount(before, locked, bytes)).finally(() =>
-      bytes.fill(0),
-    );
+    const outcome = await runReporting(shell, `Opening "${locked.name ?? locked.address}" (scrypt)…`, () =>
+      unlockBackupAccount(before, locked, bytes),
+    ).finally(() => bytes.fill(0));
     // The reducer drops an answer about an account already left out, or a screen already left.
     if (outcome.ok) dispatch({ type: 'unlocked', locked, opened: outcome.value });
-    else dispatch({ type: 'unlock-failed', locked, problem: unlockProblem(outcome.message, outcome.error), wrongPassword: outcome.error instanceof WrongPasswordError });
+    else
+      dispatch({
+        type: 'unlock-failed',
+        locked,
+        problem: unlockProblem(outcome.message, outcome.error),
+        wrongPassword: outcome.error instanceof WrongPasswordError,
+      });
   };
 
   const importIt = async () => {
@@ -105,7 +131,8 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
   const fieldKey = (input: string, key: Key, step: 'path' | 'password' | 'unlock') => {
     if (key.escape) return step === 'path' ? back() : dispatch({ type: step === 'password' ? 'back' : 'leave-out' });
     if (step === 'path' && key.tab && !key.shift) return dispatch({ type: 'complete' });
-    if (step === 'path' && (key.upArrow || key.downArrow)) return dispatch({ type: 'select', step: key.upArrow ? -1 : 1 });
+    if (step === 'path' && (key.upArrow || key.downArrow))
+      return dispatch({ type: 'select', step: key.upArrow ? -1 : 1 });
     const text = textKeyOf(input, key);
     if (text?.submit) {
       if (step === 'path') dispatch({ type: 'choose' });
@@ -119,7 +146,11 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
 
   const planKey = (input: string, key: Key, s: ImportState) => {
     // From the state the keys so far left, not the last frame: a "y" typed right after opening counts.
-    const adding = !verifyOnly && s.step === 'preview' && s.opened && planImport(shell.data, s.opened.content).entries.some((e) => e.action === 'add');
+    const adding =
+      !verifyOnly &&
+      s.step === 'preview' &&
+      s.opened &&
+      planImport(shell.data, s.opened.content).entries.some((e) => e.action === 'add');
     const command = commandFor(input, key, adding ? ['yes', 'no'] : ['confirm', 'back']);
     if (command === 'yes') void importIt();
     else if (command === 'no') {
@@ -146,16 +177,21 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
   if ((state.step === 'unlock' || state.step === 'unlocking') && locked) {
     const { file = '', lockedAtOpen: count, password, problem } = state;
     const unlocking = state.step === 'unlocking';
-    return <LockedStep {...{ title, file, locked, count, password, unlocking, problem }} position={askingPosition(state)} />;
+    return (
+      <LockedStep {...{ title, file, locked, count, password, unlocking, problem }} position={askingPosition(state)} />
+    );
   }
   if (!showsPlan && state.step !== 'importing') return <FileStep state={state} title={title} />;
   const said = planOutcome(state.step, entries, leftOut.length, verifyOnly);
-  return <PlanView title={title} file={state.file ?? ''} entries={entries} list={list} problem={state.problem} {...said} />;
+  return (
+    <PlanView title={title} file={state.file ?? ''} entries={entries} list={list} problem={state.problem} {...said} />
+  );
 }
 
 /** A wrong password is said with what to do next; anything else says what is wrong with the account. */
 function unlockProblem(message: string, error: unknown): string {
-  if (error instanceof WrongPasswordError) return 'That password does not open it: try again, or leave it out with Enter on an empty field.';
+  if (error instanceof WrongPasswordError)
+    return 'That password does not open it: try again, or leave it out with Enter on an empty field.';
   return `${message} It is left out.`;
 }
 

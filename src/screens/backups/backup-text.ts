@@ -29,7 +29,9 @@ export function defaultSource(drives: readonly RemovableDrive[], vaultPath: stri
 
 /** `/media/usb (STICK, 3.1 GiB free)`. */
 export function describeDrive(drive: RemovableDrive): string {
-  const notes = [drive.label, `${formatBytes(drive.freeBytes)} free`, drive.readOnly ? 'read-only' : undefined].filter(Boolean);
+  const notes = [drive.label, `${formatBytes(drive.freeBytes)} free`, drive.readOnly ? 'read-only' : undefined].filter(
+    Boolean,
+  );
   // A drive's label and mount point are the stick's own words: shown escaped.
   return printable(`${drive.mountPoint} (${notes.join(', ')})`);
 }
@@ -43,7 +45,8 @@ export function drivesSummary(drives: readonly RemovableDrive[] | undefined): st
 
 /** What importing one entry does, in the CLI's words; a skip says why. */
 export function describePlanned(entry: PlannedEntry): string {
-  if (entry.action === 'skip') return printable(`skip: ${entry.reason ?? `already in the vault as "${entry.existing}"`}`);
+  if (entry.action === 'skip')
+    return printable(`skip: ${entry.reason ?? `already in the vault as "${entry.existing}"`}`);
   return entry.as ? printable(`add as "${entry.as}"`) : 'add';
 }
 

@@ -51,11 +51,19 @@ export function BackupsHome() {
   }, true);
 
   const lines = drivesSummary(drives);
-  const shown = lines.length > DRIVE_ROWS ? [...lines.slice(0, DRIVE_ROWS - 1), `…and ${lines.length - DRIVE_ROWS + 1} more`] : lines;
+  const shown =
+    lines.length > DRIVE_ROWS
+      ? [...lines.slice(0, DRIVE_ROWS - 1), `…and ${lines.length - DRIVE_ROWS + 1} more`]
+      : lines;
   return (
     <Box flexDirection="column" width={shell.width} gap={1}>
       <Text bold>Backups</Text>
-      <List items={CHOICES} state={list} render={(choice, selected) => `${selected ? '›' : ' '} ${choice.label}`} empty="" />
+      <List
+        items={CHOICES}
+        state={list}
+        render={(choice, selected) => `${selected ? '›' : ' '} ${choice.label}`}
+        empty=""
+      />
       <Text color={theme.muted}>{CHOICES[list.cursor]?.about}</Text>
       <Box flexDirection="column">
         {shown.map((line) => (

@@ -76,7 +76,12 @@ export function planExport(data: VaultData, choice: ExportChoice): ExportPlan {
   const request = exportRequest(data, choice);
   // No account marked would mean "all" to accountsToExport.
   if (choice.what === 'chosen' && request.accounts?.length === 0) {
-    return { ok: false, field: 'what', reason: 'no account is marked', text: 'No account is marked: Enter on What opens the list of accounts.' };
+    return {
+      ok: false,
+      field: 'what',
+      reason: 'no account is marked',
+      text: 'No account is marked: Enter on What opens the list of accounts.',
+    };
   }
   try {
     return { ok: true, accounts: accountsToExport(data, request) };

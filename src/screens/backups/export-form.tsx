@@ -20,7 +20,10 @@ const LABELS: Record<ExportField, string> = {
 };
 const LABEL_WIDTH = 13;
 /** Under the focused What: how to change it, or mark the accounts. */
-const WHAT_KEYS = { whole: '←/→ or Space switches to chosen accounts', chosen: 'Enter opens the list to mark accounts' } as const;
+const WHAT_KEYS = {
+  whole: '←/→ or Space switches to chosen accounts',
+  chosen: 'Enter opens the list to mark accounts',
+} as const;
 
 /** The export form: what, in which format, where, the password twice, and the receipt-file toggle. */
 export function ExportForm({ state }: { state: ExportState }) {
@@ -36,28 +39,38 @@ export function ExportForm({ state }: { state: ExportState }) {
     <>
       {about}
       {state.problemField === name && state.problem && state.problem !== aboutText ? (
-        <Prose color={theme.error}>
-          {state.problem}
-        </Prose>
+        <Prose color={theme.error}>{state.problem}</Prose>
       ) : null}
     </>
   );
   // Marker, label, space, the cursor: the rest is for the value, whose end shows when it is longer.
   const room = shell.width - LABEL_WIDTH - 4;
   const field = (name: TypedField) => (
-    <FormField key={name} label={LABELS[name].padEnd(LABEL_WIDTH)} value={elideStart(values[name], room)} focused={focused(name)} mask={name !== 'destination'}>
-      {under(name, verdicts[name] ? <Text color={theme[verdicts[name].tone]}>{verdicts[name].text}</Text> : null, verdicts[name]?.text)}
+    <FormField
+      key={name}
+      label={LABELS[name].padEnd(LABEL_WIDTH)}
+      value={elideStart(values[name], room)}
+      focused={focused(name)}
+      mask={name !== 'destination'}
+    >
+      {under(
+        name,
+        verdicts[name] ? <Text color={theme[verdicts[name].tone]}>{verdicts[name].text}</Text> : null,
+        verdicts[name]?.text,
+      )}
     </FormField>
   );
   const marked = choice.chosen.size.toLocaleString('en');
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>Export a backup</Text>
-      <Prose color={plan.ok ? undefined : theme.warning}>
-        {exportSummary(shell.data, choice, plan)}
-      </Prose>
+      <Prose color={plan.ok ? undefined : theme.warning}>{exportSummary(shell.data, choice, plan)}</Prose>
       <Text> </Text>
-      <Choice label={LABELS.what} value={choice.what === 'whole' ? WHAT_NAMES.whole : `${WHAT_NAMES.chosen}: ${marked} marked`} focused={focused('what')}>
+      <Choice
+        label={LABELS.what}
+        value={choice.what === 'whole' ? WHAT_NAMES.whole : `${WHAT_NAMES.chosen}: ${marked} marked`}
+        focused={focused('what')}
+      >
         {under('what', focused('what') ? <Muted>{WHAT_KEYS[choice.what]}</Muted> : null)}
       </Choice>
       <Choice label={LABELS.format} value={FORMAT_NAMES[choice.format]} focused={focused('format')}>
@@ -66,10 +79,17 @@ export function ExportForm({ state }: { state: ExportState }) {
       {field('destination')}
       {field('password')}
       {field('repeat')}
-      <Choice label={LABELS.receipt} value={`${state.receiptFile ? '[x]' : '[ ]'} also save a .receipt.txt beside it`} focused={focused('receipt')} arrows={false} />
+      <Choice
+        label={LABELS.receipt}
+        value={`${state.receiptFile ? '[x]' : '[ ]'} also save a .receipt.txt beside it`}
+        focused={focused('receipt')}
+        arrows={false}
+      />
       <Text> </Text>
       {state.problem && !state.problemField ? <Text color={theme.error}>{state.problem}</Text> : null}
-      {state.step === 'checking' ? <Muted>Comparing the password with the vault&apos;s, looking at the destination…</Muted> : null}
+      {state.step === 'checking' ? (
+        <Muted>Comparing the password with the vault&apos;s, looking at the destination…</Muted>
+      ) : null}
       <Muted>{"Pick a password unlike the vault's: one secret, one file."}</Muted>
       <Muted>Tab/↑/↓ fields · ←/→/Space choose · Enter on the last writes</Muted>
       <KeyHints commands={['confirm', 'back']} />

@@ -20,7 +20,8 @@ export function ExportWorking({ state, target, keys }: ExportWorkingProps) {
       {state === 'same-password' ? (
         <>
           <Prose color={theme.warning}>
-            The backup password is the vault password: anyone who learns it opens both, and the backup leaves the vault&apos;s machine.
+            The backup password is the vault password: anyone who learns it opens both, and the backup leaves the
+            vault&apos;s machine.
           </Prose>
           <Text>Write the backup with this password anyway?</Text>
           <Text color={theme.warning}>y or Enter writes it · n or Esc chooses another</Text>
@@ -36,7 +37,9 @@ export function ExportWorking({ state, target, keys }: ExportWorkingProps) {
       ) : (
         <>
           <Prose>{`Writing ${target}, then reading it back and decrypting it to verify it…`}</Prose>
-          {keys ? <Text>{`Keys derived: ${keys.done.toLocaleString('en')} of ${keys.total.toLocaleString('en')}`}</Text> : null}
+          {keys ? (
+            <Text>{`Keys derived: ${keys.done.toLocaleString('en')} of ${keys.total.toLocaleString('en')}`}</Text>
+          ) : null}
           <Text color={theme.muted}>Leave the medium in until the receipt shows.</Text>
         </>
       )}

@@ -23,18 +23,21 @@ export function FileStep({ state, title }: { state: ImportState; title: string }
         Pick the backup file, then type its password.
       </Text>
       <Text> </Text>
-      <FormField label="File:     " value={elideStart(printable(state.path), shell.width - 14)} focused={onPath} placeholder="path to a .json backup" />
+      <FormField
+        label="File:     "
+        value={elideStart(printable(state.path), shell.width - 14)}
+        focused={onPath}
+        placeholder="path to a .json backup"
+      />
       {onPath ? <Candidates state={state} rows={Math.max(3, shell.height - CHROME_ROWS)} /> : null}
       <FormField label="Password: " value={state.password} focused={onPassword} mask />
       <Text> </Text>
-      {state.problem ? (
-        <Prose color={theme.error}>
-          {state.problem}
-        </Prose>
-      ) : null}
+      {state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
       {state.step === 'reading' ? <Text color={theme.muted}>Decrypting… (Esc abandons it)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">
-        {onPath ? 'Tab completes · ↑/↓ pick a listed file · Enter next' : 'Enter opens the backup · Esc back to the file'}
+        {onPath
+          ? 'Tab completes · ↑/↓ pick a listed file · Enter next'
+          : 'Enter opens the backup · Esc back to the file'}
       </Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
@@ -42,9 +45,17 @@ export function FileStep({ state, title }: { state: ImportState; title: string }
 }
 
 /** What the typed directory offers: `.json` files and directories to go into (`nothing`: what an empty listing says). */
-export function Candidates({ state, rows, nothing = 'no .json files' }: { state: ImportState; rows: number; nothing?: string }) {
+export function Candidates({
+  state,
+  rows,
+  nothing = 'no .json files',
+}: {
+  state: ImportState;
+  rows: number;
+  nothing?: string;
+}) {
   const dir = listingDir(state.path);
-  if (state.listing?.dir !== dir) return <Text color={theme.muted}>    …</Text>;
+  if (state.listing?.dir !== dir) return <Text color={theme.muted}> …</Text>;
   const found = matches(state);
   if (found.length === 0) {
     return (
@@ -64,7 +75,9 @@ export function Candidates({ state, rows, nothing = 'no .json files' }: { state:
           </Text>
         );
       })}
-      {found.length > rows ? <Text color={theme.muted}>{`  ${Math.max(0, state.selected) + 1}/${found.length}`}</Text> : null}
+      {found.length > rows ? (
+        <Text color={theme.muted}>{`  ${Math.max(0, state.selected) + 1}/${found.length}`}</Text>
+      ) : null}
     </Box>
   );
 }

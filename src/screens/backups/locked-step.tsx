@@ -34,20 +34,18 @@ export function LockedStep({ title, file, locked, position, count, password, unl
         {printable(file)}
       </Text>
       <Text> </Text>
-      <Prose>{count === 1
+      <Prose>
+        {count === 1
           ? "One account has a password of its own: the file's password did not open it."
-          : `${count} accounts have passwords of their own: the file's password did not open them.`}</Prose>
+          : `${count} accounts have passwords of their own: the file's password did not open them.`}
+      </Prose>
       <Text> </Text>
       <Text bold wrap="truncate-end">{`${count > 1 ? `${position} of ${count}: ` : ''}${name}`}</Text>
       <Text wrap="truncate-middle">{printable(locked.address)}</Text>
       <Text> </Text>
       <FormField label="Its password:" value={password} focused={!unlocking} mask />
       <Text> </Text>
-      {problem ? (
-        <Prose color={theme.error}>
-          {problem}
-        </Prose>
-      ) : null}
+      {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
       {unlocking ? <Text color={theme.muted}>Opening it… (Esc leaves it out)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">
         Enter opens it · Enter on an empty field or Esc leaves it out

@@ -21,21 +21,30 @@ export function importTitle(verifyOnly: boolean, format?: BackupFormat): string 
 const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
 /** `Imported 2 entries`, for the status line. */
-export const addedText = (planned: readonly PlannedEntry[]) => entries(planned.filter((e) => e.action === 'add').length);
+export const addedText = (planned: readonly PlannedEntry[]) =>
+  entries(planned.filter((e) => e.action === 'add').length);
 
 /**
  * The outcome lines and key hints under the plan. `leftOut` entries (accounts whose own
  * password was not given, or that airlock cannot take) are counted apart from those
  * already in the vault.
  */
-export function planOutcome(step: ImportState['step'], planned: readonly PlannedEntry[], leftOut: number, verifyOnly: boolean): Pick<PlanViewProps, 'outcome' | 'hints'> {
+export function planOutcome(
+  step: ImportState['step'],
+  planned: readonly PlannedEntry[],
+  leftOut: number,
+  verifyOnly: boolean,
+): Pick<PlanViewProps, 'outcome' | 'hints'> {
   const holds = `The backup decrypts and holds ${entries(planned.length)}`;
   const adding = planned.filter((e) => e.action === 'add').length;
   const existing = planned.length - adding - leftOut;
   const rest = leftOut ? `${existing} already in this vault, ${leftOut} left out` : `${existing} already in this vault`;
   if (step === 'done') {
     const others = leftOut ? 'the rest were already in the vault or left out' : 'the rest were already in the vault';
-    return { outcome: [{ text: `Imported ${addedText(planned)}; ${others}.`, tone: 'success' }], hints: ['confirm', 'back'] };
+    return {
+      outcome: [{ text: `Imported ${addedText(planned)}; ${others}.`, tone: 'success' }],
+      hints: ['confirm', 'back'],
+    };
   }
   if (step === 'importing') return { outcome: [{ text: 'Importing…', tone: 'muted' }], hints: [] };
   if (verifyOnly) {

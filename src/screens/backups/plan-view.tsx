@@ -31,11 +31,18 @@ export interface PlanViewProps {
 export function PlanView({ title, file, entries, list, outcome, problem, hints }: PlanViewProps) {
   const shell = useShell();
   // Names give way to what happens to them, down to a few letters: a reason matters more.
-  const longestWhat = useMemo(() => entries.reduce((most, e) => Math.max(most, describePlanned(e).length), 0), [entries]);
-  const width = nameColumn(entries, Math.max(8, Math.min(Math.floor(shell.width / 3), shell.width - KIND_AND_GAP - longestWhat)));
+  const longestWhat = useMemo(
+    () => entries.reduce((most, e) => Math.max(most, describePlanned(e).length), 0),
+    [entries],
+  );
+  const width = nameColumn(
+    entries,
+    Math.max(8, Math.min(Math.floor(shell.width / 3), shell.width - KIND_AND_GAP - longestWhat)),
+  );
   const selected = entries[list.cursor];
   // The selected row, whole, when its name or what happens to it does not fit.
-  const cut = selected && ([...plannedName(selected)].length > width || [...plannedRow(selected, width)].length > shell.width);
+  const cut =
+    selected && ([...plannedName(selected)].length > width || [...plannedRow(selected, width)].length > shell.width);
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>{title}</Text>
@@ -44,7 +51,12 @@ export function PlanView({ title, file, entries, list, outcome, problem, hints }
       </Text>
       <Text> </Text>
       <Text color={theme.muted} wrap="truncate-end">{`${'KIND'.padEnd(9)}${'NAME'.padEnd(width + 2)}WHAT`}</Text>
-      <List items={entries} state={list} render={(entry) => plannedRow(entry, width)} empty="The backup holds nothing." />
+      <List
+        items={entries}
+        state={list}
+        render={(entry) => plannedRow(entry, width)}
+        empty="The backup holds nothing."
+      />
       <ListPosition state={list} />
       {cut ? (
         <Box height={2} overflow="hidden">

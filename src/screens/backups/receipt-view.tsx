@@ -27,7 +27,9 @@ export function ReceiptView({ written }: { written: Written }) {
       {written.receiptFile && !written.receiptError ? (
         <Prose color={theme.muted}>{`The receipt was also saved to ${written.receiptFile}`}</Prose>
       ) : null}
-      {written.receiptError ? <Prose color={theme.error}>{`The receipt file was not saved: ${written.receiptError}`}</Prose> : null}
+      {written.receiptError ? (
+        <Prose color={theme.error}>{`The receipt file was not saved: ${written.receiptError}`}</Prose>
+      ) : null}
       <Text color={theme.muted} wrap="truncate-end">
         Write the sha256 down or keep the receipt with the medium.
       </Text>

@@ -92,9 +92,13 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
     case 'toggle-receipt':
       return state.step === 'form' ? { ...state, receiptFile: !state.receiptFile } : state;
     case 'pick':
-      return state.step === 'form' && state.form.focus === 'what' && state.choice.what === 'chosen' ? { ...state, step: 'pick' } : state;
+      return state.step === 'form' && state.form.focus === 'what' && state.choice.what === 'chosen'
+        ? { ...state, step: 'pick' }
+        : state;
     case 'mark':
-      return state.step === 'pick' ? { ...state, choice: { ...state.choice, chosen: toggled(state.choice.chosen, action.publicKey) } } : state;
+      return state.step === 'pick'
+        ? { ...state, choice: { ...state.choice, chosen: toggled(state.choice.chosen, action.publicKey) } }
+        : state;
     case 'picked': {
       if (state.step !== 'pick') return state;
       const back = { ...withoutChoiceProblem(state), step: 'form' as const };
@@ -104,7 +108,9 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
       if (state.destinationTouched || state.step !== 'form') return state;
       return { ...state, form: { ...state.form, values: { ...state.form.values, destination: action.path } } };
     case 'check':
-      return state.step === 'form' ? { ...state, step: 'checking', problem: undefined, problemField: undefined } : state;
+      return state.step === 'form'
+        ? { ...state, step: 'checking', problem: undefined, problemField: undefined }
+        : state;
     case 'same-password':
       return state.step === 'checking' ? { ...state, step: 'same-password' } : state;
     case 'keep-password':
@@ -112,18 +118,32 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
     case 'change-password': {
       if (state.step !== 'same-password') return state;
       const cleared = withoutPasswords(state);
-      return { ...cleared, step: 'form', form: focus(cleared.form, 'password'), problem: SAME_PASSWORD_ADVICE, problemField: 'password' };
+      return {
+        ...cleared,
+        step: 'form',
+        form: focus(cleared.form, 'password'),
+        problem: SAME_PASSWORD_ADVICE,
+        problemField: 'password',
+      };
     }
     case 'exists':
       return state.step === 'checking' ? { ...state, step: 'replace', target: action.target } : state;
     case 'write':
       // The passwords leave the form now; the screen holds them as bytes until written.
-      return state.step === 'checking' || state.step === 'replace' ? { ...withoutPasswords(state), step: 'writing', target: action.target, keys: undefined } : state;
+      return state.step === 'checking' || state.step === 'replace'
+        ? { ...withoutPasswords(state), step: 'writing', target: action.target, keys: undefined }
+        : state;
     case 'keys':
       return state.step === 'writing' ? { ...state, keys: { done: action.done, total: action.total } } : state;
     case 'keep':
       return state.step === 'replace'
-        ? { ...state, step: 'form', form: focus(state.form, 'destination'), problem: `${state.target} was left as it was: choose another name.`, problemField: 'destination' }
+        ? {
+            ...state,
+            step: 'form',
+            form: focus(state.form, 'destination'),
+            problem: `${state.target} was left as it was: choose another name.`,
+            problemField: 'destination',
+          }
         : state;
     case 'refused':
       if (state.step !== 'form' && state.step !== 'checking') return state;
@@ -136,10 +156,18 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
       };
     case 'failed': {
       const cleared = withoutPasswords(state);
-      return { ...cleared, step: 'form', form: focus(cleared.form, 'password'), problem: action.problem, problemField: undefined };
+      return {
+        ...cleared,
+        step: 'form',
+        form: focus(cleared.form, 'password'),
+        problem: action.problem,
+        problemField: undefined,
+      };
     }
     case 'written':
-      return state.step === 'writing' ? { ...state, step: 'done', written: action.written, problem: undefined, problemField: undefined } : state;
+      return state.step === 'writing'
+        ? { ...state, step: 'done', written: action.written, problem: undefined, problemField: undefined }
+        : state;
   }
 }
 
@@ -159,7 +187,9 @@ function cycleChoice(state: ExportState, step: 1 | -1): ExportState {
 
 /** A refusal about What or Format is out of date once either changes. */
 function withoutChoiceProblem(state: ExportState): ExportState {
-  return state.problemField === 'what' || state.problemField === 'format' ? { ...state, problem: undefined, problemField: undefined } : state;
+  return state.problemField === 'what' || state.problemField === 'format'
+    ? { ...state, problem: undefined, problemField: undefined }
+    : state;
 }
 
 function toggled(chosen: ReadonlySet<string>, publicKey: string): ReadonlySet<string> {
@@ -176,7 +206,12 @@ function formAction(state: ExportState, action: FormAction<ExportField>): Export
   const touched = state.destinationTouched || editing === 'destination';
   // A refusal of a field is answered by editing it: it would only contradict the verdict now.
   const answered = editing !== undefined && editing === state.problemField;
-  return { ...state, form, destinationTouched: touched, ...(answered ? { problem: undefined, problemField: undefined } : {}) };
+  return {
+    ...state,
+    form,
+    destinationTouched: touched,
+    ...(answered ? { problem: undefined, problemField: undefined } : {}),
+  };
 }
 
 const focus = (form: FormState<ExportField>, field: ExportField) => formReducer(form, { type: 'focus', field });
@@ -202,7 +237,10 @@ export function exportVerdicts(values: PasswordValues): Partial<Record<ExportFie
     verdicts.repeat =
       values.repeat === values.password
         ? { tone: 'success', text: 'The two match.' }
-        : { tone: values.password.startsWith(values.repeat) ? 'warning' : 'error', text: 'Not the same as the password above (yet).' };
+        : {
+            tone: values.password.startsWith(values.repeat) ? 'warning' : 'error',
+            text: 'Not the same as the password above (yet).',
+          };
   }
   return verdicts;
 }

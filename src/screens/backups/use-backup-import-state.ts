@@ -55,7 +55,14 @@ export type ImportAction =
 
 const NOTHING: OpenedBackup['content'] = { identities: [], accounts: [], addresses: [] };
 
-export const initialImport = (path: string): ImportState => ({ step: 'path', path, selected: -1, password: '', asking: 0, lockedAtOpen: 0 });
+export const initialImport = (path: string): ImportState => ({
+  step: 'path',
+  path,
+  selected: -1,
+  password: '',
+  asking: 0,
+  lockedAtOpen: 0,
+});
 
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
   const at = (...steps: ImportState['step'][]) => steps.includes(state.step);
@@ -77,14 +84,18 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
     case 'choose':
       return at('path') ? choose(state) : state;
     case 'password-edit':
-      return at('password', 'unlock') ? { ...state, password: textFieldReducer({ value: state.password }, action.edit).value } : state;
+      return at('password', 'unlock')
+        ? { ...state, password: textFieldReducer({ value: state.password }, action.edit).value }
+        : state;
     case 'back':
       return at('password') ? { ...state, step: 'path', password: '', problem: undefined } : state;
     case 'read':
       // The password leaves the state here; the screen holds it as bytes until scrypt is done.
       return at('password') && state.password ? { ...state, step: 'reading', password: '', problem: undefined } : state;
     case 'opened':
-      return at('reading') ? nextLocked({ ...state, opened: action.opened, asking: 0, lockedAtOpen: action.opened.locked.length }) : state;
+      return at('reading')
+        ? nextLocked({ ...state, opened: action.opened, asking: 0, lockedAtOpen: action.opened.locked.length })
+        : state;
     case 'unreadable':
       if (!at('reading')) return state;
       // A wrong password is tried again; anything else is about the file.
@@ -106,7 +117,9 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
       return at('preview') ? { ...state, step: 'importing', problem: undefined } : state;
     case 'imported':
       // The words and keys leave the state; what the file was stays, for the title and the accounts left out.
-      return at('importing') && state.opened ? { ...state, step: 'done', imported: action.entries, opened: { ...state.opened, content: NOTHING } } : state;
+      return at('importing') && state.opened
+        ? { ...state, step: 'done', imported: action.entries, opened: { ...state.opened, content: NOTHING } }
+        : state;
     case 'import-failed':
       return at('importing') ? { ...state, step: 'preview', problem: action.problem } : state;
   }
@@ -116,10 +129,12 @@ export function importReducer(state: ImportState, action: ImportAction): ImportS
 export const askedAbout = (state: ImportState): LockedAccount | undefined => state.opened?.locked[state.asking];
 
 /** Which of the accounts locked at opening is asked about now, counted from 1. */
-export const askingPosition = (state: ImportState) => state.lockedAtOpen - (state.opened?.locked.length ?? 0) + state.asking + 1;
+export const askingPosition = (state: ImportState) =>
+  state.lockedAtOpen - (state.opened?.locked.length ?? 0) + state.asking + 1;
 
 /** An answer about `locked` counts only while it is still the one asked about: Esc may have left it out meanwhile. */
-const isAsking = (state: ImportState, locked: LockedAccount) => state.step === 'unlocking' && askedAbout(state) === locked;
+const isAsking = (state: ImportState, locked: LockedAccount) =>
+  state.step === 'unlocking' && askedAbout(state) === locked;
 
 /** On to the next locked account's password, or to the preview when none is left to ask about. */
 function nextLocked(state: ImportState): ImportState {

@@ -24,7 +24,12 @@ interface Row {
 }
 
 const rowsOf = (data: VaultData): Row[] =>
-  data.identities.map((i) => ({ name: i.name, kind: i.kind, accounts: accountsOfIdentity(data, i).length, created: i.createdAt.slice(0, 10) }));
+  data.identities.map((i) => ({
+    name: i.name,
+    kind: i.kind,
+    accounts: accountsOfIdentity(data, i).length,
+    created: i.createdAt.slice(0, 10),
+  }));
 
 /** The identities in the vault, and the way to make, restore, rename or remove one. */
 export function IdentitiesHome() {
@@ -35,29 +40,27 @@ export function IdentitiesHome() {
   const format = (r: Row) =>
     [fit(r.name, nameWidth), r.kind.padEnd(KIND), String(r.accounts).padStart(ACCOUNTS), r.created].join('  ');
 
-  useKeys(
-    (input, key) => {
-      const selected = rows[list.current().cursor];
-      switch (commandFor(input, key, ACTIONS)) {
-        case 'create':
-          return shell.navigate({ type: 'open', screen: { name: 'identity-new' } });
-        case 'restore':
-          return shell.navigate({ type: 'open', screen: { name: 'identity-restore' } });
-        case 'rename':
-          if (selected) shell.navigate({ type: 'open', screen: { name: 'identity-rename', identity: selected.name } });
-          return;
-        case 'remove':
-          if (selected) shell.navigate({ type: 'open', screen: { name: 'identity-remove', identity: selected.name } });
-          return;
-        case 'confirm':
-          // An identity's keys are its accounts: Enter goes to them.
-          if (selected) shell.navigate({ type: 'section', section: 'accounts' });
-          return;
-        default:
-          shell.globalKey(input, key);
-      }
-    }, !shell.busy
-  );
+  useKeys((input, key) => {
+    const selected = rows[list.current().cursor];
+    switch (commandFor(input, key, ACTIONS)) {
+      case 'create':
+        return shell.navigate({ type: 'open', screen: { name: 'identity-new' } });
+      case 'restore':
+        return shell.navigate({ type: 'open', screen: { name: 'identity-restore' } });
+      case 'rename':
+        if (selected) shell.navigate({ type: 'open', screen: { name: 'identity-rename', identity: selected.name } });
+        return;
+      case 'remove':
+        if (selected) shell.navigate({ type: 'open', screen: { name: 'identity-remove', identity: selected.name } });
+        return;
+      case 'confirm':
+        // An identity's keys are its accounts: Enter goes to them.
+        if (selected) shell.navigate({ type: 'section', section: 'accounts' });
+        return;
+      default:
+        shell.globalKey(input, key);
+    }
+  }, !shell.busy);
 
   if (rows.length === 0) {
     return (
@@ -65,8 +68,8 @@ export function IdentitiesHome() {
         <Text bold>Identities</Text>
         <Text>No identities yet. An identity is a set of recovery words that your accounts are derived from.</Text>
         <Text>
-          Press <Text bold>n</Text> to make a new one (airlock shows fresh words to write on paper), or <Text bold>r</Text> to
-          restore one from words you already have.
+          Press <Text bold>n</Text> to make a new one (airlock shows fresh words to write on paper), or{' '}
+          <Text bold>r</Text> to restore one from words you already have.
         </Text>
         <KeyHints commands={['create', 'restore', 'help', 'quit']} />
       </Box>

@@ -38,7 +38,13 @@ export function IdentityRemove({ identity }: { identity: string }) {
   return (
     <Box flexDirection="column" gap={1} width={shell.width}>
       <Text bold wrap="truncate-end">{`Remove identity "${identity}"`}</Text>
-      <ConfirmByTyping warning={warning} expected={identity} onConfirm={() => void remove()} onCancel={back} isActive={!shell.busy} />
+      <ConfirmByTyping
+        warning={warning}
+        expected={identity}
+        onConfirm={() => void remove()}
+        onCancel={back}
+        isActive={!shell.busy}
+      />
     </Box>
   );
 }

@@ -38,7 +38,12 @@ export function IdentityRename({ identity }: { identity: string }) {
   return (
     <Box flexDirection="column" gap={1} width={shell.width}>
       <Text bold wrap="truncate-end">{`Rename identity "${identity}"`}</Text>
-      <TextField label="New name:" value={field.value} focused={!shell.busy} problem={renameProblem(shell.data, identity, field.value)} />
+      <TextField
+        label="New name:"
+        value={field.value}
+        focused={!shell.busy}
+        problem={renameProblem(shell.data, identity, field.value)}
+      />
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

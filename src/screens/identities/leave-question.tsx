@@ -12,18 +12,17 @@ export interface LeaveQuestionProps {
 
 /** Leaving after the words were shown throws them away: asked once, so a stray Esc costs nothing. */
 export function LeaveQuestion({ isActive, onLeave, onStay }: LeaveQuestionProps) {
-  useKeys(
-    (input, key) => {
-      const command = commandFor(input, key, ['confirm', 'back']);
-      if (command === 'confirm') onLeave();
-      else if (command === 'back') onStay();
-    }, isActive);
+  useKeys((input, key) => {
+    const command = commandFor(input, key, ['confirm', 'back']);
+    if (command === 'confirm') onLeave();
+    else if (command === 'back') onStay();
+  }, isActive);
   return (
     <Box flexDirection="column" gap={1}>
       <Text bold>Leave without saving?</Text>
       <Text color={theme.warning}>
-        The identity is not saved yet. Leaving throws these words away: what you wrote down will not match any identity in
-        this vault.
+        The identity is not saved yet. Leaving throws these words away: what you wrote down will not match any identity
+        in this vault.
       </Text>
       <Text>Enter leaves and discards the words · Esc goes back to them</Text>
       <KeyHints commands={['confirm', 'back']} />

@@ -34,7 +34,13 @@ export function NewIdentityForm({ isActive, onSubmit, onCancel }: NewIdentityFor
     <Box flexDirection="column" gap={1}>
       <Text bold>New identity</Text>
       <Box flexDirection="column">
-        <TextField label="Name:" value={name.value} focused={isActive} placeholder="e.g. savings" problem={name.problem} />
+        <TextField
+          label="Name:"
+          value={name.value}
+          focused={isActive}
+          placeholder="e.g. savings"
+          problem={name.problem}
+        />
         <WordCountChoice count={count} active={isActive} />
       </Box>
       <Text color={theme.muted}>

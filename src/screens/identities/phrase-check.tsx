@@ -23,14 +23,12 @@ export interface PhraseCheckProps {
 export function PhraseCheck({ name, quiz, isActive, onQuiz, onRetry, onLeave }: PhraseCheckProps) {
   const shell = useShell();
   const asking = quiz.phase === 'quiz';
-  useKeys(
-    (input, key) => {
-      const command = commandFor(input, key, ['confirm', 'back']);
-      if (command === 'back') onLeave();
-      else if (command === 'confirm' && quiz.phase === 'words') onQuiz({ type: 'start' });
-      else if (command === 'confirm' && quiz.phase === 'passed') onRetry();
-    }, isActive && !asking
-  );
+  useKeys((input, key) => {
+    const command = commandFor(input, key, ['confirm', 'back']);
+    if (command === 'back') onLeave();
+    else if (command === 'confirm' && quiz.phase === 'words') onQuiz({ type: 'start' });
+    else if (command === 'confirm' && quiz.phase === 'passed') onRetry();
+  }, isActive && !asking);
   const answer = useTextField({
     isActive: isActive && asking,
     onCancel: onLeave,
@@ -64,7 +62,9 @@ export function PhraseCheck({ name, quiz, isActive, onQuiz, onRetry, onLeave }: 
       <Box flexDirection="column" gap={1}>
         <Text bold>{`All ${quiz.positions.length} words were right.`}</Text>
         <Text>
-          {shell.busy ? `Saving identity "${name}"…` : 'It was not saved (the reason is below). Enter tries again; Esc discards the words.'}
+          {shell.busy
+            ? `Saving identity "${name}"…`
+            : 'It was not saved (the reason is below). Enter tries again; Esc discards the words.'}
         </Text>
         <KeyHints commands={['confirm', 'back']} />
       </Box>
@@ -75,8 +75,8 @@ export function PhraseCheck({ name, quiz, isActive, onQuiz, onRetry, onLeave }: 
       <Text bold wrap="truncate-end">{`Recovery words for "${name}" (${quiz.words.length} words)`}</Text>
       <WordGrid words={quiz.words} width={shell.width} />
       <Text color={theme.warning}>
-        Write these words on paper, in this order, and keep it safe and offline. Anyone who sees them can take the funds.
-        airlock will not show them again.
+        Write these words on paper, in this order, and keep it safe and offline. Anyone who sees them can take the
+        funds. airlock will not show them again.
       </Text>
       <Text>{`When they are on paper, press Enter: you will be asked ${quiz.positions.length} of them. Esc discards them.`}</Text>
       <KeyHints commands={['confirm', 'back']} />

@@ -22,7 +22,9 @@ export const initialNewIdentity: NewIdentityState = { step: 'form' };
 export function newIdentityReducer(state: NewIdentityState, action: NewIdentityAction): NewIdentityState {
   switch (action.type) {
     case 'generated':
-      return state.step === 'form' ? { step: 'phrase', name: action.name, quiz: newQuiz(action.phrase, action.random) } : state;
+      return state.step === 'form'
+        ? { step: 'phrase', name: action.name, quiz: newQuiz(action.phrase, action.random) }
+        : state;
     case 'quiz':
       return state.step === 'phrase' ? { ...state, quiz: quizReducer(state.quiz, action.action) } : state;
     case 'leave':

@@ -38,7 +38,13 @@ export function pickPositions(wordCount: number, questions: number, random: Rand
 
 export function newQuiz(phrase: string, random: RandomSource = Math.random): QuizState {
   const words = phrase.split(' ');
-  return { words, positions: pickPositions(words.length, QUIZ_QUESTIONS, random), answered: 0, phase: 'words', wrong: false };
+  return {
+    words,
+    positions: pickPositions(words.length, QUIZ_QUESTIONS, random),
+    answered: 0,
+    phase: 'words',
+    wrong: false,
+  };
 }
 
 /** The 1-based number of the word asked now, while the quiz runs. */

@@ -77,7 +77,8 @@ function accept(state: WordEntryState): WordEntryState {
   if (!state.current) return state;
   const word = resolve(state.current);
   if (!word) {
-    const refusal = wordProblem(state.current) ?? `"${state.current}" is not a whole word: Tab completes it, or type more`;
+    const refusal =
+      wordProblem(state.current) ?? `"${state.current}" is not a whole word: Tab completes it, or type more`;
     return { ...state, refusal };
   }
   const grown = growCount(state.count, state.words.length + 1);
@@ -94,7 +95,13 @@ function type(state: WordEntryState, text: string): WordEntryState {
   const chunk = text.replace(PASTE_MARKERS, '');
   const tokens = wordsOf(chunk);
   // A whole phrase pasted into an empty entry sets the count and takes every word.
-  if (!/[\x7f\b]/u.test(chunk) && !state.words.length && !state.current && tokens.length > 1 && (WORD_COUNTS as readonly number[]).includes(tokens.length)) {
+  if (
+    !/[\x7f\b]/u.test(chunk) &&
+    !state.words.length &&
+    !state.current &&
+    tokens.length > 1 &&
+    (WORD_COUNTS as readonly number[]).includes(tokens.length)
+  ) {
     return takeAll({ ...state, count: tokens.length as WordCount }, tokens, true);
   }
   // Keys typed faster than they are read arrive as one chunk: replay Backspace and Tab in it.
@@ -109,7 +116,11 @@ function type(state: WordEntryState, text: string): WordEntryState {
 
 /** Lower-case words of a chunk; line breaks separate words like spaces (and never save). */
 const wordsOf = (text: string) => clean(text).split(' ').filter(Boolean);
-const clean = (text: string) => text.replace(/\s+/gu, ' ').replace(/\p{Cc}/gu, '').toLowerCase();
+const clean = (text: string) =>
+  text
+    .replace(/\s+/gu, ' ')
+    .replace(/\p{Cc}/gu, '')
+    .toLowerCase();
 
 function typeText(state: WordEntryState, text: string): WordEntryState {
   const typed = clean(text);
@@ -128,7 +139,12 @@ function takeAll(state: WordEntryState, tokens: string[], acceptLast: boolean): 
     next = accept(next);
     if (next.refusal) {
       const dropped = tokens.length - i - 1;
-      return dropped ? { ...next, refusal: `${next.refusal} (the ${dropped} word${dropped === 1 ? '' : 's'} after it were not taken)` } : next;
+      return dropped
+        ? {
+            ...next,
+            refusal: `${next.refusal} (the ${dropped} word${dropped === 1 ? '' : 's'} after it were not taken)`,
+          }
+        : next;
     }
   }
   return next;

@@ -22,20 +22,20 @@ export interface WordEntryOptions {
  */
 export function useWordEntry({ isActive, onDone, onCancel, count }: WordEntryOptions) {
   const [state, dispatch, current] = useSynchronousReducer(wordEntryReducer, () => initialWordEntry(count));
-  useKeys(
-    (input, key) => {
-      if (isInterrupt(input, key)) return;
-      if (key.return) {
-        // Enter takes the word being typed; on a finished phrase it saves, never both at once.
-        if (current.current.current) return dispatch({ type: 'accept' });
-        const verdict = verdictOf(current.current);
-        if (verdict?.ok) onDone(verdict.phrase);
-      } else if (key.escape) onCancel();
-      else if (key.tab) dispatch({ type: 'complete' });
-      else if (key.backspace || key.delete) dispatch({ type: 'delete-back' });
-      else if (commandFor(input, key, CHOICES)) dispatch({ type: 'count', step: commandFor(input, key, CHOICES) === 'previousChoice' ? -1 : 1 });
-      else if (key.ctrl || key.meta || key.upArrow || key.downArrow) return;
-      else if (input) dispatch({ type: 'type', text: input });
-    }, isActive);
+  useKeys((input, key) => {
+    if (isInterrupt(input, key)) return;
+    if (key.return) {
+      // Enter takes the word being typed; on a finished phrase it saves, never both at once.
+      if (current.current.current) return dispatch({ type: 'accept' });
+      const verdict = verdictOf(current.current);
+      if (verdict?.ok) onDone(verdict.phrase);
+    } else if (key.escape) onCancel();
+    else if (key.tab) dispatch({ type: 'complete' });
+    else if (key.backspace || key.delete) dispatch({ type: 'delete-back' });
+    else if (commandFor(input, key, CHOICES))
+      dispatch({ type: 'count', step: commandFor(input, key, CHOICES) === 'previousChoice' ? -1 : 1 });
+    else if (key.ctrl || key.meta || key.upArrow || key.downArrow) return;
+    else if (input) dispatch({ type: 'type', text: input });
+  }, isActive);
   return state;
 }

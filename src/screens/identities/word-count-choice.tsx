@@ -8,14 +8,9 @@ export function WordCountChoice({ count, active }: { count: WordCount; active: b
     <Text wrap="truncate-end">
       <Text bold={active}>Words: </Text>
       {WORD_COUNTS.map((c) =>
-        c === count ? (
-          <Text key={c} bold color={theme.accent}>{`[${c}]`}</Text>
-        ) : (
-          <Text key={c}>{` ${c} `}</Text>
-        ),
+        c === count ? <Text key={c} bold color={theme.accent}>{`[${c}]`}</Text> : <Text key={c}>{` ${c} `}</Text>,
       )}
       {active ? <Text color={theme.muted}> ←/→ to change</Text> : null}
     </Text>
   );
 }
-

@@ -9,7 +9,15 @@ import { foundHeader, foundRow } from './ledger-text.js';
 export const FOUND_CHROME_ROWS = 9;
 
 /** The addresses as they arrive: the last ones that fit, under a header. */
-export function FoundProgress({ found, width, height }: { found: readonly LedgerAddress[]; width: number; height: number }) {
+export function FoundProgress({
+  found,
+  width,
+  height,
+}: {
+  found: readonly LedgerAddress[];
+  width: number;
+  height: number;
+}) {
   const shown = found.slice(-Math.max(1, height));
   return (
     <Box flexDirection="column">

@@ -17,12 +17,14 @@ interface Choice {
 const CHOICES: readonly Choice[] = [
   {
     label: 'Scan a device',
-    about: 'Reads the addresses of a Ledger on USB (or the Speculos emulator), shows one on its screen to compare, and saves their public keys: the keys stay on the device.',
+    about:
+      'Reads the addresses of a Ledger on USB (or the Speculos emulator), shows one on its screen to compare, and saves their public keys: the keys stay on the device.',
     opens: { name: 'ledger-scan' },
   },
   {
     label: 'Recover offline from its 24 words',
-    about: "Derives the same accounts from a Ledger's recovery words, without the device. The words go into the vault, which makes it a software wallet.",
+    about:
+      "Derives the same accounts from a Ledger's recovery words, without the device. The words go into the vault, which makes it a software wallet.",
     opens: { name: 'ledger-recover' },
   },
 ];
@@ -43,11 +45,12 @@ export function LedgerHome() {
       <Text bold>Ledger</Text>
       {CHOICES.map((choice, i) => (
         <Box key={choice.label} flexDirection="column">
-          <Text inverse={i === list.cursor} wrap="truncate-end">{`${i === list.cursor ? '›' : ' '} ${choice.label}`}</Text>
+          <Text
+            inverse={i === list.cursor}
+            wrap="truncate-end"
+          >{`${i === list.cursor ? '›' : ' '} ${choice.label}`}</Text>
           <Box paddingLeft={2}>
-            <Prose color={theme.muted}>
-              {choice.about}
-            </Prose>
+            <Prose color={theme.muted}>{choice.about}</Prose>
           </Box>
         </Box>
       ))}

@@ -19,7 +19,12 @@ import { FOUND_CHROME_ROWS } from './found-rows.js';
 import { errorSentence } from '../../ui/sentence.js';
 import { Deriving, RecoverDetails, RecoverWarning, Review, RECOVER_TITLE } from './recover-steps.js';
 import { useAbandonable } from './use-abandonable.js';
-import { checkRecoverForm, firstRecoverProblem, initialLedgerRecover, ledgerRecoverReducer } from './use-ledger-recover-state.js';
+import {
+  checkRecoverForm,
+  firstRecoverProblem,
+  initialLedgerRecover,
+  ledgerRecoverReducer,
+} from './use-ledger-recover-state.js';
 
 /** A Ledger's phrase has 24 words; ←/→ on the word entry sets the shorter ones a device also takes. */
 const LEDGER_WORDS = 24;
@@ -42,7 +47,9 @@ function secretOf(entry: WordEntryState, passphrase: string) {
 export function LedgerRecover() {
   const shell = useShell();
   const listHeight = Math.max(3, shell.height - FOUND_CHROME_ROWS - 1);
-  const [state, dispatch, current] = useSynchronousReducer(ledgerRecoverReducer, () => initialLedgerRecover(shell.data.settings.defaultNetwork, listHeight));
+  const [state, dispatch, current] = useSynchronousReducer(ledgerRecoverReducer, () =>
+    initialLedgerRecover(shell.data.settings.defaultNetwork, listHeight),
+  );
   useEffect(() => dispatch({ type: 'resize', height: listHeight }), [listHeight]);
   const work = useAbandonable();
   const entry = useWordEntry({
@@ -97,7 +104,8 @@ export function LedgerRecover() {
     const { form } = current.current;
     const move = (type: 'next' | 'previous') => dispatch({ type: 'form', action: { type } });
     if (key.escape) return dispatch({ type: 'back' });
-    if (key.tab || key.upArrow || key.downArrow) return move(key.upArrow || (key.tab && key.shift) ? 'previous' : 'next');
+    if (key.tab || key.upArrow || key.downArrow)
+      return move(key.upArrow || (key.tab && key.shift) ? 'previous' : 'next');
     if (key.ctrl && input === 's') return derive();
     const text = textKeyOf(input, key);
     if (text?.submit) {
@@ -148,7 +156,14 @@ export function LedgerRecover() {
     case 'details':
       return <RecoverDetails state={state} data={shell.data} width={width} />;
     case 'deriving':
-      return <Deriving found={state.found} total={settings?.accounts ?? 0} width={width} height={height - DERIVING_CHROME_ROWS} />;
+      return (
+        <Deriving
+          found={state.found}
+          total={settings?.accounts ?? 0}
+          width={width}
+          height={height - DERIVING_CHROME_ROWS}
+        />
+      );
     case 'review':
     case 'saving':
       return (

@@ -30,7 +30,9 @@ const SCANNING_CHROME_ROWS = 7;
 export function LedgerScan() {
   const shell = useShell();
   const listHeight = Math.max(3, shell.height - FOUND_CHROME_ROWS);
-  const [state, dispatch, current] = useSynchronousReducer(ledgerScanReducer, () => initialLedgerScan(shell.data.settings.defaultNetwork, listHeight));
+  const [state, dispatch, current] = useSynchronousReducer(ledgerScanReducer, () =>
+    initialLedgerScan(shell.data.settings.defaultNetwork, listHeight),
+  );
   useEffect(() => dispatch({ type: 'resize', height: listHeight }), [listHeight]);
   const device = useAbandonable();
 
@@ -163,11 +165,27 @@ export function LedgerScan() {
   if (state.step === 'form' || !request) return <ScanForm setup={state.setup} said={state.said} width={width} />;
   switch (state.step) {
     case 'scanning':
-      return <Scanning found={state.found} total={request.accounts} transport={request.transport} width={width} height={height - SCANNING_CHROME_ROWS} />;
+      return (
+        <Scanning
+          found={state.found}
+          total={request.accounts}
+          transport={request.transport}
+          width={width}
+          height={height - SCANNING_CHROME_ROWS}
+        />
+      );
     case 'failed':
       return <ScanFailed said={state.said} transport={request.transport} width={width} />;
     case 'list':
-      return <Found found={state.found} list={state.list} networkName={request.network.name} said={state.said} width={width} />;
+      return (
+        <Found
+          found={state.found}
+          list={state.list}
+          networkName={request.network.name}
+          said={state.said}
+          width={width}
+        />
+      );
     case 'showing':
       return <Showing account={state.showing?.account ?? 0} address={state.showing?.address} width={width} />;
     case 'naming':

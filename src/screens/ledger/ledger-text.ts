@@ -1,7 +1,6 @@
 import type { LedgerAddress } from '../../ledger/polkadot-app.js';
 import { fit, shortenMiddle } from '../accounts/account-columns.js';
 
-
 const ACCOUNT = 7;
 // m/44'/354'/999'/0'/0'
 const PATH = 21;

@@ -21,8 +21,8 @@ export function RecoverWarning({ width }: { width: number }) {
       <Text bold>{RECOVER_TITLE}</Text>
       <Prose color={theme.warning}>{`⚠ ${capitalise(SOFTWARE_WALLET_WARNING)}.`}</Prose>
       <Prose>
-        The words (and passphrase, if the device has one) are kept in the vault so the accounts sign without the device. Do this
-        only when the device is lost or broken, on a machine that never goes online.
+        The words (and passphrase, if the device has one) are kept in the vault so the accounts sign without the device.
+        Do this only when the device is lost or broken, on a machine that never goes online.
       </Prose>
       <Prose color={theme.muted}>
         To read the addresses of a Ledger you still have, scan it instead: its keys stay on the device.
@@ -33,7 +33,12 @@ export function RecoverWarning({ width }: { width: number }) {
   );
 }
 
-const LABELS: Record<RecoverField, string> = { passphrase: 'Passphrase:', accounts: 'Accounts:', network: 'Network:', name: 'Name:' };
+const LABELS: Record<RecoverField, string> = {
+  passphrase: 'Passphrase:',
+  accounts: 'Accounts:',
+  network: 'Network:',
+  name: 'Name:',
+};
 const LABEL_WIDTH = 12;
 const PLACEHOLDERS: Record<RecoverField, string> = {
   passphrase: "empty: none (the device's optional 25th word)",
@@ -46,8 +51,17 @@ export function RecoverDetails({ state, data, width }: { state: LedgerRecoverSta
   const { values, focus } = state.form;
   const check = checkRecoverForm(state.form, data);
   const field = (name: RecoverField) => (
-    <FormField key={name} label={LABELS[name].padEnd(LABEL_WIDTH)} value={values[name]} focused={focus === name} mask={name === 'passphrase'} placeholder={PLACEHOLDERS[name]}>
-      {name === 'network' && check.network ? <Text color={theme.muted}>{`${check.network.displayName}, SS58 prefix ${check.network.prefix}`}</Text> : null}
+    <FormField
+      key={name}
+      label={LABELS[name].padEnd(LABEL_WIDTH)}
+      value={values[name]}
+      focused={focus === name}
+      mask={name === 'passphrase'}
+      placeholder={PLACEHOLDERS[name]}
+    >
+      {name === 'network' && check.network ? (
+        <Text color={theme.muted}>{`${check.network.displayName}, SS58 prefix ${check.network.prefix}`}</Text>
+      ) : null}
       {check.problems[name] ? <Text color={theme.error}>{`✗ ${check.problems[name]}`}</Text> : null}
     </FormField>
   );
@@ -61,11 +75,7 @@ export function RecoverDetails({ state, data, width }: { state: LedgerRecoverSta
       {field('network')}
       {field('name')}
       <Text> </Text>
-      {state.problem ? (
-        <Prose color={theme.error}>
-          {state.problem}
-        </Prose>
-      ) : null}
+      {state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
       <Text color={theme.muted} wrap="truncate-end">
         Tab/↑/↓ fields · Enter on Name derives · Esc: the words
       </Text>
@@ -73,7 +83,17 @@ export function RecoverDetails({ state, data, width }: { state: LedgerRecoverSta
   );
 }
 
-export function Deriving({ found, total, width, height }: { found: readonly LedgerAddress[]; total: number; width: number; height: number }) {
+export function Deriving({
+  found,
+  total,
+  width,
+  height,
+}: {
+  found: readonly LedgerAddress[];
+  total: number;
+  width: number;
+  height: number;
+}) {
   return (
     <Box flexDirection="column" width={width} gap={1}>
       <Text bold>{RECOVER_TITLE}</Text>
@@ -97,16 +117,15 @@ export interface ReviewProps {
 export function Review({ found, list, name, networkName, problem, saving, width }: ReviewProps) {
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold wrap="truncate-end">{`${RECOVER_TITLE}: ${found.length} account${found.length === 1 ? '' : 's'} (${networkName})`}</Text>
+      <Text
+        bold
+        wrap="truncate-end"
+      >{`${RECOVER_TITLE}: ${found.length} account${found.length === 1 ? '' : 's'} (${networkName})`}</Text>
       <Prose>The addresses a Ledger with these words gives. Compare them with ones you know.</Prose>
       <Box marginY={1}>
         <FoundList found={found} list={list} width={width} />
       </Box>
-      {problem ? (
-        <Prose color={theme.error}>
-          {problem}
-        </Prose>
-      ) : null}
+      {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
       <Prose>{saving ? 'Saving…' : `Enter saves them as identity "${name}", with the words.`}</Prose>
       {saving ? null : <KeyHints commands={['confirm', 'back']} />}
     </Box>

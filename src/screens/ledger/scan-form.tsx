@@ -8,11 +8,16 @@ import { SaidLine } from './scan-steps.js';
 import type { Said } from './use-ledger-scan-state.js';
 import { checkScanForm, type ScanField, type ScanForm as Form, type TransportChoice } from './use-scan-form-state.js';
 
-const LABELS: Record<ScanField, string> = { transport: 'Device:', address: 'Emulator at:', accounts: 'Accounts:', network: 'Network:' };
+const LABELS: Record<ScanField, string> = {
+  transport: 'Device:',
+  address: 'Emulator at:',
+  accounts: 'Accounts:',
+  network: 'Network:',
+};
 const LABEL_WIDTH = 13;
 const TRANSPORTS: Record<TransportChoice, { name: string; about: string }> = {
   usb: { name: 'Ledger on USB', about: 'Unlocked, with the Polkadot app open. ←/→ or Space: the Speculos emulator.' },
-  speculos: { name: 'Speculos emulator', about: "Its APDU port (speculos --apdu-port PORT), typed below. ←/→: USB." },
+  speculos: { name: 'Speculos emulator', about: 'Its APDU port (speculos --apdu-port PORT), typed below. ←/→: USB.' },
 };
 
 export interface ScanFormProps {
@@ -25,9 +30,15 @@ export interface ScanFormProps {
 export function ScanForm({ setup, said, width }: ScanFormProps) {
   const { values, focus } = setup.form;
   const check = checkScanForm(setup);
-  const problem = (field: ScanField) => (check.problems[field] ? <Text color={theme.error}>{`✗ ${check.problems[field]}`}</Text> : null);
+  const problem = (field: ScanField) =>
+    check.problems[field] ? <Text color={theme.error}>{`✗ ${check.problems[field]}`}</Text> : null;
   const typed = (field: ScanField, placeholder: string, about?: ReactNode) => (
-    <FormField label={LABELS[field].padEnd(LABEL_WIDTH)} value={values[field]} focused={focus === field} placeholder={placeholder}>
+    <FormField
+      label={LABELS[field].padEnd(LABEL_WIDTH)}
+      value={values[field]}
+      focused={focus === field}
+      placeholder={placeholder}
+    >
       {about}
       {problem(field)}
     </FormField>
@@ -47,15 +58,17 @@ export function ScanForm({ setup, said, width }: ScanFormProps) {
         </Box>
         {focus === 'transport' ? (
           <Box paddingLeft={4}>
-            <Prose color={theme.muted}>
-              {transport.about}
-            </Prose>
+            <Prose color={theme.muted}>{transport.about}</Prose>
           </Box>
         ) : null}
       </Box>
       {setup.transport === 'speculos' ? typed('address', 'HOST:PORT, e.g. 127.0.0.1:9999') : null}
       {typed('accounts', 'how many, from account 0')}
-      {typed('network', 'a name or SS58 prefix', network ? <Text color={theme.muted}>{`${network.displayName}, SS58 prefix ${network.prefix}`}</Text> : null)}
+      {typed(
+        'network',
+        'a name or SS58 prefix',
+        network ? <Text color={theme.muted}>{`${network.displayName}, SS58 prefix ${network.prefix}`}</Text> : null,
+      )}
       <Text> </Text>
       <SaidLine said={said} />
       <Text color={theme.muted} wrap="truncate-end">

@@ -12,20 +12,30 @@ import { progressText } from './ledger-text.js';
 import type { Said } from './use-ledger-scan-state.js';
 
 const where = (transport: TransportSpec) =>
-  transport.kind === 'hid' ? 'the Ledger on USB' : `the emulator at ${describeTransport(transport).slice('speculos://'.length)}`;
+  transport.kind === 'hid'
+    ? 'the Ledger on USB'
+    : `the emulator at ${describeTransport(transport).slice('speculos://'.length)}`;
 
 const MARKS: Record<Said['tone'], string> = { success: '✓ ', error: '✗ ', muted: '' };
 
 /** What the last step said; marked, so it reads without colour too. */
 export function SaidLine({ said }: { said?: Said }) {
-  return said ? (
-    <Prose color={theme[said.tone]}>
-      {`${MARKS[said.tone]}${said.text}`}
-    </Prose>
-  ) : null;
+  return said ? <Prose color={theme[said.tone]}>{`${MARKS[said.tone]}${said.text}`}</Prose> : null;
 }
 
-export function Scanning({ found, total, transport, width, height }: { found: readonly LedgerAddress[]; total: number; transport: TransportSpec; width: number; height: number }) {
+export function Scanning({
+  found,
+  total,
+  transport,
+  width,
+  height,
+}: {
+  found: readonly LedgerAddress[];
+  total: number;
+  transport: TransportSpec;
+  width: number;
+  height: number;
+}) {
   return (
     <Box flexDirection="column" width={width} gap={1}>
       <Text bold>Scan a Ledger</Text>
@@ -58,7 +68,10 @@ export interface FoundProps {
 export function Found({ found, list, networkName, said, width }: FoundProps) {
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold wrap="truncate-end">{`${found.length} account${found.length === 1 ? '' : 's'} on the Ledger (${networkName})`}</Text>
+      <Text
+        bold
+        wrap="truncate-end"
+      >{`${found.length} account${found.length === 1 ? '' : 's'} on the Ledger (${networkName})`}</Text>
       <Text color={theme.muted} wrap="truncate-end">
         Public keys only: the keys stay on the device.
       </Text>
@@ -79,9 +92,7 @@ export function Showing({ account, address, width }: { account: number; address?
       {address ? (
         <Box flexDirection="column">
           <Text color={theme.muted}>{address.path}</Text>
-          <Prose bold>
-            {address.address}
-          </Prose>
+          <Prose bold>{address.address}</Prose>
         </Box>
       ) : (
         <Text color={theme.muted}>Reading the address…</Text>
@@ -105,7 +116,10 @@ export function Naming({ count, name, problem, said, saving, width }: NamingProp
   return (
     <Box flexDirection="column" width={width} gap={1}>
       <Text bold>{`Save ${count} account${count === 1 ? '' : 's'} as a Ledger identity`}</Text>
-      <Prose>Only public keys go into the vault: signing needs the device. The accounts are named after the identity: NAME-0, NAME-1, …</Prose>
+      <Prose>
+        Only public keys go into the vault: signing needs the device. The accounts are named after the identity: NAME-0,
+        NAME-1, …
+      </Prose>
       <TextField label="Identity name:" value={name} focused={!saving} problem={problem} />
       <SaidLine said={said} />
       {saving ? <Text color={theme.muted}>Saving…</Text> : <KeyHints commands={['confirm', 'back']} />}

@@ -1,7 +1,13 @@
 import { describeError } from '../../errors.js';
 import type { LedgerAddress } from '../../ledger/polkadot-app.js';
 import { parseIndex } from '../../ledger/paths.js';
-import { formReducer, initialForm, isTouched, type FormAction, type FormState } from '../../ui/components/use-form-state.js';
+import {
+  formReducer,
+  initialForm,
+  isTouched,
+  type FormAction,
+  type FormState,
+} from '../../ui/components/use-form-state.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../../ui/components/use-list-state.js';
 import { checkNewIdentityName } from '../../vault/identities.js';
 import type { VaultData } from '../../vault/model.js';
@@ -60,7 +66,12 @@ export const initialLedgerRecover = (network: string, listHeight: number): Ledge
   list: initialList(0, listHeight),
 });
 
-const BACK: Partial<Record<RecoverStep, RecoverStep>> = { words: 'warning', details: 'words', deriving: 'details', review: 'details' };
+const BACK: Partial<Record<RecoverStep, RecoverStep>> = {
+  words: 'warning',
+  details: 'words',
+  deriving: 'details',
+  review: 'details',
+};
 
 export function ledgerRecoverReducer(state: LedgerRecoverState, action: LedgerRecoverAction): LedgerRecoverState {
   const at = (step: RecoverStep) => state.step === step;
@@ -75,24 +86,51 @@ export function ledgerRecoverReducer(state: LedgerRecoverState, action: LedgerRe
       if (!step) return state;
       // A derivation left behind answers to an attempt that is over.
       const problem = at('deriving') ? 'Stopped: nothing was saved.' : undefined;
-      return { ...state, step, attempt: state.attempt + (at('deriving') ? 1 : 0), found: at('review') || at('deriving') ? [] : state.found, problem };
+      return {
+        ...state,
+        step,
+        attempt: state.attempt + (at('deriving') ? 1 : 0),
+        found: at('review') || at('deriving') ? [] : state.found,
+        problem,
+      };
     }
     case 'form':
       return at('details') ? { ...state, form: formReducer(state.form, action.action) } : state;
     case 'refused':
-      return at('details') ? { ...state, form: formReducer({ ...state.form, visited: state.form.fields }, { type: 'focus', field: action.field }) } : state;
+      return at('details')
+        ? {
+            ...state,
+            form: formReducer({ ...state.form, visited: state.form.fields }, { type: 'focus', field: action.field }),
+          }
+        : state;
     case 'derive':
-      return at('details') ? { ...state, step: 'deriving', settings: action.settings, attempt: state.attempt + 1, found: [], problem: undefined } : state;
+      return at('details')
+        ? {
+            ...state,
+            step: 'deriving',
+            settings: action.settings,
+            attempt: state.attempt + 1,
+            found: [],
+            problem: undefined,
+          }
+        : state;
     case 'found':
       return at('deriving') && current(action.attempt) ? { ...state, found: [...state.found, action.address] } : state;
     case 'derived':
-      return at('deriving') && current(action.attempt) ? { ...state, step: 'review', found: action.found, list: initialList(action.found.length, state.list.height) } : state;
+      return at('deriving') && current(action.attempt)
+        ? { ...state, step: 'review', found: action.found, list: initialList(action.found.length, state.list.height) }
+        : state;
     case 'failed':
-      return at('deriving') && current(action.attempt) ? { ...state, step: 'details', found: [], problem: action.problem } : state;
+      return at('deriving') && current(action.attempt)
+        ? { ...state, step: 'details', found: [], problem: action.problem }
+        : state;
     case 'move':
       return at('review') ? { ...state, list: listReducer(state.list, { type: action.move }) } : state;
     case 'resize':
-      return { ...state, list: listReducer(state.list, { type: 'resize', count: state.found.length, height: action.height }) };
+      return {
+        ...state,
+        list: listReducer(state.list, { type: 'resize', count: state.found.length, height: action.height }),
+      };
     case 'save':
       return at('review') ? { ...state, step: 'saving', problem: undefined } : state;
     case 'save-failed':
@@ -117,12 +155,23 @@ function verdict<T>(read: () => T): { value?: T; problem?: string } {
 /** The fields besides the passphrase (any text, or none), checked as the vault will check them. */
 export function checkRecoverForm(form: FormState<RecoverField>, data: VaultData): RecoverCheck {
   const { values } = form;
-  const accounts = verdict(() => parseIndex(values.accounts.trim(), 'the number of accounts', { min: 1, max: MAX_ACCOUNTS }));
+  const accounts = verdict(() =>
+    parseIndex(values.accounts.trim(), 'the number of accounts', { min: 1, max: MAX_ACCOUNTS }),
+  );
   const network = verdict(() => findNetwork(values.network));
   const name = verdict(() => checkNewIdentityName(data, values.name));
-  const found: Partial<Record<RecoverField, string | undefined>> = { accounts: accounts.problem, network: network.problem, name: name.problem };
-  const problems = Object.fromEntries(Object.entries(found).filter(([field, problem]) => problem && isTouched(form, field as RecoverField)));
-  const settings = accounts.value !== undefined && network.value && name.value ? { accounts: accounts.value, network: network.value, name: name.value } : undefined;
+  const found: Partial<Record<RecoverField, string | undefined>> = {
+    accounts: accounts.problem,
+    network: network.problem,
+    name: name.problem,
+  };
+  const problems = Object.fromEntries(
+    Object.entries(found).filter(([field, problem]) => problem && isTouched(form, field as RecoverField)),
+  );
+  const settings =
+    accounts.value !== undefined && network.value && name.value
+      ? { accounts: accounts.value, network: network.value, name: name.value }
+      : undefined;
   return { problems, ...(network.value ? { network: network.value } : {}), ...(settings ? { settings } : {}) };
 }
 

@@ -2,7 +2,14 @@ import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-
 import { formReducer } from '../../ui/components/use-form-state.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../../ui/components/use-list-state.js';
 import type { LedgerAddress } from '../../ledger/polkadot-app.js';
-import { initialScanForm, scanFormReducer, type ScanField, type ScanForm, type ScanFormAction, type ScanRequest } from './use-scan-form-state.js';
+import {
+  initialScanForm,
+  scanFormReducer,
+  type ScanField,
+  type ScanForm,
+  type ScanFormAction,
+  type ScanRequest,
+} from './use-scan-form-state.js';
 
 /**
  * Where scanning a Ledger stands: the form, the scan (rows arrive as the device answers), a
@@ -77,39 +84,74 @@ export function ledgerScanReducer(state: LedgerScanState, action: LedgerScanActi
       return at('form') ? { ...state, setup: scanFormReducer(state.setup, action.action) } : state;
     case 'refused': {
       if (!at('form')) return state;
-      const form = formReducer({ ...state.setup.form, visited: state.setup.form.fields }, { type: 'focus', field: action.field });
+      const form = formReducer(
+        { ...state.setup.form, visited: state.setup.form.fields },
+        { type: 'focus', field: action.field },
+      );
       return { ...state, setup: { ...state.setup, form } };
     }
     case 'scan':
-      return at('form', 'failed') ? { ...state, step: 'scanning', request: action.request, attempt: state.attempt + 1, found: [], said: undefined } : state;
+      return at('form', 'failed')
+        ? {
+            ...state,
+            step: 'scanning',
+            request: action.request,
+            attempt: state.attempt + 1,
+            found: [],
+            said: undefined,
+          }
+        : state;
     case 'found':
       return at('scanning') && current(action.attempt) ? { ...state, found: [...state.found, action.address] } : state;
     case 'scanned':
-      return at('scanning') && current(action.attempt) ? { ...state, step: 'list', found: action.found, list: initialList(action.found.length, state.list.height) } : state;
+      return at('scanning') && current(action.attempt)
+        ? { ...state, step: 'list', found: action.found, list: initialList(action.found.length, state.list.height) }
+        : state;
     case 'failed':
       if (!current(action.attempt)) return state;
       if (at('scanning')) return { ...state, step: 'failed', said: { tone: 'error', text: action.problem } };
-      if (at('showing')) return { ...state, step: 'list', showing: undefined, said: { tone: 'error', text: action.problem } };
+      if (at('showing'))
+        return { ...state, step: 'list', showing: undefined, said: { tone: 'error', text: action.problem } };
       return state;
     case 'cancel':
       return cancel(state);
     case 'move':
       return at('list') ? { ...state, list: listReducer(state.list, { type: action.move }) } : state;
     case 'resize':
-      return { ...state, list: listReducer(state.list, { type: 'resize', count: state.found.length, height: action.height }) };
+      return {
+        ...state,
+        list: listReducer(state.list, { type: 'resize', count: state.found.length, height: action.height }),
+      };
     case 'show':
-      return at('list') ? { ...state, step: 'showing', attempt: state.attempt + 1, showing: { account: action.account }, said: undefined } : state;
+      return at('list')
+        ? {
+            ...state,
+            step: 'showing',
+            attempt: state.attempt + 1,
+            showing: { account: action.account },
+            said: undefined,
+          }
+        : state;
     case 'show-address':
-      return at('showing') && current(action.attempt) && state.showing ? { ...state, showing: { ...state.showing, address: action.address } } : state;
+      return at('showing') && current(action.attempt) && state.showing
+        ? { ...state, showing: { ...state.showing, address: action.address } }
+        : state;
     case 'shown': {
       if (!at('showing') || !current(action.attempt)) return state;
       const { account, path } = action.address;
-      return { ...state, step: 'list', showing: undefined, said: { tone: 'success', text: `Approved on the Ledger: account ${account}, ${path}.` } };
+      return {
+        ...state,
+        step: 'list',
+        showing: undefined,
+        said: { tone: 'success', text: `Approved on the Ledger: account ${account}, ${path}.` },
+      };
     }
     case 'name':
       return at('list') && state.found.length > 0 ? { ...state, step: 'naming', said: undefined } : state;
     case 'name-edit':
-      return at('naming') ? { ...state, name: textFieldReducer({ value: state.name }, action.edit).value, said: undefined } : state;
+      return at('naming')
+        ? { ...state, name: textFieldReducer({ value: state.name }, action.edit).value, said: undefined }
+        : state;
     case 'save':
       return at('naming') ? { ...state, step: 'saving', said: undefined } : state;
     case 'save-failed':
@@ -121,7 +163,13 @@ function cancel(state: LedgerScanState): LedgerScanState {
   switch (state.step) {
     case 'scanning':
       // The call is abandoned: what it answers later is dropped.
-      return { ...state, step: 'form', attempt: state.attempt + 1, found: [], said: { tone: 'muted', text: 'Scan cancelled: nothing was saved.' } };
+      return {
+        ...state,
+        step: 'form',
+        attempt: state.attempt + 1,
+        found: [],
+        said: { tone: 'muted', text: 'Scan cancelled: nothing was saved.' },
+      };
     case 'failed':
     case 'list':
       return { ...state, step: 'form', said: undefined };
@@ -131,7 +179,10 @@ function cancel(state: LedgerScanState): LedgerScanState {
         step: 'list',
         attempt: state.attempt + 1,
         showing: undefined,
-        said: { tone: 'muted', text: 'No longer waiting for the Ledger: if it still shows the address, reject it there.' },
+        said: {
+          tone: 'muted',
+          text: 'No longer waiting for the Ledger: if it still shows the address, reject it there.',
+        },
       };
     case 'naming':
       return { ...state, step: 'list', said: undefined };

@@ -1,5 +1,11 @@
 import { describeError } from '../../errors.js';
-import { formReducer, initialForm, isTouched, type FormAction, type FormState } from '../../ui/components/use-form-state.js';
+import {
+  formReducer,
+  initialForm,
+  isTouched,
+  type FormAction,
+  type FormState,
+} from '../../ui/components/use-form-state.js';
 import { parseIndex } from '../../ledger/paths.js';
 import { parseSpeculosAddress, type TransportSpec } from '../../ledger/transport.js';
 import { findNetwork, type Network } from '../../vault/networks.js';
@@ -49,13 +55,16 @@ export const initialScanForm = (network: string): ScanForm => ({
 export function scanFormReducer(state: ScanForm, action: ScanFormAction): ScanForm {
   switch (action.type) {
     case 'toggle-transport':
-      return state.form.focus === 'transport' ? { ...state, transport: state.transport === 'usb' ? 'speculos' : 'usb' } : state;
+      return state.form.focus === 'transport'
+        ? { ...state, transport: state.transport === 'usb' ? 'speculos' : 'usb' }
+        : state;
     case 'form': {
       const move = action.action;
       if (move.type === 'edit' && state.form.focus === 'transport') return state;
       let form = formReducer(state.form, move);
       // USB needs no address: moving through the form steps over it.
-      if (form.focus === 'address' && state.transport === 'usb' && (move.type === 'next' || move.type === 'previous')) form = formReducer(form, move);
+      if (form.focus === 'address' && state.transport === 'usb' && (move.type === 'next' || move.type === 'previous'))
+        form = formReducer(form, move);
       return { ...state, form };
     }
   }
@@ -72,12 +81,26 @@ function verdict<T>(read: () => T): { value?: T; problem?: string } {
 /** Every field checked with the functions the command line uses; a request once all hold. */
 export function checkScanForm({ form, transport }: ScanForm): ScanCheck {
   const { values } = form;
-  const device = transport === 'usb' ? { value: { kind: 'hid' } as TransportSpec } : verdict(() => parseSpeculosAddress(values.address));
-  const accounts = verdict(() => parseIndex(values.accounts.trim(), 'the number of accounts', { min: 1, max: MAX_ACCOUNTS }));
+  const device =
+    transport === 'usb'
+      ? { value: { kind: 'hid' } as TransportSpec }
+      : verdict(() => parseSpeculosAddress(values.address));
+  const accounts = verdict(() =>
+    parseIndex(values.accounts.trim(), 'the number of accounts', { min: 1, max: MAX_ACCOUNTS }),
+  );
   const network = verdict(() => findNetwork(values.network));
-  const found: Partial<Record<ScanField, string | undefined>> = { address: device.problem, accounts: accounts.problem, network: network.problem };
-  const problems = Object.fromEntries(Object.entries(found).filter(([field, problem]) => problem && isTouched(form, field as ScanField)));
-  const request = device.value && accounts.value !== undefined && network.value ? { transport: device.value, accounts: accounts.value, network: network.value } : undefined;
+  const found: Partial<Record<ScanField, string | undefined>> = {
+    address: device.problem,
+    accounts: accounts.problem,
+    network: network.problem,
+  };
+  const problems = Object.fromEntries(
+    Object.entries(found).filter(([field, problem]) => problem && isTouched(form, field as ScanField)),
+  );
+  const request =
+    device.value && accounts.value !== undefined && network.value
+      ? { transport: device.value, accounts: accounts.value, network: network.value }
+      : undefined;
   return { problems, ...(network.value ? { network: network.value } : {}), ...(request ? { request } : {}) };
 }
 

@@ -32,26 +32,36 @@ export interface PathStepProps {
 }
 
 /** One path to type, with the files and folders it could become listed under it. */
-export function PathStep({ title, intro, label, placeholder, state, problem, nothing, missing, help, children }: PathStepProps) {
+export function PathStep({
+  title,
+  intro,
+  label,
+  placeholder,
+  state,
+  problem,
+  nothing,
+  missing,
+  help,
+  children,
+}: PathStepProps) {
   const shell = useShell();
   // The import's reducer refuses an empty choice in its own words, which name a backup.
   const said = problem ?? (state.problem ? missing : undefined);
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>{title}</Text>
-      <Prose color={theme.muted}>
-        {intro}
-      </Prose>
+      <Prose color={theme.muted}>{intro}</Prose>
       <Text> </Text>
-      <FormField label={label} value={elideStart(printable(state.path), shell.width - label.length - 5)} focused placeholder={placeholder} />
+      <FormField
+        label={label}
+        value={elideStart(printable(state.path), shell.width - label.length - 5)}
+        focused
+        placeholder={placeholder}
+      />
       <Candidates state={state} rows={Math.max(2, shell.height - CHROME_ROWS)} nothing={nothing} />
       <Text> </Text>
       {children}
-      {said ? (
-        <Prose color={theme.error}>
-          {said}
-        </Prose>
-      ) : null}
+      {said ? <Prose color={theme.error}>{said}</Prose> : null}
       <Text color={theme.muted} wrap="truncate-end">
         {help}
       </Text>

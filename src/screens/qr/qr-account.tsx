@@ -33,28 +33,43 @@ export function QrAccount() {
   const show = (account: Account, network = findNetwork(account.network)) =>
     shell.navigate({ type: 'open', screen: { name: 'qr-show', source: accountSource(account, network) } });
 
-  useKeys(
-    (input, key) => {
-      if (isInterrupt(input, key)) return;
-      const row = rows[list.current().cursor];
-      if (commandFor(input, key, ['confirm']) && row) {
-        if (namesAChain(findNetwork(row.account.network))) show(row.account);
-        else setChoosing(row.account);
-      } else shell.globalKey(input, key);
-    },
-    choosing === undefined,
-  );
+  useKeys((input, key) => {
+    if (isInterrupt(input, key)) return;
+    const row = rows[list.current().cursor];
+    if (commandFor(input, key, ['confirm']) && row) {
+      if (namesAChain(findNetwork(row.account.network))) show(row.account);
+      else setChoosing(row.account);
+    } else shell.globalKey(input, key);
+  }, choosing === undefined);
 
-  if (choosing) return <ChainStep account={choosing} onChosen={(network) => show(choosing, findNetwork(network))} onClose={() => setChoosing(undefined)} />;
+  if (choosing)
+    return (
+      <ChainStep
+        account={choosing}
+        onChosen={(network) => show(choosing, findNetwork(network))}
+        onClose={() => setChoosing(undefined)}
+      />
+    );
   const columns = accountColumns(shell.width);
   return (
     <Box flexDirection="column" width={shell.width} height={shell.height}>
       <Text bold>Show an account's address as a QR code</Text>
-      {rows.length > 0 ? <Text bold wrap="truncate-end">{headerRow(columns)}</Text> : null}
+      {rows.length > 0 ? (
+        <Text bold wrap="truncate-end">
+          {headerRow(columns)}
+        </Text>
+      ) : null}
       <Box flexDirection="column" flexGrow={1}>
-        <List items={rows} state={list} render={(row) => accountRow(row.view, columns)} empty="The vault holds no accounts yet: derive one in Accounts." />
+        <List
+          items={rows}
+          state={list}
+          render={(row) => accountRow(row.view, columns)}
+          empty="The vault holds no accounts yet: derive one in Accounts."
+        />
       </Box>
-      <Text color={theme.muted}>{rows.length > list.height ? `${list.cursor + 1}/${rows.length}` : `${rows.length} accounts`}</Text>
+      <Text color={theme.muted}>
+        {rows.length > list.height ? `${list.cursor + 1}/${rows.length}` : `${rows.length} accounts`}
+      </Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );
@@ -87,7 +102,9 @@ function ChainStep({ account, onChosen, onClose }: ChainStepProps) {
   const own = findNetwork(account.network);
   return (
     <Box flexDirection="column" width={shell.width}>
-      <Prose color={theme.warning}>{`An address QR names its chain, and ${own.displayName} names none: choose the chain to show "${account.name}" for.`}</Prose>
+      <Prose
+        color={theme.warning}
+      >{`An address QR names its chain, and ${own.displayName} names none: choose the chain to show "${account.name}" for.`}</Prose>
       <NetworkPicker state={picker} accountName={account.name} />
     </Box>
   );

@@ -13,7 +13,14 @@ import { backupFileName } from '../backups/backup-text.js';
 /** What pictures of QR codes held, in the terms the screen offers something for; pure, so tests pin it. */
 export type Found =
   | { kind: 'backup'; payload: Uint8Array }
-  | { kind: 'address'; address: string; name: string; genesisHash: string; network?: Network; code: { address: string; name?: string } }
+  | {
+      kind: 'address';
+      address: string;
+      name: string;
+      genesisHash: string;
+      network?: Network;
+      code: { address: string; name?: string };
+    }
   | { kind: 'text'; text: string; payload: Uint8Array }
   | { kind: 'data'; payload: Uint8Array };
 
@@ -41,12 +48,17 @@ export function classify(result: Reassembled): Found {
 export function describeFound(found: Found): string[] {
   switch (found.kind) {
     case 'backup':
-      return [`An airlock backup (${formatBytes(found.payload.length)}), encrypted with its own password: it can be saved anywhere.`];
+      return [
+        `An airlock backup (${formatBytes(found.payload.length)}), encrypted with its own password: it can be saved anywhere.`,
+      ];
     case 'data':
       return [`${formatBytes(found.payload.length)} of data that is not an airlock backup.`];
     case 'text':
       // Escaped, not cleaned: a person sees that the code holds controls, and which.
-      return [`A QR code with ${[...found.text].length} characters of text that is no address:`, `"${printable(found.text, { limit: 200 })}"`];
+      return [
+        `A QR code with ${[...found.text].length} characters of text that is no address:`,
+        `"${printable(found.text, { limit: 200 })}"`,
+      ];
     case 'address': {
       const { code } = found;
       const given = code.name === undefined ? '' : printable(code.name);
@@ -55,7 +67,9 @@ export function describeFound(found: Found): string[] {
         `  Address: ${printable(code.address)}`,
         `  Network: ${found.network ? `${found.network.displayName} (${found.network.name})` : `a chain airlock does not know (genesis hash ${found.genesisHash})`}`,
         `  Name:    ${given || '(none given)'}`,
-        ...(given && given !== found.name ? [`  (the address book would keep it as "${found.name || 'no name'}")`] : []),
+        ...(given && given !== found.name
+          ? [`  (the address book would keep it as "${found.name || 'no name'}")`]
+          : []),
       ];
     }
   }

@@ -27,7 +27,8 @@ const CHOICES: readonly Choice[] = [
   },
   {
     label: 'Read QR pictures',
-    about: 'Puts pictures of QR codes back together: a backup is saved and offered for import, an address for the address book.',
+    about:
+      'Puts pictures of QR codes back together: a backup is saved and offered for import, an address for the address book.',
     opens: { name: 'qr-read' },
   },
 ];
@@ -46,7 +47,12 @@ export function QrHome() {
   return (
     <Box flexDirection="column" width={shell.width} gap={1}>
       <Text bold>QR codes</Text>
-      <List items={CHOICES} state={list} render={(choice, selected) => `${selected ? '›' : ' '} ${choice.label}`} empty="" />
+      <List
+        items={CHOICES}
+        state={list}
+        render={(choice, selected) => `${selected ? '›' : ' '} ${choice.label}`}
+        empty=""
+      />
       <Text color={theme.muted}>{CHOICES[list.cursor]?.about}</Text>
       <Text color={theme.muted}>{`In the player: ${hints(['pause', 'step', 'speed', 'framing'])} · q/Esc close`}</Text>
       <KeyHints commands={['confirm', 'nextSection', 'help', 'quit']} />

@@ -43,7 +43,8 @@ export function QrRead() {
       const { result, source } = await readQrFrom(pictures, {
         signal,
         // Pictures decoded before Esc still report: after it, they are no one's business.
-        onProgress: (tally, progress) => signal.aborted || dispatch({ type: 'progress', progress: readProgress(tally, progress) }),
+        onProgress: (tally, progress) =>
+          signal.aborted || dispatch({ type: 'progress', progress: readProgress(tally, progress) }),
       });
       return { found: classify(result), source };
     });
@@ -51,7 +52,12 @@ export function QrRead() {
     if (!outcome.ok) return dispatch({ type: 'failed', problem: outcome.message });
     const { found, source } = outcome.value;
     const fileName = found.kind === 'address' ? '' : fileNameFor(found, new Date());
-    dispatch({ type: 'found', found, fileName, destination: defaultSavePath(saveDirectory(field.drives, pictures, source), fileName) });
+    dispatch({
+      type: 'found',
+      found,
+      fileName,
+      destination: defaultSavePath(saveDirectory(field.drives, pictures, source), fileName),
+    });
   };
 
   const save = async () => {
@@ -65,7 +71,8 @@ export function QrRead() {
         let target = destination.trim();
         if (!target) throw new UserError('there is no path to save it to', 'type one');
         if ((await destinationKind(target)) === 'directory') target = join(target, fileName);
-        if ((await destinationKind(target)) !== 'new') throw new UserError(`${target} already exists`, 'type another name');
+        if ((await destinationKind(target)) !== 'new')
+          throw new UserError(`${target} already exists`, 'type another name');
         // As `airlock qr read --out` writes it: durably, readable by the owner only.
         await writeFileDurably(target, found.payload, { mode: 0o600 });
         return target;

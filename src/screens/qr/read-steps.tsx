@@ -27,7 +27,9 @@ export function ReadPathStep({ state, read }: { state: ImportState; read: ReadSt
       missing="Type a picture, a folder of pictures, a camera or a video."
       help="Tab completes · ↑/↓ pick a folder · Enter reads what is typed"
     >
-      {read.progress ? <Text color={theme.muted} wrap="truncate-end">{`Last read: ${progressText(read.progress)}`}</Text> : null}
+      {read.progress ? (
+        <Text color={theme.muted} wrap="truncate-end">{`Last read: ${progressText(read.progress)}`}</Text>
+      ) : null}
     </PathStep>
   );
 }
@@ -56,7 +58,10 @@ export function FoundStep({ state }: { state: ReadState }) {
   const shell = useShell();
   const { found, progress } = state;
   if (!found) return null;
-  const read = progress && progress.frames > 0 ? `✓ ${progressText({ ...progress, percent: 100 })}` : `✓ Read ${plural(progress?.pictures ?? 1, 'picture')}`;
+  const read =
+    progress && progress.frames > 0
+      ? `✓ ${progressText({ ...progress, percent: 100 })}`
+      : `✓ Read ${plural(progress?.pictures ?? 1, 'picture')}`;
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>{TITLE}</Text>
@@ -65,9 +70,7 @@ export function FoundStep({ state }: { state: ReadState }) {
       </Text>
       <Text> </Text>
       {describeFound(found).map((line, i) => (
-        <Prose key={i}>
-          {line}
-        </Prose>
+        <Prose key={i}>{line}</Prose>
       ))}
       <Text> </Text>
       {found.kind === 'address' ? <AddressOffer known={found.network !== undefined} /> : <SaveOffer state={state} />}
@@ -78,7 +81,9 @@ export function FoundStep({ state }: { state: ReadState }) {
 function AddressOffer({ known }: { known: boolean }) {
   return (
     <Box flexDirection="column">
-      {known ? null : <Text color={theme.warning}>The address book keeps it under the network its own prefix names.</Text>}
+      {known ? null : (
+        <Text color={theme.warning}>The address book keeps it under the network its own prefix names.</Text>
+      )}
       <Prose>Enter adds it to the address book · Esc reads other pictures</Prose>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
@@ -92,19 +97,23 @@ function SaveOffer({ state }: { state: ReadState }) {
     return (
       <Box flexDirection="column">
         <Prose color={theme.success}>{`✓ Saved to ${printable(state.saved ?? '')}`}</Prose>
-        <Prose>{backup ? 'Enter imports it now (its password is asked for) · Esc reads other pictures' : 'Enter or Esc reads other pictures'}</Prose>
+        <Prose>
+          {backup
+            ? 'Enter imports it now (its password is asked for) · Esc reads other pictures'
+            : 'Enter or Esc reads other pictures'}
+        </Prose>
         <KeyHints commands={['confirm', 'back']} />
       </Box>
     );
   }
   return (
     <Box flexDirection="column">
-      <FormField label="Save to:" value={elideStart(state.destination, shell.width - 14)} focused={state.step === 'found'} />
-      {state.problem ? (
-        <Prose color={theme.error}>
-          {state.problem}
-        </Prose>
-      ) : null}
+      <FormField
+        label="Save to:"
+        value={elideStart(state.destination, shell.width - 14)}
+        focused={state.step === 'found'}
+      />
+      {state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
       {state.step === 'saving' ? <Text color={theme.muted}>Saving…</Text> : null}
       <Prose>{`Enter saves it there${backup ? ', then offers to import it' : ''} · Esc reads other pictures`}</Prose>
       <KeyHints commands={['confirm', 'back']} />

@@ -24,18 +24,24 @@ export interface PathField {
  */
 export function usePathField({ folders, start }: { folders: boolean; start?: string }): PathField {
   const shell = useShell();
-  const [state, dispatch, current] = useSynchronousReducer(importReducer, () => initialImport(start ?? defaultSource([], shell.session.path)));
+  const [state, dispatch, current] = useSynchronousReducer(importReducer, () =>
+    initialImport(start ?? defaultSource([], shell.session.path)),
+  );
   const drives = useDrives();
   const typed = useRef(start !== undefined);
   useEffect(() => {
     // The first drive is where files to send and pictures most likely are, unless the user has typed already.
-    if (drives?.[0] && !typed.current) dispatch({ type: 'path-edit', edit: { type: 'set', value: defaultSource(drives, shell.session.path) } });
+    if (drives?.[0] && !typed.current)
+      dispatch({ type: 'path-edit', edit: { type: 'set', value: defaultSource(drives, shell.session.path) } });
   }, [drives]);
 
   const dir = listingDir(state.path);
   useEffect(() => {
     let shown = true;
-    void listBackupCandidates(dir).then((found) => shown && dispatch({ type: 'listed', dir, candidates: folders ? found.filter((c) => c.directory) : found }));
+    void listBackupCandidates(dir).then(
+      (found) =>
+        shown && dispatch({ type: 'listed', dir, candidates: folders ? found.filter((c) => c.directory) : found }),
+    );
     return () => {
       shown = false;
     };

@@ -12,7 +12,9 @@ import { initialPlayer, playerReducer } from './use-qr-player-state.js';
  */
 export function useQrPlayer(source: ShowSource): string[] {
   const shell = useShell();
-  const [state, dispatch] = useSynchronousReducer(playerReducer, () => initialPlayer(undefined, source.kind === 'payload' ? source.framing : undefined));
+  const [state, dispatch] = useSynchronousReducer(playerReducer, () =>
+    initialPlayer(undefined, source.kind === 'payload' ? source.framing : undefined),
+  );
   const show = useMemo(() => new QrShow(source), [source]);
   const drawn = useRef({ columns: -1, rows: -1, advanced: 0 });
 

@@ -42,13 +42,23 @@ export function readReducer(state: ReadState, action: ReadAction): ReadState {
     case 'progress':
       return at('reading') ? { ...state, progress: action.progress } : state;
     case 'found':
-      return at('reading') ? { ...state, step: 'found', found: action.found, destination: action.destination, fileName: action.fileName } : state;
+      return at('reading')
+        ? { ...state, step: 'found', found: action.found, destination: action.destination, fileName: action.fileName }
+        : state;
     case 'failed':
       return at('reading') ? { ...state, step: 'path', problem: action.problem } : state;
     case 'stop':
-      return at('reading') ? { ...initialRead, progress: state.progress, problem: 'Stopped: nothing read was kept.' } : state;
+      return at('reading')
+        ? { ...initialRead, progress: state.progress, problem: 'Stopped: nothing read was kept.' }
+        : state;
     case 'destination-edit':
-      return at('found') ? { ...state, destination: textFieldReducer({ value: state.destination }, action.edit).value, problem: undefined } : state;
+      return at('found')
+        ? {
+            ...state,
+            destination: textFieldReducer({ value: state.destination }, action.edit).value,
+            problem: undefined,
+          }
+        : state;
     case 'save':
       return at('found') && state.found?.kind !== 'address' ? { ...state, step: 'saving', problem: undefined } : state;
     case 'saved':

@@ -9,7 +9,12 @@ import { isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
-import { chosenNetwork, initialNetworkChoose, networkChooseReducer, type NetworkChooseAction } from './use-network-choose-state.js';
+import {
+  chosenNetwork,
+  initialNetworkChoose,
+  networkChooseReducer,
+  type NetworkChooseAction,
+} from './use-network-choose-state.js';
 import { useKeys } from '../../ui/use-keys.js';
 
 /** Title, filter, header, position, two lines of hints. */
@@ -21,7 +26,9 @@ export function NetworkChoose() {
   const shell = useShell();
   const current = shell.data.settings.defaultNetwork;
   const height = Math.max(1, shell.height - CHROME_ROWS);
-  const [state, dispatch, now] = useSynchronousReducer(networkChooseReducer, () => initialNetworkChoose(listNetworks(), current, height));
+  const [state, dispatch, now] = useSynchronousReducer(networkChooseReducer, () =>
+    initialNetworkChoose(listNetworks(), current, height),
+  );
   useEffect(() => dispatch({ type: 'resize', height }), [height]);
   const [saving, setSaving] = useState(false);
   const started = useRef(false);
@@ -41,25 +48,23 @@ export function NetworkChoose() {
   };
 
   // One handler for the filter and the list: letters (j and k too) are typed into the filter.
-  useKeys(
-    (input, key) => {
-      if (isInterrupt(input, key)) return;
-      if (key.return) return void choose(chosenNetwork(now.current));
-      if (key.escape) {
-        if (now.current.filter) dispatch({ type: 'filter', edit: { type: 'clear' } });
-        else shell.navigate({ type: 'back' });
-        return;
-      }
-      const action = actionFor(input, key);
-      if (action) return dispatch(action);
-      if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return;
-      // Typed ahead as one chunk, "kus⏎" filters, then chooses.
-      for (const part of input.split(/([\r\n])/u)) {
-        if (part === '\r' || part === '\n') return void choose(chosenNetwork(now.current));
-        if (part) dispatch({ type: 'filter', edit: { type: 'insert', text: part } });
-      }
-    }, !saving
-  );
+  useKeys((input, key) => {
+    if (isInterrupt(input, key)) return;
+    if (key.return) return void choose(chosenNetwork(now.current));
+    if (key.escape) {
+      if (now.current.filter) dispatch({ type: 'filter', edit: { type: 'clear' } });
+      else shell.navigate({ type: 'back' });
+      return;
+    }
+    const action = actionFor(input, key);
+    if (action) return dispatch(action);
+    if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return;
+    // Typed ahead as one chunk, "kus⏎" filters, then chooses.
+    for (const part of input.split(/([\r\n])/u)) {
+      if (part === '\r' || part === '\n') return void choose(chosenNetwork(now.current));
+      if (part) dispatch({ type: 'filter', edit: { type: 'insert', text: part } });
+    }
+  }, !saving);
 
   const visible = state.matches.slice(state.list.offset, state.list.offset + state.list.height);
   return (

@@ -7,7 +7,13 @@ import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { useForm } from '../../ui/components/use-form.js';
-import { PASSWORD_FIELDS, passwordVerdicts, submitProblem, type PasswordField, type PasswordValues } from './use-password-form-state.js';
+import {
+  PASSWORD_FIELDS,
+  passwordVerdicts,
+  submitProblem,
+  type PasswordField,
+  type PasswordValues,
+} from './use-password-form-state.js';
 
 const LABELS: Record<PasswordField, string> = {
   current: 'Current password:',
@@ -75,10 +81,18 @@ export function PasswordChange() {
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>Change the vault password</Text>
-      <Text color={theme.muted}>The vault is re-encrypted under the new one; its backups keep their own passwords.</Text>
+      <Text color={theme.muted}>
+        The vault is re-encrypted under the new one; its backups keep their own passwords.
+      </Text>
       <Text> </Text>
       {PASSWORD_FIELDS.map((field) => (
-        <FormField key={field} label={LABELS[field].padEnd(20)} value={values[field]} mask focused={!working && focus === field}>
+        <FormField
+          key={field}
+          label={LABELS[field].padEnd(20)}
+          value={values[field]}
+          mask
+          focused={!working && focus === field}
+        >
           {(verdicts[field] ?? []).map((verdict) => (
             <Text key={verdict.text} color={theme[verdict.tone]}>
               {verdict.text}

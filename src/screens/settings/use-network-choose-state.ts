@@ -23,9 +23,15 @@ export function initialNetworkChoose(all: readonly Network[], current: string, h
 }
 
 function listAt(matches: readonly Network[], name: string, height: number): ListState {
-  const cursor = Math.max(0, matches.findIndex((n) => n.name === name));
+  const cursor = Math.max(
+    0,
+    matches.findIndex((n) => n.name === name),
+  );
   // A resize scrolls the window to wherever the cursor is.
-  return listReducer({ cursor, offset: 0, count: matches.length, height }, { type: 'resize', count: matches.length, height });
+  return listReducer(
+    { cursor, offset: 0, count: matches.length, height },
+    { type: 'resize', count: matches.length, height },
+  );
 }
 
 export function networkChooseReducer(state: NetworkChooseState, action: NetworkChooseAction): NetworkChooseState {
@@ -41,7 +47,10 @@ export function networkChooseReducer(state: NetworkChooseState, action: NetworkC
     case 'move':
       return { ...state, list: listReducer(state.list, action.move) };
     case 'resize':
-      return { ...state, list: listReducer(state.list, { type: 'resize', count: state.matches.length, height: action.height }) };
+      return {
+        ...state,
+        list: listReducer(state.list, { type: 'resize', count: state.matches.length, height: action.height }),
+      };
   }
 }
 

@@ -18,14 +18,18 @@ export function passwordVerdicts(values: PasswordValues): Partial<Record<Passwor
   if (values.next) {
     const next = [strengthOf(values.next)];
     // Allowed, since the salt changes, but the user probably meant something else.
-    if (values.next === values.current) next.push({ tone: 'warning', text: 'This is the current password: only the salt would change.' });
+    if (values.next === values.current)
+      next.push({ tone: 'warning', text: 'This is the current password: only the salt would change.' });
     verdicts.next = next;
   }
   if (values.repeat) {
     verdicts.repeat = [
       values.repeat === values.next
         ? { tone: 'success', text: 'The two match.' }
-        : { tone: values.next.startsWith(values.repeat) ? 'warning' : 'error', text: 'Not the same as the new password (yet).' },
+        : {
+            tone: values.next.startsWith(values.repeat) ? 'warning' : 'error',
+            text: 'Not the same as the new password (yet).',
+          },
     ];
   }
   return verdicts;
@@ -36,7 +40,8 @@ export function submitProblem(values: PasswordValues): { field: PasswordField; t
   if (!values.current) return { field: 'current', text: 'Type the current password first.' };
   const strength = strengthOf(values.next);
   if (strength.tone === 'error') return { field: 'next', text: strength.text };
-  if (values.repeat !== values.next) return { field: 'repeat', text: 'The two new passwords differ: type the new one again.' };
+  if (values.repeat !== values.next)
+    return { field: 'repeat', text: 'The two new passwords differ: type the new one again.' };
   return undefined;
 }
 
@@ -52,4 +57,3 @@ function strengthOf(password: string): Verdict {
     bytes.fill(0);
   }
 }
-

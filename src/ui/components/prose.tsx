@@ -13,4 +13,5 @@ export function Prose({ children, ...style }: Omit<TextProps, 'wrap'>) {
   );
 }
 
-const withoutLeadingSpace = (line: string, index: number) => (index === 0 ? line : line.replace(/^((?:\u001B\[[0-9;]*m)*) +/u, '$1'));
+const withoutLeadingSpace = (line: string, index: number) =>
+  index === 0 ? line : line.replace(/^((?:\u001B\[[0-9;]*m)*) +/u, '$1');

@@ -21,7 +21,7 @@ export function TextField({ label, value, focused, mask, placeholder, problem }:
         {shown || !placeholder ? <Text>{shown}</Text> : <Text color={theme.muted}>{placeholder}</Text>}
         {focused ? <Text inverse> </Text> : null}
       </Box>
-      {problem ? <Text color={theme.error}>  {problem}</Text> : null}
+      {problem ? <Text color={theme.error}> {problem}</Text> : null}
     </Box>
   );
 }

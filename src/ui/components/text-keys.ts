@@ -14,7 +14,16 @@ export interface TextKey {
  */
 export function textKeyOf(input: string, key: Key): TextKey | undefined {
   if (key.return) return { submit: true };
-  if (key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) {
+  if (
+    key.escape ||
+    key.tab ||
+    key.upArrow ||
+    key.downArrow ||
+    key.leftArrow ||
+    key.rightArrow ||
+    key.pageUp ||
+    key.pageDown
+  ) {
     return undefined;
   }
   if (key.backspace || key.delete) return { edit: { type: 'delete-back' }, submit: false };

@@ -21,7 +21,10 @@ export type FormAction<F extends string> =
   | { type: 'visit-all' }
   | { type: 'clear' };
 
-export function initialForm<F extends string>(fields: readonly F[], values: Partial<Record<F, string>> = {}): FormState<F> {
+export function initialForm<F extends string>(
+  fields: readonly F[],
+  values: Partial<Record<F, string>> = {},
+): FormState<F> {
   if (fields.length === 0) throw new RangeError('fields: a form needs at least one field');
   const filled = Object.fromEntries(fields.map((f) => [f, values[f] ?? ''])) as Record<F, string>;
   return { fields, values: filled, focus: fields[0]!, visited: [] };
@@ -56,7 +59,8 @@ function moveFocus<F extends string>(state: FormState<F>, field: F): FormState<F
   return { ...state, focus: field, visited };
 }
 
-export const isLastField = <F extends string>(state: FormState<F>) => state.focus === state.fields[state.fields.length - 1];
+export const isLastField = <F extends string>(state: FormState<F>) =>
+  state.focus === state.fields[state.fields.length - 1];
 
 /** A problem is worth showing once the field has text or the user has been past it. */
 export const isTouched = <F extends string>(state: FormState<F>, field: F) =>

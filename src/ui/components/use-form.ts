@@ -18,7 +18,9 @@ export interface FormOptions<F extends string> {
  * so far have left it, so "bob⇥5Grw…⏎" typed faster than frames lands in the right fields.
  */
 export function useForm<F extends string>({ fields, initial, isActive, onSubmit, onCancel }: FormOptions<F>) {
-  const [state, dispatch, current] = useSynchronousReducer<FormState<F>, FormAction<F>>(formReducer, () => initialForm(fields, initial));
+  const [state, dispatch, current] = useSynchronousReducer<FormState<F>, FormAction<F>>(formReducer, () =>
+    initialForm(fields, initial),
+  );
 
   const enter = () => {
     if (isLastField(current.current)) onSubmit(current.current.values);

@@ -15,7 +15,12 @@ export type ListAction =
   | { type: 'last' }
   | { type: 'resize'; count: number; height: number };
 
-export const initialList = (count: number, height: number): ListState => ({ cursor: 0, offset: 0, count, height: Math.max(1, height) });
+export const initialList = (count: number, height: number): ListState => ({
+  cursor: 0,
+  offset: 0,
+  count,
+  height: Math.max(1, height),
+});
 
 export function listReducer(state: ListState, action: ListAction): ListState {
   const moveTo = (cursor: number, s: ListState = state): ListState => {

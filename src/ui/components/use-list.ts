@@ -20,13 +20,10 @@ export function useList(count: number, height: number, isActive: boolean) {
   const [state, dispatch, current] = useSynchronousReducer(listReducer, () => initialList(count, height));
   // Before the frame is drawn: a key typed as the list appears must meet its new length.
   useLayoutEffect(() => dispatch({ type: 'resize', count, height }), [count, height]);
-  useKeys(
-    (input, key) => {
-      const command = commandFor(input, key, MOVE_COMMANDS);
-      if (command) dispatch({ type: LIST_MOVES[command]! });
-    },
-    isActive,
-  );
+  useKeys((input, key) => {
+    const command = commandFor(input, key, MOVE_COMMANDS);
+    if (command) dispatch({ type: LIST_MOVES[command]! });
+  }, isActive);
   // `current()` is the state as the keys so far have left it, for an Enter in the same burst.
   return { ...state, current: () => current.current };
 }

@@ -3,7 +3,12 @@ export interface TextFieldState {
   value: string;
 }
 
-export type TextFieldAction = { type: 'insert'; text: string } | { type: 'delete-back' } | { type: 'delete-word' } | { type: 'clear' } | { type: 'set'; value: string };
+export type TextFieldAction =
+  | { type: 'insert'; text: string }
+  | { type: 'delete-back' }
+  | { type: 'delete-word' }
+  | { type: 'clear' }
+  | { type: 'set'; value: string };
 
 // Bracketed-paste markers and other control characters never become part of the value.
 const PASTE_MARKERS = /\x1b?\[20[01]~/gu;
@@ -12,7 +17,10 @@ const CONTROL = /[\p{Cc}]/gu;
 export function textFieldReducer(state: TextFieldState, action: TextFieldAction): TextFieldState {
   switch (action.type) {
     case 'insert': {
-      const text = action.text.replace(PASTE_MARKERS, '').replace(/[\r\n\t]+/gu, ' ').replace(CONTROL, '');
+      const text = action.text
+        .replace(PASTE_MARKERS, '')
+        .replace(/[\r\n\t]+/gu, ' ')
+        .replace(CONTROL, '');
       return text ? { value: state.value + text } : state;
     }
     case 'delete-back':

@@ -24,5 +24,9 @@ export function useTextField({ initial = '', isActive, onSubmit, onCancel, onOth
     else if (key.escape) onCancel?.();
     else onOtherKey?.(input, key);
   }, isActive);
-  return { value: state.value, set: (value: string) => dispatch({ type: 'set', value }), clear: () => dispatch({ type: 'clear' }) };
+  return {
+    value: state.value,
+    set: (value: string) => dispatch({ type: 'set', value }),
+    clear: () => dispatch({ type: 'clear' }),
+  };
 }

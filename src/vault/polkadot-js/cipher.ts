@@ -25,14 +25,18 @@ export interface Scheme {
 
 export function schemeOf(encoding: EncodingJson, what: string): Scheme {
   if (!['0', '1', '2', '3'].includes(encoding.version)) {
-    throw new UserError(`${what} is a polkadot.js file of version ${printable(encoding.version, QUOTED)}, which airlock does not read`);
+    throw new UserError(
+      `${what} is a polkadot.js file of version ${printable(encoding.version, QUOTED)}, which airlock does not read`,
+    );
   }
   const types = Array.isArray(encoding.type) ? encoding.type : [encoding.type];
   const known = types.every((t) => ['scrypt', 'xsalsa20-poly1305', 'none'].includes(t));
   const scheme = { scrypt: types.includes('scrypt'), encrypted: types.includes('xsalsa20-poly1305') };
   const none = types.length === 1 && types[0] === 'none';
   if (!known || (!none && !scheme.encrypted) || (scheme.scrypt && encoding.version !== '3')) {
-    throw new UserError(`${what} is encrypted with "${printable(types.join(', '), QUOTED)}", which airlock does not read`);
+    throw new UserError(
+      `${what} is encrypted with "${printable(types.join(', '), QUOTED)}", which airlock does not read`,
+    );
   }
   return scheme;
 }

@@ -25,7 +25,11 @@ export interface DecodeFileOptions extends DecodeOptions {
  * "export all" batch, or apps' JSON array of accounts. Accounts of a batch or array that
  * the password does not open come back as `locked`, to be opened with `unlockAccount`.
  */
-export async function decodeKeyFile(text: string, password: Uint8Array, options: DecodeFileOptions = {}): Promise<DecodedKeyFile> {
+export async function decodeKeyFile(
+  text: string,
+  password: Uint8Array,
+  options: DecodeFileOptions = {},
+): Promise<DecodedKeyFile> {
   checkPassword(password);
   const what = options.what ?? 'the file';
   const parsed = parseKeyFile(text, what);
@@ -42,14 +46,21 @@ export async function decodeKeyFile(text: string, password: Uint8Array, options:
     if (parsed.kind === 'batch') work.plan([kdfRunOfEntry(parsed.json, what)]);
     const entries = parsed.kind === 'list' ? parsed.entries : await openBatch(parsed.json, password, cache, what);
     work.plan(entries.map((json) => kdfRunOfEntry(json, what)));
-    return { format: parsed.kind, ...(await openEach(entries, password, cache, what, { ...options, largestMemory: work.largestMemory() })) };
+    return {
+      format: parsed.kind,
+      ...(await openEach(entries, password, cache, what, { ...options, largestMemory: work.largestMemory() })),
+    };
   } finally {
     wipeCache(cache);
   }
 }
 
 /** Opens one account of a batch or array with its own password. */
-export async function unlockAccount(locked: LockedAccount, password: Uint8Array, options: DecodeOptions = {}): Promise<DecodedAccount> {
+export async function unlockAccount(
+  locked: LockedAccount,
+  password: Uint8Array,
+  options: DecodeOptions = {},
+): Promise<DecodedAccount> {
   checkPassword(password);
   const what = entryLabel(options.what ?? 'the file', locked.index, locked.name);
   const parsed = PairJsonSchema.safeParse(locked.json);
@@ -65,7 +76,12 @@ export async function unlockAccount(locked: LockedAccount, password: Uint8Array,
   }
 }
 
-async function openBatch(json: { encoded: string; encoding: EncodingJson }, password: Uint8Array, cache: KeyCache, what: string) {
+async function openBatch(
+  json: { encoded: string; encoding: EncodingJson },
+  password: Uint8Array,
+  cache: KeyCache,
+  what: string,
+) {
   const scheme = schemeOf(json.encoding, what);
   const plain = await openEncoded(encodedBytes(json.encoded, what), scheme, password, cache, what);
   if (!plain) throw wrongPassword(what);
@@ -80,7 +96,8 @@ async function openBatch(json: { encoded: string; encoding: EncodingJson }, pass
   return parseBatchContent(text, what);
 }
 
-type Outcome = { account: DecodedAccount } | { locked: LockedAccount } | { skipped: SkippedAccount } | { error: unknown };
+type Outcome =
+  { account: DecodedAccount } | { locked: LockedAccount } | { skipped: SkippedAccount } | { error: unknown };
 
 /** Opens the entries a few at a time (see open-lanes.ts), with the outcome of opening them one by one. */
 async function openEach(
@@ -94,7 +111,9 @@ async function openEach(
   const outcomes = await inLanes(entries, laneLimit(options.concurrency, options.largestMemory), {
     task: async (json, index) => {
       // A failure that is not the file's fault stops the read, but only once nothing is running.
-      const outcome = await openEntry(json, index, password, cache, what).catch((error: unknown): Outcome => ({ error }));
+      const outcome = await openEntry(json, index, password, cache, what).catch((error: unknown): Outcome => ({
+        error,
+      }));
       if ('error' in outcome) failed = true;
       return outcome;
     },
@@ -120,7 +139,13 @@ async function openEach(
   return result;
 }
 
-async function openEntry(json: PairJson, index: number, password: Uint8Array, cache: KeyCache, what: string): Promise<Outcome> {
+async function openEntry(
+  json: PairJson,
+  index: number,
+  password: Uint8Array,
+  cache: KeyCache,
+  what: string,
+): Promise<Outcome> {
   const name = nameOf(json);
   const address = previewAddress(json.address, declaredType(json.encoding));
   try {
@@ -134,7 +159,12 @@ async function openEntry(json: PairJson, index: number, password: Uint8Array, ca
 }
 
 /** The account, or undefined when the password does not open it. */
-async function openAccount(json: PairJson, password: Uint8Array, cache: KeyCache, what: string): Promise<DecodedAccount | undefined> {
+async function openAccount(
+  json: PairJson,
+  password: Uint8Array,
+  cache: KeyCache,
+  what: string,
+): Promise<DecodedAccount | undefined> {
   const scheme = schemeOf(json.encoding, what);
   const types = candidateTypes(json.encoding, what);
   const plain = await openEncoded(encodedBytes(json.encoded, what), scheme, password, cache, what);
@@ -152,7 +182,9 @@ async function accountFrom(plain: Uint8Array, types: KeyType[], json: PairJson, 
   if (external) {
     const type = types[0]!;
     if (external.length !== publicKeyLength(type)) {
-      throw new UserError(`${what} is a watch-only ${type} account known by its address alone; airlock needs its public key`);
+      throw new UserError(
+        `${what} is a watch-only ${type} account known by its address alone; airlock needs its public key`,
+      );
     }
     const address = matchAddress(json.address, external, type);
     if (!address) throw addressMismatch(what, json.address);
@@ -175,7 +207,9 @@ async function accountFrom(plain: Uint8Array, types: KeyType[], json: PairJson, 
 function candidateTypes(encoding: EncodingJson, what: string): KeyType[] {
   const declared = Array.isArray(encoding.content) ? encoding.content[1] : undefined;
   if (declared !== undefined && !isKeyType(declared)) {
-    throw new UserError(`${what} holds a key of type "${printable(String(declared), QUOTED)}", which airlock does not read`);
+    throw new UserError(
+      `${what} holds a key of type "${printable(String(declared), QUOTED)}", which airlock does not read`,
+    );
   }
   // Version 0 files name no type; polkadot.js takes the keyring's, ed25519 unless told otherwise.
   if (encoding.version === '0' || declared === undefined) {
@@ -209,5 +243,7 @@ function wrongPassword(what: string): WrongPasswordError {
 }
 
 function addressMismatch(what: string, address: string): DamagedFileError {
-  return new DamagedFileError(`${what} is damaged: its address ${printable(address, QUOTED)} does not belong to the key inside it`);
+  return new DamagedFileError(
+    `${what} is damaged: its address ${printable(address, QUOTED)} does not belong to the key inside it`,
+  );
 }

@@ -4,7 +4,15 @@ import { newSealKey, seal, type SealKey } from './cipher.js';
 import { keyBytes, type KeyBytes } from './key-job.js';
 import { keysInWorkers, type KeyPoolOptions } from './key-pool.js';
 import { externalPkcs8, jsonAddress, publicKeyLength } from './pairs.js';
-import type { AccountMeta, BatchAccount, BatchJson, ExternalInput, KeyInput, KeyringPairJson, StoredKeyInput } from './types.js';
+import type {
+  AccountMeta,
+  BatchAccount,
+  BatchJson,
+  ExternalInput,
+  KeyInput,
+  KeyringPairJson,
+  StoredKeyInput,
+} from './types.js';
 
 const ENCRYPTED: ['scrypt', 'xsalsa20-poly1305'] = ['scrypt', 'xsalsa20-poly1305'];
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -15,7 +23,11 @@ const SEALS_PER_TURN = 100;
  * A polkadot.js account file (`KeyringPair$Json` version 3) for a key airlock derives or
  * holds, sealed with scrypt N=2^15 so that every polkadot.js version opens it.
  */
-export async function encodeAccountJson(input: KeyInput | StoredKeyInput, password: Uint8Array, meta: AccountMeta): Promise<KeyringPairJson> {
+export async function encodeAccountJson(
+  input: KeyInput | StoredKeyInput,
+  password: Uint8Array,
+  meta: AccountMeta,
+): Promise<KeyringPairJson> {
   requirePassword(password);
   const sealKey = await newSealKey(password);
   try {
@@ -47,21 +59,32 @@ export type BatchOptions = KeyPoolOptions;
  * The polkadot.js extension's "export all accounts" file: the JSON list of the accounts'
  * own files, sealed again with the same password.
  */
-export async function encodeBatchJson(accounts: readonly BatchAccount[], password: Uint8Array, options: BatchOptions = {}): Promise<BatchJson> {
+export async function encodeBatchJson(
+  accounts: readonly BatchAccount[],
+  password: Uint8Array,
+  options: BatchOptions = {},
+): Promise<BatchJson> {
   requirePassword(password);
   if (accounts.length === 0) throw new UserError('there are no accounts to export');
   options.signal?.throwIfAborted();
   // Every account is checked, and the watch-only ones written, before any work starts.
-  const external = accounts.map(({ account, meta }) => (isExternal(account) ? encodeExternalAccountJson(account, meta) : undefined));
+  const external = accounts.map(({ account, meta }) =>
+    isExternal(account) ? encodeExternalAccountJson(account, meta) : undefined,
+  );
   const keyed = accounts.flatMap(({ account, meta }) =>
-    isExternal(account) ? [] : [{ account, meta, type: checkKeyType(account.type), prefix: checkPrefix(account.ss58Prefix) }],
+    isExternal(account)
+      ? []
+      : [{ account, meta, type: checkKeyType(account.type), prefix: checkPrefix(account.ss58Prefix) }],
   );
   // Two scrypt runs whatever the count (the inner files share one salt, each with its own
   // nonce), on libuv's threads while the pool derives the keys.
   const [outer, inner, keys] = await Promise.allSettled([
     newSealKey(password),
     keyed.length > 0 ? newSealKey(password) : undefined,
-    keysInWorkers(keyed.map(({ account }) => account), options),
+    keysInWorkers(
+      keyed.map(({ account }) => account),
+      options,
+    ),
   ]);
   try {
     const [outerKey, innerKey, derived] = [valueOf(outer), valueOf(inner), valueOf(keys)];
@@ -103,7 +126,11 @@ function isExternal(account: BatchAccount['account']): account is ExternalInput 
   return !('phrase' in account) && !('pkcs8' in account);
 }
 
-async function sealedAccount(input: KeyInput | StoredKeyInput, meta: AccountMeta, sealKey: SealKey): Promise<KeyringPairJson> {
+async function sealedAccount(
+  input: KeyInput | StoredKeyInput,
+  meta: AccountMeta,
+  sealKey: SealKey,
+): Promise<KeyringPairJson> {
   const type = checkKeyType(input.type);
   const prefix = checkPrefix(input.ss58Prefix);
   const key = await keyBytes({ ...input, type });
@@ -114,7 +141,13 @@ async function sealedAccount(input: KeyInput | StoredKeyInput, meta: AccountMeta
   }
 }
 
-function sealedFile(key: KeyBytes, type: KeyType, prefix: number, meta: AccountMeta, sealKey: SealKey): KeyringPairJson {
+function sealedFile(
+  key: KeyBytes,
+  type: KeyType,
+  prefix: number,
+  meta: AccountMeta,
+  sealKey: SealKey,
+): KeyringPairJson {
   return {
     encoded: b64(seal(key.pkcs8, sealKey)),
     encoding: { content: ['pkcs8', type], type: ENCRYPTED, version: '3' },
@@ -126,7 +159,8 @@ function sealedFile(key: KeyBytes, type: KeyType, prefix: number, meta: AccountM
 function requirePassword(password: Uint8Array): void {
   if (!(password instanceof Uint8Array)) throw new TypeError('password: expected a Uint8Array');
   // polkadot.js treats an empty password as none and would write the key in the clear.
-  if (password.length === 0) throw new UserError('a polkadot.js file needs a password', 'choose a password for the file');
+  if (password.length === 0)
+    throw new UserError('a polkadot.js file needs a password', 'choose a password for the file');
 }
 
 function checkPrefix(prefix: number | undefined): number {

@@ -7,7 +7,8 @@ import { keyFromPkcs8, pkcs8FromPhrase } from './pairs.js';
  * from its phrase and path, or prove that held PKCS#8 bytes sign for their public key.
  */
 
-export type KeyJob = { phrase: string; path: string; type: KeyType; passphrase?: string } | { pkcs8: Uint8Array; type: KeyType };
+export type KeyJob =
+  { phrase: string; path: string; type: KeyType; passphrase?: string } | { pkcs8: Uint8Array; type: KeyType };
 
 /** A key as `pair.encodePkcs8()` writes it, with its public key. */
 export interface KeyBytes {
@@ -52,5 +53,7 @@ const CLASSES: Record<string, new (message: string, hint?: string) => Error> = {
 
 export function fromWire(wire: WireError): Error {
   const Class = CLASSES[wire.name] ?? Error;
-  return Class === UserError || Class === DamagedFileError ? new Class(wire.message, wire.hint) : new Class(wire.message);
+  return Class === UserError || Class === DamagedFileError
+    ? new Class(wire.message, wire.hint)
+    : new Class(wire.message);
 }

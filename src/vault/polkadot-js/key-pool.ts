@@ -30,7 +30,10 @@ export interface KeyPoolOptions {
 const WORKER = new URL('../../../dist/vault/polkadot-js/key-worker.js', import.meta.url);
 
 /** The keys of `inputs`, in their order. The caller owns the bytes and should wipe `pkcs8` when done. */
-export async function keysInWorkers(inputs: readonly (KeyInput | StoredKeyInput)[], options: KeyPoolOptions = {}): Promise<KeyBytes[]> {
+export async function keysInWorkers(
+  inputs: readonly (KeyInput | StoredKeyInput)[],
+  options: KeyPoolOptions = {},
+): Promise<KeyBytes[]> {
   options.signal?.throwIfAborted();
   // Every input is checked before a thread starts, so a bad one costs no work.
   const jobs = inputs.map(jobOf);
@@ -97,7 +100,9 @@ function run(workers: Worker[], jobs: KeyJob[], { signal, onProgress }: KeyPoolO
         }
       });
       worker.on('error', (error) => settle({ reason: error }));
-      worker.on('exit', (code) => settle({ reason: new Error(`a key worker stopped (exit code ${code}) before its work was done`) }));
+      worker.on('exit', (code) =>
+        settle({ reason: new Error(`a key worker stopped (exit code ${code}) before its work was done`) }),
+      );
       send(worker);
     }
   });
@@ -112,7 +117,12 @@ function jobOf(input: KeyInput | StoredKeyInput, index: number): KeyJob {
   if (typeof input.phrase !== 'string' || typeof input.path !== 'string') {
     throw new TypeError(`inputs[${index}]: expected a phrase and a path, or pkcs8 bytes`);
   }
-  return { phrase: input.phrase, path: input.path, type, ...(input.passphrase === undefined ? {} : { passphrase: input.passphrase }) };
+  return {
+    phrase: input.phrase,
+    path: input.path,
+    type,
+    ...(input.passphrase === undefined ? {} : { passphrase: input.passphrase }),
+  };
 }
 
 function poolSize(requested: number | undefined, jobs: number): number {

@@ -65,7 +65,10 @@ export class KeyWork {
   private summary(all: ScryptParams[]): string {
     const ns = [...new Set(all.map((params) => params.N))].sort((a, b) => a - b);
     const at = ns.length === 1 ? `N=${power(ns[0]!)}` : `N=${power(ns[0]!)} to ${power(ns.at(-1)!)}`;
-    const seconds = all.reduce((sum, params) => sum + (scryptWork(params) / scryptWork(WRITE_SCRYPT)) * SECONDS_PER_WRITE_RUN, 0);
+    const seconds = all.reduce(
+      (sum, params) => sum + (scryptWork(params) / scryptWork(WRITE_SCRYPT)) * SECONDS_PER_WRITE_RUN,
+      0,
+    );
     const memory = `${ns.length === 1 ? '' : 'up to '}${size(Math.max(...all.map(scryptMemory)))} of memory${all.length === 1 ? '' : ' each'}`;
     const runs = `${count(all.length)} key derivation${all.length === 1 ? '' : 's'}`;
     return `${this.what} asks for ${runs} at ${at} (${memory}, about ${duration(seconds)} of work on one core)`;

@@ -7,7 +7,8 @@ import { keyBytes, toWire, type JobMessage, type ResultMessage } from './key-job
 
 /** Bytes that own their whole ArrayBuffer, so transferring it moves nothing else (a Buffer may share Node's pool). */
 function owned(bytes: Uint8Array): Uint8Array {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes;
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer)
+    return bytes;
   const copy = new Uint8Array(bytes);
   bytes.fill(0);
   return copy;
@@ -21,7 +22,10 @@ port.on('message', async ({ id, job }: JobMessage) => {
     const key = await keyBytes(job);
     const pkcs8 = owned(key.pkcs8);
     const publicKey = owned(key.publicKey);
-    port.postMessage({ id, pkcs8, publicKey } satisfies ResultMessage, [pkcs8.buffer as ArrayBuffer, publicKey.buffer as ArrayBuffer]);
+    port.postMessage({ id, pkcs8, publicKey } satisfies ResultMessage, [
+      pkcs8.buffer as ArrayBuffer,
+      publicKey.buffer as ArrayBuffer,
+    ]);
   } catch (error) {
     port.postMessage({ id, error: toWire(error) } satisfies ResultMessage);
   } finally {

@@ -29,7 +29,11 @@ export function laneLimit(requested?: number, largestMemory = 0): number {
 export async function inLanes<T, R>(
   items: readonly T[],
   limit: number,
-  { task, group, stop }: { task: (item: T, index: number) => Promise<R>; group: (item: T) => string | undefined; stop: () => boolean },
+  {
+    task,
+    group,
+    stop,
+  }: { task: (item: T, index: number) => Promise<R>; group: (item: T) => string | undefined; stop: () => boolean },
 ): Promise<(R | undefined)[]> {
   const results: (R | undefined)[] = new Array(items.length);
   const lastOfGroup = new Map<string, Promise<R>>();

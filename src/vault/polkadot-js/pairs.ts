@@ -15,7 +15,10 @@ import type { HexString, KeyInput } from './types.js';
 
 /** The keyring pulls in the crypto wasm: loaded only when a key is actually handled. */
 async function polkadot() {
-  const [keyring, { cryptoWaitReady }] = await Promise.all([import('@polkadot/keyring'), import('@polkadot/util-crypto')]);
+  const [keyring, { cryptoWaitReady }] = await Promise.all([
+    import('@polkadot/keyring'),
+    import('@polkadot/util-crypto'),
+  ]);
   await cryptoWaitReady();
   return keyring;
 }
@@ -34,7 +37,10 @@ export async function pkcs8FromPhrase(input: KeyInput): Promise<{ pkcs8: Uint8Ar
   const suri = type === 'ethereum' ? `${phrase}/${path}` : `${phrase}${path}`;
   let pair: KeyringPair;
   try {
-    pair = type === 'ed25519' && isLedgerPath(path) ? await ledgerPair(new Keyring({ type }), input) : new Keyring({ type }).createFromUri(suri, {}, type);
+    pair =
+      type === 'ed25519' && isLedgerPath(path)
+        ? await ledgerPair(new Keyring({ type }), input)
+        : new Keyring({ type }).createFromUri(suri, {}, type);
   } catch (error) {
     throw new UserError(`cannot derive ${type} key at "${displayPath(path)}": ${(error as Error).message}`);
   }
@@ -107,7 +113,8 @@ function addressForms(publicKey: Uint8Array, type: KeyType): Uint8Array[] {
 /** The address to show when the file's `address` names this key, else undefined. */
 export function matchAddress(field: string, publicKey: Uint8Array, type: KeyType): string | undefined {
   const parsed = parseAddressField(field);
-  if (!parsed || !addressForms(publicKey, type).some((form) => Buffer.from(form).equals(parsed.bytes))) return undefined;
+  if (!parsed || !addressForms(publicKey, type).some((form) => Buffer.from(form).equals(parsed.bytes)))
+    return undefined;
   return type === 'ethereum' ? ethereumEncode(publicKey) : addressOf(publicKey, type, parsed.prefix ?? 42);
 }
 

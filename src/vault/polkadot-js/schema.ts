@@ -91,7 +91,10 @@ function parseJson(text: string, what: string): unknown {
   } catch {
     // A file that starts like JSON but does not parse was most likely cut short.
     if (/^[[{]/u.test(text.trimStart())) {
-      throw new DamagedFileError(`${what} is damaged: it is not complete JSON`, 'it may be truncated; copy it again from where it came from');
+      throw new DamagedFileError(
+        `${what} is damaged: it is not complete JSON`,
+        'it may be truncated; copy it again from where it came from',
+      );
     }
     throw notKeyFile(what, 'it is not JSON');
   }
@@ -99,7 +102,8 @@ function parseJson(text: string, what: string): unknown {
 
 function parseWith<T>(schema: z.ZodType<T>, json: unknown, what: string): T {
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new DamagedFileError(`${what} is damaged: ${issueSentence(parsed.error, json)}`, DAMAGED_HINT);
+  if (!parsed.success)
+    throw new DamagedFileError(`${what} is damaged: ${issueSentence(parsed.error, json)}`, DAMAGED_HINT);
   return parsed.data;
 }
 

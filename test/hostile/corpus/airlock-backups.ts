@@ -35,7 +35,11 @@ export async function airlockBackupInputs(dir: string, key: EnvelopeKey, keys: D
 /** Cut short at the start, inside every field, and at the end. */
 function truncations(text: string): Sample[] {
   // Cut after the closing brace, only the newline is lost: the same envelope, which may import.
-  return spread(0, text.length, 16).map((at) => ({ name: `cut-at-${at}.json`, data: text.slice(0, at), expect: sameEnvelope(text, text.slice(0, at)) ? 'either' : 'refused' }));
+  return spread(0, text.length, 16).map((at) => ({
+    name: `cut-at-${at}.json`,
+    data: text.slice(0, at),
+    expect: sameEnvelope(text, text.slice(0, at)) ? 'either' : 'refused',
+  }));
 }
 
 /**
@@ -50,7 +54,11 @@ function bitFlips(text: string): Sample[] {
   return points.map((at) => {
     const bit = Math.floor(random() * 8);
     const data = flipBit(bytes, at, bit);
-    return { name: `flip-${at}-bit-${bit}.json`, data, expect: sameEnvelope(text, Buffer.from(data).toString('utf8')) ? 'either' : 'refused' };
+    return {
+      name: `flip-${at}-bit-${bit}.json`,
+      data,
+      expect: sameEnvelope(text, Buffer.from(data).toString('utf8')) ? 'either' : 'refused',
+    };
   });
 }
 
@@ -86,9 +94,15 @@ function headerValues(text: string): Sample[] {
 }
 
 function missingFields(text: string): Sample[] {
-  const top = ['format', 'version', 'kdf', 'cipher', 'ciphertext'].map((field) => edited(text, `missing-${field}.json`, (e) => delete e[field]));
-  const inKdf = ['name', 'N', 'r', 'p', 'salt', 'check'].map((field) => edited(text, `missing-kdf-${field}.json`, (e) => delete kdf(e)[field]));
-  const inCipher = ['name', 'nonce'].map((field) => edited(text, `missing-cipher-${field}.json`, (e) => delete (e.cipher as Json)[field]));
+  const top = ['format', 'version', 'kdf', 'cipher', 'ciphertext'].map((field) =>
+    edited(text, `missing-${field}.json`, (e) => delete e[field]),
+  );
+  const inKdf = ['name', 'N', 'r', 'p', 'salt', 'check'].map((field) =>
+    edited(text, `missing-kdf-${field}.json`, (e) => delete kdf(e)[field]),
+  );
+  const inCipher = ['name', 'nonce'].map((field) =>
+    edited(text, `missing-cipher-${field}.json`, (e) => delete (e.cipher as Json)[field]),
+  );
   return [...top, ...inKdf, ...inCipher];
 }
 
@@ -102,7 +116,9 @@ function hugeNumbers(text: string): Sample[] {
     ['r', '1e9', 1e9],
     ['p', '2e32', 2 ** 32],
   ];
-  return values.map(([field, name, value]) => edited(text, `huge-${field}-${name}.json`, (e) => (kdf(e)[field] = value)));
+  return values.map(([field, name, value]) =>
+    edited(text, `huge-${field}-${name}.json`, (e) => (kdf(e)[field] = value)),
+  );
 }
 
 /** scrypt costs the allow-list does not hold: too dear, too cheap, or shaped otherwise. */
@@ -116,7 +132,9 @@ function offTheAllowList(text: string): Sample[] {
     [2 ** 10, 8, 1],
     [2 ** 15, 1, 1],
   ];
-  return params.map(([N, r, p]) => edited(text, `scrypt-N${Math.log2(N)}-r${r}-p${p}.json`, (e) => Object.assign(kdf(e), { N, r, p })));
+  return params.map(([N, r, p]) =>
+    edited(text, `scrypt-N${Math.log2(N)}-r${r}-p${p}.json`, (e) => Object.assign(kdf(e), { N, r, p })),
+  );
 }
 
 function base64Garbage(text: string): Sample[] {
@@ -134,7 +152,9 @@ function base64Garbage(text: string): Sample[] {
     ['ciphertext', (e) => e, 'with-newlines', 'QUFB\nQUFB\n'],
     ['ciphertext', (e) => e, 'array', ['QUFB']],
   ];
-  return values.map(([field, holder, name, value]) => edited(text, `base64-${field}-${name}.json`, (e) => (holder(e)[field] = value)));
+  return values.map(([field, holder, name, value]) =>
+    edited(text, `base64-${field}-${name}.json`, (e) => (holder(e)[field] = value)),
+  );
 }
 
 /** Files that are not an envelope at all, or one with something around it. */
@@ -152,9 +172,15 @@ function notAnEnvelope(text: string): Sample[] {
     { name: 'trailing-garbage.json', data: `${text}garbage` },
     { name: 'two-documents.json', data: `${text}${text}` },
     { name: 'nul-bytes.json', data: text.replace('"kdf"', '"kdf\u0000"') },
-    { name: 'duplicate-format-key.json', data: text.replace('"format": "airlock-backup"', '"format": "airlock-backup", "format": "other"') },
+    {
+      name: 'duplicate-format-key.json',
+      data: text.replace('"format": "airlock-backup"', '"format": "airlock-backup", "format": "other"'),
+    },
     { name: 'nested-200k-deep.json', data: deep },
-    { name: 'five-megabyte-field.json', data: text.replace('"format"', `"padding": "${'A'.repeat(5 * 1024 * 1024)}", "format"`) },
+    {
+      name: 'five-megabyte-field.json',
+      data: text.replace('"format"', `"padding": "${'A'.repeat(5 * 1024 * 1024)}", "format"`),
+    },
   ];
 }
 
@@ -165,13 +191,22 @@ function wrongInside(key: EnvelopeKey): Sample[] {
     { name: 'inside-not-utf8.json', data: sealRaw(Uint8Array.from([0xff, 0xfe, 0x00, 0xc3, 0x28]), key) },
     { name: 'inside-empty.json', data: sealRaw(new Uint8Array(0), key) },
     { name: 'inside-null.json', data: sealRaw(utf8('null'), key) },
-    { name: 'inside-other-format.json', data: sealRaw(utf8(JSON.stringify({ format: 'airlock-vault', version: 3, content: {} })), key) },
-    { name: 'inside-other-version.json', data: sealRaw(utf8(JSON.stringify({ format: 'airlock-backup', version: 2, content: {} })), key) },
+    {
+      name: 'inside-other-format.json',
+      data: sealRaw(utf8(JSON.stringify({ format: 'airlock-vault', version: 3, content: {} })), key),
+    },
+    {
+      name: 'inside-other-version.json',
+      data: sealRaw(utf8(JSON.stringify({ format: 'airlock-backup', version: 2, content: {} })), key),
+    },
     { name: 'content-null.json', data: sealFixed(null, key) },
     { name: 'content-string.json', data: sealFixed('identities', key) },
     { name: 'content-empty-object.json', data: sealFixed({}, key) },
     { name: 'content-lists-are-objects.json', data: sealFixed({ identities: {}, accounts: {}, addresses: {} }, key) },
-    { name: 'content-of-a-vault.json', data: sealFixed({ identities: [], accounts: [], addresses: [] }, key, { format: 'airlock-vault' }) },
+    {
+      name: 'content-of-a-vault.json',
+      data: sealFixed({ identities: [], accounts: [], addresses: [] }, key, { format: 'airlock-vault' }),
+    },
   ];
 }
 
@@ -214,8 +249,15 @@ function sameEnvelope(a: string, b: string): boolean {
 
 function normalised(envelope: Json): unknown {
   const bytes = (value: unknown) =>
-    typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/u.test(value) ? Buffer.from(value, 'base64').toString('hex') : { raw: value };
+    typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/u.test(value)
+      ? Buffer.from(value, 'base64').toString('hex')
+      : { raw: value };
   const k = { ...(envelope.kdf as Json) };
   const cipher = { ...(envelope.cipher as Json) };
-  return { ...envelope, kdf: { ...k, salt: bytes(k.salt), check: bytes(k.check) }, cipher: { ...cipher, nonce: bytes(cipher.nonce) }, ciphertext: bytes(envelope.ciphertext) };
+  return {
+    ...envelope,
+    kdf: { ...k, salt: bytes(k.salt), check: bytes(k.check) },
+    cipher: { ...cipher, nonce: bytes(cipher.nonce) },
+    ciphertext: bytes(envelope.ciphertext),
+  };
 }

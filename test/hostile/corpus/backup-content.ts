@@ -37,7 +37,8 @@ export async function backupContentInputs(dir: string, key: EnvelopeKey, keys: D
 }
 
 const account = (content: Content) => content.accounts[0]!;
-const identity = (content: Content) => content.identities[0]! as Extract<BackupContent['identities'][number], { kind: 'mnemonic' }>;
+const identity = (content: Content) =>
+  content.identities[0]! as Extract<BackupContent['identities'][number], { kind: 'mnemonic' }>;
 const entry = (content: Content) => content.addresses[0]!;
 
 function publicKeys(): [string, Change][] {
@@ -80,7 +81,10 @@ function keysOfOthers(): [string, Change][] {
 
 function words(): [string, Change][] {
   return [
-    ['words-not-bip39', (c) => (identity(c).mnemonic = 'hello world these are not the words you are looking for at all')],
+    [
+      'words-not-bip39',
+      (c) => (identity(c).mnemonic = 'hello world these are not the words you are looking for at all'),
+    ],
     ['words-bad-checksum', (c) => (identity(c).mnemonic = Array(12).fill('abandon').join(' '))],
     ['words-eleven', (c) => (identity(c).mnemonic = identity(c).mnemonic.split(' ').slice(0, 11).join(' '))],
     ['words-empty', (c) => (identity(c).mnemonic = '')],
@@ -93,7 +97,14 @@ function ids(): [string, Change][] {
   return [
     [
       'identity-ids-duplicate',
-      (c) => c.identities.push({ id: TRAVEL_ID, name: 'dev twin', kind: 'mnemonic', mnemonic: DEV_PHRASE, createdAt: CREATED }),
+      (c) =>
+        c.identities.push({
+          id: TRAVEL_ID,
+          name: 'dev twin',
+          kind: 'mnemonic',
+          mnemonic: DEV_PHRASE,
+          createdAt: CREATED,
+        }),
     ],
     ['account-of-no-identity', (c) => (account(c).identity = 'ffffffffffffffff')],
     ['identity-kind-unknown', (c) => ((identity(c) as { kind: string }).kind = 'paper')],
@@ -105,19 +116,31 @@ function addressBook(): [string, Change][] {
   return [
     ['address-not-an-address', (c) => (entry(c).address = 'hello')],
     ['address-empty', (c) => (entry(c).address = '')],
-    ['address-bad-checksum', (c) => (entry(c).address = `${entry(c).address.slice(0, -1)}${entry(c).address.endsWith('a') ? 'b' : 'a'}`)],
+    [
+      'address-bad-checksum',
+      (c) => (entry(c).address = `${entry(c).address.slice(0, -1)}${entry(c).address.endsWith('a') ? 'b' : 'a'}`),
+    ],
     ['address-of-another-network', (c) => (entry(c).network = 'kusama')],
     ['address-network-unknown', (c) => (entry(c).network = 'atlantis')],
     ['address-network-proto', (c) => (entry(c).network = '__proto__')],
     ['address-with-escape', (c) => (entry(c).address = `\u001b[2J${entry(c).address}`)],
-    ['address-ethereum-bad-case', (c) => Object.assign(entry(c), { address: '0xf24ff3a9CF04c71Dbc94D0b566f7A27B94566cac', network: 'moonbeam' })],
+    [
+      'address-ethereum-bad-case',
+      (c) => Object.assign(entry(c), { address: '0xf24ff3a9CF04c71Dbc94D0b566f7A27B94566cac', network: 'moonbeam' }),
+    ],
   ];
 }
 
 /** Imported identities whose keys are not what they claim. */
 function importedKeys(): [string, Change][] {
   const imported = (c: Content, publicKey: string, pkcs8: string) => {
-    c.identities[0] = { id: TRAVEL_ID, name: 'loose keys', kind: 'imported', keys: [{ publicKey, pkcs8 }], createdAt: CREATED };
+    c.identities[0] = {
+      id: TRAVEL_ID,
+      name: 'loose keys',
+      kind: 'imported',
+      keys: [{ publicKey, pkcs8 }],
+      createdAt: CREATED,
+    };
     Object.assign(account(c), { path: '', publicKey });
   };
   return [

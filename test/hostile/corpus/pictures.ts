@@ -85,8 +85,18 @@ function pngHeaders(png: Uint8Array): Sample[] {
     { name: 'ihdr-2^31x1.png', data: withSize(png, 2 ** 31, 1) },
     { name: 'ihdr-1x40000000.png', data: withSize(png, 1, 40_000_000) },
     { name: 'ihdr-0x0.png', data: withSize(png, 0, 0) },
-    { name: 'ihdr-after-idat.png', data: Buffer.concat([Buffer.from(png).subarray(0, -12), ihdr(16_000, 16_000), Buffer.from(png).subarray(-12)]) },
-    { name: 'text-chunk-10MB.png', data: Buffer.concat([Buffer.from(png).subarray(0, FIRST_CHUNK_END), chunk('tEXt', Buffer.alloc(10 * 1024 * 1024, 0x41)), Buffer.from(png).subarray(FIRST_CHUNK_END)]) },
+    {
+      name: 'ihdr-after-idat.png',
+      data: Buffer.concat([Buffer.from(png).subarray(0, -12), ihdr(16_000, 16_000), Buffer.from(png).subarray(-12)]),
+    },
+    {
+      name: 'text-chunk-10MB.png',
+      data: Buffer.concat([
+        Buffer.from(png).subarray(0, FIRST_CHUNK_END),
+        chunk('tEXt', Buffer.alloc(10 * 1024 * 1024, 0x41)),
+        Buffer.from(png).subarray(FIRST_CHUNK_END),
+      ]),
+    },
   ];
 }
 
@@ -95,12 +105,25 @@ function pngBombs(): Sample[] {
   const bomb = (width: number, height: number) => {
     // Grey, 8 bits: a filter byte and `width` pixels a row, all zero.
     const rows = Buffer.alloc((width + 1) * height);
-    return Buffer.concat([SIGNATURE, ihdr(width, height, 8, 0), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', new Uint8Array(0))]);
+    return Buffer.concat([
+      SIGNATURE,
+      ihdr(width, height, 8, 0),
+      chunk('IDAT', deflateSync(rows, { level: 9 })),
+      chunk('IEND', new Uint8Array(0)),
+    ]);
   };
   return [
     { name: 'zlib-bomb-6000x6000.png', data: bomb(6000, 6000) },
     // The header claims 36 megapixels; the data inflates to 225.
-    { name: 'zlib-bomb-lying-header.png', data: Buffer.concat([SIGNATURE, ihdr(6000, 6000, 8, 0), chunk('IDAT', deflateSync(Buffer.alloc(15_001 * 15_000), { level: 9 })), chunk('IEND', new Uint8Array(0))]) },
+    {
+      name: 'zlib-bomb-lying-header.png',
+      data: Buffer.concat([
+        SIGNATURE,
+        ihdr(6000, 6000, 8, 0),
+        chunk('IDAT', deflateSync(Buffer.alloc(15_001 * 15_000), { level: 9 })),
+        chunk('IEND', new Uint8Array(0)),
+      ]),
+    },
   ];
 }
 
@@ -137,9 +160,18 @@ function jpegHeaders(jpg: Uint8Array): Sample[] {
     { name: 'sof-6000x6000.jpg', data: withJpegSize(jpg, 6000, 6000) },
     { name: 'sof-65535x1.jpg', data: withJpegSize(jpg, 65_535, 1) },
     { name: 'sof-0x0.jpg', data: withJpegSize(jpg, 0, 0) },
-    { name: 'second-sof-65535x65535.jpg', data: Buffer.concat([bytes.subarray(0, at + sof.length), huge, bytes.subarray(at + sof.length)]) },
-    { name: 'segment-length-zero.jpg', data: Buffer.concat([bytes.subarray(0, 2), Buffer.from([0xff, 0xe1, 0x00, 0x00]), bytes.subarray(2)]) },
-    { name: 'segment-length-past-end.jpg', data: Buffer.concat([bytes.subarray(0, 2), Buffer.from([0xff, 0xe1, 0xff, 0xff]), bytes.subarray(2, 200)]) },
+    {
+      name: 'second-sof-65535x65535.jpg',
+      data: Buffer.concat([bytes.subarray(0, at + sof.length), huge, bytes.subarray(at + sof.length)]),
+    },
+    {
+      name: 'segment-length-zero.jpg',
+      data: Buffer.concat([bytes.subarray(0, 2), Buffer.from([0xff, 0xe1, 0x00, 0x00]), bytes.subarray(2)]),
+    },
+    {
+      name: 'segment-length-past-end.jpg',
+      data: Buffer.concat([bytes.subarray(0, 2), Buffer.from([0xff, 0xe1, 0xff, 0xff]), bytes.subarray(2, 200)]),
+    },
     { name: 'fill-bytes-1MB.jpg', data: Buffer.concat([bytes.subarray(0, 2), Buffer.alloc(1024 * 1024, 0xff)]) },
   ];
 }
@@ -163,8 +195,16 @@ function flips(ext: string, bytes: Uint8Array, seed: number): Sample[] {
 function randomBehindMagic(): Sample[] {
   const jpegMagic = Buffer.from([0xff, 0xd8]);
   return [16, 100, 4096, 1024 * 1024].flatMap((size, i) => [
-    { name: `random-${size}-behind-png-magic.png`, data: Buffer.concat([SIGNATURE, pseudoRandomBytes(size, 1600 + i)]), expect: 'refused' as const },
-    { name: `random-${size}-behind-jpeg-magic.jpg`, data: Buffer.concat([jpegMagic, pseudoRandomBytes(size, 1700 + i)]), expect: 'refused' as const },
+    {
+      name: `random-${size}-behind-png-magic.png`,
+      data: Buffer.concat([SIGNATURE, pseudoRandomBytes(size, 1600 + i)]),
+      expect: 'refused' as const,
+    },
+    {
+      name: `random-${size}-behind-jpeg-magic.jpg`,
+      data: Buffer.concat([jpegMagic, pseudoRandomBytes(size, 1700 + i)]),
+      expect: 'refused' as const,
+    },
   ]);
 }
 
@@ -175,6 +215,10 @@ function notPictures(): Sample[] {
     { name: 'gif.png', data: Buffer.concat([Buffer.from('GIF89a'), pseudoRandomBytes(100, 1800)]), expect: 'refused' },
     { name: 'png-magic-only.png', data: SIGNATURE, expect: 'refused' },
     { name: 'jpeg-magic-only.jpg', data: Buffer.from([0xff, 0xd8]), expect: 'refused' },
-    { name: 'larger-than-32MiB.png', data: Buffer.concat([SIGNATURE, Buffer.alloc(33 * 1024 * 1024)]), expect: 'refused' },
+    {
+      name: 'larger-than-32MiB.png',
+      data: Buffer.concat([SIGNATURE, Buffer.alloc(33 * 1024 * 1024)]),
+      expect: 'refused',
+    },
   ];
 }

@@ -22,7 +22,10 @@ const SPEC = new URL('../../fixtures/polkadot-js/keyring-spec.json', import.meta
 export async function polkadotJsInputs(dir: string): Promise<HostileInput[]> {
   const password = utf8(FILE_PASSWORD);
   // //Ferdie: not in the test vault, so a clean import of it adds an account.
-  const ferdie = (await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Ferdie', type: 'sr25519' }, password, { name: 'ferdie', whenCreated: WHEN })) as unknown as Json;
+  const ferdie = (await encodeAccountJson({ phrase: DEV_PHRASE, path: '//Ferdie', type: 'sr25519' }, password, {
+    name: 'ferdie',
+    whenCreated: WHEN,
+  })) as unknown as Json;
   const samples = [
     { name: 'sound-account.json', data: JSON.stringify(ferdie), expect: 'either' as const },
     ...fieldChanges(ferdie),
@@ -36,8 +39,14 @@ export async function polkadotJsInputs(dir: string): Promise<HostileInput[]> {
   ];
   // A file refused is refused before any vault is opened, the same way with --dry-run; one
   // that opens is run both ways, as the dry run shows what the file holds.
-  const [refused, opened] = [samples.filter((s) => (s.expect ?? 'refused') === 'refused'), samples.filter((s) => s.expect === 'either')];
-  return [...(await writeSamples(dir, 'polkadot.js', ['import'], refused)), ...(await writeSamples(dir, 'polkadot.js', IMPORT_BOTH, opened))];
+  const [refused, opened] = [
+    samples.filter((s) => (s.expect ?? 'refused') === 'refused'),
+    samples.filter((s) => s.expect === 'either'),
+  ];
+  return [
+    ...(await writeSamples(dir, 'polkadot.js', ['import'], refused)),
+    ...(await writeSamples(dir, 'polkadot.js', IMPORT_BOTH, opened)),
+  ];
 }
 
 function changed(file: Json, name: string, change: Change, expect: Sample['expect'] = 'refused'): Sample {
@@ -77,7 +86,12 @@ function fieldChanges(file: Json): Sample[] {
     changed(file, 'content-empty', (f) => (encoding(f).content = [])),
     changed(file, 'meta-null', (f) => (f.meta = null), 'either'),
     changed(file, 'meta-array', (f) => (f.meta = ['name'])),
-    changed(file, 'meta-name-escapes', (f) => (meta(f).name = '\u001b[2J\u001b]0;owned\u0007ferdie\r\nbackup verified OK'), 'either'),
+    changed(
+      file,
+      'meta-name-escapes',
+      (f) => (meta(f).name = '\u001b[2J\u001b]0;owned\u0007ferdie\r\nbackup verified OK'),
+      'either',
+    ),
     changed(file, 'meta-name-bidi', (f) => (meta(f).name = 'ferdie\u202Efdp.exe'), 'either'),
     changed(file, 'meta-name-ten-thousand', (f) => (meta(f).name = 'f'.repeat(10_000)), 'either'),
     changed(file, 'meta-name-object', (f) => (meta(f).name = { toString: 'x' }), 'either'),
@@ -85,7 +99,12 @@ function fieldChanges(file: Json): Sample[] {
     changed(file, 'meta-when-created-huge', (f) => (meta(f).whenCreated = 1e300), 'either'),
     changed(file, 'meta-when-created-string', (f) => (meta(f).whenCreated = 'yesterday'), 'either'),
     changed(file, 'meta-external', (f) => (meta(f).isExternal = true), 'either'),
-    changed(file, 'meta-proto', (f) => (f.meta = JSON.parse('{"__proto__": {"name": "polluted"}, "name": "ferdie"}') as Json), 'either'),
+    changed(
+      file,
+      'meta-proto',
+      (f) => (f.meta = JSON.parse('{"__proto__": {"name": "polluted"}, "name": "ferdie"}') as Json),
+      'either',
+    ),
   ];
 }
 
@@ -132,7 +151,10 @@ function withScrypt(file: Json, N: number, p = 1, r = 8, salt?: Uint8Array): Jso
 }
 
 function scryptCosts(file: Json): Sample[] {
-  const cost = (name: string, N: number, p = 1, r = 8) => ({ name: `scrypt-${name}.json`, data: JSON.stringify(withScrypt(file, N, p, r)) });
+  const cost = (name: string, N: number, p = 1, r = 8) => ({
+    name: `scrypt-${name}.json`,
+    data: JSON.stringify(withScrypt(file, N, p, r)),
+  });
   return [
     cost('N2^18', 2 ** 18),
     cost('N2^20', 2 ** 20),
@@ -150,7 +172,11 @@ function hugeEncoded(file: Json): Sample[] {
   const random = pseudoRandomBytes(3 * 1024 * 1024, 1503);
   return [
     changed(file, 'encoded-4MB-base64', (f) => (f.encoded = Buffer.from(random).toString('base64'))),
-    changed(file, 'encoded-4MB-hex', (f) => (f.encoded = `0x${Buffer.from(random.subarray(0, 2 * 1024 * 1024)).toString('hex')}`)),
+    changed(
+      file,
+      'encoded-4MB-hex',
+      (f) => (f.encoded = `0x${Buffer.from(random.subarray(0, 2 * 1024 * 1024)).toString('hex')}`),
+    ),
   ];
 }
 
@@ -159,26 +185,45 @@ function notAKeyFile(): Sample[] {
     { name: 'pjs-empty-object.json', data: '{}' },
     { name: 'pjs-empty-list.json', data: '[]' },
     { name: 'pjs-list-of-null.json', data: '[null]' },
-    { name: 'pjs-encoding-only.json', data: '{"encoding":{"content":["pkcs8","sr25519"],"type":["scrypt","xsalsa20-poly1305"],"version":"3"}}' },
+    {
+      name: 'pjs-encoding-only.json',
+      data: '{"encoding":{"content":["pkcs8","sr25519"],"type":["scrypt","xsalsa20-poly1305"],"version":"3"}}',
+    },
   ];
 }
 
 /** The smallest thing that parses as a list entry: an unencrypted, undecodable key. */
-const TINY = { address: '5x', encoded: '0x00', encoding: { content: ['pkcs8', 'sr25519'], type: ['none'], version: '3' }, meta: {} };
+const TINY = {
+  address: '5x',
+  encoded: '0x00',
+  encoding: { content: ['pkcs8', 'sr25519'], type: ['none'], version: '3' },
+  meta: {},
+};
 
 /** Apps' JSON array of accounts. */
 function lists(file: Json): Sample[] {
   const dear = (N: number, count: number) =>
-    Array.from({ length: count }, (_, i) => ({ ...withScrypt(file, N, 1, 8, pseudoRandomBytes(32, 2000 + i)), meta: { name: `dear ${i}` } }));
+    Array.from({ length: count }, (_, i) => ({
+      ...withScrypt(file, N, 1, 8, pseudoRandomBytes(32, 2000 + i)),
+      meta: { name: `dear ${i}` },
+    }));
   return [
     { name: 'list-20-at-N2^20.json', data: JSON.stringify(dear(2 ** 20, 20)) },
     { name: 'list-20-at-N2^18.json', data: JSON.stringify(dear(2 ** 18, 20)) },
     { name: 'list-100k-tiny.json', data: JSON.stringify(Array(100_000).fill(TINY)) },
     { name: 'list-1001-tiny.json', data: JSON.stringify(Array(1001).fill(TINY)) },
     { name: 'list-sound-and-garbage.json', data: JSON.stringify([file, { address: 1 }]) },
-    { name: 'list-sound-and-escape.json', data: JSON.stringify([file, { ...file, address: `\u001b[2J${BOB.substrate}` }]), expect: 'either' },
+    {
+      name: 'list-sound-and-escape.json',
+      data: JSON.stringify([file, { ...file, address: `\u001b[2J${BOB.substrate}` }]),
+      expect: 'either',
+    },
     // Accounts airlock cannot take are left out, with the reason: an import of nothing, shown cleaned.
-    { name: 'list-tiny-with-escapes.json', data: JSON.stringify([{ ...TINY, address: '\u001b]0;owned\u0007', meta: { name: '\u001b[2J' } }]), expect: 'either' },
+    {
+      name: 'list-tiny-with-escapes.json',
+      data: JSON.stringify([{ ...TINY, address: '\u001b]0;owned\u0007', meta: { name: '\u001b[2J' } }]),
+      expect: 'either',
+    },
   ];
 }
 
@@ -187,18 +232,32 @@ function batches(file: Json, key: SealKey): Sample[] {
   const batch = (list: unknown[] | string, accounts: unknown = []) => {
     const text = typeof list === 'string' ? list : JSON.stringify(list);
     const encoded = Buffer.from(seal(utf8(text), key)).toString('base64');
-    return JSON.stringify({ encoded, encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' }, accounts });
+    return JSON.stringify({
+      encoded,
+      encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' },
+      accounts,
+    });
   };
   const flipped = JSON.parse(batch([file])) as Json;
-  flipped.encoded = Buffer.from(flipBit(new Uint8Array(Buffer.from(flipped.encoded as string, 'base64')), 100, 0)).toString('base64');
+  flipped.encoded = Buffer.from(
+    flipBit(new Uint8Array(Buffer.from(flipped.encoded as string, 'base64')), 100, 0),
+  ).toString('base64');
   return [
     { name: 'batch-sound.json', data: batch([file], [{ address: file.address, meta: file.meta }]), expect: 'either' },
     { name: 'batch-100k-tiny.json', data: batch(Array(100_000).fill(TINY)) },
     { name: 'batch-flipped.json', data: JSON.stringify(flipped) },
     { name: 'batch-inside-not-json.json', data: batch('this is not json') },
     { name: 'batch-inside-object.json', data: batch('{"accounts": []}') },
-    { name: 'batch-inside-escapes.json', data: batch([{ ...TINY, address: '\u001b]0;owned\u0007', meta: { name: '\u001b[2J' } }]), expect: 'either' },
-    { name: 'batch-accounts-lie.json', data: batch([file], [{ address: '\u001b[2J', meta: { name: '\u001b]0;x\u0007' } }]), expect: 'either' },
+    {
+      name: 'batch-inside-escapes.json',
+      data: batch([{ ...TINY, address: '\u001b]0;owned\u0007', meta: { name: '\u001b[2J' } }]),
+      expect: 'either',
+    },
+    {
+      name: 'batch-accounts-lie.json',
+      data: batch([file], [{ address: '\u001b[2J', meta: { name: '\u001b]0;x\u0007' } }]),
+      expect: 'either',
+    },
   ];
 }
 
@@ -212,7 +271,10 @@ interface SpecFile {
 async function publishedSamples(): Promise<Sample[]> {
   const { files } = JSON.parse(await readFile(SPEC, 'utf8')) as { files: SpecFile[] };
   return files.flatMap(({ label, password, json }) => {
-    const name = label.replace(/[^a-z0-9]+/giu, '-').replace(/^-|-$/gu, '').toLowerCase();
+    const name = label
+      .replace(/[^a-z0-9]+/giu, '-')
+      .replace(/^-|-$/gu, '')
+      .toLowerCase();
     const encoded = json.encoded as string;
     const hex = encoded.startsWith('0x');
     const bytes = new Uint8Array(hex ? Buffer.from(encoded.slice(2), 'hex') : Buffer.from(encoded, 'base64'));

@@ -19,7 +19,13 @@ type Code = { name: string; content: string | Uint8Array; expect?: Sample['expec
 
 export async function qrCodeInputs(dir: string): Promise<HostileInput[]> {
   const codes = [...terminalText(), ...addressCodes(), ...urFrames(), ...denseFrames()];
-  const samples = await Promise.all(codes.map(async ({ name, content, expect }) => ({ name: `${name}.png`, data: await pictureOf(content), expect: expect ?? 'refused' })));
+  const samples = await Promise.all(
+    codes.map(async ({ name, content, expect }) => ({
+      name: `${name}.png`,
+      data: await pictureOf(content),
+      expect: expect ?? 'refused',
+    })),
+  );
   const inputs = await writeSamples(dir, 'qr code', QR_READ, samples);
   return [...inputs, await twoTransfers(dir)];
 }
@@ -27,7 +33,9 @@ export async function qrCodeInputs(dir: string): Promise<HostileInput[]> {
 /** A QR code as the qrcode package draws it: UR text in alphanumeric mode, anything else as bytes. */
 async function pictureOf(content: string | Uint8Array): Promise<Uint8Array> {
   const alphanumeric = typeof content === 'string' && /^[0-9A-Z $%*+\-./:]*$/u.test(content);
-  const segment = alphanumeric ? { data: content, mode: 'alphanumeric' as const } : { data: typeof content === 'string' ? utf8(content) : content, mode: 'byte' as const };
+  const segment = alphanumeric
+    ? { data: content, mode: 'alphanumeric' as const }
+    : { data: typeof content === 'string' ? utf8(content) : content, mode: 'byte' as const };
   return new Uint8Array(await QRCode.toBuffer([segment], { errorCorrectionLevel: 'L', scale: 2 }));
 }
 
@@ -45,25 +53,39 @@ function terminalText(): Code[] {
   ];
   return [
     ...texts.map(([name, content]) => ({ name, content, expect: 'either' as const })),
-    { name: 'bytes-not-utf8', content: Uint8Array.from([0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x80, 0x9b]), expect: 'either' },
+    {
+      name: 'bytes-not-utf8',
+      content: Uint8Array.from([0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x80, 0x9b]),
+      expect: 'either',
+    },
   ];
 }
 
 function addressCodes(): Code[] {
   const address = (name: string) => `substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:${name}`;
   return [
-    { name: 'address-name-escapes', content: address('\u001b[2J\u001b]0;owned\u0007alice\r\nbackup verified OK'), expect: 'either' },
+    {
+      name: 'address-name-escapes',
+      content: address('\u001b[2J\u001b]0;owned\u0007alice\r\nbackup verified OK'),
+      expect: 'either',
+    },
     { name: 'address-name-bidi', content: address('alice\u202Efdp.exe'), expect: 'either' },
     { name: 'address-name-long', content: address('a'.repeat(2000)), expect: 'either' },
     { name: 'address-garbage-with-escape', content: `substrate:\u001b[2J:0x00:x`, expect: 'either' },
-    { name: 'address-unknown-genesis-escape', content: `substrate:${ALICE.polkadot}:0x${'ab'.repeat(32)}:\u001b]0;x\u0007`, expect: 'either' },
+    {
+      name: 'address-unknown-genesis-escape',
+      content: `substrate:${ALICE.polkadot}:0x${'ab'.repeat(32)}:\u001b]0;x\u0007`,
+      expect: 'either',
+    },
   ];
 }
 
 /** A UR part of `seqLength` fragments, one byte each, as a one-frame picture. */
 function urPart(seqNum: number, messageLength: number, fragmentLength = 1): string {
   const seqLength = Math.ceil(messageLength / fragmentLength);
-  return urPartText(new FountainEncoderPart(seqNum, seqLength, messageLength, 0x1234_5678, Buffer.alloc(fragmentLength, 0x42)));
+  return urPartText(
+    new FountainEncoderPart(seqNum, seqLength, messageLength, 0x1234_5678, Buffer.alloc(fragmentLength, 0x42)),
+  );
 }
 
 function urFrames(): Code[] {
@@ -71,7 +93,8 @@ function urFrames(): Code[] {
   const sound = new FrameSequence(pseudoRandomBytes(3000, 1900), 300).next().content as string;
   const body = sound.slice(sound.lastIndexOf('/') + 1);
   const [, sequence] = /^UR:BYTES\/(\d+-\d+)\//u.exec(sound)!;
-  const singleOf = (cbor: Uint8Array) => `UR:BYTES/${bytewords.encode(Buffer.from(cbor).toString('hex'), bytewords.STYLES.MINIMAL).toUpperCase()}`;
+  const singleOf = (cbor: Uint8Array) =>
+    `UR:BYTES/${bytewords.encode(Buffer.from(cbor).toString('hex'), bytewords.STYLES.MINIMAL).toUpperCase()}`;
   const otherLetter = (c: string) => (c === 'A' ? 'B' : 'A');
   return [
     // Its number is above its count: a mix, whose fragments bc-ur picks by shuffling all of them.
@@ -101,7 +124,10 @@ function denseFrames(): Code[] {
   flipped[40]! ^= 0x10;
   return [
     { name: 'dense-flipped', content: flipped },
-    { name: 'dense-million-parts-mixed', content: denseFrame(new FountainEncoderPart(largest + 1, largest, largest, 0x1234_5678, Buffer.from([0x42]))) },
+    {
+      name: 'dense-million-parts-mixed',
+      content: denseFrame(new FountainEncoderPart(largest + 1, largest, largest, 0x1234_5678, Buffer.from([0x42]))),
+    },
     { name: 'dense-magic-only', content: sound.subarray(0, 8) },
   ];
 }
@@ -110,7 +136,10 @@ function denseFrames(): Code[] {
 async function twoTransfers(dir: string): Promise<HostileInput> {
   const path = join(dir, 'two-transfers');
   await mkdir(path);
-  const sequences = [new FrameSequence(pseudoRandomBytes(1200, 1902), 300), new FrameSequence(pseudoRandomBytes(1200, 1903), 300)];
+  const sequences = [
+    new FrameSequence(pseudoRandomBytes(1200, 1902), 300),
+    new FrameSequence(pseudoRandomBytes(1200, 1903), 300),
+  ];
   for (let i = 0; i < 12; i++) {
     const frame = sequences[i % 2]!.next().content as string;
     await writeFile(join(path, `${String(i).padStart(3, '0')}.png`), await pictureOf(frame));

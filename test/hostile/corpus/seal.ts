@@ -19,11 +19,19 @@ const unb64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 /** The key every corpus backup is sealed with: FILE_PASSWORD, FAST_SCRYPT, a fixed salt. */
 export async function corpusKey(): Promise<EnvelopeKey> {
   const salt = pseudoRandomBytes(32, 1501);
-  return { params: FAST_SCRYPT, salt, ...(await deriveKey(new Uint8Array(Buffer.from(FILE_PASSWORD)), salt, FAST_SCRYPT)) };
+  return {
+    params: FAST_SCRYPT,
+    salt,
+    ...(await deriveKey(new Uint8Array(Buffer.from(FILE_PASSWORD)), salt, FAST_SCRYPT)),
+  };
 }
 
 /** `seal`'s file, its random nonce replaced by a fixed one (the plaintext sealed again under it). */
-export function sealFixed(content: unknown, key: EnvelopeKey, { format = BACKUP_FORMAT, version = BACKUP_VERSION } = {}): string {
+export function sealFixed(
+  content: unknown,
+  key: EnvelopeKey,
+  { format = BACKUP_FORMAT, version = BACKUP_VERSION } = {},
+): string {
   const envelope = JSON.parse(seal(format, version, content, key)) as { cipher: { nonce: string }; ciphertext: string };
   const plain = secretboxOpen(unb64(envelope.ciphertext), unb64(envelope.cipher.nonce), key.key)!;
   return withPlaintext(envelope, plain, key);
@@ -31,11 +39,18 @@ export function sealFixed(content: unknown, key: EnvelopeKey, { format = BACKUP_
 
 /** A backup whose authenticated plaintext is any bytes at all, under the header `seal` writes. */
 export function sealRaw(plain: Uint8Array, key: EnvelopeKey): string {
-  const envelope = JSON.parse(seal(BACKUP_FORMAT, BACKUP_VERSION, {}, key)) as { cipher: { nonce: string }; ciphertext: string };
+  const envelope = JSON.parse(seal(BACKUP_FORMAT, BACKUP_VERSION, {}, key)) as {
+    cipher: { nonce: string };
+    ciphertext: string;
+  };
   return withPlaintext(envelope, plain, key);
 }
 
-function withPlaintext(envelope: { cipher: { nonce: string }; ciphertext: string }, plain: Uint8Array, key: EnvelopeKey): string {
+function withPlaintext(
+  envelope: { cipher: { nonce: string }; ciphertext: string },
+  plain: Uint8Array,
+  key: EnvelopeKey,
+): string {
   const nonce = pseudoRandomBytes(24, 1502);
   envelope.cipher.nonce = b64(nonce);
   envelope.ciphertext = b64(secretboxSeal(plain, key.key, nonce));
@@ -79,7 +94,17 @@ export async function devKeys(): Promise<DevKeys> {
 export function soundContent(keys: DevKeys): BackupContent {
   return {
     identities: [{ id: TRAVEL_ID, name: 'travel', kind: 'mnemonic', mnemonic: TRAVEL_PHRASE, createdAt: CREATED }],
-    accounts: [{ name: 'travel-0', identity: TRAVEL_ID, type: 'sr25519', path: '//0', publicKey: keys.travel0, network: 'polkadot', createdAt: CREATED }],
+    accounts: [
+      {
+        name: 'travel-0',
+        identity: TRAVEL_ID,
+        type: 'sr25519',
+        path: '//0',
+        publicKey: keys.travel0,
+        network: 'polkadot',
+        createdAt: CREATED,
+      },
+    ],
     addresses: [{ name: 'bob', address: keys.bobPolkadot, network: 'polkadot', note: '', createdAt: CREATED }],
   };
 }

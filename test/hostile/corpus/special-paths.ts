@@ -34,10 +34,12 @@ const folderHolding =
   };
 
 export async function specialPathInputs(dir: string, goodPicture: Uint8Array): Promise<HostileInput[]> {
-  const withGood = (maker: Maker): Maker => async (path) => {
-    await maker(path);
-    await writeFile(join(path, '0-good.png'), goodPicture);
-  };
+  const withGood =
+    (maker: Maker): Maker =>
+    async (path) => {
+      await maker(path);
+      await writeFile(join(path, '0-good.png'), goodPicture);
+    };
   const cases: [string, Maker, readonly Command[]][] = [
     ['fifo.json', fifo, IMPORT],
     ['zero.json', linkTo('/dev/zero'), IMPORT],

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { accountColumns, accountRow, fit, headerRow, shortenMiddle } from '../../../src/screens/accounts/account-columns.js';
+import {
+  accountColumns,
+  accountRow,
+  fit,
+  headerRow,
+  shortenMiddle,
+} from '../../../src/screens/accounts/account-columns.js';
 import { accountRows, matchRows, rowFilter } from '../../../src/screens/accounts/account-rows.js';
-import { homeReducer, initialHome, fittedList, type HomeAction } from '../../../src/screens/accounts/use-accounts-home-state.js';
+import {
+  homeReducer,
+  initialHome,
+  fittedList,
+  type HomeAction,
+} from '../../../src/screens/accounts/use-accounts-home-state.js';
 import type { VaultData } from '../../../src/vault/model.js';
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -9,10 +20,24 @@ const ID = '0123456789abcdef';
 const data: VaultData = {
   identities: [{ id: ID, name: 'Dev', kind: 'mnemonic', mnemonic: 'not used here', createdAt: '' }],
   accounts: [
-    { name: 'Alice', identity: ID, type: 'sr25519', path: '//Alice', network: 'substrate', createdAt: '',
-      publicKey: '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d' },
-    { name: 'Treasury', identity: ID, type: 'sr25519', path: '//Bob///hunter2', network: 'polkadot', createdAt: '',
-      publicKey: '0x8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48' },
+    {
+      name: 'Alice',
+      identity: ID,
+      type: 'sr25519',
+      path: '//Alice',
+      network: 'substrate',
+      createdAt: '',
+      publicKey: '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d',
+    },
+    {
+      name: 'Treasury',
+      identity: ID,
+      type: 'sr25519',
+      path: '//Bob///hunter2',
+      network: 'polkadot',
+      createdAt: '',
+      publicKey: '0x8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48',
+    },
   ],
   addresses: [],
   settings: { defaultNetwork: 'substrate' },
@@ -58,7 +83,8 @@ describe('account rows and the filter', () => {
 
 describe('the list and filter state', () => {
   const run = (actions: HomeAction[]) => actions.reduce(homeReducer, initialHome(5));
-  const type = (text: string): HomeAction[] => [...text].map((ch) => ({ type: 'edit-filter', edit: { type: 'insert', text: ch } }));
+  const type = (text: string): HomeAction[] =>
+    [...text].map((ch) => ({ type: 'edit-filter', edit: { type: 'insert', text: ch } }));
 
   it('types a filter, keeps it, and clears it', () => {
     const typed = run([{ type: 'start-filter' }, ...type('bob')]);
@@ -71,7 +97,11 @@ describe('the list and filter state', () => {
   it('moves within the count the filter shows now, and starts a new filter at its first match', () => {
     const moved = run([{ type: 'move', move: 'last', count: 100, height: 5 }]);
     expect(moved.list).toMatchObject({ cursor: 99, offset: 95 });
-    const narrowed = run([{ type: 'move', move: 'last', count: 100, height: 5 }, { type: 'start-filter' }, ...type('x')]);
+    const narrowed = run([
+      { type: 'move', move: 'last', count: 100, height: 5 },
+      { type: 'start-filter' },
+      ...type('x'),
+    ]);
     expect(narrowed.list).toMatchObject({ cursor: 0, offset: 0 });
     expect(run([{ type: 'move', move: 'down', count: 1, height: 5 }]).list.cursor).toBe(0);
   });

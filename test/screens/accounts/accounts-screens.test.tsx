@@ -16,7 +16,13 @@ const reopen = (session: VaultSession) => VaultSession.unlock(session.path, new 
 async function withAliceAndBob() {
   const session = await openTestVault({ dev: true });
   await actions.deriveAccount(session, { identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice' });
-  await actions.deriveAccount(session, { identity: 'dev', name: 'bob', type: 'sr25519', path: '//Bob', network: 'polkadot' });
+  await actions.deriveAccount(session, {
+    identity: 'dev',
+    name: 'bob',
+    type: 'sr25519',
+    path: '//Bob',
+    network: 'polkadot',
+  });
   return session;
 }
 
@@ -40,7 +46,9 @@ describe('deriving an account', () => {
     const list = await screen.pressUntil(/alice +5Grwva/u, ENTER);
     expectFits(list);
     expect(list).toContain(`Derived account "alice": ${ALICE}`);
-    expect(session.data.accounts).toEqual([expect.objectContaining({ name: 'alice', type: 'sr25519', path: '//Alice', network: 'substrate' })]);
+    expect(session.data.accounts).toEqual([
+      expect.objectContaining({ name: 'alice', type: 'sr25519', path: '//Alice', network: 'substrate' }),
+    ]);
     const saved = await reopen(session);
     expect(saved.data.accounts.map((a) => accountAddress(a))).toEqual([ALICE]);
     saved.close();
@@ -105,7 +113,9 @@ describe('deriving an account', () => {
   it('says to make an identity first when there is none', async () => {
     const session = await openTestVault();
     const screen = await openAccounts(session);
-    expect(prose(screen.frame())).toMatch(/restore or create an identity in Identities first .* then come back and press d/u);
+    expect(prose(screen.frame())).toMatch(
+      /restore or create an identity in Identities first .* then come back and press d/u,
+    );
     const form = await screen.pressUntil('Derive an account', 'd');
     expect(prose(form)).toMatch(/holds a recovery phrase, and the vault has none. Restore or create one/u);
     await screen.pressUntil('No accounts yet', ESC);
@@ -121,7 +131,9 @@ describe('an account in detail', () => {
     expectFits(detail);
     expect(detail).toContain(ALICE);
     expect(detail).toMatch(/substrate, SS58 prefix 42/u);
-    expect(content(detail).replace(/\s/gu, '')).toContain('0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d');
+    expect(content(detail).replace(/\s/gu, '')).toContain(
+      '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d',
+    );
 
     const picker = await screen.pressUntil('Show the address of "alice"', 'N');
     expectFits(picker);
@@ -225,7 +237,11 @@ describe('filtering the list', () => {
     expect(cleared).toMatch(/alice +5Grwva/u);
 
     // By network, by address, by path; nothing matching says so.
-    for (const [query, shown] of [['polkadot', 'bob'], [ALICE.slice(20, 30).toLowerCase(), 'alice'], ['//ali', 'alice']] as const) {
+    for (const [query, shown] of [
+      ['polkadot', 'bob'],
+      [ALICE.slice(20, 30).toLowerCase(), 'alice'],
+      ['//ali', 'alice'],
+    ] as const) {
       await screen.pressUntil('/ ', '/');
       screen.type(query);
       const frame = await screen.waitFor('1 of 2');

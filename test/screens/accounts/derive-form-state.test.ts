@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkDeriveForm, deriveFormReducer, initialDeriveForm, type DeriveFormAction } from '../../../src/screens/accounts/use-derive-form-state.js';
+import {
+  checkDeriveForm,
+  deriveFormReducer,
+  initialDeriveForm,
+  type DeriveFormAction,
+} from '../../../src/screens/accounts/use-derive-form-state.js';
 
 const start = () => initialDeriveForm(['dev', 'cold'], 'substrate');
 const run = (actions: DeriveFormAction[]) => actions.reduce(deriveFormReducer, start());
@@ -10,7 +15,14 @@ const left: DeriveFormAction = { type: 'cycle', step: -1 };
 
 describe('the derive form', () => {
   it('starts on the first identity, sr25519 at the root, on the default network', () => {
-    expect(start()).toMatchObject({ focus: 'identity', identity: 'dev', name: '', type: 'sr25519', path: '', network: 'substrate' });
+    expect(start()).toMatchObject({
+      focus: 'identity',
+      identity: 'dev',
+      name: '',
+      type: 'sr25519',
+      path: '',
+      network: 'substrate',
+    });
   });
 
   it('moves between fields and stops at both ends', () => {
@@ -19,8 +31,25 @@ describe('the derive form', () => {
   });
 
   it('types into the focused text field only', () => {
-    const form = run([type('x'), next, type('alice'), next, type('y'), next, type('//Alice'), next, { type: 'edit', edit: { type: 'clear' } }, type('polkadot')]);
-    expect(form).toMatchObject({ identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice', network: 'polkadot' });
+    const form = run([
+      type('x'),
+      next,
+      type('alice'),
+      next,
+      type('y'),
+      next,
+      type('//Alice'),
+      next,
+      { type: 'edit', edit: { type: 'clear' } },
+      type('polkadot'),
+    ]);
+    expect(form).toMatchObject({
+      identity: 'dev',
+      name: 'alice',
+      type: 'sr25519',
+      path: '//Alice',
+      network: 'polkadot',
+    });
   });
 
   it('cycles identities and key types with ←/→, and a default path follows the key type', () => {
@@ -57,7 +86,9 @@ describe('checking the derive form', () => {
     const network = filled([next, next, type('x')]);
     expect(network.problems.network).toMatch(/unknown network "substratex"/u);
     expect(network.network).toBeUndefined();
-    expect(filled([next, next, { type: 'edit', edit: { type: 'clear' } }]).problems.network).toMatch(/network name or SS58 prefix/u);
+    expect(filled([next, next, { type: 'edit', edit: { type: 'clear' } }]).problems.network).toMatch(
+      /network name or SS58 prefix/u,
+    );
   });
 
   it('waits for a name without calling its absence a mistake', () => {

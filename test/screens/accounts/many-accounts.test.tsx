@@ -65,7 +65,9 @@ describe('a vault of 10,000 accounts', () => {
     expect(names.length).toBeGreaterThan(10);
     expect(names.every((name) => name.startsWith('account-99'))).toBe(true);
 
-    console.log(`10,000 accounts: keypress to frame while filtering, median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (${times.length} keys)`);
+    console.log(
+      `10,000 accounts: keypress to frame while filtering, median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (${times.length} keys)`,
+    );
     for (const ms of times) expect(ms).toBeLessThan(250);
 
     // An address fragment finds its account among the 10,000.

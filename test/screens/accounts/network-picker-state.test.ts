@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { initialPicker, pickerReducer, type PickerAction } from '../../../src/screens/accounts/use-network-picker-state.js';
+import {
+  initialPicker,
+  pickerReducer,
+  type PickerAction,
+} from '../../../src/screens/accounts/use-network-picker-state.js';
 import { listNetworks } from '../../../src/vault/networks.js';
 
 const all = listNetworks();
@@ -13,7 +17,6 @@ describe('the network picker', () => {
     expect(open.matches[open.list.cursor]?.name).toBe('substrate');
     expect(pickerReducer(open, { type: 'pick' })).toMatchObject({ open: false, shown: 'substrate' });
   });
-
 
   it('picks the highlighted match; Esc keeps the network shown', () => {
     const picked = run([{ type: 'open', height: 10 }, type('kusama'), { type: 'pick' }]);

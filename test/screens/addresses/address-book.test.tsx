@@ -12,7 +12,10 @@ const EIP55 = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const CTRL_U = '\u0015';
 
 async function openAddressBook(session: VaultSession): Promise<Screen> {
-  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, { columns: 80, rows: 24 });
+  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, {
+    columns: 80,
+    rows: 24,
+  });
   await screen.pressUntil('Address book ·', TAB, TAB);
   return screen;
 }
@@ -58,7 +61,9 @@ describe('the address book screens', () => {
     // With room, the row keeps the whole address.
     const wide = await screen.resize(120, 30);
     expect(wide).toMatch(new RegExp(`bob\\s+${BOB.substrate}\\s+substrate\\s+hot wallet`, 'u'));
-    expect(session.data.addresses).toMatchObject([{ name: 'bob', address: BOB.substrate, network: 'substrate', note: 'hot wallet' }]);
+    expect(session.data.addresses).toMatchObject([
+      { name: 'bob', address: BOB.substrate, network: 'substrate', note: 'hot wallet' },
+    ]);
     // On disk, not only in memory.
     const reopened = await VaultSession.unlock(session.path, new TextEncoder().encode(TEST_PASSWORD));
     expect(reopened.data.addresses.map((a) => a.address)).toEqual([BOB.substrate]);
@@ -160,7 +165,9 @@ describe('the address book screens', () => {
     // One burst: every key is read before the next frame, each landing in the field it was meant for.
     screen.type(`bob${TAB}${BOB.polkadot}${TAB}polkadot${TAB}relay${ENTER}`);
     await screen.waitFor('Saved "bob" (polkadot)');
-    expect(session.data.addresses).toMatchObject([{ name: 'bob', address: BOB.polkadot, network: 'polkadot', note: 'relay' }]);
+    expect(session.data.addresses).toMatchObject([
+      { name: 'bob', address: BOB.polkadot, network: 'polkadot', note: 'relay' },
+    ]);
 
     // A terminal hands typed-ahead keys over as one chunk, Tabs and Enter inside it.
     await screen.pressUntil('Add an address', 'a');

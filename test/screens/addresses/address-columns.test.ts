@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { addressColumns, addressHeader, addressRow, fitEnd, shortenMiddle } from '../../../src/screens/addresses/address-columns.js';
+import {
+  addressColumns,
+  addressHeader,
+  addressRow,
+  fitEnd,
+  shortenMiddle,
+} from '../../../src/screens/addresses/address-columns.js';
 import type { AddressEntry } from '../../../src/vault/model.js';
 import { ALICE, BOB } from '../../helpers/dev-keys.js';
 
-const entry = (name: string, address: string, network = 'substrate', note = ''): AddressEntry => ({ name, address, network, note, createdAt: '' });
-const BOOK = [entry('alice', ALICE.substrate, 'substrate', 'first one, with a long note'), entry('bob', BOB.polkadot, 'polkadot')];
+const entry = (name: string, address: string, network = 'substrate', note = ''): AddressEntry => ({
+  name,
+  address,
+  network,
+  note,
+  createdAt: '',
+});
+const BOOK = [
+  entry('alice', ALICE.substrate, 'substrate', 'first one, with a long note'),
+  entry('bob', BOB.polkadot, 'polkadot'),
+];
 
 describe('the address-book columns', () => {
   it('keep whole addresses when there is room beside a note', () => {
@@ -42,7 +57,9 @@ describe('the address-book columns', () => {
   it('cut long names and notes with an ellipsis', () => {
     const columns = addressColumns([entry('a name much longer than sixteen', ALICE.substrate)], 62);
     expect(columns.name).toBe(16);
-    expect(addressRow(entry('a name much longer than sixteen', ALICE.substrate), columns).startsWith('a name much lon… ')).toBe(true);
+    expect(
+      addressRow(entry('a name much longer than sixteen', ALICE.substrate), columns).startsWith('a name much lon… '),
+    ).toBe(true);
   });
 });
 

@@ -8,7 +8,17 @@ import { backupContent, readBackup } from '../../../src/vault/backup.js';
 import * as actions from '../../../src/vault/actions.js';
 import { ARROW_DOWN, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
 import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
-import { BACKUP_PASSWORD, CTRL_U, bytes, content, expectFits, openBackups, unwrapped, waitForProse, withAlice } from './helpers.js';
+import {
+  BACKUP_PASSWORD,
+  CTRL_U,
+  bytes,
+  content,
+  expectFits,
+  openBackups,
+  unwrapped,
+  waitForProse,
+  withAlice,
+} from './helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -44,7 +54,10 @@ async function fillPasswords(screen: Screen, password: string) {
 describe('exporting a backup', () => {
   it('writes the whole vault to the typed path, verified, and shows the receipt', async () => {
     const session = await withAlice(await openTestVault({ dev: true }));
-    await actions.addAddress(session, { name: 'exchange', address: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty' });
+    await actions.addAddress(session, {
+      name: 'exchange',
+      address: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty',
+    });
     const screen = await openBackups(session);
     expect(screen.frame()).toContain('No removable drive is mounted now');
     expectFits(screen.frame());
@@ -86,7 +99,11 @@ describe('exporting a backup', () => {
     await screen.pressUntil('Backup written and verified', ENTER);
     const saved = await screen.waitFor('The receipt was also saved');
     const receipt = await readFile(`${target}.receipt.txt`, 'utf8');
-    expect(receipt).toContain(createHash('sha256').update(await readFile(target)).digest('hex'));
+    expect(receipt).toContain(
+      createHash('sha256')
+        .update(await readFile(target))
+        .digest('hex'),
+    );
     expect(unwrapped(saved)).toContain(`${target}.receipt.txt`);
     screen.unmount();
   });

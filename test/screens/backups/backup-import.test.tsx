@@ -8,7 +8,17 @@ import { backupContent, writeBackup } from '../../../src/vault/backup.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { ARROW_DOWN, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
 import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
-import { BACKUP_PASSWORD, CTRL_U, bytes, content, expectFits, openBackups, prose, waitForProse, withAlice } from './helpers.js';
+import {
+  BACKUP_PASSWORD,
+  CTRL_U,
+  bytes,
+  content,
+  expectFits,
+  openBackups,
+  prose,
+  waitForProse,
+  withAlice,
+} from './helpers.js';
 
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 const CHARLIE = '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y';

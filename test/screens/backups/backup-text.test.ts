@@ -29,7 +29,9 @@ describe('the backups screens in words', () => {
 
   it('writes to the first writable drive, else beside the vault; reads from the first drive', () => {
     const at = new Date(2025, 0, 2, 3, 4, 5);
-    expect(defaultDestination([], '/home/me/.local/share/airlock/vault.json', at)).toBe('/home/me/.local/share/airlock/airlock-backup-20250102-030405.json');
+    expect(defaultDestination([], '/home/me/.local/share/airlock/vault.json', at)).toBe(
+      '/home/me/.local/share/airlock/airlock-backup-20250102-030405.json',
+    );
     const drives = [drive('/media/me/OLD', { readOnly: true }), drive('/media/me/STICK')];
     expect(defaultDestination(drives, '/v/vault.json', at)).toBe('/media/me/STICK/airlock-backup-20250102-030405.json');
     expect(defaultSource(drives, '/v/vault.json')).toBe('/media/me/OLD/');
@@ -39,10 +41,9 @@ describe('the backups screens in words', () => {
   it('lists the drives with label and free space, or says there is none', () => {
     expect(drivesSummary(undefined)).toEqual(['Looking for removable drives…']);
     expect(drivesSummary([])).toEqual(['No removable drive is mounted now.']);
-    expect(drivesSummary([drive('/media/me/STICK', { label: 'STICK' }), drive('/mnt/sd', { readOnly: true })])).toEqual([
-      'Drive: /media/me/STICK (STICK, 3.5 GiB free)',
-      'Drive: /mnt/sd (3.5 GiB free, read-only)',
-    ]);
+    expect(drivesSummary([drive('/media/me/STICK', { label: 'STICK' }), drive('/mnt/sd', { readOnly: true })])).toEqual(
+      ['Drive: /media/me/STICK (STICK, 3.5 GiB free)', 'Drive: /mnt/sd (3.5 GiB free, read-only)'],
+    );
   });
 
   it('says what importing each entry does, in aligned columns', () => {
@@ -51,14 +52,20 @@ describe('the backups screens in words', () => {
       { kind: 'account' as const, name: 'bob', action: 'add' as const },
       { kind: 'address' as const, name: 'exchange', action: 'add' as const, as: 'exchange (2)' },
     ];
-    expect(entries.map(describePlanned)).toEqual(['skip: already in the vault as "main"', 'add', 'add as "exchange (2)"']);
-    expect(describePlanned({ kind: 'account', name: 'bob', action: 'skip', reason: 'locked: it has a password of its own' })).toBe(
-      'skip: locked: it has a password of its own',
-    );
+    expect(entries.map(describePlanned)).toEqual([
+      'skip: already in the vault as "main"',
+      'add',
+      'add as "exchange (2)"',
+    ]);
+    expect(
+      describePlanned({ kind: 'account', name: 'bob', action: 'skip', reason: 'locked: it has a password of its own' }),
+    ).toBe('skip: locked: it has a password of its own');
     const width = nameColumn(entries, 20);
     expect(width).toBe(8);
     expect(plannedRow(entries[2]!, width)).toBe('address  exchange  add as "exchange (2)"');
-    expect(plannedRow({ kind: 'account', name: 'a-very-long-account-name', action: 'add' }, 10)).toBe('account  a-very-lo…  add');
+    expect(plannedRow({ kind: 'account', name: 'a-very-long-account-name', action: 'add' }, 10)).toBe(
+      'account  a-very-lo…  add',
+    );
   });
 
   it('shows the end of a long path', () => {

@@ -17,7 +17,17 @@ import { ARROW_DOWN, ARROW_RIGHT, ARROW_UP, ENTER, ESC, TAB, type Screen } from 
 const CTRL_S = '\u0013';
 const PAGE_UP = '\u001B[5~';
 import { openTestVault } from '../../helpers/vault.js';
-import { BACKUP_PASSWORD, CTRL_U, bytes, content, expectFits, openBackups, prose, unwrapped, waitForProse } from './helpers.js';
+import {
+  BACKUP_PASSWORD,
+  CTRL_U,
+  bytes,
+  content,
+  expectFits,
+  openBackups,
+  prose,
+  unwrapped,
+  waitForProse,
+} from './helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -31,7 +41,12 @@ async function mediaDir(): Promise<string> {
 async function threeAccounts(): Promise<VaultSession> {
   const session = await openTestVault({ dev: true });
   for (const name of ['alice', 'bob', 'charlie']) {
-    await actions.deriveAccount(session, { identity: 'dev', name, type: 'sr25519', path: `//${name[0]!.toUpperCase()}${name.slice(1)}` });
+    await actions.deriveAccount(session, {
+      identity: 'dev',
+      name,
+      type: 'sr25519',
+      path: `//${name[0]!.toUpperCase()}${name.slice(1)}`,
+    });
   }
   return session;
 }
@@ -75,14 +90,20 @@ describe('exporting chosen accounts, in each format', () => {
     expect(form).toContain('The whole vault: 1 identity, 3 accounts, 0 addresses.');
     expectFits(form);
     await chooseAccounts(screen, [0, 2]);
-    expect(prose(screen.frame())).toContain('2 accounts (alice, charlie) and the 1 identity they come from, secrets included; no address book.');
+    expect(prose(screen.frame())).toContain(
+      '2 accounts (alice, charlie) and the 1 identity they come from, secrets included; no address book.',
+    );
 
     const target = join(await mediaDir(), 'two.json');
     await writeAs(screen, 0, target);
     const receipt = await screen.pressUntil('Backup written and verified', ENTER);
     expect(unwrapped(receipt)).toContain('format:      airlock backup');
     expect(content(receipt)).toContain('accounts:    2: alice, charlie');
-    expect(await publicKeysIn(target)).toEqual({ format: 'airlock', keys: [ALICE.publicKey, CHARLIE.publicKey], locked: 0 });
+    expect(await publicKeysIn(target)).toEqual({
+      format: 'airlock',
+      keys: [ALICE.publicKey, CHARLIE.publicKey],
+      locked: 0,
+    });
     screen.unmount();
   });
 
@@ -113,7 +134,11 @@ describe('exporting chosen accounts, in each format', () => {
     expect(filled).toContain('polkadot.js "export all accounts" file');
     const receipt = await screen.pressUntil('Backup written and verified', ENTER);
     expect(unwrapped(receipt)).toContain('format:      polkadot.js "export all accounts" file');
-    expect(await publicKeysIn(target)).toEqual({ format: 'polkadot-js-batch', keys: [ALICE.publicKey, BOB.publicKey, CHARLIE.publicKey], locked: 0 });
+    expect(await publicKeysIn(target)).toEqual({
+      format: 'polkadot-js-batch',
+      keys: [ALICE.publicKey, BOB.publicKey, CHARLIE.publicKey],
+      locked: 0,
+    });
     screen.unmount();
   });
 
@@ -128,7 +153,10 @@ describe('exporting chosen accounts, in each format', () => {
     const dir = await mediaDir();
     await writeAs(screen, 0, join(dir, 'two.json'));
     screen.type(ENTER);
-    const refused = await waitForProse(screen, 'A polkadot.js account file holds one account. Mark one account under What, or choose "export all accounts".');
+    const refused = await waitForProse(
+      screen,
+      'A polkadot.js account file holds one account. Mark one account under What, or choose "export all accounts".',
+    );
     expect(refused).toContain('› What:');
     expectFits(refused);
     expect(await readdir(dir)).toEqual([]);
@@ -138,7 +166,11 @@ describe('exporting chosen accounts, in each format', () => {
     const answered = await screen.press(ARROW_RIGHT);
     expect(prose(answered)).not.toContain('holds one account');
     await screen.pressUntil('Backup written and verified', CTRL_S);
-    expect(await publicKeysIn(join(dir, 'two.json'))).toEqual({ format: 'polkadot-js-batch', keys: [ALICE.publicKey, BOB.publicKey], locked: 0 });
+    expect(await publicKeysIn(join(dir, 'two.json'))).toEqual({
+      format: 'polkadot-js-batch',
+      keys: [ALICE.publicKey, BOB.publicKey],
+      locked: 0,
+    });
     screen.unmount();
   });
 });
@@ -204,7 +236,10 @@ describe('the account picker', () => {
     await screen.pressUntil('Backup written and verified', ENTER);
     const opened = await openBackupFile(target, bytes(BACKUP_PASSWORD));
     expect(opened.content.accounts.map((a) => a.name)).toEqual(['account-0', 'account-4999']);
-    expect(opened.content.accounts.map((a) => a.publicKey)).toEqual([session.data.accounts[0]!.publicKey, session.data.accounts[4_999]!.publicKey]);
+    expect(opened.content.accounts.map((a) => a.publicKey)).toEqual([
+      session.data.accounts[0]!.publicKey,
+      session.data.accounts[4_999]!.publicKey,
+    ]);
     screen.unmount();
   });
 });

@@ -34,7 +34,10 @@ export function expectFits(frame: string) {
 
 /** The app on `session`, opened at the Backups section, once it has looked for drives. */
 export async function openBackups(session: VaultSession): Promise<Screen> {
-  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, { columns: 80, rows: 24 });
+  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, {
+    columns: 80,
+    rows: 24,
+  });
   await screen.pressUntil('Export a backup', TAB, TAB, TAB);
   await screen.waitFor(/No removable drive is mounted now|Drive: /u);
   return screen;
@@ -50,7 +53,8 @@ export async function withAlice(session: VaultSession): Promise<VaultSession> {
 export async function waitForProse(screen: Screen, text: string, timeoutMs = 10_000): Promise<string> {
   const started = Date.now();
   while (!prose(screen.frame()).includes(text)) {
-    if (Date.now() - started > timeoutMs) expect.fail(`timed out waiting for "${text}"; the screen shows:\n${screen.frame()}`);
+    if (Date.now() - started > timeoutMs)
+      expect.fail(`timed out waiting for "${text}"; the screen shows:\n${screen.frame()}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return screen.frame();

@@ -98,7 +98,10 @@ describe('a polkadot.js batch with an account under its own password', () => {
     // The keys came in too, bob's included, and the vault on disk says so.
     const reopened = await VaultSession.unlock(session.path, bytes(TEST_PASSWORD));
     const imported = reopened.data.identities.find((i) => i.kind === 'imported');
-    expect(imported?.kind === 'imported' && imported.keys.map((k) => k.publicKey)).toEqual([CHARLIE.publicKey, BOB.publicKey]);
+    expect(imported?.kind === 'imported' && imported.keys.map((k) => k.publicKey)).toEqual([
+      CHARLIE.publicKey,
+      BOB.publicKey,
+    ]);
     reopened.close();
     screen.unmount();
   });
@@ -110,7 +113,9 @@ describe('a polkadot.js batch with an account under its own password', () => {
     const preview = await screen.pressUntil('KIND', ENTER);
     expect(content(preview)).toContain(BOB_LEFT_OUT);
     expect(content(preview)).toContain('identity extensio…  add');
-    expect(prose(preview)).toContain('The backup decrypts and holds 4 entries: 2 to add, 1 already in this vault, 1 left out.');
+    expect(prose(preview)).toContain(
+      'The backup decrypts and holds 4 entries: 2 to add, 1 already in this vault, 1 left out.',
+    );
     expectFits(preview);
     screen.type('y');
     const done = await waitForProse(screen, 'Imported 2 entries; the rest were already in the vault or left out.');

@@ -4,7 +4,12 @@ import type { PlannedEntry } from '../../../src/vault/import-plan.js';
 
 const add = (name: string): PlannedEntry => ({ kind: 'account', name, action: 'add' });
 const existing = (name: string): PlannedEntry => ({ kind: 'account', name, action: 'skip', existing: name });
-const locked = (name: string): PlannedEntry => ({ kind: 'account', name, action: 'skip', reason: 'locked: it has a password of its own' });
+const locked = (name: string): PlannedEntry => ({
+  kind: 'account',
+  name,
+  action: 'skip',
+  reason: 'locked: it has a password of its own',
+});
 const texts = (o: ReturnType<typeof planOutcome>) => o.outcome.map((line) => line.text);
 
 describe('what the preview says', () => {
@@ -17,14 +22,18 @@ describe('what the preview says', () => {
 
   it('counts accounts left out apart from those already in the vault', () => {
     const entries = [add('charlie'), existing('alice'), locked('bob')];
-    expect(texts(planOutcome('preview', entries, 1, false))[0]).toBe('The backup decrypts and holds 3 entries: 1 to add, 1 already in this vault, 1 left out.');
+    expect(texts(planOutcome('preview', entries, 1, false))[0]).toBe(
+      'The backup decrypts and holds 3 entries: 1 to add, 1 already in this vault, 1 left out.',
+    );
     expect(texts(planOutcome('preview', [add('charlie'), existing('alice')], 0, false))[0]).toBe(
       'The backup decrypts and holds 2 entries: 1 to add, 1 already in this vault.',
     );
     expect(texts(planOutcome('preview', [existing('alice'), locked('bob')], 1, false))).toEqual([
       'The backup decrypts and holds 2 entries: 1 already in this vault, 1 left out; nothing to import.',
     ]);
-    expect(texts(planOutcome('done', entries, 1, false))).toEqual(['Imported 1 entry; the rest were already in the vault or left out.']);
+    expect(texts(planOutcome('done', entries, 1, false))).toEqual([
+      'Imported 1 entry; the rest were already in the vault or left out.',
+    ]);
     expect(planOutcome('preview', entries, 1, true).hints).toEqual(['confirm', 'back']);
   });
 });

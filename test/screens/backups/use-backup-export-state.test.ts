@@ -12,11 +12,15 @@ import {
 
 const STRONG = 'correct horse battery staple 42';
 const run = (state: ExportState, ...actions: ExportAction[]) => actions.reduce(exportReducer, state);
-const type = (text: string): ExportAction => ({ type: 'form', action: { type: 'edit', edit: { type: 'insert', text } } });
+const type = (text: string): ExportAction => ({
+  type: 'form',
+  action: { type: 'edit', edit: { type: 'insert', text } },
+});
 const next: ExportAction = { type: 'form', action: { type: 'next' } };
 /** What and Format come first: past them to the destination. */
 const toDestination = (state: ExportState) => run(state, next, next);
-const filled = () => run(toDestination(initialExport('/media/usb/a.json')), next, type(STRONG), next, type(STRONG), next);
+const filled = () =>
+  run(toDestination(initialExport('/media/usb/a.json')), next, type(STRONG), next, type(STRONG), next);
 
 describe('the export form state', () => {
   it('starts on What (the whole vault, as an airlock backup) with the default path, the receipt file off', () => {
@@ -29,11 +33,21 @@ describe('the export form state', () => {
   });
 
   it('takes a default found later only while the user has not edited the destination', () => {
-    const untouched = run(toDestination(initialExport('/vault/a.json')), next, { type: 'default-destination', path: '/media/usb/a.json' });
+    const untouched = run(toDestination(initialExport('/vault/a.json')), next, {
+      type: 'default-destination',
+      path: '/media/usb/a.json',
+    });
     expect(untouched.form.values.destination).toBe('/media/usb/a.json');
-    const typed = run(toDestination(initialExport('/vault/a.json')), type('x'), { type: 'default-destination', path: '/media/usb/a.json' });
+    const typed = run(toDestination(initialExport('/vault/a.json')), type('x'), {
+      type: 'default-destination',
+      path: '/media/usb/a.json',
+    });
     expect(typed.form.values.destination).toBe('/vault/a.jsonx');
-    const cleared = run(toDestination(initialExport('/vault/a.json')), { type: 'form', action: { type: 'edit', edit: { type: 'clear' } } }, { type: 'default-destination', path: '/m/a.json' });
+    const cleared = run(
+      toDestination(initialExport('/vault/a.json')),
+      { type: 'form', action: { type: 'edit', edit: { type: 'clear' } } },
+      { type: 'default-destination', path: '/m/a.json' },
+    );
     expect(cleared.form.values.destination).toBe('');
   });
 
@@ -90,7 +104,12 @@ describe('the export form state', () => {
   });
 
   it('a failed write returns to the form on the password, both passwords cleared', () => {
-    const failed = run(filled(), { type: 'check' }, { type: 'write', target: '/x.json' }, { type: 'failed', problem: 'Cannot write.' });
+    const failed = run(
+      filled(),
+      { type: 'check' },
+      { type: 'write', target: '/x.json' },
+      { type: 'failed', problem: 'Cannot write.' },
+    );
     expect(failed.step).toBe('form');
     expect(failed.form.focus).toBe('password');
     expect(failed.problem).toBe('Cannot write.');
@@ -106,12 +125,16 @@ describe('the export form state', () => {
 
 describe('the export form checks', () => {
   it('refuses an empty destination, a short password, and two that differ', () => {
-    expect(exportProblem({ destination: ' ', password: STRONG, repeat: STRONG, receipt: '' })?.field).toBe('destination');
+    expect(exportProblem({ destination: ' ', password: STRONG, repeat: STRONG, receipt: '' })?.field).toBe(
+      'destination',
+    );
     expect(exportProblem({ destination: '/a.json', password: 'abc', repeat: 'abc', receipt: '' })).toEqual({
       field: 'password',
       text: 'The backup password must be at least 6 characters long.',
     });
-    expect(exportProblem({ destination: '/a.json', password: STRONG, repeat: `${STRONG}!`, receipt: '' })?.field).toBe('repeat');
+    expect(exportProblem({ destination: '/a.json', password: STRONG, repeat: `${STRONG}!`, receipt: '' })?.field).toBe(
+      'repeat',
+    );
     expect(exportProblem({ destination: '/a.json', password: STRONG, repeat: STRONG, receipt: '' })).toBeUndefined();
   });
 
@@ -120,7 +143,10 @@ describe('the export form checks', () => {
     expect(exportVerdicts(values).password?.tone).toBe('warning');
     expect(exportVerdicts(values).password?.text).toMatch(/^This backup password is weak/u);
     expect(exportProblem(values)).toBeUndefined();
-    expect(exportVerdicts({ ...values, repeat: 'abc' }).repeat).toEqual({ tone: 'warning', text: 'Not the same as the password above (yet).' });
+    expect(exportVerdicts({ ...values, repeat: 'abc' }).repeat).toEqual({
+      tone: 'warning',
+      text: 'Not the same as the password above (yet).',
+    });
     expect(exportVerdicts({ ...values, repeat: 'x' }).repeat?.tone).toBe('error');
     expect(exportVerdicts({ ...values, password: STRONG, repeat: STRONG })).toEqual({
       password: { tone: 'success', text: 'A strong password.' },
@@ -152,7 +178,12 @@ describe('what and in which format', () => {
     expect(run(initialExport('/a.json'), { type: 'pick' }).step).toBe('form');
     const picking = run(initialExport('/a.json'), cycle(), { type: 'pick' });
     expect(picking.step).toBe('pick');
-    const marked = run(picking, { type: 'mark', publicKey: '0xaa' }, { type: 'mark', publicKey: '0xbb' }, { type: 'mark', publicKey: '0xaa' });
+    const marked = run(
+      picking,
+      { type: 'mark', publicKey: '0xaa' },
+      { type: 'mark', publicKey: '0xbb' },
+      { type: 'mark', publicKey: '0xaa' },
+    );
     expect([...marked.choice.chosen]).toEqual(['0xbb']);
     expect(run(marked, { type: 'picked', next: true })).toMatchObject({ step: 'form', form: { focus: 'format' } });
     expect(run(marked, { type: 'picked', next: false })).toMatchObject({ step: 'form', form: { focus: 'what' } });

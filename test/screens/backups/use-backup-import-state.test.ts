@@ -25,7 +25,13 @@ const listed = (dir: string, ...names: string[]): ImportAction => ({
   candidates: names.map((n) => ({ name: n.replace(/\/$/u, ''), directory: n.endsWith('/') })),
 });
 const CONTENT: BackupContent = { identities: [], accounts: [], addresses: [] };
-const OPENED: OpenedBackup = { file: '/media/usb/a.json', format: 'airlock', content: CONTENT, locked: [], skipped: [] };
+const OPENED: OpenedBackup = {
+  file: '/media/usb/a.json',
+  format: 'airlock',
+  content: CONTENT,
+  locked: [],
+  skipped: [],
+};
 const MEDIA = initialImport('/media/usb/');
 
 describe('the backup file path', () => {
@@ -50,7 +56,9 @@ describe('the backup file path', () => {
     const state = run(MEDIA, listed('/media/usb/', 'airlock-a.json', 'airlock-b.json', 'old/'), type('a'));
     expect(run(state, { type: 'complete' }).path).toBe('/media/usb/airlock-');
     expect(run(state, type('irlock-b'), { type: 'complete' }).path).toBe('/media/usb/airlock-b.json');
-    expect(run(state, { type: 'path-edit', edit: { type: 'set', value: '/media/usb/o' } }, { type: 'complete' }).path).toBe('/media/usb/old/');
+    expect(
+      run(state, { type: 'path-edit', edit: { type: 'set', value: '/media/usb/o' } }, { type: 'complete' }).path,
+    ).toBe('/media/usb/old/');
     expect(run(state, type('zzz'), { type: 'complete' }).path).toBe('/media/usb/azzz');
   });
 
@@ -60,7 +68,13 @@ describe('the backup file path', () => {
     const picked = run(state, { type: 'select', step: 1 }, { type: 'choose' });
     expect(picked.step).toBe('password');
     expect(picked.file).toBe('/media/usb/airlock-a.json');
-    const into = run(state, { type: 'select', step: 1 }, { type: 'select', step: 1 }, { type: 'select', step: 1 }, { type: 'choose' });
+    const into = run(
+      state,
+      { type: 'select', step: 1 },
+      { type: 'select', step: 1 },
+      { type: 'select', step: 1 },
+      { type: 'choose' },
+    );
     expect(into.step).toBe('path');
     expect(into.path).toBe('/media/usb/old/');
     expect(into.selected).toBe(-1);
@@ -98,10 +112,18 @@ describe('the backup import steps', () => {
   });
 
   it('a wrong password asks again; a bad file goes back to the path', () => {
-    const wrong = run(atPassword(), { type: 'read' }, { type: 'unreadable', problem: 'Wrong password.', wrongPassword: true });
+    const wrong = run(
+      atPassword(),
+      { type: 'read' },
+      { type: 'unreadable', problem: 'Wrong password.', wrongPassword: true },
+    );
     expect(wrong).toMatchObject({ step: 'password', problem: 'Wrong password.' });
     expect(wrong.opened).toBeUndefined();
-    const damaged = run(atPassword(), { type: 'read' }, { type: 'unreadable', problem: 'Damaged.', wrongPassword: false });
+    const damaged = run(
+      atPassword(),
+      { type: 'read' },
+      { type: 'unreadable', problem: 'Damaged.', wrongPassword: false },
+    );
     expect(damaged).toMatchObject({ step: 'path', problem: 'Damaged.' });
     // Typing again clears the problem.
     expect(run(damaged, type('x')).problem).toBeUndefined();
@@ -113,24 +135,43 @@ describe('the backup import steps', () => {
     expect(preview.opened).toBe(OPENED);
     const entries = [{ kind: 'account' as const, name: 'bob', action: 'add' as const }];
     const done = run(preview, { type: 'import' }, { type: 'imported', entries });
-    expect(done).toMatchObject({ step: 'done', imported: entries, opened: { ...OPENED, content: { identities: [], accounts: [], addresses: [] } } });
+    expect(done).toMatchObject({
+      step: 'done',
+      imported: entries,
+      opened: { ...OPENED, content: { identities: [], accounts: [], addresses: [] } },
+    });
     const failed = run(preview, { type: 'import' }, { type: 'import-failed', problem: 'Busy.' });
     expect(failed).toMatchObject({ step: 'preview', problem: 'Busy.', opened: OPENED });
   });
 
   it('ignores what does not belong to the step', () => {
     const preview = run(atPassword(), { type: 'read' }, { type: 'opened', opened: OPENED });
-    expect(run(preview, type('x'), typePassword('y'), { type: 'choose' }, { type: 'back' }, { type: 'read' })).toEqual(preview);
+    expect(run(preview, type('x'), typePassword('y'), { type: 'choose' }, { type: 'back' }, { type: 'read' })).toEqual(
+      preview,
+    );
     expect(run(MEDIA, { type: 'import' }, { type: 'opened', opened: OPENED })).toEqual(MEDIA);
   });
 });
 
 describe('accounts with passwords of their own', () => {
-  const lockedAccount = (index: number, name: string): LockedAccount => ({ index, address: `5${name}`, name, json: {} });
+  const lockedAccount = (index: number, name: string): LockedAccount => ({
+    index,
+    address: `5${name}`,
+    name,
+    json: {},
+  });
   const BOB = lockedAccount(1, 'bob');
   const EVE = lockedAccount(3, 'eve');
   const batch = (...locked: LockedAccount[]): OpenedBackup => ({ ...OPENED, format: 'polkadot-js-batch', locked });
-  const asked = () => run(initialImport('/m/'), type('b.json'), { type: 'choose' }, typePassword('batch'), { type: 'read' }, { type: 'opened', opened: batch(BOB, EVE) });
+  const asked = () =>
+    run(
+      initialImport('/m/'),
+      type('b.json'),
+      { type: 'choose' },
+      typePassword('batch'),
+      { type: 'read' },
+      { type: 'opened', opened: batch(BOB, EVE) },
+    );
 
   it('asks for each locked account in turn before the preview, counting from the file as opened', () => {
     const state = asked();
@@ -165,7 +206,9 @@ describe('accounts with passwords of their own', () => {
   });
 
   it('drops an answer about an account already left out with Esc', () => {
-    const left = run(asked(), typePassword('bobs'), { type: 'unlock' }, { type: 'leave-out' }, typePassword('eves'), { type: 'unlock' });
+    const left = run(asked(), typePassword('bobs'), { type: 'unlock' }, { type: 'leave-out' }, typePassword('eves'), {
+      type: 'unlock',
+    });
     expect(run(left, { type: 'unlocked', locked: BOB, opened: batch(EVE) })).toEqual(left);
     expect(run(left, { type: 'unlock-failed', locked: BOB, problem: 'x', wrongPassword: true })).toEqual(left);
     expect(run(left, { type: 'unlocked', locked: EVE, opened: batch(BOB) }).step).toBe('preview');

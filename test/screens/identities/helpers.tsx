@@ -7,7 +7,10 @@ import { TEST_PASSWORD } from '../../helpers/vault.js';
 
 /** The app at 80×24 on the Identities section, which is where it opens. */
 export async function openApp(session: VaultSession) {
-  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, { columns: 80, rows: 24 });
+  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, {
+    columns: 80,
+    rows: 24,
+  });
   await screen.waitFor('Identities ·');
   // The first frame may come before the 80×24 size is seen: wait for one where no line is longer.
   await screen.waitFor(/^(?![\s\S]*[^\n]{81})/u);

@@ -19,7 +19,12 @@ describe('the identities list', () => {
 
   it('keeps a long list inside the screen', async () => {
     const session = await openTestVault();
-    for (let i = 0; i < 30; i++) await actions.saveMnemonicIdentity(session, `identity-${String(i).padStart(2, '0')}-${'x'.repeat(40)}`, generateMnemonic(12));
+    for (let i = 0; i < 30; i++)
+      await actions.saveMnemonicIdentity(
+        session,
+        `identity-${String(i).padStart(2, '0')}-${'x'.repeat(40)}`,
+        generateMnemonic(12),
+      );
     const screen = await openApp(session);
     expectFits(screen.frame());
     expect(screen.frame()).toContain('1/30');

@@ -68,7 +68,10 @@ describe('restoring an identity from its words', () => {
 
   it('a wrong checksum word gets a plain verdict and saves nothing', async () => {
     const { session, screen } = await toWordEntry('broken');
-    const frame = await screen.pressUntil('fails its checksum', bracketedPaste(DEV_PHRASE.replace(/walk$/u, 'abandon')));
+    const frame = await screen.pressUntil(
+      'fails its checksum',
+      bracketedPaste(DEV_PHRASE.replace(/walk$/u, 'abandon')),
+    );
     expect(contentText(frame)).toContain('The recovery phrase fails its checksum: a word is wrong or two are swapped');
     expectFits(frame);
     screen.type(ENTER);

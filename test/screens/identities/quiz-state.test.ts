@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { initialNewIdentity, newIdentityReducer } from '../../../src/screens/identities/use-identity-new-state.js';
-import { askedWord, newQuiz, pickPositions, quizReducer, type QuizState } from '../../../src/screens/identities/use-quiz-state.js';
+import {
+  askedWord,
+  newQuiz,
+  pickPositions,
+  quizReducer,
+  type QuizState,
+} from '../../../src/screens/identities/use-quiz-state.js';
 
 const PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 /** A random source that returns the given numbers in turn. */
-const sequence = (...values: number[]) => () => values.shift() ?? 0;
+const sequence =
+  (...values: number[]) =>
+  () =>
+    values.shift() ?? 0;
 const start = (random = sequence(0.5, 0, 0.99)) => quizReducer(newQuiz(PHRASE, random), { type: 'start' });
 
 describe('choosing quiz positions', () => {
@@ -65,7 +74,12 @@ describe('the quiz', () => {
 });
 
 describe('the new-identity flow', () => {
-  const generated = newIdentityReducer(initialNewIdentity, { type: 'generated', name: 'savings', phrase: PHRASE, random: () => 0 });
+  const generated = newIdentityReducer(initialNewIdentity, {
+    type: 'generated',
+    name: 'savings',
+    phrase: PHRASE,
+    random: () => 0,
+  });
 
   it('holds the words only between generating and discarding', () => {
     expect(generated).toMatchObject({ step: 'phrase', name: 'savings' });

@@ -134,7 +134,10 @@ describe('word count and verdict', () => {
 
   it('a wrong checksum gets a plain verdict', () => {
     const verdict = verdictOf(run(type(BAD_CHECKSUM)));
-    expect(verdict).toEqual({ ok: false, message: expect.stringMatching(/checksum: a word is wrong or two are swapped/u) });
+    expect(verdict).toEqual({
+      ok: false,
+      message: expect.stringMatching(/checksum: a word is wrong or two are swapped/u),
+    });
   });
 
   it('no verdict before every word is in', () => {

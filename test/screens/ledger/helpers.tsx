@@ -14,7 +14,10 @@ export const CONTENT_WIDTH = 80 - SIDEBAR_WIDTH - 2;
 
 /** The app at 80×24, opened at the Ledger section (two sections back from Identities). */
 export async function openLedger(session: VaultSession): Promise<Screen> {
-  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, { columns: 80, rows: 24 });
+  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, {
+    columns: 80,
+    rows: 24,
+  });
   await screen.waitFor('Identities ·');
   await screen.pressUntil('Recover offline from its 24 words', SHIFT_TAB, SHIFT_TAB);
   return screen;
@@ -38,7 +41,8 @@ export const statusLine = (frame: string) => frame.split('\n').at(-1) ?? '';
 export async function waitForProse(screen: Screen, text: string, timeoutMs = 10_000): Promise<string> {
   const started = Date.now();
   while (!prose(screen.frame()).includes(text)) {
-    if (Date.now() - started > timeoutMs) expect.fail(`timed out waiting for "${text}"; the screen shows:\n${screen.frame()}`);
+    if (Date.now() - started > timeoutMs)
+      expect.fail(`timed out waiting for "${text}"; the screen shows:\n${screen.frame()}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return screen.frame();

@@ -28,7 +28,15 @@ async function toWords(screen: Screen) {
 }
 
 /** The details form, filled in: passphrase (may be empty), accounts, network, name; Enter derives. */
-async function fillDetails(screen: Screen, { passphrase = '', accounts, network, name }: { passphrase?: string; accounts: number; network: string; name: string }) {
+async function fillDetails(
+  screen: Screen,
+  {
+    passphrase = '',
+    accounts,
+    network,
+    name,
+  }: { passphrase?: string; accounts: number; network: string; name: string },
+) {
   await screen.waitFor('› Passphrase:');
   if (passphrase) {
     screen.type(passphrase);
@@ -84,7 +92,13 @@ describe('recovering a Ledger offline', () => {
     expect(data.identities).toMatchObject([{ name: 'lost', kind: 'mnemonic', mnemonic: ABANDON_ABOUT }]);
     expect(data.identities[0]).not.toHaveProperty('passphrase');
     expect(data.accounts.map((a) => [a.name, a.type, a.path, a.publicKey, a.network])).toEqual(
-      [0, 1, 2].map((n) => [`lost-${n}`, 'ed25519', ledgerPath(n), hex(hdLedger(ABANDON_ABOUT, ledgerPath(n)).publicKey), 'polkadot']),
+      [0, 1, 2].map((n) => [
+        `lost-${n}`,
+        'ed25519',
+        ledgerPath(n),
+        hex(hdLedger(ABANDON_ABOUT, ledgerPath(n)).publicKey),
+        'polkadot',
+      ]),
     );
     expect(data.accounts[0]!.publicKey).toBe(hex(publishedKey(NO_PASSPHRASE.seed)));
     screen.unmount();
@@ -96,7 +110,12 @@ describe('recovering a Ledger offline', () => {
     await toWords(screen);
     await screen.pressUntil('All 24 words are in', paste(LEDGER_WORDS));
     await screen.pressUntil('› Passphrase:', ENTER);
-    await fillDetails(screen, { passphrase: WITH_PASSPHRASE.passphrase, accounts: 1, network: 'polkadot', name: 'hidden' });
+    await fillDetails(screen, {
+      passphrase: WITH_PASSPHRASE.passphrase,
+      accounts: 1,
+      network: 'polkadot',
+      name: 'hidden',
+    });
     expect(screen.frame()).not.toContain(WITH_PASSPHRASE.passphrase);
 
     const review = await screen.pressUntil('Enter saves them as identity "hidden"', ENTER);
@@ -107,8 +126,12 @@ describe('recovering a Ledger offline', () => {
 
     await screen.pressUntil('Accounts ·', ENTER);
     const data = await reopen(session);
-    expect(data.identities).toMatchObject([{ name: 'hidden', kind: 'mnemonic', mnemonic: LEDGER_WORDS, passphrase: 'testing' }]);
-    expect(data.accounts).toMatchObject([{ name: 'hidden-0', publicKey: hex(publishedKey(WITH_PASSPHRASE.seed)), path: ledgerPath(0) }]);
+    expect(data.identities).toMatchObject([
+      { name: 'hidden', kind: 'mnemonic', mnemonic: LEDGER_WORDS, passphrase: 'testing' },
+    ]);
+    expect(data.accounts).toMatchObject([
+      { name: 'hidden-0', publicKey: hex(publishedKey(WITH_PASSPHRASE.seed)), path: ledgerPath(0) },
+    ]);
     screen.unmount();
   });
 

@@ -75,7 +75,9 @@ describe('scanning a Ledger', () => {
 
     const list = await screen.waitFor('3 accounts on the Ledger (substrate)');
     expectFits(list);
-    expect(rowsOf(list)).toEqual([0, 1, 2].map((n) => [...(n === 0 ? ['›'] : []), String(n), onDevice(n).path, shortened(onDevice(n).address)]));
+    expect(rowsOf(list)).toEqual(
+      [0, 1, 2].map((n) => [...(n === 0 ? ['›'] : []), String(n), onDevice(n).path, shortened(onDevice(n).address)]),
+    );
 
     // Save asks for a name, "ledger" unless changed; public keys only, into the vault file.
     const naming = await screen.pressUntil('Identity name: ledger', 'w');
@@ -89,7 +91,16 @@ describe('scanning a Ledger', () => {
     const data = await reopen(session);
     expect(data.identities).toMatchObject([{ name: 'nano', kind: 'ledger' }]);
     expect(data.identities[0]).not.toHaveProperty('mnemonic');
-    expect(data.accounts.map(({ name, type, path, publicKey, network, identity }) => ({ name, type, path, publicKey, network, identity }))).toEqual(
+    expect(
+      data.accounts.map(({ name, type, path, publicKey, network, identity }) => ({
+        name,
+        type,
+        path,
+        publicKey,
+        network,
+        identity,
+      })),
+    ).toEqual(
       [0, 1, 2].map((n) => ({
         name: `nano-${n}`,
         type: 'ed25519',
@@ -112,7 +123,9 @@ describe('scanning a Ledger', () => {
     device({ delayMs: 150 });
     await screen.pressUntil(/^.*› +1  m\//mu, ARROW_DOWN);
     const waiting = await screen.pressUntil('Show account 1 on the Ledger', 's');
-    expect(prose(waiting)).toContain('Compare the address on the Ledger with the one here, then approve or reject on the device.');
+    expect(prose(waiting)).toContain(
+      'Compare the address on the Ledger with the one here, then approve or reject on the device.',
+    );
     const whole = await screen.waitFor(onDevice(1).address);
     expect(whole).toContain(onDevice(1).path);
     expectFits(whole);
@@ -122,7 +135,9 @@ describe('scanning a Ledger', () => {
 
     device({ reject: true });
     const rejected = await screen.pressUntil(/Rejected on the Ledger/u, 's');
-    expect(prose(rejected)).toContain('Rejected on the Ledger; nothing was changed; try again and approve it on the device.');
+    expect(prose(rejected)).toContain(
+      'Rejected on the Ledger; nothing was changed; try again and approve it on the device.',
+    );
     expect(emulator.shown).toEqual([onDevice(1).path, onDevice(1).path]);
     expectFits(rejected);
     screen.unmount();
@@ -133,7 +148,9 @@ describe('scanning a Ledger', () => {
     const screen = await openLedger(await openTestVault());
     await scanForm(screen, 2);
     const locked = await screen.pressUntil('The Ledger is locked', CTRL_S);
-    expect(prose(locked)).toContain('The Ledger is locked; unlock it with its PIN, open the Polkadot app and try again.');
+    expect(prose(locked)).toContain(
+      'The Ledger is locked; unlock it with its PIN, open the Polkadot app and try again.',
+    );
     expect(prose(locked)).toContain('Enter tries again');
     expectFits(locked);
 

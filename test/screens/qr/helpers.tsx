@@ -58,7 +58,13 @@ export function frameNumber(frame: string): number {
 
 /** `alice` (//Alice) on Polkadot and `bob` (//Bob) on generic Substrate, of the dev identity. */
 export async function withAliceAndBob(session: VaultSession): Promise<VaultSession> {
-  await actions.deriveAccount(session, { identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice', network: 'polkadot' });
+  await actions.deriveAccount(session, {
+    identity: 'dev',
+    name: 'alice',
+    type: 'sr25519',
+    path: '//Alice',
+    network: 'polkadot',
+  });
   await actions.deriveAccount(session, { identity: 'dev', name: 'bob', type: 'sr25519', path: '//Bob' });
   return session;
 }

@@ -15,7 +15,17 @@ import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
 import { openTestVault } from '../../helpers/vault.js';
 import { openAccounts } from '../accounts/helpers.js';
 import { BACKUP_PASSWORD, openBackups } from '../backups/helpers.js';
-import { CTRL_U, KUSAMA_GENESIS, POLKADOT_GENESIS, expectFits, frameNumber, openQr, prose, scanBoth, withAliceAndBob } from './helpers.js';
+import {
+  CTRL_U,
+  KUSAMA_GENESIS,
+  POLKADOT_GENESIS,
+  expectFits,
+  frameNumber,
+  openQr,
+  prose,
+  scanBoth,
+  withAliceAndBob,
+} from './helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -74,7 +84,9 @@ describe("an account's address", () => {
     expect(scanBoth(screen)).toBe(ALICE_QR);
     await screen.pressUntil('NAME', ESC);
     const chain = await screen.pressUntil('choose the chain', ARROW_DOWN, ENTER);
-    expect(prose(chain)).toContain('An address QR names its chain, and Substrate names none: choose the chain to show "bob" for.');
+    expect(prose(chain)).toContain(
+      'An address QR names its chain, and Substrate names none: choose the chain to show "bob" for.',
+    );
     screen.type('polkadot');
     await screen.waitFor(/› polkadot|polkadot +0 /u);
     await screen.pressUntil('q quit', ENTER);
@@ -115,7 +127,9 @@ describe('a file as animated frames', () => {
       const text = scanBoth(screen);
       expect(text).toMatch(/^UR:BYTES\//u);
       const expected = cli.lines({ paused: true, fps: 8 });
-      expect(screen.frame().split('\n').slice(0, -1).join('\n').trimEnd()).toBe(expected.slice(0, -1).map(stripColours).join('\n').trimEnd());
+      expect(screen.frame().split('\n').slice(0, -1).join('\n').trimEnd()).toBe(
+        expected.slice(0, -1).map(stripColours).join('\n').trimEnd(),
+      );
       seen.add(text!);
       reassembly.receive(text!, `frame ${number}`);
       if (reassembly.complete) break;
@@ -169,7 +183,9 @@ describe('a file as animated frames', () => {
       reassembly.receive(text!, 'frame');
       if (!reassembly.complete) await screen.press(ARROW_RIGHT);
     }
-    expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(true);
+    expect(Buffer.from((reassembly.result() as { payload: Uint8Array }).payload).equals(Buffer.from(payload))).toBe(
+      true,
+    );
     expect(partsAt(await screen.pressUntil('· f dense ·', 'f'))).toBe(partsAt(first));
     screen.unmount();
   });

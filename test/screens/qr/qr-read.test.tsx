@@ -33,7 +33,10 @@ async function framePictures(payload: Uint8Array, count: number, dir: string, or
   const sequence = new FrameSequence(payload, 300);
   for (let i = 0; i < count; i++) {
     const name = `frame-${String(order(i)).padStart(3, '0')}.png`;
-    await QRCode.toFile(join(dir, name), [{ data: sequence.next().text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'L', scale: 2 });
+    await QRCode.toFile(join(dir, name), [{ data: sequence.next().text, mode: 'alphanumeric' }], {
+      errorCorrectionLevel: 'L',
+      scale: 2,
+    });
   }
 }
 
@@ -55,7 +58,17 @@ beforeAll(async () => {
   // The same frames as a phone's video of them, read through ffmpeg.
   video = join(root, 'backup-frames.mp4');
   const frames = ['-pattern_type', 'glob', '-framerate', '8', '-i', join(folders.backup, 'frame-*.png')];
-  await promisify(execFile)('ffmpeg', ['-loglevel', 'error', '-y', ...frames, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', video]);
+  await promisify(execFile)('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    ...frames,
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    video,
+  ]);
   folders.incomplete = join(root, 'incomplete');
   await framePictures(pseudoRandomBytes(3000, 4), 7, folders.incomplete); // 7 of 11 fragments
 
@@ -95,7 +108,8 @@ async function framesUntil(screen: Screen, text: string | RegExp, timeoutMs = 20
     const frame = screen.frame();
     if (frames.at(-1) !== frame) frames.push(frame);
     if (typeof text === 'string' ? frame.includes(text) : text.test(frame)) return frames;
-    if (Date.now() - started > timeoutMs) expect.fail(`timed out waiting for ${String(text)}; the screen shows:\n${frame}`);
+    if (Date.now() - started > timeoutMs)
+      expect.fail(`timed out waiting for ${String(text)}; the screen shows:\n${frame}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
@@ -179,7 +193,9 @@ describe('reading pictures of QR codes', () => {
     expect(form).toContain('✓ will be saved for polkadot');
     await screen.pressUntil('Pictures:', CTRL_S);
     await screen.waitFor('Saved "bob" (polkadot) in the address book');
-    expect(session.data.addresses).toEqual([expect.objectContaining({ name: 'bob', address: BOB.polkadot, network: 'polkadot' })]);
+    expect(session.data.addresses).toEqual([
+      expect.objectContaining({ name: 'bob', address: BOB.polkadot, network: 'polkadot' }),
+    ]);
     screen.unmount();
   });
 
@@ -187,7 +203,9 @@ describe('reading pictures of QR codes', () => {
     const screen = await openQr(await openTestVault());
     await readPictures(screen, folders.incomplete);
     const said = await screen.waitFor('The transfer is incomplete');
-    expect(prose(said)).toContain('The transfer is incomplete: 63% complete, about 4 more frames needed; capture more frames of the animated code');
+    expect(prose(said)).toContain(
+      'The transfer is incomplete: 63% complete, about 4 more frames needed; capture more frames of the animated code',
+    );
     expect(said).toContain('Last read: 7 pictures, 7 frames, 63% complete');
     expect(said).toContain('› Pictures:');
     expectFits(said);
@@ -209,7 +227,9 @@ describe('reading pictures of QR codes', () => {
     const screen = await openQr(await openTestVault());
     await readPictures(screen, folders.text);
     const found = await screen.waitFor('characters of text');
-    expect(prose(found)).toContain('A QR code with 25 characters of text that is no address: "hello from the other side"');
+    expect(prose(found)).toContain(
+      'A QR code with 25 characters of text that is no address: "hello from the other side"',
+    );
     const target = join(root, 'note.txt');
     screen.type(CTRL_U);
     screen.type(target);

@@ -3,7 +3,14 @@ import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { MAX_FPS } from '../../../src/qr/playback.js';
 import { fold } from '../../../src/screens/qr/qr-player.js';
-import { classify, describeFound, fileNameFor, progressText, readProgress, saveDirectory } from '../../../src/screens/qr/qr-found.js';
+import {
+  classify,
+  describeFound,
+  fileNameFor,
+  progressText,
+  readProgress,
+  saveDirectory,
+} from '../../../src/screens/qr/qr-found.js';
 import { initialPlayer, playerReducer } from '../../../src/screens/qr/use-qr-player-state.js';
 import { initialRead, readReducer, type ReadState } from '../../../src/screens/qr/use-qr-read-state.js';
 import { BOB } from '../../helpers/dev-keys.js';
@@ -65,21 +72,39 @@ describe('reading pictures', () => {
     const saved = readReducer(saving, { type: 'saved', path: '/media/usb/x.bin' });
     expect(saved).toMatchObject({ step: 'saved', saved: '/media/usb/x.bin' });
     expect(readReducer(saved, { type: 'again' })).toEqual(initialRead);
-    const address = readReducer(reading, { type: 'found', found: { kind: 'address', address: 'a', name: '', genesisHash: '0x', code: { address: 'a' } }, destination: '', fileName: '' });
+    const address = readReducer(reading, {
+      type: 'found',
+      found: { kind: 'address', address: 'a', name: '', genesisHash: '0x', code: { address: 'a' } },
+      destination: '',
+      fileName: '',
+    });
     expect(readReducer(address, { type: 'save' })).toBe(address);
   });
 
   it('tells a backup, an address, text and data apart, and cleans what it shows', () => {
-    expect(classify({ kind: 'bytes', payload: bytes('{"format": "airlock-backup", "version": 3}') }).kind).toBe('backup');
+    expect(classify({ kind: 'bytes', payload: bytes('{"format": "airlock-backup", "version": 3}') }).kind).toBe(
+      'backup',
+    );
     expect(classify({ kind: 'bytes', payload: bytes('{"format": "other"}') }).kind).toBe('data');
     expect(classify({ kind: 'text', text: 'hello' })).toEqual({ kind: 'text', text: 'hello', payload: bytes('hello') });
     const address = classify({ kind: 'text', text: `substrate:${BOB.polkadot}:${POLKADOT_GENESIS}:b\u001B[2Job` });
-    expect(address).toMatchObject({ kind: 'address', address: BOB.polkadot, name: 'b[2Job', network: { name: 'polkadot' } });
+    expect(address).toMatchObject({
+      kind: 'address',
+      address: BOB.polkadot,
+      name: 'b[2Job',
+      network: { name: 'polkadot' },
+    });
     const unknown = classify({ kind: 'text', text: `substrate:${BOB.polkadot}:0x${'ab'.repeat(32)}` });
-    expect(describeFound(unknown)).toContain(`  Network: a chain airlock does not know (genesis hash 0x${'ab'.repeat(32)})`);
+    expect(describeFound(unknown)).toContain(
+      `  Network: a chain airlock does not know (genesis hash 0x${'ab'.repeat(32)})`,
+    );
     // Shown escaped, so a person sees what the code holds; kept cleaned.
-    expect(describeFound(classify({ kind: 'text', text: 'evil\u001B]0;title\u0007' }))).toContain('"evil\\x1b]0;title\\x07"');
-    expect(describeFound(address)).toEqual(expect.arrayContaining(['  Name:    b\\x1b[2Job', '  (the address book would keep it as "b[2Job")']));
+    expect(describeFound(classify({ kind: 'text', text: 'evil\u001B]0;title\u0007' }))).toContain(
+      '"evil\\x1b]0;title\\x07"',
+    );
+    expect(describeFound(address)).toEqual(
+      expect.arrayContaining(['  Name:    b\\x1b[2Job', '  (the address book would keep it as "b[2Job")']),
+    );
   });
 
   it('names and places a saved file as an export would, next to the pictures without a drive', () => {
@@ -99,7 +124,11 @@ describe('reading pictures', () => {
 
   it('counts pictures, frames and what was skipped', () => {
     const tally = { pictures: 12, new: 9, duplicate: 1, 'other-transfer': 1, 'not-a-frame': 0, 'no-code': 1 };
-    expect(progressText(readProgress(tally, { fraction: 0.456, missing: 6 }))).toBe('12 pictures, 9 frames, 45% complete (3 skipped)');
-    expect(progressText({ pictures: 1, frames: 1, skipped: 0, percent: 100 })).toBe('1 picture, 1 frame, 100% complete');
+    expect(progressText(readProgress(tally, { fraction: 0.456, missing: 6 }))).toBe(
+      '12 pictures, 9 frames, 45% complete (3 skipped)',
+    );
+    expect(progressText({ pictures: 1, frames: 1, skipped: 0, percent: 100 })).toBe(
+      '1 picture, 1 frame, 100% complete',
+    );
   });
 });

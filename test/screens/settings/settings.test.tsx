@@ -12,7 +12,10 @@ const NEW_PASSWORD = 'correct horse battery staple 42';
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 async function openSettings(session: VaultSession): Promise<Screen> {
-  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, { columns: 80, rows: 24 });
+  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, {
+    columns: 80,
+    rows: 24,
+  });
   await screen.pressUntil('Default network  Substrate (substrate, SS58 prefix 42)', SHIFT_TAB);
   return screen;
 }

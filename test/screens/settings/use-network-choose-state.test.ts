@@ -9,7 +9,8 @@ import {
 import { listNetworks } from '../../../src/vault/networks.js';
 
 const ALL = listNetworks();
-const run = (state: NetworkChooseState, ...actions: NetworkChooseAction[]) => actions.reduce(networkChooseReducer, state);
+const run = (state: NetworkChooseState, ...actions: NetworkChooseAction[]) =>
+  actions.reduce(networkChooseReducer, state);
 const type = (text: string): NetworkChooseAction => ({ type: 'filter', edit: { type: 'insert', text } });
 
 describe('the network chooser', () => {
@@ -35,13 +36,21 @@ describe('the network chooser', () => {
   });
 
   it('goes back to the current network when the filter is emptied', () => {
-    const state = run(initialNetworkChoose(ALL, 'kusama', 10), type('pol'), { type: 'filter', edit: { type: 'clear' } });
+    const state = run(initialNetworkChoose(ALL, 'kusama', 10), type('pol'), {
+      type: 'filter',
+      edit: { type: 'clear' },
+    });
     expect(state.matches).toHaveLength(ALL.length);
     expect(chosenNetwork(state)?.name).toBe('kusama');
   });
 
   it('moves within the matches only', () => {
-    const state = run(initialNetworkChoose(ALL, 'substrate', 10), type('kus'), { type: 'move', move: { type: 'down' } }, { type: 'move', move: { type: 'down' } });
+    const state = run(
+      initialNetworkChoose(ALL, 'substrate', 10),
+      type('kus'),
+      { type: 'move', move: { type: 'down' } },
+      { type: 'move', move: { type: 'down' } },
+    );
     expect(chosenNetwork(state)?.name).toBe('sora_kusama_para');
     expect(chosenNetwork(run(state, { type: 'move', move: { type: 'first' } }))?.name).toBe('kusama');
   });
@@ -59,4 +68,3 @@ describe('the network chooser', () => {
     expect(chosenNetwork(state)?.name).toBe(ALL[30]!.name);
   });
 });
-

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { passwordVerdicts, submitProblem, type PasswordValues } from '../../../src/screens/settings/use-password-form-state.js';
+import {
+  passwordVerdicts,
+  submitProblem,
+  type PasswordValues,
+} from '../../../src/screens/settings/use-password-form-state.js';
 
 const STRONG = 'correct horse battery staple 42';
 const form = (values: Partial<PasswordValues>): PasswordValues => ({ current: '', next: '', repeat: '', ...values });
@@ -10,8 +14,13 @@ describe('the password form verdicts', () => {
   });
 
   it('refuse a new password under 6 characters, warn on a weak one, and praise a strong one', () => {
-    expect(passwordVerdicts(form({ next: 'abc' })).next).toEqual([{ tone: 'error', text: 'The vault password must be at least 6 characters long.' }]);
-    expect(passwordVerdicts(form({ next: 'abcdefgh' })).next?.[0]).toMatchObject({ tone: 'warning', text: expect.stringMatching(/weak/u) });
+    expect(passwordVerdicts(form({ next: 'abc' })).next).toEqual([
+      { tone: 'error', text: 'The vault password must be at least 6 characters long.' },
+    ]);
+    expect(passwordVerdicts(form({ next: 'abcdefgh' })).next?.[0]).toMatchObject({
+      tone: 'warning',
+      text: expect.stringMatching(/weak/u),
+    });
     expect(passwordVerdicts(form({ next: STRONG })).next).toEqual([{ tone: 'success', text: 'A strong password.' }]);
   });
 
@@ -25,7 +34,9 @@ describe('the password form verdicts', () => {
   it('follow the repeat as it is typed', () => {
     expect(passwordVerdicts(form({ next: STRONG, repeat: 'correct' })).repeat?.[0]?.tone).toBe('warning');
     expect(passwordVerdicts(form({ next: STRONG, repeat: 'wrong' })).repeat?.[0]?.tone).toBe('error');
-    expect(passwordVerdicts(form({ next: STRONG, repeat: STRONG })).repeat).toEqual([{ tone: 'success', text: 'The two match.' }]);
+    expect(passwordVerdicts(form({ next: STRONG, repeat: STRONG })).repeat).toEqual([
+      { tone: 'success', text: 'The two match.' },
+    ]);
   });
 });
 
