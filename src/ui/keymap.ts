@@ -1,43 +1,97 @@
 import type { Key } from 'ink';
 
 /**
- * The one keymap: every command is named once with its keys, so input handling, the key-hint
- * line and the help overlay all come from this table.
+ * Where a key applies. The help overlay shows one group per scope, and within a scope no two
+ * commands share a key, so no key is ever listed with two meanings side by side.
+ */
+export type Scope = 'everywhere' | 'lists' | 'forms' | 'questions' | 'player' | 'section';
+
+interface Binding {
+  /** The keys as the hint line and the help overlay name them. */
+  keys: string;
+  help: string;
+  scope: Scope;
+  match: (input: string, key: Key) => boolean;
+}
+
+const letter = (letterKey: string) => (input: string, key: Key) => input === letterKey && !key.ctrl && !key.meta;
+const control = (letterKey: string) => (input: string, key: Key) => key.ctrl && input === letterKey;
+
+/**
+ * The one keymap: every key the app answers to is named here once, with its command, so input
+ * handling, the key-hint lines and the help overlay all come from this table.
  */
 export const COMMANDS = {
-  up: { keys: '↑/k', help: 'move up', match: (i: string, k: Key) => k.upArrow || i === 'k' },
-  down: { keys: '↓/j', help: 'move down', match: (i: string, k: Key) => k.downArrow || i === 'j' },
-  pageUp: { keys: 'PgUp', help: 'a page up', match: (_: string, k: Key) => k.pageUp },
-  pageDown: { keys: 'PgDn', help: 'a page down', match: (_: string, k: Key) => k.pageDown },
-  first: { keys: 'Home/g', help: 'first item', match: (i: string, k: Key) => k.home || i === 'g' },
-  last: { keys: 'End/G', help: 'last item', match: (i: string, k: Key) => k.end || i === 'G' },
-  confirm: { keys: 'Enter', help: 'open or confirm', match: (_: string, k: Key) => k.return },
-  back: { keys: 'Esc', help: 'back or cancel', match: (_: string, k: Key) => k.escape },
-  nextSection: { keys: 'Tab', help: 'next section', match: (_: string, k: Key) => k.tab && !k.shift },
-  previousSection: { keys: 'S-Tab', help: 'previous section', match: (_: string, k: Key) => k.tab && k.shift },
-  filter: { keys: '/', help: 'filter the list', match: (i: string) => i === '/' },
-  help: { keys: '?', help: 'help', match: (i: string) => i === '?' },
-  quit: { keys: 'q', help: 'quit', match: (i: string) => i === 'q' },
-  create: { keys: 'n', help: 'new', match: (i: string) => i === 'n' },
-  restore: { keys: 'r', help: 'restore from words', match: (i: string) => i === 'r' },
-  derive: { keys: 'd', help: 'derive an account', match: (i: string) => i === 'd' },
-  add: { keys: 'a', help: 'add', match: (i: string) => i === 'a' },
-  edit: { keys: 'e', help: 'edit', match: (i: string) => i === 'e' },
-  rename: { keys: 'R', help: 'rename', match: (i: string) => i === 'R' },
-  remove: { keys: 'x', help: 'remove', match: (i: string) => i === 'x' },
-  network: { keys: 'N', help: 'show in another network', match: (i: string) => i === 'N' },
-  showQr: { keys: 'c', help: 'show as a QR code', match: (i: string, k: Key) => i === 'c' && !k.ctrl },
-  pause: { keys: 'Space/p', help: 'pause or play frames', match: (i: string) => i === ' ' || i === 'p' },
-  step: { keys: '→/l', help: 'next frame (pauses)', match: (i: string, k: Key) => k.rightArrow || i === 'l' },
-  speed: { keys: '+/-', help: 'frames faster, slower', match: (i: string) => i === '+' || i === '=' || i === '-' },
-  framing: { keys: 'f', help: 'UR or dense frames', match: (i: string) => i === 'f' },
-  previousChoice: { keys: '←', help: 'previous choice', match: (_: string, k: Key) => k.leftArrow },
-  nextChoice: { keys: '→', help: 'next choice', match: (_: string, k: Key) => k.rightArrow },
-  yes: { keys: 'y/Enter', help: 'yes, go ahead', match: (i: string, k: Key) => i === 'y' || k.return },
-  no: { keys: 'n/Esc', help: 'no, cancel', match: (i: string, k: Key) => i === 'n' || k.escape },
-  showOnDevice: { keys: 's', help: 'show on the Ledger', match: (i: string, k: Key) => i === 's' && !k.ctrl },
-  save: { keys: 'w/C-s', help: 'save', match: (i: string, k: Key) => (i === 'w' && !k.ctrl) || (k.ctrl && i === 's') },
-} as const;
+  // everywhere
+  confirm: { keys: 'Enter', help: 'open or confirm', scope: 'everywhere', match: (_, k) => k.return },
+  back: { keys: 'Esc', help: 'back or cancel', scope: 'everywhere', match: (_, k) => k.escape },
+  nextSection: { keys: 'Tab', help: 'next section', scope: 'everywhere', match: (_, k) => k.tab && !k.shift },
+  previousSection: { keys: 'S-Tab', help: 'previous section', scope: 'everywhere', match: (_, k) => k.tab && k.shift },
+  help: { keys: '?', help: 'help', scope: 'everywhere', match: letter('?') },
+  quit: { keys: 'q', help: 'quit', scope: 'everywhere', match: letter('q') },
+
+  // lists
+  up: { keys: '↑/k', help: 'move up', scope: 'lists', match: (i, k) => k.upArrow || letter('k')(i, k) },
+  down: { keys: '↓/j', help: 'move down', scope: 'lists', match: (i, k) => k.downArrow || letter('j')(i, k) },
+  pageUp: { keys: 'PgUp', help: 'a page up', scope: 'lists', match: (_, k) => k.pageUp },
+  pageDown: { keys: 'PgDn', help: 'a page down', scope: 'lists', match: (_, k) => k.pageDown },
+  first: { keys: 'Home/g', help: 'first item', scope: 'lists', match: (i, k) => k.home || letter('g')(i, k) },
+  last: { keys: 'End/G', help: 'last item', scope: 'lists', match: (i, k) => k.end || letter('G')(i, k) },
+  filter: { keys: '/', help: 'filter the list', scope: 'lists', match: letter('/') },
+
+  // forms: text fields and choices
+  nextField: { keys: 'Tab/↓', help: 'next field', scope: 'forms', match: (_, k) => (k.tab && !k.shift) || k.downArrow },
+  previousField: {
+    keys: 'S-Tab/↑',
+    help: 'previous field',
+    scope: 'forms',
+    match: (_, k) => (k.tab && k.shift) || k.upArrow,
+  },
+  submit: { keys: 'C-s', help: 'submit from any field', scope: 'forms', match: control('s') },
+  deleteBack: { keys: 'Bksp', help: 'delete a character', scope: 'forms', match: (_, k) => k.backspace || k.delete },
+  deleteWord: { keys: 'C-w', help: 'delete a word', scope: 'forms', match: control('w') },
+  clearField: { keys: 'C-u', help: 'clear the field', scope: 'forms', match: control('u') },
+  previousChoice: { keys: '←', help: 'previous choice', scope: 'forms', match: (_, k) => k.leftArrow },
+  nextChoice: { keys: '→', help: 'next choice', scope: 'forms', match: (_, k) => k.rightArrow },
+
+  // questions
+  yes: { keys: 'y/Enter', help: 'yes, go ahead', scope: 'questions', match: (i, k) => letter('y')(i, k) || k.return },
+  no: { keys: 'n/Esc', help: 'no, cancel', scope: 'questions', match: (i, k) => letter('n')(i, k) || k.escape },
+
+  // the QR player
+  pause: {
+    keys: 'Space/p',
+    help: 'pause or play frames',
+    scope: 'player',
+    match: (i, k) => i === ' ' || letter('p')(i, k),
+  },
+  step: {
+    keys: '→/l',
+    help: 'next frame (pauses)',
+    scope: 'player',
+    match: (i, k) => k.rightArrow || letter('l')(i, k),
+  },
+  speed: {
+    keys: '+/-',
+    help: 'frames faster, slower',
+    scope: 'player',
+    match: (i) => i === '+' || i === '=' || i === '-',
+  },
+  framing: { keys: 'f', help: 'UR or dense frames', scope: 'player', match: letter('f') },
+
+  // the actions of a section's screens
+  create: { keys: 'n', help: 'new', scope: 'section', match: letter('n') },
+  restore: { keys: 'r', help: 'restore from words', scope: 'section', match: letter('r') },
+  derive: { keys: 'd', help: 'derive an account', scope: 'section', match: letter('d') },
+  add: { keys: 'a', help: 'add', scope: 'section', match: letter('a') },
+  edit: { keys: 'e', help: 'edit', scope: 'section', match: letter('e') },
+  rename: { keys: 'R', help: 'rename', scope: 'section', match: letter('R') },
+  remove: { keys: 'x', help: 'remove', scope: 'section', match: letter('x') },
+  network: { keys: 'N', help: 'show in another network', scope: 'section', match: letter('N') },
+  showQr: { keys: 'c', help: 'show as a QR code', scope: 'section', match: letter('c') },
+  showOnDevice: { keys: 's', help: 'show on the Ledger', scope: 'section', match: letter('s') },
+  save: { keys: 'w/C-s', help: 'save', scope: 'section', match: (i, k) => letter('w')(i, k) || control('s')(i, k) },
+} as const satisfies Record<string, Binding>;
 
 export type Command = keyof typeof COMMANDS;
 
@@ -45,11 +99,50 @@ export type Command = keyof typeof COMMANDS;
 export const isInterrupt = (input: string, key: Key) => key.ctrl && input === 'c';
 
 /** The first of `allowed` that this key means, in the order given. */
-export function commandFor(input: string, key: Key, allowed: readonly Command[]): Command | undefined {
+export function commandFor<C extends Command>(input: string, key: Key, allowed: readonly C[]): C | undefined {
   return allowed.find((command) => COMMANDS[command].match(input, key));
 }
 
+/** The commands a form answers to, in the order they are tried. */
+export const FORM_COMMANDS = [
+  'confirm',
+  'back',
+  'nextField',
+  'previousField',
+  'deleteBack',
+  'submit',
+  'deleteWord',
+  'clearField',
+  'previousChoice',
+  'nextChoice',
+] as const satisfies readonly Command[];
+
+export type FormCommand = (typeof FORM_COMMANDS)[number];
+
+/** What a key means in a form: one of its commands, text typed into the focused field, or nothing. */
+export type FormKey = { command: FormCommand } | { insert: string };
+
+/**
+ * The one reading of keys in forms, for every screen with text fields or choices. Other control
+ * keys (Home, PgUp, Ctrl- and Alt- chords) mean nothing in a form rather than typing their letter.
+ */
+export function formKeyOf(input: string, key: Key): FormKey | undefined {
+  const command = commandFor(input, key, FORM_COMMANDS);
+  if (command) return { command };
+  if (key.ctrl || key.meta || key.pageUp || key.pageDown || key.home || key.end || !input) return undefined;
+  return { insert: input };
+}
+
+/** A hint names a command, or a command with what it does on this screen: `['confirm', 'create']`. */
+export type Hint = Command | readonly [Command, string];
+
 /** `Enter open · Esc back · …` for the key-hint line. */
-export function hints(commands: readonly Command[]): string {
-  return commands.map((c) => `${COMMANDS[c].keys} ${COMMANDS[c].help}`).join(' · ');
+export function hints(list: readonly Hint[]): string {
+  return list
+    .map((hint) =>
+      typeof hint === 'string'
+        ? `${COMMANDS[hint].keys} ${COMMANDS[hint].help}`
+        : `${COMMANDS[hint[0]].keys} ${hint[1]}`,
+    )
+    .join(' · ');
 }

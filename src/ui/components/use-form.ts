@@ -1,5 +1,5 @@
 import { type Key } from 'ink';
-import { isInterrupt } from '../keymap.js';
+import { formKeyOf, isInterrupt } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
 import { formReducer, initialForm, isLastField, type FormAction, type FormState } from './use-form-state.js';
 import { useKeys } from '../use-keys.js';
@@ -28,17 +28,30 @@ export function useForm<F extends string>({ fields, initial, isActive, onSubmit,
   };
   const handle = (input: string, key: Key) => {
     if (isInterrupt(input, key)) return;
-    if (key.return) enter();
-    else if (key.escape) onCancel();
-    else if (key.tab) dispatch({ type: key.shift ? 'previous' : 'next' });
-    else if (key.downArrow) dispatch({ type: 'next' });
-    else if (key.upArrow) dispatch({ type: 'previous' });
-    else if (key.backspace || key.delete) dispatch({ type: 'edit', edit: { type: 'delete-back' } });
-    else if (key.ctrl && input === 's') onSubmit(current.current.values);
-    else if (key.ctrl && input === 'w') dispatch({ type: 'edit', edit: { type: 'delete-word' } });
-    else if (key.ctrl && input === 'u') dispatch({ type: 'edit', edit: { type: 'clear' } });
-    else if (key.ctrl || key.meta || key.leftArrow || key.rightArrow) return;
-    else if (input) dispatch({ type: 'edit', edit: { type: 'insert', text: input } });
+    const formKey = formKeyOf(input, key);
+    if (!formKey) return;
+    if ('insert' in formKey) return dispatch({ type: 'edit', edit: { type: 'insert', text: formKey.insert } });
+    switch (formKey.command) {
+      case 'confirm':
+        return enter();
+      case 'back':
+        return onCancel();
+      case 'nextField':
+        return dispatch({ type: 'next' });
+      case 'previousField':
+        return dispatch({ type: 'previous' });
+      case 'submit':
+        return onSubmit(current.current.values);
+      case 'deleteBack':
+        return dispatch({ type: 'edit', edit: { type: 'delete-back' } });
+      case 'deleteWord':
+        return dispatch({ type: 'edit', edit: { type: 'delete-word' } });
+      case 'clearField':
+        return dispatch({ type: 'edit', edit: { type: 'clear' } });
+      case 'previousChoice':
+      case 'nextChoice':
+        return;
+    }
   };
   useKeys(handle, isActive);
 
