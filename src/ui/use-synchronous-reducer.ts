@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 
 /**
- * useReducer whose state is also readable at once through a ref. Keys typed faster than the
- * screen redraws (a paste, a test, a fast typist) each see the state the previous key left,
+ * useReducer whose state can also be read at once, through `latest()`. Keys typed faster than
+ * the screen redraws (a paste, a test, a fast typist) each see the state the previous key left,
  * not the state of the last frame.
  */
 export function useSynchronousReducer<S, A>(reducer: (state: S, action: A) => S, initial: S | (() => S)) {
@@ -15,5 +15,6 @@ export function useSynchronousReducer<S, A>(reducer: (state: S, action: A) => S,
     },
     [reducer],
   );
-  return [state, dispatch, ref] as const;
+  const latest = useCallback(() => ref.current, []);
+  return [state, dispatch, latest] as const;
 }

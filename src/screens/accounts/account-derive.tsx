@@ -33,7 +33,7 @@ export function AccountDerive() {
 
 function DeriveForm({ identities }: { identities: readonly string[] }) {
   const shell = useShell();
-  const [form, dispatch, current] = useSynchronousReducer(deriveFormReducer, () =>
+  const [form, dispatch, latest] = useSynchronousReducer(deriveFormReducer, () =>
     initialDeriveForm(identities, shell.data.settings.defaultNetwork),
   );
   const check = checkDeriveForm(form);
@@ -44,7 +44,7 @@ function DeriveForm({ identities }: { identities: readonly string[] }) {
   const change = useVaultChange();
 
   const save = () => {
-    const { request } = checkDeriveForm(current.current);
+    const { request } = checkDeriveForm(latest());
     if (!request) return;
     const verdict = shownPreview.current;
     // The preview already said why these inputs cannot be saved.
@@ -71,7 +71,7 @@ function DeriveForm({ identities }: { identities: readonly string[] }) {
       const text = textKeyOf(input, key);
       if (text?.edit) dispatch({ type: 'edit', edit: text.edit });
       if (text?.submit) {
-        if (current.current.focus === LAST_FIELD) save();
+        if (latest().focus === LAST_FIELD) save();
         else dispatch({ type: 'next' });
       }
     }

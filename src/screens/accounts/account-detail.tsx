@@ -24,21 +24,21 @@ export function AccountDetail({ account }: { account: string }) {
 
 function Detail({ account }: { account: Account }) {
   const shell = useShell();
-  const [picker, dispatch, current] = useSynchronousReducer(pickerReducer, () =>
+  const [picker, dispatch, latest] = useSynchronousReducer(pickerReducer, () =>
     initialPicker(listNetworks(), account.network),
   );
   const view = viewAccount(shell.data, account, picker.shown);
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    if (current.current.open) {
+    if (latest().open) {
       const action = pickerActionFor(input, key);
       if (action) dispatch(action);
       return;
     }
     const command = commandFor(input, key, ['network', 'showQr', 'rename', 'remove']);
     if (command === 'network') dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
-    else if (command === 'showQr') showQr(findNetwork(current.current.shown));
+    else if (command === 'showQr') showQr(findNetwork(latest().shown));
     else if (command === 'rename')
       shell.navigate({ type: 'open', screen: { name: 'account-rename', account: account.publicKey } });
     else if (command === 'remove')

@@ -33,16 +33,16 @@ export function useAccountsHome(listHeight: number) {
   const shell = useShell();
   const rows = useMemo(() => accountRows(shell.data), [shell.data]);
   const filter = useMemo(() => rowFilter(rows), [rows]);
-  const [state, dispatch, current] = useSynchronousReducer(homeReducer, () => ({
+  const [state, dispatch, latest] = useSynchronousReducer(homeReducer, () => ({
     ...(remembered.get(shell.session) ?? initialHome(listHeight)),
     editing: false,
   }));
 
   const move = (to: Move) =>
-    dispatch({ type: 'move', move: to, count: filter(current.current.query).length, height: listHeight });
+    dispatch({ type: 'move', move: to, count: filter(latest().query).length, height: listHeight });
   const selected = () => {
-    const matches = filter(current.current.query);
-    return matches[fittedList(current.current, matches.length, listHeight).cursor];
+    const matches = filter(latest().query);
+    return matches[fittedList(latest(), matches.length, listHeight).cursor];
   };
   const openWithSelected = (name: 'account-detail' | 'account-rename' | 'account-remove') => {
     const row = selected();
@@ -70,16 +70,16 @@ export function useAccountsHome(listHeight: number) {
     else if (command === 'derive') shell.navigate({ type: 'open', screen: { name: 'account-derive' } });
     else if (command === 'filter') dispatch({ type: 'start-filter' });
     // Esc takes back a kept filter before it means "back".
-    else if (command === 'back' && current.current.query) dispatch({ type: 'clear-filter' });
+    else if (command === 'back' && latest().query) dispatch({ type: 'clear-filter' });
     else shell.globalKey(input, key);
   };
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    if (current.current.editing) filterKey(input, key);
+    if (latest().editing) filterKey(input, key);
     else listKey(input, key);
     // Now, not in an effect: a key that leaves the list (Enter) may unmount it before it draws.
-    remembered.set(shell.session, current.current);
+    remembered.set(shell.session, latest());
   }, true);
 
   const matches = filter(state.query);

@@ -21,7 +21,7 @@ export function AddressesHome() {
 
   useKeys((input, key) => {
     const command = commandFor(input, key, ['add', 'edit', 'remove', 'confirm']);
-    const entry = entries[list.current().cursor];
+    const entry = entries[list.latest().cursor];
     if (command === 'add') shell.navigate({ type: 'open', screen: { name: 'address-add' } });
     else if ((command === 'edit' || command === 'confirm') && entry) {
       shell.navigate({ type: 'open', screen: { name: 'address-edit', address: entry.name } });

@@ -47,7 +47,7 @@ export function BackupExport({ screen }: { screen?: object }) {
   // One moment names the file, so the name does not change while the user looks at it.
   const [openedAt] = useState(() => new Date());
   const fileName = backupFileName(openedAt);
-  const [state, dispatch, current] = useSynchronousReducer(
+  const [state, dispatch, latest] = useSynchronousReducer(
     exportReducer,
     () => (screen && receipts.get(screen)) ?? initialExport(defaultDestination([], shell.session.path, openedAt)),
   );
@@ -60,7 +60,7 @@ export function BackupExport({ screen }: { screen?: object }) {
   const list = useList(accounts.length, Math.max(3, shell.height - PICKER_CHROME_ROWS), state.step === 'pick');
 
   const write = async (target: string, overwrite: boolean) => {
-    const { form, choice, receiptFile } = current.current;
+    const { form, choice, receiptFile } = latest();
     const bytes = new TextEncoder().encode(form.values.password);
     dispatch({ type: 'write', target });
     const outcome = await runReporting(
@@ -86,7 +86,7 @@ export function BackupExport({ screen }: { screen?: object }) {
   };
 
   const submit = async () => {
-    const { form, choice } = current.current;
+    const { form, choice } = latest();
     // What and in which format come first, as on the form; nothing is asked of the disk yet.
     const plan = planExport(shell.data, choice);
     if (!plan.ok) return dispatch({ type: 'refused', field: plan.field, problem: plan.text });
@@ -108,7 +108,7 @@ export function BackupExport({ screen }: { screen?: object }) {
   };
 
   const toDestination = async () => {
-    let target = targetOf(current.current.form.values.destination, fileName);
+    let target = targetOf(latest().form.values.destination, fileName);
     let kind = await destinationKind(target);
     if (kind === 'directory') {
       target = join(target, fileName);
@@ -120,7 +120,7 @@ export function BackupExport({ screen }: { screen?: object }) {
   };
 
   const formKey = (input: string, key: Key) => {
-    const { form } = current.current;
+    const { form } = latest();
     if (key.escape) return shell.navigate({ type: 'back' });
     if (key.tab) return dispatch({ type: 'form', action: { type: key.shift ? 'previous' : 'next' } });
     if (key.downArrow || key.upArrow)
@@ -133,7 +133,7 @@ export function BackupExport({ screen }: { screen?: object }) {
     }
     const text = textKeyOf(input, key);
     if (text?.submit) {
-      if (form.focus === 'what' && current.current.choice.what === 'chosen') dispatch({ type: 'pick' });
+      if (form.focus === 'what' && latest().choice.what === 'chosen') dispatch({ type: 'pick' });
       else if (isLastField(form)) void submit();
       else dispatch({ type: 'form', action: { type: 'next' } });
     } else if (text?.edit) dispatch({ type: 'form', action: { type: 'edit', edit: text.edit } });
@@ -141,7 +141,7 @@ export function BackupExport({ screen }: { screen?: object }) {
 
   // Moving through the list is useList's; marking and leaving are the picker's own.
   const pickKey = (input: string, key: Key) => {
-    const account = accounts[list.current().cursor];
+    const account = accounts[list.latest().cursor];
     if (input === ' ' && account) dispatch({ type: 'mark', publicKey: account.publicKey });
     else if (key.return) dispatch({ type: 'picked', next: true });
     else if (key.escape) dispatch({ type: 'picked', next: false });
@@ -149,7 +149,7 @@ export function BackupExport({ screen }: { screen?: object }) {
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    const { step, target } = current.current;
+    const { step, target } = latest();
     if (step === 'form') formKey(input, key);
     else if (step === 'pick') pickKey(input, key);
     else if (step === 'same-password') {
@@ -165,7 +165,7 @@ export function BackupExport({ screen }: { screen?: object }) {
     } else if (step === 'done') {
       const command = commandFor(input, key, ['confirm', 'back', 'showQr']);
       if (command === 'showQr' && target) {
-        if (screen) receipts.set(screen, current.current);
+        if (screen) receipts.set(screen, latest());
         void showFile(target);
       } else if (command) shell.navigate({ type: 'back' });
       else shell.globalKey(input, key);

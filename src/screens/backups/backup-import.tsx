@@ -36,7 +36,7 @@ import { useDrives } from './use-drives.js';
 export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?: string }) {
   const shell = useShell();
   // Opened on a file (one just saved from QR codes): straight to its password.
-  const [state, dispatch, current] = useSynchronousReducer(importReducer, () =>
+  const [state, dispatch, latest] = useSynchronousReducer(importReducer, () =>
     path === undefined
       ? initialImport(defaultSource([], shell.session.path))
       : importReducer(initialImport(path), { type: 'choose' }),
@@ -71,7 +71,7 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
   const back = () => shell.navigate({ type: 'back' });
 
   const read = async () => {
-    const { file, password } = current.current;
+    const { file, password } = latest();
     if (!file || !password) return;
     const bytes = new TextEncoder().encode(password);
     dispatch({ type: 'read' });
@@ -94,8 +94,8 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
   };
 
   const unlock = async () => {
-    const { opened: before, password } = current.current;
-    const locked = askedAbout(current.current);
+    const { opened: before, password } = latest();
+    const locked = askedAbout(latest());
     if (!before || !locked) return;
     if (!password) return dispatch({ type: 'leave-out' });
     const bytes = new TextEncoder().encode(password);
@@ -115,7 +115,7 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
   };
 
   const importIt = async () => {
-    const { opened: toImport, file } = current.current;
+    const { opened: toImport, file } = latest();
     if (!toImport) return;
     dispatch({ type: 'import' });
     const outcome = await runReporting(
@@ -162,7 +162,7 @@ export function BackupImport({ verifyOnly, path }: { verifyOnly: boolean; path?:
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    const s = current.current;
+    const s = latest();
     if (s.step === 'path' || s.step === 'password' || s.step === 'unlock') fieldKey(input, key, s.step);
     // Abandons the scrypt; reading changes nothing, so nothing is left half done.
     else if (s.step === 'reading' && key.escape) {

@@ -45,7 +45,7 @@ export function BackupsHome() {
 
   useKeys((input, key) => {
     const command = commandFor(input, key, ['confirm']);
-    const choice = CHOICES[list.current().cursor];
+    const choice = CHOICES[list.latest().cursor];
     if (command === 'confirm' && choice) shell.navigate({ type: 'open', screen: choice.opens });
     else shell.globalKey(input, key);
   }, true);

@@ -41,7 +41,7 @@ export function IdentitiesHome() {
     [fit(r.name, nameWidth), r.kind.padEnd(KIND), String(r.accounts).padStart(ACCOUNTS), r.created].join('  ');
 
   useKeys((input, key) => {
-    const selected = rows[list.current().cursor];
+    const selected = rows[list.latest().cursor];
     switch (commandFor(input, key, ACTIONS)) {
       case 'create':
         return shell.navigate({ type: 'open', screen: { name: 'identity-new' } });

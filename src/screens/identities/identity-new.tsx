@@ -26,7 +26,7 @@ export function IdentityNew() {
   };
 
   const save = async () => {
-    const now = latest.current;
+    const now = latest();
     if (now.step !== 'phrase' || now.quiz.phase !== 'passed' || saving.current) return;
     saving.current = true;
     const saved = await shell.run(
@@ -40,7 +40,7 @@ export function IdentityNew() {
 
   const quiz = (action: QuizAction) => {
     dispatch({ type: 'quiz', action });
-    const now = latest.current;
+    const now = latest();
     if (action.type === 'answer' && now.step === 'phrase' && now.quiz.phase === 'passed') void save();
   };
 

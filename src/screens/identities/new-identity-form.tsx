@@ -24,7 +24,7 @@ export function NewIdentityForm({ isActive, onSubmit, onCancel }: NewIdentityFor
     isActive,
     onCancel,
     // The count as the keys so far left it: ← and Enter may arrive in one burst.
-    onSubmit: (value) => onSubmit(value, latest.current),
+    onSubmit: (value) => onSubmit(value, latest()),
     onOtherKey: (input, key) => {
       const choice = commandFor(input, key, CHOICES);
       if (choice) step(choice === 'previousChoice' ? -1 : 1);

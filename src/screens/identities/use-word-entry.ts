@@ -21,13 +21,13 @@ export interface WordEntryOptions {
  * reads raw keys: Tab completes, Space and Enter accept, ←/→ set the word count.
  */
 export function useWordEntry({ isActive, onDone, onCancel, count }: WordEntryOptions) {
-  const [state, dispatch, current] = useSynchronousReducer(wordEntryReducer, () => initialWordEntry(count));
+  const [state, dispatch, latest] = useSynchronousReducer(wordEntryReducer, () => initialWordEntry(count));
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
     if (key.return) {
       // Enter takes the word being typed; on a finished phrase it saves, never both at once.
-      if (current.current.current) return dispatch({ type: 'accept' });
-      const verdict = verdictOf(current.current);
+      if (latest().current) return dispatch({ type: 'accept' });
+      const verdict = verdictOf(latest());
       if (verdict?.ok) onDone(verdict.phrase);
     } else if (key.escape) onCancel();
     else if (key.tab) dispatch({ type: 'complete' });

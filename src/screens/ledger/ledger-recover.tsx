@@ -47,7 +47,7 @@ function secretOf(entry: WordEntryState, passphrase: string) {
 export function LedgerRecover() {
   const shell = useShell();
   const listHeight = Math.max(3, shell.height - FOUND_CHROME_ROWS - 1);
-  const [state, dispatch, current] = useSynchronousReducer(ledgerRecoverReducer, () =>
+  const [state, dispatch, latest] = useSynchronousReducer(ledgerRecoverReducer, () =>
     initialLedgerRecover(shell.data.settings.defaultNetwork, listHeight),
   );
   useEffect(() => dispatch({ type: 'resize', height: listHeight }), [listHeight]);
@@ -60,14 +60,14 @@ export function LedgerRecover() {
   });
 
   const derive = () => {
-    const { form } = current.current;
+    const { form } = latest();
     const { settings } = checkRecoverForm(form, shell.data);
     const wrong = firstRecoverProblem(form, shell.data);
     if (wrong || !settings) return dispatch({ type: 'refused', field: wrong ?? 'name' });
     const secret = secretOf(entry, form.values.passphrase);
     if (!secret) return dispatch({ type: 'back' });
     dispatch({ type: 'derive', settings });
-    const { attempt } = current.current;
+    const { attempt } = latest();
     const { accounts, network } = settings;
     deriveLedgerAddresses({
       phrase: secret.phrase,
@@ -86,7 +86,7 @@ export function LedgerRecover() {
   };
 
   const save = async () => {
-    const { settings, found, form } = current.current;
+    const { settings, found, form } = latest();
     const secret = settings && secretOf(entry, form.values.passphrase);
     if (!settings || !secret) return;
     dispatch({ type: 'save' });
@@ -101,7 +101,7 @@ export function LedgerRecover() {
   };
 
   const detailsKey = (input: string, key: Key) => {
-    const { form } = current.current;
+    const { form } = latest();
     const move = (type: 'next' | 'previous') => dispatch({ type: 'form', action: { type } });
     if (key.escape) return dispatch({ type: 'back' });
     if (key.tab || key.upArrow || key.downArrow)
@@ -116,7 +116,7 @@ export function LedgerRecover() {
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    const { step } = current.current;
+    const { step } = latest();
     if (step === 'warning') {
       const command = commandFor(input, key, ['yes', 'no']);
       if (command === 'yes') dispatch({ type: 'go-on' });

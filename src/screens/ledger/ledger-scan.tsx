@@ -30,7 +30,7 @@ const SCANNING_CHROME_ROWS = 7;
 export function LedgerScan() {
   const shell = useShell();
   const listHeight = Math.max(3, shell.height - FOUND_CHROME_ROWS);
-  const [state, dispatch, current] = useSynchronousReducer(ledgerScanReducer, () =>
+  const [state, dispatch, latest] = useSynchronousReducer(ledgerScanReducer, () =>
     initialLedgerScan(shell.data.settings.defaultNetwork, listHeight),
   );
   useEffect(() => dispatch({ type: 'resize', height: listHeight }), [listHeight]);
@@ -38,7 +38,7 @@ export function LedgerScan() {
 
   const scan = (request: ScanRequest) => {
     dispatch({ type: 'scan', request });
-    const { attempt } = current.current;
+    const { attempt } = latest();
     const signal = device.start();
     scanLedger({
       transport: request.transport,
@@ -55,10 +55,10 @@ export function LedgerScan() {
   };
 
   const show = (account: number) => {
-    const { request } = current.current;
+    const { request } = latest();
     if (!request) return;
     dispatch({ type: 'show', account });
-    const { attempt } = current.current;
+    const { attempt } = latest();
     showOnLedger({
       transport: request.transport,
       timeoutMs: SHOW_TIMEOUT_MS,
@@ -74,7 +74,7 @@ export function LedgerScan() {
   };
 
   const save = async () => {
-    const { request, found, name } = current.current;
+    const { request, found, name } = latest();
     if (!request || nameProblem(shell.data, name)) return;
     const identity = name.trim();
     dispatch({ type: 'save' });
@@ -89,7 +89,7 @@ export function LedgerScan() {
   };
 
   const submit = () => {
-    const { setup } = current.current;
+    const { setup } = latest();
     const { request } = checkScanForm(setup);
     const wrong = firstProblemField(setup);
     if (wrong || !request) return dispatch({ type: 'refused', field: wrong ?? 'network' });
@@ -97,7 +97,7 @@ export function LedgerScan() {
   };
 
   const formKey = (input: string, key: Key) => {
-    const { form } = current.current.setup;
+    const { form } = latest().setup;
     const setup = (action: ScanFormAction) => dispatch({ type: 'setup', action });
     if (key.escape) return shell.navigate({ type: 'back' });
     if (key.tab || key.upArrow || key.downArrow) {
@@ -122,7 +122,7 @@ export function LedgerScan() {
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    const s = current.current;
+    const s = latest();
     switch (s.step) {
       case 'form':
         return formKey(input, key);

@@ -35,7 +35,7 @@ export function QrAccount() {
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    const row = rows[list.current().cursor];
+    const row = rows[list.latest().cursor];
     if (commandFor(input, key, ['confirm']) && row) {
       if (namesAChain(findNetwork(row.account.network))) show(row.account);
       else setChoosing(row.account);
@@ -85,7 +85,7 @@ interface ChainStepProps {
 function ChainStep({ account, onChosen, onClose }: ChainStepProps) {
   const shell = useShell();
   const height = Math.max(1, shell.height - PICKER_CHROME - 2);
-  const [picker, dispatch, current] = useSynchronousReducer(pickerReducer, () =>
+  const [picker, dispatch, latest] = useSynchronousReducer(pickerReducer, () =>
     pickerReducer(initialPicker(listNetworks(), account.network), { type: 'open', height }),
   );
   useKeys((input: string, key: Key) => {
@@ -94,8 +94,8 @@ function ChainStep({ account, onChosen, onClose }: ChainStepProps) {
     if (!action) return;
     dispatch(action);
     if (action.type === 'close') onClose();
-    else if (action.type === 'pick' && !current.current.open) {
-      if (namesAChain(findNetwork(current.current.shown))) onChosen(current.current.shown);
+    else if (action.type === 'pick' && !latest().open) {
+      if (namesAChain(findNetwork(latest().shown))) onChosen(latest().shown);
       else dispatch({ type: 'open', height });
     }
   }, true);

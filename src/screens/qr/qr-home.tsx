@@ -39,7 +39,7 @@ export function QrHome() {
   const list = useList(CHOICES.length, CHOICES.length, true);
 
   useKeys((input, key) => {
-    const choice = CHOICES[list.current().cursor];
+    const choice = CHOICES[list.latest().cursor];
     if (commandFor(input, key, ['confirm']) && choice) shell.navigate({ type: 'open', screen: choice.opens });
     else shell.globalKey(input, key);
   }, true);

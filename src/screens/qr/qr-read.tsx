@@ -29,7 +29,7 @@ const lastPath = new WeakMap<VaultSession, string>();
 export function QrRead() {
   const shell = useShell();
   const field = usePathField({ folders: true, start: lastPath.get(shell.session) });
-  const [state, dispatch, current] = useSynchronousReducer(readReducer, initialRead);
+  const [state, dispatch, latest] = useSynchronousReducer(readReducer, initialRead);
   const reading = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => reading.current?.abort(), []);
 
@@ -61,7 +61,7 @@ export function QrRead() {
   };
 
   const save = async () => {
-    const { found, destination, fileName } = current.current;
+    const { found, destination, fileName } = latest();
     if (!found || found.kind === 'address') return;
     dispatch({ type: 'save' });
     const outcome = await runReporting(
@@ -100,7 +100,7 @@ export function QrRead() {
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    const { step, found, saved } = current.current;
+    const { step, found, saved } = latest();
     if (step === 'path') {
       if (key.escape) return shell.navigate({ type: 'back' });
       const chosen = field.key(input, key);

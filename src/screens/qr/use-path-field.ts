@@ -24,7 +24,7 @@ export interface PathField {
  */
 export function usePathField({ folders, start }: { folders: boolean; start?: string }): PathField {
   const shell = useShell();
-  const [state, dispatch, current] = useSynchronousReducer(importReducer, () =>
+  const [state, dispatch, latest] = useSynchronousReducer(importReducer, () =>
     initialImport(start ?? defaultSource([], shell.session.path)),
   );
   const drives = useDrives();
@@ -56,12 +56,12 @@ export function usePathField({ folders, start }: { folders: boolean; start?: str
       return void dispatch({ type: 'path-edit', edit: text.edit });
     }
     if (!text?.submit) return undefined;
-    const typedPath = current.current.path.trim();
-    if (folders && current.current.selected === -1 && typedPath) return typedPath;
+    const typedPath = latest().path.trim();
+    if (folders && latest().selected === -1 && typedPath) return typedPath;
     dispatch({ type: 'choose' });
     // The import's reducer goes on to the password with a file: here, that file is the answer.
-    if (current.current.step !== 'password') return undefined;
-    const chosen = current.current.file;
+    if (latest().step !== 'password') return undefined;
+    const chosen = latest().file;
     dispatch({ type: 'back' });
     return chosen;
   };

@@ -26,7 +26,7 @@ export function NetworkChoose() {
   const shell = useShell();
   const current = shell.data.settings.defaultNetwork;
   const height = Math.max(1, shell.height - CHROME_ROWS);
-  const [state, dispatch, now] = useSynchronousReducer(networkChooseReducer, () =>
+  const [state, dispatch, latest] = useSynchronousReducer(networkChooseReducer, () =>
     initialNetworkChoose(listNetworks(), current, height),
   );
   useEffect(() => dispatch({ type: 'resize', height }), [height]);
@@ -50,9 +50,9 @@ export function NetworkChoose() {
   // One handler for the filter and the list: letters (j and k too) are typed into the filter.
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    if (key.return) return void choose(chosenNetwork(now.current));
+    if (key.return) return void choose(chosenNetwork(latest()));
     if (key.escape) {
-      if (now.current.filter) dispatch({ type: 'filter', edit: { type: 'clear' } });
+      if (latest().filter) dispatch({ type: 'filter', edit: { type: 'clear' } });
       else shell.navigate({ type: 'back' });
       return;
     }
@@ -61,7 +61,7 @@ export function NetworkChoose() {
     if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return;
     // Typed ahead as one chunk, "kus⏎" filters, then chooses.
     for (const part of input.split(/([\r\n])/u)) {
-      if (part === '\r' || part === '\n') return void choose(chosenNetwork(now.current));
+      if (part === '\r' || part === '\n') return void choose(chosenNetwork(latest()));
       if (part) dispatch({ type: 'filter', edit: { type: 'insert', text: part } });
     }
   }, !saving);

@@ -34,7 +34,7 @@ export function SettingsHome() {
 
   useKeys((input, key) => {
     const command = commandFor(input, key, ['confirm']);
-    const opens = settings[list.current().cursor]?.opens;
+    const opens = settings[list.latest().cursor]?.opens;
     if (command === 'confirm') {
       if (opens) shell.navigate({ type: 'open', screen: opens });
     } else shell.globalKey(input, key);

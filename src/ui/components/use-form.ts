@@ -18,12 +18,12 @@ export interface FormOptions<F extends string> {
  * so far have left it, so "bob⇥5Grw…⏎" typed faster than frames lands in the right fields.
  */
 export function useForm<F extends string>({ fields, initial, isActive, onSubmit, onCancel }: FormOptions<F>) {
-  const [state, dispatch, current] = useSynchronousReducer<FormState<F>, FormAction<F>>(formReducer, () =>
+  const [state, dispatch, latest] = useSynchronousReducer<FormState<F>, FormAction<F>>(formReducer, () =>
     initialForm(fields, initial),
   );
 
   const enter = () => {
-    if (isLastField(current.current)) onSubmit(current.current.values);
+    if (isLastField(latest())) onSubmit(latest().values);
     else dispatch({ type: 'next' });
   };
   const handle = (input: string, key: Key) => {
@@ -41,7 +41,7 @@ export function useForm<F extends string>({ fields, initial, isActive, onSubmit,
       case 'previousField':
         return dispatch({ type: 'previous' });
       case 'submit':
-        return onSubmit(current.current.values);
+        return onSubmit(latest().values);
       case 'deleteBack':
         return dispatch({ type: 'edit', edit: { type: 'delete-back' } });
       case 'deleteWord':
@@ -55,5 +55,5 @@ export function useForm<F extends string>({ fields, initial, isActive, onSubmit,
   };
   useKeys(handle, isActive);
 
-  return { state, dispatch, current: () => current.current };
+  return { state, dispatch, latest };
 }

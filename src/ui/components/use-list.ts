@@ -17,7 +17,7 @@ export const MOVE_COMMANDS = Object.keys(LIST_MOVES) as Command[];
 
 /** Moves a cursor over `count` items with the keymap's movement keys while active. */
 export function useList(count: number, height: number, isActive: boolean) {
-  const [state, dispatch, current] = useSynchronousReducer(listReducer, () => initialList(count, height));
+  const [state, dispatch, latest] = useSynchronousReducer(listReducer, () => initialList(count, height));
   // Before the frame is drawn: a key typed as the list appears must meet its new length.
   useLayoutEffect(() => dispatch({ type: 'resize', count, height }), [count, height]);
   useKeys((input, key) => {
@@ -25,5 +25,5 @@ export function useList(count: number, height: number, isActive: boolean) {
     if (command) dispatch({ type: LIST_MOVES[command]! });
   }, isActive);
   // `current()` is the state as the keys so far have left it, for an Enter in the same burst.
-  return { ...state, current: () => current.current };
+  return { ...state, latest };
 }

@@ -15,11 +15,11 @@ export interface TextFieldOptions {
 
 /** Owns a text field's value and feeds it the keys while the field is active. */
 export function useTextField({ initial = '', isActive, onSubmit, onCancel, onOtherKey }: TextFieldOptions) {
-  const [state, dispatch, current] = useSynchronousReducer(textFieldReducer, { value: initial });
+  const [state, dispatch, latest] = useSynchronousReducer(textFieldReducer, { value: initial });
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
     const typed = textKeyOf(input, key);
-    if (typed?.submit) onSubmit?.(current.current.value);
+    if (typed?.submit) onSubmit?.(latest().value);
     else if (typed?.edit) dispatch(typed.edit);
     else if (key.escape) onCancel?.();
     else onOtherKey?.(input, key);
