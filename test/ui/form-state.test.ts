@@ -6,7 +6,7 @@ import {
   isTouched,
   type FormAction,
   type FormState,
-} from '../../src/ui/components/use-form-state.js';
+} from '../../src/ui/components/form-state.js';
 
 type Field = 'name' | 'address' | 'note';
 const FIELDS: readonly Field[] = ['name', 'address', 'note'];

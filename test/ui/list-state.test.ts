@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialList, listReducer, type ListAction } from '../../src/ui/components/use-list-state.js';
+import { initialList, listReducer, type ListAction } from '../../src/ui/components/list-state.js';
 
 const run = (actions: ListAction[], count = 100, height = 10) =>
   actions.reduce(listReducer, initialList(count, height));

@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { textFieldReducer } from '../../src/ui/components/use-text-field-state.js';
+import { textFieldReducer } from '../../src/ui/components/text-field-state.js';
 import { useTextField } from '../../src/ui/components/use-text-field.js';
 import { KeyRouter } from '../../src/ui/use-keys.js';
 import { renderScreen } from '../helpers/ink.js';

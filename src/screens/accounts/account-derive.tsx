@@ -19,7 +19,7 @@ import {
   deriveFormReducer,
   initialDeriveForm,
   type DeriveForm,
-} from './use-derive-form-state.js';
+} from './derive-form-state.js';
 import { useVaultChange } from './use-vault-change.js';
 
 const CHOICES: readonly Command[] = ['previousChoice', 'nextChoice'];

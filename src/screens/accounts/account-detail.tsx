@@ -13,7 +13,7 @@ import { accountSource, namesAChain } from '../../qr/show-sources.js';
 import { AccountGone, lookUpAccount } from './account-gone.js';
 import { Labelled } from './labelled.js';
 import { NetworkPicker, PICKER_CHROME, pickerActionFor } from './network-picker.js';
-import { initialPicker, pickerReducer } from './use-network-picker-state.js';
+import { initialPicker, pickerReducer } from './network-picker-state.js';
 
 /** One account, whole: the address is never shortened here. */
 export function AccountDetail({ account }: { account: string }) {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List } from '../../ui/components/list.js';
-import type { ListState } from '../../ui/components/use-list-state.js';
+import type { ListState } from '../../ui/components/list-state.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { accountColumns, accountRow, headerRow } from './account-columns.js';

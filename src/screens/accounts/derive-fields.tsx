@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { theme } from '../../ui/theme.js';
 import { KEY_TYPES } from '../../vault/keys.js';
 import { Labelled } from './labelled.js';
-import type { DeriveCheck, DeriveField, DeriveForm } from './use-derive-form-state.js';
+import type { DeriveCheck, DeriveField, DeriveForm } from './derive-form-state.js';
 
 const LABELS: Record<DeriveField, string> = {
   identity: 'Identity',

@@ -3,7 +3,7 @@ import { List } from '../../ui/components/list.js';
 import { theme } from '../../ui/theme.js';
 import { fit } from './account-columns.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
-import type { PickerAction, PickerState } from './use-network-picker-state.js';
+import type { PickerAction, PickerState } from './network-picker-state.js';
 
 /** What a key does in the open picker: letters filter, arrows move, Enter picks, Esc closes. */
 export function pickerActionFor(input: string, key: Key): PickerAction | undefined {

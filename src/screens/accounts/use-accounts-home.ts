@@ -8,7 +8,7 @@ import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import type { VaultSession } from '../../vault/store.js';
 import { accountRows, rowFilter } from './account-rows.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
-import { fittedList, homeReducer, initialHome, type HomeState, type Move } from './use-accounts-home-state.js';
+import { fittedList, homeReducer, initialHome, type HomeState, type Move } from './accounts-home-state.js';
 
 const LIST_COMMANDS: readonly Command[] = [...MOVE_COMMANDS, 'confirm', 'filter', 'derive', 'rename', 'remove', 'back'];
 

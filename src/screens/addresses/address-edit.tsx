@@ -8,7 +8,7 @@ import { commandFor } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
-import { isTouched } from '../../ui/components/use-form-state.js';
+import { isTouched } from '../../ui/components/form-state.js';
 import { useForm } from '../../ui/components/use-form.js';
 import {
   ADDRESS_FIELDS,
@@ -18,7 +18,7 @@ import {
   type AddressField,
   type AddressValues,
   type Problem,
-} from './use-address-form-state.js';
+} from './address-form-state.js';
 import { useKeys } from '../../ui/use-keys.js';
 
 const LABELS: Record<AddressField, string> = { name: 'Name:', address: 'Address:', network: 'Network:', note: 'Note:' };

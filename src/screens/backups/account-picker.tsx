@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { List } from '../../ui/components/list.js';
-import type { ListState } from '../../ui/components/use-list-state.js';
+import type { ListState } from '../../ui/components/list-state.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { accountAddress } from '../../vault/accounts.js';

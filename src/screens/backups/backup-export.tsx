@@ -5,7 +5,7 @@ import { describeError } from '../../errors.js';
 import { writeFileDurably } from '../../media/durable-write.js';
 import { destinationKind } from '../../media/backup-files.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
-import { isLastField } from '../../ui/components/use-form-state.js';
+import { isLastField } from '../../ui/components/form-state.js';
 import { useList } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
@@ -29,7 +29,7 @@ import {
   isChoiceField,
   targetOf,
   type ExportState,
-} from './use-backup-export-state.js';
+} from './backup-export-state.js';
 import { useDrives } from './use-drives.js';
 
 // The receipt of this export screen (the navigation's entry for it), kept while the written

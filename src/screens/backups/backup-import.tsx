@@ -24,7 +24,7 @@ import {
   initialImport,
   listingDir,
   type ImportState,
-} from './use-backup-import-state.js';
+} from './backup-import-state.js';
 import { useDrives } from './use-drives.js';
 
 /**

@@ -7,7 +7,7 @@ import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from './backup-text.js';
 import { FORMAT_ABOUT, FORMAT_NAMES, WHAT_NAMES, exportSummary, planExport } from './export-choice.js';
-import { exportVerdicts, type ExportField, type ExportState } from './use-backup-export-state.js';
+import { exportVerdicts, type ExportField, type ExportState } from './backup-export-state.js';
 
 type TypedField = 'destination' | 'password' | 'repeat';
 const LABELS: Record<ExportField, string> = {

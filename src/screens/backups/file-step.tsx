@@ -6,7 +6,7 @@ import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from './backup-text.js';
-import { listingDir, matches, windowStart, type ImportState } from './use-backup-import-state.js';
+import { listingDir, matches, windowStart, type ImportState } from './backup-import-state.js';
 
 /** Title, intro, blank, two fields, listing heading, blank, problem, help, hints, spare. */
 const CHROME_ROWS = 12;

@@ -1,7 +1,7 @@
 import type { PlannedEntry } from '../../vault/import-plan.js';
 import type { BackupFormat } from '../../vault/open-backup.js';
 import type { PlanViewProps } from './plan-view.js';
-import type { ImportState } from './use-backup-import-state.js';
+import type { ImportState } from './backup-import-state.js';
 
 /** What the import and verify screens say about a plan: their titles and the lines under it. Pure. */
 

@@ -4,7 +4,7 @@ import { printable } from '../../printable.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
 import { Prose } from '../../ui/components/prose.js';
-import type { ListState } from '../../ui/components/use-list-state.js';
+import type { ListState } from '../../ui/components/list-state.js';
 import type { Command } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';

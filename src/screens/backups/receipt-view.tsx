@@ -3,7 +3,7 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
-import type { Written } from './use-backup-export-state.js';
+import type { Written } from './backup-export-state.js';
 
 /** The path and the checksum are shown whole; a long list of names is cut (the file keeps it whole). */
 const WHOLE = /^(file|sha256|verified):/u;

@@ -7,8 +7,8 @@ import { generateMnemonic } from '../../vault/mnemonic.js';
 import { LeaveQuestion } from './leave-question.js';
 import { NewIdentityForm } from './new-identity-form.js';
 import { PhraseCheck } from './phrase-check.js';
-import { initialNewIdentity, newIdentityReducer } from './use-identity-new-state.js';
-import type { QuizAction } from './use-quiz-state.js';
+import { initialNewIdentity, newIdentityReducer } from './identity-new-state.js';
+import type { QuizAction } from './quiz-state.js';
 
 /**
  * A new identity: name and word count, then fresh words shown once, then a short quiz.

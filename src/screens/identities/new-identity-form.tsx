@@ -6,7 +6,7 @@ import { theme } from '../../ui/theme.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import type { WordCount } from '../../vault/mnemonic.js';
 import { useIdentityName } from './use-identity-name.js';
-import { stepWordCount } from './use-word-entry-state.js';
+import { stepWordCount } from './word-entry-state.js';
 import { WordCountChoice } from './word-count-choice.js';
 
 const CHOICES: readonly Command[] = ['previousChoice', 'nextChoice'];

@@ -5,7 +5,7 @@ import { useTextField } from '../../ui/components/use-text-field.js';
 import { commandFor } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
-import { askedWord, type QuizAction, type QuizState } from './use-quiz-state.js';
+import { askedWord, type QuizAction, type QuizState } from './quiz-state.js';
 import { WordGrid } from './word-grid.js';
 import { useKeys } from '../../ui/use-keys.js';
 

@@ -2,7 +2,7 @@ import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
 
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import type { WordCount } from '../../vault/mnemonic.js';
-import { initialWordEntry, verdictOf, wordEntryReducer } from './use-word-entry-state.js';
+import { initialWordEntry, verdictOf, wordEntryReducer } from './word-entry-state.js';
 import { useKeys } from '../../ui/use-keys.js';
 
 const CHOICES: readonly Command[] = ['previousChoice', 'nextChoice'];

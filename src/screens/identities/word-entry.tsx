@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { theme } from '../../ui/theme.js';
 import { capitalise } from '../../ui/sentence.js';
-import { candidates, verdictOf, wordProblem, type WordEntryState } from './use-word-entry-state.js';
+import { candidates, verdictOf, wordProblem, type WordEntryState } from './word-entry-state.js';
 import { WordCountChoice } from './word-count-choice.js';
 import { WordGrid } from './word-grid.js';
 

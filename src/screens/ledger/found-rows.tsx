@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { LedgerAddress } from '../../ledger/polkadot-app.js';
 import { List, ListPosition } from '../../ui/components/list.js';
-import type { ListState } from '../../ui/components/use-list-state.js';
+import type { ListState } from '../../ui/components/list-state.js';
 import { theme } from '../../ui/theme.js';
 import { foundHeader, foundRow } from './ledger-text.js';
 

@@ -4,7 +4,7 @@ import { deriveLedgerAddresses } from '../../ledger/recover.js';
 import { saveRecoveredLedger, savedSummary } from '../../vault/save-ledger.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
-import { isLastField } from '../../ui/components/use-form-state.js';
+import { isLastField } from '../../ui/components/form-state.js';
 import { LIST_MOVES, MOVE_COMMANDS } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
@@ -12,7 +12,7 @@ import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { runReporting } from '../run-reporting.js';
-import { verdictOf, type WordEntryState } from '../identities/use-word-entry-state.js';
+import { verdictOf, type WordEntryState } from '../identities/word-entry-state.js';
 import { useWordEntry } from '../identities/use-word-entry.js';
 import { WordEntry } from '../identities/word-entry.js';
 import { FOUND_CHROME_ROWS } from './found-rows.js';
@@ -24,7 +24,7 @@ import {
   firstRecoverProblem,
   initialLedgerRecover,
   ledgerRecoverReducer,
-} from './use-ledger-recover-state.js';
+} from './ledger-recover-state.js';
 
 /** A Ledger's phrase has 24 words; ←/→ on the word entry sets the shorter ones a device also takes. */
 const LEDGER_WORDS = 24;

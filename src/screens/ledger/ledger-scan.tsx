@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { scanLedger, showOnLedger, SCAN_TIMEOUT_MS, SHOW_TIMEOUT_MS } from '../../ledger/polkadot-app.js';
 import { saveScannedLedger, savedSummary } from '../../vault/save-ledger.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
-import { isLastField } from '../../ui/components/use-form-state.js';
+import { isLastField } from '../../ui/components/form-state.js';
 import { LIST_MOVES, MOVE_COMMANDS } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
@@ -16,8 +16,8 @@ import { errorSentence } from '../../ui/sentence.js';
 import { ScanForm } from './scan-form.js';
 import { Found, Naming, ScanFailed, Scanning, Showing } from './scan-steps.js';
 import { useAbandonable } from './use-abandonable.js';
-import { initialLedgerScan, ledgerScanReducer } from './use-ledger-scan-state.js';
-import { checkScanForm, firstProblemField, type ScanFormAction, type ScanRequest } from './use-scan-form-state.js';
+import { initialLedgerScan, ledgerScanReducer } from './ledger-scan-state.js';
+import { checkScanForm, firstProblemField, type ScanFormAction, type ScanRequest } from './scan-form-state.js';
 
 /** Title, progress line, header, hints and the gaps between them. */
 const SCANNING_CHROME_ROWS = 7;

@@ -5,13 +5,13 @@ import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { Spinner } from '../../ui/components/spinner.js';
-import type { ListState } from '../../ui/components/use-list-state.js';
+import type { ListState } from '../../ui/components/list-state.js';
 import type { VaultData } from '../../vault/model.js';
 import { theme } from '../../ui/theme.js';
 import { capitalise } from '../../ui/sentence.js';
 import { FoundList, FoundProgress } from './found-rows.js';
 import { progressText } from './ledger-text.js';
-import { checkRecoverForm, type LedgerRecoverState, type RecoverField } from './use-ledger-recover-state.js';
+import { checkRecoverForm, type LedgerRecoverState, type RecoverField } from './ledger-recover-state.js';
 
 export const RECOVER_TITLE = 'Recover a Ledger offline';
 

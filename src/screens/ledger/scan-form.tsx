@@ -5,8 +5,8 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { theme } from '../../ui/theme.js';
 import { SaidLine } from './scan-steps.js';
-import type { Said } from './use-ledger-scan-state.js';
-import { checkScanForm, type ScanField, type ScanForm as Form, type TransportChoice } from './use-scan-form-state.js';
+import type { Said } from './ledger-scan-state.js';
+import { checkScanForm, type ScanField, type ScanForm as Form, type TransportChoice } from './scan-form-state.js';
 
 const LABELS: Record<ScanField, string> = {
   transport: 'Device:',

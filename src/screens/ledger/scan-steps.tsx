@@ -5,11 +5,11 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { Spinner } from '../../ui/components/spinner.js';
 import { TextField } from '../../ui/components/text-field.js';
-import type { ListState } from '../../ui/components/use-list-state.js';
+import type { ListState } from '../../ui/components/list-state.js';
 import { theme } from '../../ui/theme.js';
 import { FoundList, FoundProgress } from './found-rows.js';
 import { progressText } from './ledger-text.js';
-import type { Said } from './use-ledger-scan-state.js';
+import type { Said } from './ledger-scan-state.js';
 
 const where = (transport: TransportSpec) =>
   transport.kind === 'hid'

@@ -8,7 +8,7 @@ import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from '../backups/backup-text.js';
 import { Candidates } from '../backups/file-step.js';
-import type { ImportState } from '../backups/use-backup-import-state.js';
+import type { ImportState } from '../backups/backup-import-state.js';
 
 /** Title, intro, blank, field, blank, problem, help, hints, and what `children` adds. */
 const CHROME_ROWS = 11;

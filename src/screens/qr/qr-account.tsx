@@ -14,7 +14,7 @@ import { findNetwork, listNetworks } from '../../vault/networks.js';
 import { accountColumns, accountRow, headerRow } from '../accounts/account-columns.js';
 import { accountRows } from '../accounts/account-rows.js';
 import { NetworkPicker, PICKER_CHROME, pickerActionFor } from '../accounts/network-picker.js';
-import { initialPicker, pickerReducer } from '../accounts/use-network-picker-state.js';
+import { initialPicker, pickerReducer } from '../accounts/network-picker-state.js';
 import { accountSource, namesAChain } from '../../qr/show-sources.js';
 
 /** Title, column titles, position, key hints. */

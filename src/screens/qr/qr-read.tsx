@@ -15,7 +15,7 @@ import type { VaultSession } from '../../vault/store.js';
 import { runReporting } from '../run-reporting.js';
 import { classify, defaultSavePath, fileNameFor, readProgress, saveDirectory, type Found } from './qr-found.js';
 import { FoundStep, ReadingStep, ReadPathStep } from './read-steps.js';
-import { initialRead, readReducer } from './use-qr-read-state.js';
+import { initialRead, readReducer } from './qr-read-state.js';
 import { usePathField } from './use-path-field.js';
 
 // The screen is left for the import or the address book: the pictures' path is there on the return.

@@ -6,10 +6,10 @@ import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from '../backups/backup-text.js';
-import type { ImportState } from '../backups/use-backup-import-state.js';
+import type { ImportState } from '../backups/backup-import-state.js';
 import { PathStep } from './path-step.js';
 import { describeFound, plural, progressText, type ReadProgress } from './qr-found.js';
-import type { ReadState } from './use-qr-read-state.js';
+import type { ReadState } from './qr-read-state.js';
 
 const TITLE = 'Read QR pictures';
 

@@ -6,7 +6,7 @@ import { textKeyOf } from '../../ui/components/text-keys.js';
 import { useShell } from '../shell-context.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { defaultSource } from '../backups/backup-text.js';
-import { importReducer, initialImport, listingDir, type ImportState } from '../backups/use-backup-import-state.js';
+import { importReducer, initialImport, listingDir, type ImportState } from '../backups/backup-import-state.js';
 import { useDrives } from '../backups/use-drives.js';
 
 export interface PathField {

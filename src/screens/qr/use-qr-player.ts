@@ -4,7 +4,7 @@ import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
-import { initialPlayer, playerReducer } from './use-qr-player-state.js';
+import { initialPlayer, playerReducer } from './qr-player-state.js';
 
 /**
  * The player's keys and clock, and the lines it shows now: `QrShow`'s, the very lines

@@ -14,7 +14,7 @@ import {
   initialNetworkChoose,
   networkChooseReducer,
   type NetworkChooseAction,
-} from './use-network-choose-state.js';
+} from './network-choose-state.js';
 import { useKeys } from '../../ui/use-keys.js';
 
 /** Title, filter, header, position, two lines of hints. */

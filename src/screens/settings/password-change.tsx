@@ -13,7 +13,7 @@ import {
   submitProblem,
   type PasswordField,
   type PasswordValues,
-} from './use-password-form-state.js';
+} from './password-form-state.js';
 
 const LABELS: Record<PasswordField, string> = {
   current: 'Current password:',

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { theme } from '../theme.js';
-import type { ListState } from './use-list-state.js';
+import type { ListState } from './list-state.js';
 
 export interface ListProps<T> {
   items: readonly T[];

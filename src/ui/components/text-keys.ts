@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { formKeyOf } from '../keymap.js';
-import type { TextFieldAction } from './use-text-field-state.js';
+import type { TextFieldAction } from './text-field-state.js';
 
 export interface TextKey {
   edit?: TextFieldAction;

@@ -1,7 +1,7 @@
 import { type Key } from 'ink';
 import { formKeyOf, isInterrupt } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
-import { formReducer, initialForm, isLastField, type FormAction, type FormState } from './use-form-state.js';
+import { formReducer, initialForm, isLastField, type FormAction, type FormState } from './form-state.js';
 import { useKeys } from '../use-keys.js';
 
 export interface FormOptions<F extends string> {

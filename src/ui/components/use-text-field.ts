@@ -2,7 +2,7 @@ import { useKeys } from '../use-keys.js';
 import { isInterrupt } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
 import { textKeyOf } from './text-keys.js';
-import { textFieldReducer } from './use-text-field-state.js';
+import { textFieldReducer } from './text-field-state.js';
 
 export interface TextFieldOptions {
   initial?: string;

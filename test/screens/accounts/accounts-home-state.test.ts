@@ -12,7 +12,7 @@ import {
   initialHome,
   fittedList,
   type HomeAction,
-} from '../../../src/screens/accounts/use-accounts-home-state.js';
+} from '../../../src/screens/accounts/accounts-home-state.js';
 import type { VaultData } from '../../../src/vault/model.js';
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';

@@ -4,7 +4,7 @@ import {
   deriveFormReducer,
   initialDeriveForm,
   type DeriveFormAction,
-} from '../../../src/screens/accounts/use-derive-form-state.js';
+} from '../../../src/screens/accounts/derive-form-state.js';
 
 const start = () => initialDeriveForm(['dev', 'cold'], 'substrate');
 const run = (actions: DeriveFormAction[]) => actions.reduce(deriveFormReducer, start());

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  initialPicker,
-  pickerReducer,
-  type PickerAction,
-} from '../../../src/screens/accounts/use-network-picker-state.js';
+import { initialPicker, pickerReducer, type PickerAction } from '../../../src/screens/accounts/network-picker-state.js';
 import { listNetworks } from '../../../src/vault/networks.js';
 
 const all = listNetworks();

@@ -4,7 +4,7 @@ import {
   checkAddressForm,
   toNewAddress,
   type AddressValues,
-} from '../../../src/screens/addresses/use-address-form-state.js';
+} from '../../../src/screens/addresses/address-form-state.js';
 import { addAddress } from '../../../src/vault/address-book.js';
 import { emptyVaultData, type VaultData } from '../../../src/vault/model.js';
 import { ALICE, BOB } from '../../helpers/dev-keys.js';

@@ -8,7 +8,7 @@ import {
   targetOf,
   type ExportAction,
   type ExportState,
-} from '../../../src/screens/backups/use-backup-export-state.js';
+} from '../../../src/screens/backups/backup-export-state.js';
 
 const STRONG = 'correct horse battery staple 42';
 const run = (state: ExportState, ...actions: ExportAction[]) => actions.reduce(exportReducer, state);

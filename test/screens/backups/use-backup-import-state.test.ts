@@ -11,7 +11,7 @@ import {
   windowStart,
   type ImportAction,
   type ImportState,
-} from '../../../src/screens/backups/use-backup-import-state.js';
+} from '../../../src/screens/backups/backup-import-state.js';
 import type { BackupContent } from '../../../src/vault/backup.js';
 import type { OpenedBackup } from '../../../src/vault/open-backup.js';
 import type { LockedAccount } from '../../../src/vault/polkadot-js.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { initialNewIdentity, newIdentityReducer } from '../../../src/screens/identities/use-identity-new-state.js';
+import { initialNewIdentity, newIdentityReducer } from '../../../src/screens/identities/identity-new-state.js';
 import {
   askedWord,
   newQuiz,
   pickPositions,
   quizReducer,
   type QuizState,
-} from '../../../src/screens/identities/use-quiz-state.js';
+} from '../../../src/screens/identities/quiz-state.js';
 
 const PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 /** A random source that returns the given numbers in turn. */

@@ -7,7 +7,7 @@ import {
   wordProblem,
   type WordEntryAction,
   type WordEntryState,
-} from '../../../src/screens/identities/use-word-entry-state.js';
+} from '../../../src/screens/identities/word-entry-state.js';
 
 const DEV = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 const BAD_CHECKSUM = DEV.replace(/walk$/u, 'abandon');

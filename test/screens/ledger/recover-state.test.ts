@@ -7,7 +7,7 @@ import {
   ledgerRecoverReducer,
   type LedgerRecoverAction,
   type LedgerRecoverState,
-} from '../../../src/screens/ledger/use-ledger-recover-state.js';
+} from '../../../src/screens/ledger/ledger-recover-state.js';
 import { emptyVaultData } from '../../../src/vault/model.js';
 import { findNetwork } from '../../../src/vault/networks.js';
 

@@ -5,14 +5,14 @@ import {
   initialLedgerScan,
   type LedgerScanAction,
   type LedgerScanState,
-} from '../../../src/screens/ledger/use-ledger-scan-state.js';
+} from '../../../src/screens/ledger/ledger-scan-state.js';
 import {
   checkScanForm,
   firstProblemField,
   initialScanForm,
   scanFormReducer,
   type ScanForm,
-} from '../../../src/screens/ledger/use-scan-form-state.js';
+} from '../../../src/screens/ledger/scan-form-state.js';
 import { findNetwork } from '../../../src/vault/networks.js';
 
 const address = (account: number): LedgerAddress => ({

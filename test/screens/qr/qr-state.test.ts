@@ -11,8 +11,8 @@ import {
   readProgress,
   saveDirectory,
 } from '../../../src/screens/qr/qr-found.js';
-import { initialPlayer, playerReducer } from '../../../src/screens/qr/use-qr-player-state.js';
-import { initialRead, readReducer, type ReadState } from '../../../src/screens/qr/use-qr-read-state.js';
+import { initialPlayer, playerReducer } from '../../../src/screens/qr/qr-player-state.js';
+import { initialRead, readReducer, type ReadState } from '../../../src/screens/qr/qr-read-state.js';
 import { BOB } from '../../helpers/dev-keys.js';
 import { POLKADOT_GENESIS } from './helpers.js';
 

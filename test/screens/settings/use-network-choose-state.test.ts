@@ -5,7 +5,7 @@ import {
   networkChooseReducer,
   type NetworkChooseAction,
   type NetworkChooseState,
-} from '../../../src/screens/settings/use-network-choose-state.js';
+} from '../../../src/screens/settings/network-choose-state.js';
 import { listNetworks } from '../../../src/vault/networks.js';
 
 const ALL = listNetworks();

@@ -3,7 +3,7 @@ import {
   passwordVerdicts,
   submitProblem,
   type PasswordValues,
-} from '../../../src/screens/settings/use-password-form-state.js';
+} from '../../../src/screens/settings/password-form-state.js';
 
 const STRONG = 'correct horse battery staple 42';
 const form = (values: Partial<PasswordValues>): PasswordValues => ({ current: '', next: '', repeat: '', ...values });

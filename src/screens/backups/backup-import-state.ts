@@ -1,4 +1,4 @@
-import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
+import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
 import type { PlannedEntry } from '../../vault/import-plan.js';
 import type { OpenedBackup } from '../../vault/open-backup.js';
 import type { LockedAccount } from '../../vault/polkadot-js.js';

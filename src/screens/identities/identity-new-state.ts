@@ -1,4 +1,4 @@
-import { newQuiz, quizReducer, type QuizAction, type QuizState, type RandomSource } from './use-quiz-state.js';
+import { newQuiz, quizReducer, type QuizAction, type QuizState, type RandomSource } from './quiz-state.js';
 
 /**
  * Where making a new identity stands: the form (name and word count), then the new words

@@ -1,4 +1,4 @@
-import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
+import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
 import type { Found, ReadProgress } from './qr-found.js';
 
 /**

@@ -1,4 +1,4 @@
-import { textFieldReducer, type TextFieldAction } from './use-text-field-state.js';
+import { textFieldReducer, type TextFieldAction } from './text-field-state.js';
 
 /**
  * A form of one-line text fields with one focus, moved by Tab/↑/↓ while the user types.

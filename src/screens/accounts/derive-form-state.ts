@@ -1,4 +1,4 @@
-import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
+import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
 import { describeError } from '../../errors.js';
 import type { DeriveRequest } from '../../vault/accounts.js';
 import { KEY_TYPES, checkPath, defaultPath, type KeyType } from '../../vault/keys.js';

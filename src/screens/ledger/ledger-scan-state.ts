@@ -1,6 +1,6 @@
-import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
-import { formReducer } from '../../ui/components/use-form-state.js';
-import { initialList, listReducer, type ListAction, type ListState } from '../../ui/components/use-list-state.js';
+import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
+import { formReducer } from '../../ui/components/form-state.js';
+import { initialList, listReducer, type ListAction, type ListState } from '../../ui/components/list-state.js';
 import type { LedgerAddress } from '../../ledger/polkadot-app.js';
 import {
   initialScanForm,
@@ -9,7 +9,7 @@ import {
   type ScanForm,
   type ScanFormAction,
   type ScanRequest,
-} from './use-scan-form-state.js';
+} from './scan-form-state.js';
 
 /**
  * Where scanning a Ledger stands: the form, the scan (rows arrive as the device answers), a

@@ -1,5 +1,5 @@
-import { initialList, listReducer, type ListAction, type ListState } from '../../ui/components/use-list-state.js';
-import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
+import { initialList, listReducer, type ListAction, type ListState } from '../../ui/components/list-state.js';
+import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
 
 /** The account list: a cursor, and a filter that is being typed or kept. */
 export interface HomeState {

@@ -5,7 +5,7 @@ import {
   isTouched,
   type FormAction,
   type FormState,
-} from '../../ui/components/use-form-state.js';
+} from '../../ui/components/form-state.js';
 import { parseIndex } from '../../ledger/paths.js';
 import { parseSpeculosAddress, type TransportSpec } from '../../ledger/transport.js';
 import { findNetwork, type Network } from '../../vault/networks.js';

@@ -7,13 +7,13 @@ import {
   isTouched,
   type FormAction,
   type FormState,
-} from '../../ui/components/use-form-state.js';
-import { initialList, listReducer, type ListAction, type ListState } from '../../ui/components/use-list-state.js';
+} from '../../ui/components/form-state.js';
+import { initialList, listReducer, type ListAction, type ListState } from '../../ui/components/list-state.js';
 import { checkNewIdentityName } from '../../vault/identities.js';
 import type { VaultData } from '../../vault/model.js';
 import { findNetwork, type Network } from '../../vault/networks.js';
 import { capitalise } from '../../ui/sentence.js';
-import { DEFAULT_ACCOUNTS, MAX_ACCOUNTS } from './use-scan-form-state.js';
+import { DEFAULT_ACCOUNTS, MAX_ACCOUNTS } from './scan-form-state.js';
 
 /**
  * Where recovering a Ledger offline stands: the warning, the words, the rest (passphrase,

@@ -1,5 +1,5 @@
-import { listReducer, type ListAction, type ListState } from '../../ui/components/use-list-state.js';
-import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
+import { listReducer, type ListAction, type ListState } from '../../ui/components/list-state.js';
+import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
 import { searchNetworks, type Network } from '../../vault/networks.js';
 
 /** A list of networks narrowed by what the user types, with a cursor over the matches. */

@@ -1,5 +1,5 @@
 import { describeError } from '../../errors.js';
-import { formReducer, initialForm, type FormAction, type FormState } from '../../ui/components/use-form-state.js';
+import { formReducer, initialForm, type FormAction, type FormState } from '../../ui/components/form-state.js';
 import type { ExportFormat } from '../../vault/export-formats.js';
 import { checkNewPassword } from '../../vault/password-policy.js';
 import { cycleFormat, cycleWhat, type ExportChoice } from './export-choice.js';

@@ -1,7 +1,7 @@
-import { initialList, listReducer, type ListState } from '../../ui/components/use-list-state.js';
-import { textFieldReducer, type TextFieldAction } from '../../ui/components/use-text-field-state.js';
+import { initialList, listReducer, type ListState } from '../../ui/components/list-state.js';
+import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
 import { searchNetworks, type Network } from '../../vault/networks.js';
-import type { Move } from './use-accounts-home-state.js';
+import type { Move } from './accounts-home-state.js';
 
 /** Which network an account's address is shown in, and the picker that changes it. */
 export interface PickerState {
