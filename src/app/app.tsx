@@ -1,3 +1,4 @@
+import { useApp } from 'ink';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { VaultSession } from '../vault/store.js';
 import { CreateVault } from '../screens/create-vault.js';
@@ -23,13 +24,18 @@ export interface AppProps {
 }
 
 export function App({ vaultPath, vaultExists, onSession }: AppProps) {
+  const { exit } = useApp();
   const [phase, setPhase] = useState<Phase>(vaultExists ? { name: 'unlock' } : { name: 'create' });
   const [screens] = useState(loadScreens);
   useEffect(() => void screens.catch(() => undefined), [screens]);
 
-  const open = async (session: VaultSession) => {
+  const open = (session: VaultSession) => {
     onSession?.(session);
-    setPhase({ name: 'ready', session, renderScreen: await screens });
+    // Screens that fail to load are a broken install: the app ends, and the command line reports it.
+    screens.then(
+      (renderScreen) => setPhase({ name: 'ready', session, renderScreen }),
+      (error: unknown) => exit(error instanceof Error ? error : new Error(String(error))),
+    );
   };
 
   return <KeyRouter>{renderPhase()}</KeyRouter>;

@@ -21,7 +21,7 @@ export async function unlockVault(command: Command): Promise<VaultSession> {
 }
 
 /** Unlocks, runs, and wipes the key whatever happens. */
-export async function withVault<T>(command: Command, work: (session: VaultSession) => Promise<T>): Promise<T> {
+export async function withVault<T>(command: Command, work: (session: VaultSession) => T | Promise<T>): Promise<T> {
   const session = await unlockVault(command);
   try {
     return await work(session);

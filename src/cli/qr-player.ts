@@ -51,7 +51,7 @@ export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
       if (state.fps !== before.fps) schedule();
       draw();
     };
-    const finish = (error?: unknown) => {
+    const finish = (error?: Error) => {
       clearInterval(timer);
       process.off('SIGWINCH', onResize);
       input.off('data', onKey);
@@ -69,7 +69,7 @@ export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
       draw();
       schedule();
     } catch (error) {
-      finish(error);
+      finish(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }

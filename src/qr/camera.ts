@@ -32,8 +32,8 @@ export async function* cameraFrames(source: string, signal?: AbortSignal): Async
     child.kill();
   };
   signal?.addEventListener('abort', stop, { once: true });
-  const errors: string[] = [];
-  child.stderr.setEncoding('utf8').on('data', (text: string) => errors.push(text));
+  const stderrChunks: string[] = [];
+  child.stderr.setEncoding('utf8').on('data', (text: string) => stderrChunks.push(text));
   const exited = new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
@@ -77,8 +77,9 @@ export async function* cameraFrames(source: string, signal?: AbortSignal): Async
     }
     const status = await exited;
     if (status !== 0 && !signal?.aborted) {
-      const said = errors.join('').trim().split('\n').at(-1) || `exit status ${status}`;
-      const reason = said.startsWith(`${source}: `) ? said.slice(source.length + 2) : said;
+      const lastErrorLine = stderrChunks.join('').trim().split('\n').at(-1) || `exit status ${status}`;
+      // ffmpeg starts its complaint with the input's name, which the message already gives.
+      const reason = lastErrorLine.startsWith(`${source}: `) ? lastErrorLine.slice(source.length + 2) : lastErrorLine;
       throw new UserError(
         `ffmpeg cannot read ${source}: ${reason}`,
         device ? 'check that the camera is connected and not in use' : 'give a camera device or a video file',

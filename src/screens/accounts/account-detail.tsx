@@ -12,8 +12,9 @@ import { findNetwork, listNetworks, type Network } from '../../vault/networks.js
 import { accountSource, namesAChain } from '../../qr/show-sources.js';
 import { AccountGone, lookUpAccount } from './account-gone.js';
 import { Labelled } from './labelled.js';
-import { NetworkPicker, PICKER_CHROME, pickerActionFor } from './network-picker.js';
-import { initialPicker, pickerReducer } from './network-picker-state.js';
+import { networkSearchActionFor } from '../network-search-keys.js';
+import { closedNetworkSearch, networkSearchReducer } from '../network-search-state.js';
+import { NetworkPicker, PICKER_CHROME } from './network-picker.js';
 
 /** One account, whole: the address is never shortened here. */
 export function AccountDetail({ account }: { account: string }) {
@@ -24,21 +25,21 @@ export function AccountDetail({ account }: { account: string }) {
 
 function Detail({ account }: { account: Account }) {
   const shell = useShell();
-  const [picker, dispatch, latest] = useSynchronousReducer(pickerReducer, () =>
-    initialPicker(listNetworks(), account.network),
+  const [picker, dispatch, latest] = useSynchronousReducer(networkSearchReducer, () =>
+    closedNetworkSearch(listNetworks(), account.network),
   );
-  const view = viewAccount(shell.data, account, picker.shown);
+  const view = viewAccount(shell.data, account, picker.current);
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
     if (latest().open) {
-      const action = pickerActionFor(input, key);
+      const action = networkSearchActionFor(input, key);
       if (action) dispatch(action);
       return;
     }
     const command = commandFor(input, key, ['network', 'showQr', 'rename', 'remove']);
     if (command === 'network') dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
-    else if (command === 'showQr') showQr(findNetwork(latest().shown));
+    else if (command === 'showQr') showQr(findNetwork(latest().current));
     else if (command === 'rename')
       shell.navigate({ type: 'open', screen: { name: 'account-rename', account: account.publicKey } });
     else if (command === 'remove')
@@ -75,7 +76,7 @@ function Detail({ account }: { account: Account }) {
         <Labelled label="Path">{view.path || '(root: no derivation path)'}</Labelled>
         <Labelled label="Identity">{view.identity || '(not in the vault)'}</Labelled>
       </Box>
-      {picker.shown !== account.network ? (
+      {picker.current !== account.network ? (
         <Text color={theme.warning}>
           {account.type === 'ethereum'
             ? `An ethereum address is the same in every network; the account itself stays on ${account.network}.`

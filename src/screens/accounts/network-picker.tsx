@@ -1,26 +1,13 @@
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import { List } from '../../ui/components/list.js';
 import { theme } from '../../ui/theme.js';
 import { fit } from './account-columns.js';
-import { textKeyOf } from '../../ui/components/text-keys.js';
-import type { PickerAction, PickerState } from './network-picker-state.js';
-
-/** What a key does in the open picker: letters filter, arrows move, Enter picks, Esc closes. */
-export function pickerActionFor(input: string, key: Key): PickerAction | undefined {
-  if (key.escape) return { type: 'close' };
-  if (key.upArrow) return { type: 'move', move: 'up' };
-  if (key.downArrow) return { type: 'move', move: 'down' };
-  if (key.pageUp) return { type: 'move', move: 'page-up' };
-  if (key.pageDown) return { type: 'move', move: 'page-down' };
-  const text = textKeyOf(input, key);
-  if (text?.submit) return { type: 'pick' };
-  return text?.edit ? { type: 'edit', edit: text.edit } : undefined;
-}
+import type { NetworkSearch } from '../network-search-state.js';
 
 /** Lines the picker draws besides its list. */
 export const PICKER_CHROME = 4;
 
-export function NetworkPicker({ state, accountName }: { state: PickerState; accountName: string }) {
+export function NetworkPicker({ state, accountName }: { state: NetworkSearch; accountName: string }) {
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">{`Show the address of "${accountName}" in another network`}</Text>
@@ -36,7 +23,7 @@ export function NetworkPicker({ state, accountName }: { state: PickerState; acco
         items={state.matches}
         state={state.list}
         render={(n) =>
-          `${n.name === state.shown ? '●' : ' '} ${fit(n.name, 20)} ${fit(String(n.prefix), 5)} ${n.displayName}`
+          `${n.name === state.current ? '●' : ' '} ${fit(n.name, 20)} ${fit(String(n.prefix), 5)} ${n.displayName}`
         }
         empty="No network has that name or prefix."
       />

@@ -13,8 +13,9 @@ import type { Account } from '../../vault/model.js';
 import { findNetwork, listNetworks } from '../../vault/networks.js';
 import { accountColumns, accountRow, headerRow } from '../accounts/account-columns.js';
 import { accountRows } from '../accounts/account-rows.js';
-import { NetworkPicker, PICKER_CHROME, pickerActionFor } from '../accounts/network-picker.js';
-import { initialPicker, pickerReducer } from '../accounts/network-picker-state.js';
+import { NetworkPicker, PICKER_CHROME } from '../accounts/network-picker.js';
+import { networkSearchActionFor } from '../network-search-keys.js';
+import { networkSearchReducer, openNetworkSearch } from '../network-search-state.js';
 import { accountSource, namesAChain } from '../../qr/show-sources.js';
 
 /** Title, column titles, position, key hints. */
@@ -85,17 +86,17 @@ interface ChainStepProps {
 function ChainStep({ account, onChosen, onClose }: ChainStepProps) {
   const shell = useShell();
   const height = Math.max(1, shell.height - PICKER_CHROME - 2);
-  const [picker, dispatch, latest] = useSynchronousReducer(pickerReducer, () =>
-    pickerReducer(initialPicker(listNetworks(), account.network), { type: 'open', height }),
+  const [picker, dispatch, latest] = useSynchronousReducer(networkSearchReducer, () =>
+    openNetworkSearch(listNetworks(), account.network, height),
   );
   useKeys((input: string, key: Key) => {
     if (isInterrupt(input, key)) return;
-    const action = pickerActionFor(input, key);
+    const action = networkSearchActionFor(input, key);
     if (!action) return;
     dispatch(action);
     if (action.type === 'close') onClose();
     else if (action.type === 'pick' && !latest().open) {
-      if (namesAChain(findNetwork(latest().shown))) onChosen(latest().shown);
+      if (namesAChain(findNetwork(latest().current))) onChosen(latest().current);
       else dispatch({ type: 'open', height });
     }
   }, true);

@@ -1,4 +1,4 @@
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import * as actions from '../../vault/actions.js';
 import { listNetworks, type Network } from '../../vault/networks.js';
@@ -9,12 +9,8 @@ import { isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
-import {
-  chosenNetwork,
-  initialNetworkChoose,
-  networkChooseReducer,
-  type NetworkChooseAction,
-} from './network-choose-state.js';
+import { networkSearchActionFor } from '../network-search-keys.js';
+import { chosenNetwork, networkSearchReducer, openNetworkSearch } from '../network-search-state.js';
 import { useKeys } from '../../ui/use-keys.js';
 
 /** Title, filter, header, position, two lines of hints. */
@@ -26,10 +22,10 @@ export function NetworkChoose() {
   const shell = useShell();
   const current = shell.data.settings.defaultNetwork;
   const height = Math.max(1, shell.height - CHROME_ROWS);
-  const [state, dispatch, latest] = useSynchronousReducer(networkChooseReducer, () =>
-    initialNetworkChoose(listNetworks(), current, height),
+  const [state, dispatch, latest] = useSynchronousReducer(networkSearchReducer, () =>
+    openNetworkSearch(listNetworks(), current, height),
   );
-  useEffect(() => dispatch({ type: 'resize', height }), [height]);
+  useEffect(() => dispatch({ type: 'resize', height }), [dispatch, height]);
   const [saving, setSaving] = useState(false);
   const started = useRef(false);
 
@@ -50,29 +46,21 @@ export function NetworkChoose() {
   // One handler for the filter and the list: letters (j and k too) are typed into the filter.
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    if (key.return) return void choose(chosenNetwork(latest()));
-    if (key.escape) {
-      if (latest().filter) dispatch({ type: 'filter', edit: { type: 'clear' } });
-      else shell.navigate({ type: 'back' });
-      return;
-    }
-    const action = actionFor(input, key);
-    if (action) return dispatch(action);
-    if (key.ctrl || key.meta || key.tab || key.leftArrow || key.rightArrow) return;
-    // Typed ahead as one chunk, "kus⏎" filters, then chooses.
-    for (const part of input.split(/([\r\n])/u)) {
-      if (part === '\r' || part === '\n') return void choose(chosenNetwork(latest()));
-      if (part) dispatch({ type: 'filter', edit: { type: 'insert', text: part } });
-    }
+    const action = networkSearchActionFor(input, key);
+    if (action?.type === 'pick') return void choose(chosenNetwork(latest()));
+    // Esc empties the filter first, and leaves only once it is empty.
+    if (action?.type === 'close' && latest().query) return dispatch({ type: 'edit', edit: { type: 'clear' } });
+    if (action?.type === 'close') return shell.navigate({ type: 'back' });
+    if (action) dispatch(action);
   }, !saving);
 
   const visible = state.matches.slice(state.list.offset, state.list.offset + state.list.height);
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>Default network</Text>
-      <TextField label="Filter:" value={state.filter} focused={!saving} placeholder="type a name or an SS58 prefix" />
+      <TextField label="Filter:" value={state.query} focused={!saving} placeholder="type a name or an SS58 prefix" />
       <Text color={theme.muted} wrap="truncate-end">{`   ${'NAME'.padEnd(NAME_WIDTH)}PREFIX  DISPLAY NAME`}</Text>
-      {state.matches.length === 0 ? <Text color={theme.muted}>{`No network matches "${state.filter}".`}</Text> : null}
+      {state.matches.length === 0 ? <Text color={theme.muted}>{`No network matches "${state.query}".`}</Text> : null}
       {visible.map((network, i) => {
         const selected = state.list.offset + i === state.list.cursor;
         return (
@@ -88,18 +76,4 @@ export function NetworkChoose() {
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );
-}
-
-/** Moves and filter edits; typed text is handled by the caller. */
-function actionFor(input: string, key: Key): NetworkChooseAction | undefined {
-  if (key.upArrow) return { type: 'move', move: { type: 'up' } };
-  if (key.downArrow) return { type: 'move', move: { type: 'down' } };
-  if (key.pageUp) return { type: 'move', move: { type: 'page-up' } };
-  if (key.pageDown) return { type: 'move', move: { type: 'page-down' } };
-  if (key.home) return { type: 'move', move: { type: 'first' } };
-  if (key.end) return { type: 'move', move: { type: 'last' } };
-  if (key.backspace || key.delete) return { type: 'filter', edit: { type: 'delete-back' } };
-  if (key.ctrl && input === 'w') return { type: 'filter', edit: { type: 'delete-word' } };
-  if (key.ctrl && input === 'u') return { type: 'filter', edit: { type: 'clear' } };
-  return undefined;
 }
