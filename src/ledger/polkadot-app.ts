@@ -28,33 +28,19 @@ export const SHOW_TIMEOUT_MS = 120_000;
 
 type GenericApp = InstanceType<ReturnType<typeof loadPolkadotApp>>;
 
-/** The Polkadot (generic) app on an open transport; every call bounded in time and its failure explained. */
-export class PolkadotLedger {
-  private constructor(
+/**
+ * The Polkadot (generic) app on an open transport; every call bounded in time and its failure
+ * explained. Only `withLedger` makes one, so the transport under it is always closed.
+ */
+class PolkadotLedger {
+  constructor(
     private readonly app: GenericApp,
     private readonly timeoutMs: number,
     private readonly signal: AbortSignal | undefined,
   ) {}
 
-  /** Opens the transport, runs `work` with the app, and always closes the transport. */
-  static async use<T>(options: DeviceOptions, work: (ledger: PolkadotLedger) => Promise<T>): Promise<T> {
-    options.signal?.throwIfAborted();
-    const transport = await openTransport(options.transport, options.timeoutMs);
-    try {
-      options.signal?.throwIfAborted();
-      const PolkadotGenericApp = loadPolkadotApp();
-      // The constructor prints a deprecation notice for hw-transport transports: kept quiet.
-      const app = await quietly(async () => new PolkadotGenericApp(transport));
-      const ledger = new PolkadotLedger(app, options.timeoutMs, options.signal);
-      await ledger.checkReady();
-      return await work(ledger);
-    } finally {
-      await closeQuietly(transport);
-    }
-  }
-
   /** Asks the app its version first: a locked device or another app answers here, before any address. */
-  private async checkReady(): Promise<void> {
+  async checkReady(): Promise<void> {
     const version = await this.call(() => this.app.getVersion());
     if (version.deviceLocked) throw statusWordError(0x5515);
   }
@@ -81,7 +67,8 @@ export class PolkadotLedger {
     let onAbort: (() => void) | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(timedOut(this.timeoutMs / 1000)), this.timeoutMs);
-      onAbort = () => reject(signal?.reason);
+      // The catch below throws the signal's own reason in place of this one.
+      onAbort = () => reject(new Error('abandoned'));
       signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
@@ -94,6 +81,25 @@ export class PolkadotLedger {
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
+  }
+}
+
+export type { PolkadotLedger };
+
+/** Opens the transport, runs `work` with the app, and always closes the transport. */
+export async function withLedger<T>(options: DeviceOptions, work: (ledger: PolkadotLedger) => Promise<T>): Promise<T> {
+  options.signal?.throwIfAborted();
+  const transport = await openTransport(options.transport, options.timeoutMs);
+  try {
+    options.signal?.throwIfAborted();
+    const PolkadotGenericApp = loadPolkadotApp();
+    // The constructor prints a deprecation notice for hw-transport transports: kept quiet.
+    const app = await quietly(() => Promise.resolve(new PolkadotGenericApp(transport)));
+    const ledger = new PolkadotLedger(app, options.timeoutMs, options.signal);
+    await ledger.checkReady();
+    return await work(ledger);
+  } finally {
+    await closeQuietly(transport);
   }
 }
 
@@ -115,7 +121,7 @@ export interface ScanRequest extends DeviceOptions {
 
 /** Accounts 0..accounts-1 at one address index, one request each. */
 export function scanLedger(request: ScanRequest): Promise<LedgerAddress[]> {
-  return PolkadotLedger.use(request, async (ledger) => {
+  return withLedger(request, async (ledger) => {
     const found: LedgerAddress[] = [];
     for (let account = 0; account < request.accounts; account++) {
       const address = await ledger.address(account, request.index, request.ss58Prefix);
@@ -136,7 +142,7 @@ export interface ShowRequest extends DeviceOptions {
 
 /** Reads the address, then has the device display it until the person approves (or rejects) it. */
 export function showOnLedger(request: ShowRequest): Promise<LedgerAddress> {
-  return PolkadotLedger.use(request, async (ledger) => {
+  return withLedger(request, async (ledger) => {
     const address = await ledger.address(request.account, request.index, request.ss58Prefix);
     request.onAddress?.(address);
     const shown = await ledger.address(request.account, request.index, request.ss58Prefix, true);

@@ -1,46 +1,38 @@
-import { describeError } from '../../errors.js';
 import type { LedgerAddress } from '../../ledger/polkadot-app.js';
-import { parseIndex } from '../../ledger/paths.js';
-import {
-  formReducer,
-  initialForm,
-  isTouched,
-  type FormAction,
-  type FormState,
-} from '../../ui/components/form-state.js';
+import { formReducer, type FormAction } from '../../ui/components/form-state.js';
 import { initialList, listReducer, type ListAction, type ListState } from '../../ui/components/list-state.js';
-import { checkNewIdentityName } from '../../vault/identities.js';
-import type { VaultData } from '../../vault/model.js';
-import { findNetwork, type Network } from '../../vault/networks.js';
-import { capitalise } from '../../ui/sentence.js';
-import { DEFAULT_ACCOUNTS, MAX_ACCOUNTS } from './scan-form-state.js';
+import { initialRecoverForm, type RecoverField, type RecoverForm, type RecoverSettings } from './recover-form-state.js';
+
+/** The addresses derived, kept while they are looked at and saved. */
+export interface Recovered {
+  settings: RecoverSettings;
+  found: readonly LedgerAddress[];
+  /** The cursor over `found`. */
+  list: ListState;
+}
 
 /**
- * Where recovering a Ledger offline stands: the warning, the words, the rest (passphrase,
- * accounts, network, name), the derivation (rows as they come), the addresses to look at
- * before saving, the save. The words live in the word entry and the passphrase in this form
- * until the screen is left; each call below gets them turned into what it takes, then wiped.
+ * Where recovering a Ledger offline stands: the warning, the words, the rest of the form, the
+ * derivation (rows as they come), the addresses to look at before saving, the save. A
+ * derivation carries the number its caller gave it: what one abandoned with Esc answers is
+ * dropped here. The words live in the word entry, not here.
  */
-export const RECOVER_FIELDS = ['passphrase', 'accounts', 'network', 'name'] as const;
-export type RecoverField = (typeof RECOVER_FIELDS)[number];
-export type RecoverStep = 'warning' | 'words' | 'details' | 'deriving' | 'review' | 'saving';
+export type RecoverStep =
+  | { step: 'warning' }
+  | { step: 'words' }
+  /** `problem`: why the last derivation did not finish. */
+  | { step: 'details'; problem?: string }
+  | { step: 'deriving'; settings: RecoverSettings; call: number; found: readonly LedgerAddress[] }
+  /** `problem`: why the last save failed. */
+  | { step: 'review'; recovered: Recovered; problem?: string }
+  | { step: 'saving'; recovered: Recovered };
 
-export interface RecoverSettings {
-  accounts: number;
-  network: Network;
-  name: string;
-}
-
-export interface LedgerRecoverState {
-  step: RecoverStep;
-  form: FormState<RecoverField>;
-  settings?: RecoverSettings;
-  attempt: number;
-  found: readonly LedgerAddress[];
-  /** The cursor over `found`, sized in the step that fills it. */
-  list: ListState;
-  problem?: string;
-}
+/** The form is kept through every step: Esc comes back to it as it was. */
+export type LedgerRecoverState = RecoverStep & {
+  form: RecoverForm;
+  /** Rows the list may use: a list is made this high at once, so a key typed as it appears moves over all of it. */
+  listHeight: number;
+};
 
 export type LedgerRecoverAction =
   | { type: 'go-on' }
@@ -48,11 +40,12 @@ export type LedgerRecoverAction =
   /** Esc: one step back; the derivation under way is abandoned. */
   | { type: 'back' }
   | { type: 'form'; action: FormAction<RecoverField> }
+  /** The form was sent with a wrong field: show every problem, focus that field. */
   | { type: 'refused'; field: RecoverField }
-  | { type: 'derive'; settings: RecoverSettings }
-  | { type: 'found'; attempt: number; address: LedgerAddress }
-  | { type: 'derived'; attempt: number; found: readonly LedgerAddress[] }
-  | { type: 'failed'; attempt: number; problem: string }
+  | { type: 'derive'; settings: RecoverSettings; call: number }
+  | { type: 'found'; call: number; address: LedgerAddress }
+  | { type: 'derived'; call: number; found: readonly LedgerAddress[] }
+  | { type: 'failed'; call: number; problem: string }
   | { type: 'move'; move: Exclude<ListAction['type'], 'resize'> }
   | { type: 'resize'; height: number }
   | { type: 'save' }
@@ -60,123 +53,83 @@ export type LedgerRecoverAction =
 
 export const initialLedgerRecover = (network: string, listHeight: number): LedgerRecoverState => ({
   step: 'warning',
-  form: initialForm(RECOVER_FIELDS, { accounts: String(DEFAULT_ACCOUNTS), network }),
-  attempt: 0,
-  found: [],
-  list: initialList(0, listHeight),
+  form: initialRecoverForm(network),
+  listHeight,
 });
 
-const BACK: Partial<Record<RecoverStep, RecoverStep>> = {
-  words: 'warning',
-  details: 'words',
-  deriving: 'details',
-  review: 'details',
-};
-
 export function ledgerRecoverReducer(state: LedgerRecoverState, action: LedgerRecoverAction): LedgerRecoverState {
-  const at = (step: RecoverStep) => state.step === step;
-  const current = (attempt: number) => attempt === state.attempt;
+  const { form, listHeight } = state;
+  const to = (step: RecoverStep): LedgerRecoverState => ({ ...step, form, listHeight });
+  const answers = (call: number) => state.step === 'deriving' && state.call === call;
   switch (action.type) {
     case 'go-on':
-      return at('warning') ? { ...state, step: 'words' } : state;
+      return state.step === 'warning' ? to({ step: 'words' }) : state;
     case 'words-done':
-      return at('words') ? { ...state, step: 'details', problem: undefined } : state;
-    case 'back': {
-      const step = BACK[state.step];
-      if (!step) return state;
-      // A derivation left behind answers to an attempt that is over.
-      const problem = at('deriving') ? 'Stopped: nothing was saved.' : undefined;
-      return {
-        ...state,
-        step,
-        attempt: state.attempt + (at('deriving') ? 1 : 0),
-        found: at('review') || at('deriving') ? [] : state.found,
-        problem,
-      };
-    }
+      return state.step === 'words' ? to({ step: 'details' }) : state;
+    case 'back':
+      return back(state, to);
     case 'form':
-      return at('details') ? { ...state, form: formReducer(state.form, action.action) } : state;
-    case 'refused':
-      return at('details')
-        ? {
-            ...state,
-            form: formReducer({ ...state.form, visited: state.form.fields }, { type: 'focus', field: action.field }),
-          }
-        : state;
+      return state.step === 'details' ? { ...state, form: formReducer(form, action.action) } : state;
+    case 'refused': {
+      if (state.step !== 'details') return state;
+      const refused = formReducer(formReducer(form, { type: 'visit-all' }), { type: 'focus', field: action.field });
+      return { ...state, form: refused };
+    }
     case 'derive':
-      return at('details')
-        ? {
-            ...state,
-            step: 'deriving',
-            settings: action.settings,
-            attempt: state.attempt + 1,
-            found: [],
-            problem: undefined,
-          }
+      return state.step === 'details'
+        ? to({ step: 'deriving', settings: action.settings, call: action.call, found: [] })
         : state;
     case 'found':
-      return at('deriving') && current(action.attempt) ? { ...state, found: [...state.found, action.address] } : state;
-    case 'derived':
-      return at('deriving') && current(action.attempt)
-        ? { ...state, step: 'review', found: action.found, list: initialList(action.found.length, state.list.height) }
+      return state.step === 'deriving' && answers(action.call)
+        ? { ...state, found: [...state.found, action.address] }
         : state;
+    case 'derived': {
+      if (state.step !== 'deriving' || !answers(action.call)) return state;
+      const list = initialList(action.found.length, listHeight);
+      return to({ step: 'review', recovered: { settings: state.settings, found: action.found, list } });
+    }
     case 'failed':
-      return at('deriving') && current(action.attempt)
-        ? { ...state, step: 'details', found: [], problem: action.problem }
-        : state;
+      return answers(action.call) ? to({ step: 'details', problem: action.problem }) : state;
     case 'move':
-      return at('review') ? { ...state, list: listReducer(state.list, { type: action.move }) } : state;
+      return state.step === 'review' ? { ...state, recovered: moved(state.recovered, { type: action.move }) } : state;
     case 'resize':
-      return {
-        ...state,
-        list: listReducer(state.list, { type: 'resize', count: state.found.length, height: action.height }),
-      };
+      return resize({ ...state, listHeight: action.height });
     case 'save':
-      return at('review') ? { ...state, step: 'saving', problem: undefined } : state;
+      return state.step === 'review' ? to({ step: 'saving', recovered: state.recovered }) : state;
     case 'save-failed':
-      return at('saving') ? { ...state, step: 'review', problem: action.problem } : state;
+      return state.step === 'saving'
+        ? to({ step: 'review', recovered: state.recovered, problem: action.problem })
+        : state;
   }
 }
 
-export interface RecoverCheck {
-  problems: Partial<Record<RecoverField, string>>;
-  network?: Network;
-  settings?: RecoverSettings;
-}
-
-function verdict<T>(read: () => T): { value?: T; problem?: string } {
-  try {
-    return { value: read() };
-  } catch (error) {
-    return { problem: capitalise(describeError(error).message) };
+function back(state: LedgerRecoverState, to: (step: RecoverStep) => LedgerRecoverState): LedgerRecoverState {
+  switch (state.step) {
+    case 'words':
+      return to({ step: 'warning' });
+    case 'details':
+      return to({ step: 'words' });
+    case 'deriving':
+      // The derivation is abandoned: what it answers later is dropped.
+      return to({ step: 'details', problem: 'Stopped: nothing was saved.' });
+    case 'review':
+      return to({ step: 'details' });
+    default:
+      return state;
   }
 }
 
-/** The fields besides the passphrase (any text, or none), checked as the vault will check them. */
-export function checkRecoverForm(form: FormState<RecoverField>, data: VaultData): RecoverCheck {
-  const { values } = form;
-  const accounts = verdict(() =>
-    parseIndex(values.accounts.trim(), 'the number of accounts', { min: 1, max: MAX_ACCOUNTS }),
-  );
-  const network = verdict(() => findNetwork(values.network));
-  const name = verdict(() => checkNewIdentityName(data, values.name));
-  const found: Partial<Record<RecoverField, string | undefined>> = {
-    accounts: accounts.problem,
-    network: network.problem,
-    name: name.problem,
+const moved = (recovered: Recovered, action: ListAction): Recovered => ({
+  ...recovered,
+  list: listReducer(recovered.list, action),
+});
+
+/** The list, where a step has one, fitted to the rows it may use now. */
+function resize(state: LedgerRecoverState): LedgerRecoverState {
+  if (!('recovered' in state)) return state;
+  const { found } = state.recovered;
+  return {
+    ...state,
+    recovered: moved(state.recovered, { type: 'resize', count: found.length, height: state.listHeight }),
   };
-  const problems = Object.fromEntries(
-    Object.entries(found).filter(([field, problem]) => problem && isTouched(form, field as RecoverField)),
-  );
-  const settings =
-    accounts.value !== undefined && network.value && name.value
-      ? { accounts: accounts.value, network: network.value, name: name.value }
-      : undefined;
-  return { problems, ...(network.value ? { network: network.value } : {}), ...(settings ? { settings } : {}) };
-}
-
-/** The first field to go back to when the form is sent as it is. */
-export function firstRecoverProblem(form: FormState<RecoverField>, data: VaultData): RecoverField | undefined {
-  const { problems } = checkRecoverForm({ ...form, visited: form.fields }, data);
-  return RECOVER_FIELDS.find((field) => problems[field] !== undefined);
 }

@@ -5,13 +5,16 @@ import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { Spinner } from '../../ui/components/spinner.js';
-import type { ListState } from '../../ui/components/list-state.js';
 import type { VaultData } from '../../vault/model.js';
+import { hints } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
 import { capitalise } from '../../ui/sentence.js';
+import { WordEntry } from '../identities/word-entry.js';
+import type { WordEntryState } from '../identities/word-entry-state.js';
 import { FoundList, FoundProgress } from './found-rows.js';
 import { progressText } from './ledger-text.js';
-import { checkRecoverForm, type LedgerRecoverState, type RecoverField } from './ledger-recover-state.js';
+import type { Recovered } from './ledger-recover-state.js';
+import { checkRecoverForm, type RecoverField, type RecoverForm } from './recover-form-state.js';
 
 export const RECOVER_TITLE = 'Recover a Ledger offline';
 
@@ -33,6 +36,21 @@ export function RecoverWarning({ width }: { width: number }) {
   );
 }
 
+export function RecoverWords({ entry, width }: { entry: WordEntryState; width: number }) {
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold>{`${RECOVER_TITLE}: the device's recovery words`}</Text>
+      <Box marginY={1}>
+        <WordEntry state={entry} focused width={width} doneHint="Enter goes on." />
+      </Box>
+      <Text color={theme.muted} wrap="truncate-end">
+        Tab completes · Space takes a word · Backspace goes back
+      </Text>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}
+
 const LABELS: Record<RecoverField, string> = {
   passphrase: 'Passphrase:',
   accounts: 'Accounts:',
@@ -47,9 +65,17 @@ const PLACEHOLDERS: Record<RecoverField, string> = {
   name: 'the new identity, e.g. lost-nano',
 };
 
-export function RecoverDetails({ state, data, width }: { state: LedgerRecoverState; data: VaultData; width: number }) {
-  const { values, focus } = state.form;
-  const check = checkRecoverForm(state.form, data);
+export interface RecoverDetailsProps {
+  form: RecoverForm;
+  /** Why the last derivation did not finish. */
+  problem?: string | undefined;
+  data: VaultData;
+  width: number;
+}
+
+export function RecoverDetails({ form, problem, data, width }: RecoverDetailsProps) {
+  const { values, focus } = form;
+  const check = checkRecoverForm(form, data);
   const field = (name: RecoverField) => (
     <FormField
       key={name}
@@ -75,10 +101,14 @@ export function RecoverDetails({ state, data, width }: { state: LedgerRecoverSta
       {field('network')}
       {field('name')}
       <Text> </Text>
-      {state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
-      <Text color={theme.muted} wrap="truncate-end">
-        Tab/↑/↓ fields · Enter on Name derives · Esc: the words
-      </Text>
+      {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
+      <KeyHints
+        commands={[
+          ['nextField', 'next field'],
+          ['confirm', 'on Name derives'],
+          ['back', 'the words'],
+        ]}
+      />
     </Box>
   );
 }
@@ -105,28 +135,28 @@ export function Deriving({
 }
 
 export interface ReviewProps {
-  found: readonly LedgerAddress[];
-  list: ListState;
-  name: string;
-  networkName: string;
-  problem?: string;
+  recovered: Recovered;
+  /** Why the last save failed. */
+  problem?: string | undefined;
   saving: boolean;
   width: number;
 }
 
-export function Review({ found, list, name, networkName, problem, saving, width }: ReviewProps) {
+export function Review({ recovered, problem, saving, width }: ReviewProps) {
+  const { found, list, settings } = recovered;
+  const saves = `saves them as identity "${settings.name}", with the words.`;
   return (
     <Box flexDirection="column" width={width}>
       <Text
         bold
         wrap="truncate-end"
-      >{`${RECOVER_TITLE}: ${found.length} account${found.length === 1 ? '' : 's'} (${networkName})`}</Text>
+      >{`${RECOVER_TITLE}: ${found.length} account${found.length === 1 ? '' : 's'} (${settings.network.name})`}</Text>
       <Prose>The addresses a Ledger with these words gives. Compare them with ones you know.</Prose>
       <Box marginY={1}>
         <FoundList found={found} list={list} width={width} />
       </Box>
       {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
-      <Prose>{saving ? 'Saving…' : `Enter saves them as identity "${name}", with the words.`}</Prose>
+      <Prose>{saving ? 'Saving…' : hints([['confirm', saves]])}</Prose>
       {saving ? null : <KeyHints commands={['confirm', 'back']} />}
     </Box>
   );

@@ -1,4 +1,3 @@
-import { describeError } from '../../errors.js';
 import {
   formReducer,
   initialForm,
@@ -9,7 +8,7 @@ import {
 import { parseIndex } from '../../ledger/paths.js';
 import { parseSpeculosAddress, type TransportSpec } from '../../ledger/transport.js';
 import { findNetwork, type Network } from '../../vault/networks.js';
-import { capitalise } from '../../ui/sentence.js';
+import { problemOf, verdict } from './field-verdict.js';
 
 /**
  * The scan form: where the device is (USB, or a Speculos emulator at HOST:PORT), how many
@@ -43,8 +42,8 @@ export interface ScanRequest {
 export interface ScanCheck {
   /** What is wrong with a field, said once it was touched. */
   problems: Partial<Record<ScanField, string>>;
+  /** The network named, once it is one airlock knows. */
   network?: Network;
-  request?: ScanRequest;
 }
 
 export const initialScanForm = (network: string): ScanForm => ({
@@ -70,42 +69,39 @@ export function scanFormReducer(state: ScanForm, action: ScanFormAction): ScanFo
   }
 }
 
-function verdict<T>(read: () => T): { value?: T; problem?: string } {
-  try {
-    return { value: read() };
-  } catch (error) {
-    return { problem: capitalise(describeError(error).message) };
-  }
+/** Each field read as the command line reads it; USB needs no address. */
+function readScanForm({ form, transport }: ScanForm) {
+  const { values } = form;
+  return {
+    address: verdict<TransportSpec>(() =>
+      transport === 'usb' ? { kind: 'hid' } : parseSpeculosAddress(values.address),
+    ),
+    accounts: verdict(() =>
+      parseIndex(values.accounts.trim(), 'the number of accounts', { min: 1, max: MAX_ACCOUNTS }),
+    ),
+    network: verdict(() => findNetwork(values.network)),
+  };
 }
 
-/** Every field checked with the functions the command line uses; a request once all hold. */
-export function checkScanForm({ form, transport }: ScanForm): ScanCheck {
-  const { values } = form;
-  const device =
-    transport === 'usb'
-      ? { value: { kind: 'hid' } as TransportSpec }
-      : verdict(() => parseSpeculosAddress(values.address));
-  const accounts = verdict(() =>
-    parseIndex(values.accounts.trim(), 'the number of accounts', { min: 1, max: MAX_ACCOUNTS }),
-  );
-  const network = verdict(() => findNetwork(values.network));
+/** What sending the form gives: the request, or the first field whose value is wrong, to go back to. */
+export function sendScanForm(state: ScanForm): { request: ScanRequest } | { wrong: ScanField } {
+  const { address, accounts, network } = readScanForm(state);
+  if (!address.ok) return { wrong: 'address' };
+  if (!accounts.ok) return { wrong: 'accounts' };
+  if (!network.ok) return { wrong: 'network' };
+  return { request: { transport: address.value, accounts: accounts.value, network: network.value } };
+}
+
+/** The problems to show under the fields (each once it was touched), and the network once it is known. */
+export function checkScanForm(state: ScanForm): ScanCheck {
+  const { address, accounts, network } = readScanForm(state);
   const found: Partial<Record<ScanField, string | undefined>> = {
-    address: device.problem,
-    accounts: accounts.problem,
-    network: network.problem,
+    address: problemOf(address),
+    accounts: problemOf(accounts),
+    network: problemOf(network),
   };
   const problems = Object.fromEntries(
-    Object.entries(found).filter(([field, problem]) => problem && isTouched(form, field as ScanField)),
+    Object.entries(found).filter(([field, problem]) => problem && isTouched(state.form, field as ScanField)),
   );
-  const request =
-    device.value && accounts.value !== undefined && network.value
-      ? { transport: device.value, accounts: accounts.value, network: network.value }
-      : undefined;
-  return { problems, ...(network.value ? { network: network.value } : {}), ...(request ? { request } : {}) };
-}
-
-/** The first field whose value is wrong, to go back to when the form is sent as it is. */
-export function firstProblemField(state: ScanForm): ScanField | undefined {
-  const { problems } = checkScanForm({ ...state, form: { ...state.form, visited: state.form.fields } });
-  return SCAN_FIELDS.find((field) => problems[field] !== undefined);
+  return { problems, ...(network.ok ? { network: network.value } : {}) };
 }

@@ -4,8 +4,8 @@ import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { theme } from '../../ui/theme.js';
-import { SaidLine } from './scan-steps.js';
-import type { Said } from './ledger-scan-state.js';
+import { StepMessageLine } from './scan-steps.js';
+import type { StepMessage } from './ledger-scan-state.js';
 import { checkScanForm, type ScanField, type ScanForm as Form, type TransportChoice } from './scan-form-state.js';
 
 const LABELS: Record<ScanField, string> = {
@@ -22,12 +22,12 @@ const TRANSPORTS: Record<TransportChoice, { name: string; about: string }> = {
 
 export interface ScanFormProps {
   setup: Form;
-  said?: Said;
+  message?: StepMessage | undefined;
   width: number;
 }
 
 /** Where the device is, how many accounts to read and for which network; problems said under each field. */
-export function ScanForm({ setup, said, width }: ScanFormProps) {
+export function ScanForm({ setup, message, width }: ScanFormProps) {
   const { values, focus } = setup.form;
   const check = checkScanForm(setup);
   const problem = (field: ScanField) =>
@@ -70,11 +70,15 @@ export function ScanForm({ setup, said, width }: ScanFormProps) {
         network ? <Text color={theme.muted}>{`${network.displayName}, SS58 prefix ${network.prefix}`}</Text> : null,
       )}
       <Text> </Text>
-      <SaidLine said={said} />
-      <Text color={theme.muted} wrap="truncate-end">
-        Tab/↑/↓ fields · Enter on the last (or Ctrl-S) scans
-      </Text>
-      <KeyHints commands={['confirm', 'back']} />
+      <StepMessageLine message={message} />
+      <KeyHints
+        commands={[
+          ['nextField', 'next field'],
+          ['previousField', 'previous'],
+          ['submit', 'scans'],
+        ]}
+      />
+      <KeyHints commands={[['confirm', 'on the last field scans'], 'back']} />
     </Box>
   );
 }

@@ -5,22 +5,21 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { Spinner } from '../../ui/components/spinner.js';
 import { TextField } from '../../ui/components/text-field.js';
-import type { ListState } from '../../ui/components/list-state.js';
 import { theme } from '../../ui/theme.js';
 import { FoundList, FoundProgress } from './found-rows.js';
 import { progressText } from './ledger-text.js';
-import type { Said } from './ledger-scan-state.js';
+import type { Scan, StepMessage } from './ledger-scan-state.js';
 
 const where = (transport: TransportSpec) =>
   transport.kind === 'hid'
     ? 'the Ledger on USB'
     : `the emulator at ${describeTransport(transport).slice('speculos://'.length)}`;
 
-const MARKS: Record<Said['tone'], string> = { success: '✓ ', error: '✗ ', muted: '' };
+const MARKS: Record<StepMessage['tone'], string> = { success: '✓ ', error: '✗ ', muted: '' };
 
 /** What the last step said; marked, so it reads without colour too. */
-export function SaidLine({ said }: { said?: Said }) {
-  return said ? <Prose color={theme[said.tone]}>{`${MARKS[said.tone]}${said.text}`}</Prose> : null;
+export function StepMessageLine({ message }: { message?: StepMessage | undefined }) {
+  return message ? <Prose color={theme[message.tone]}>{`${MARKS[message.tone]}${message.text}`}</Prose> : null;
 }
 
 export function Scanning({
@@ -46,45 +45,65 @@ export function Scanning({
   );
 }
 
-export function ScanFailed({ said, transport, width }: { said?: Said; transport: TransportSpec; width: number }) {
+export function ScanFailed({
+  message,
+  transport,
+  width,
+}: {
+  message: StepMessage;
+  transport: TransportSpec;
+  width: number;
+}) {
   return (
     <Box flexDirection="column" width={width} gap={1}>
       <Text bold>Scan a Ledger</Text>
       <Text>{`The scan of ${where(transport)} stopped.`}</Text>
-      <SaidLine said={said} />
-      <Text color={theme.muted}>Enter tries again · Esc goes back to the form</Text>
+      <StepMessageLine message={message} />
+      <KeyHints
+        commands={[
+          ['confirm', 'tries again'],
+          ['back', 'goes back to the form'],
+        ]}
+      />
     </Box>
   );
 }
 
 export interface FoundProps {
-  found: readonly LedgerAddress[];
-  list: ListState;
-  networkName: string;
-  said?: Said;
+  scan: Scan;
+  message?: StepMessage | undefined;
   width: number;
 }
 
-export function Found({ found, list, networkName, said, width }: FoundProps) {
+export function Found({ scan, message, width }: FoundProps) {
+  const { found, list, request } = scan;
   return (
     <Box flexDirection="column" width={width}>
       <Text
         bold
         wrap="truncate-end"
-      >{`${found.length} account${found.length === 1 ? '' : 's'} on the Ledger (${networkName})`}</Text>
+      >{`${found.length} account${found.length === 1 ? '' : 's'} on the Ledger (${request.network.name})`}</Text>
       <Text color={theme.muted} wrap="truncate-end">
         Public keys only: the keys stay on the device.
       </Text>
       <Box marginY={1}>
         <FoundList found={found} list={list} width={width} />
       </Box>
-      <SaidLine said={said} />
+      <StepMessageLine message={message} />
       <KeyHints commands={['showOnDevice', 'save', 'back']} />
     </Box>
   );
 }
 
-export function Showing({ account, address, width }: { account: number; address?: LedgerAddress; width: number }) {
+export function Showing({
+  account,
+  address,
+  width,
+}: {
+  account: number;
+  address?: LedgerAddress | undefined;
+  width: number;
+}) {
   return (
     <Box flexDirection="column" width={width} gap={1}>
       <Text bold>{`Show account ${account} on the Ledger`}</Text>
@@ -106,13 +125,13 @@ export function Showing({ account, address, width }: { account: number; address?
 export interface NamingProps {
   count: number;
   name: string;
-  problem?: string;
-  said?: Said;
+  problem?: string | undefined;
+  message?: StepMessage | undefined;
   saving: boolean;
   width: number;
 }
 
-export function Naming({ count, name, problem, said, saving, width }: NamingProps) {
+export function Naming({ count, name, problem, message, saving, width }: NamingProps) {
   return (
     <Box flexDirection="column" width={width} gap={1}>
       <Text bold>{`Save ${count} account${count === 1 ? '' : 's'} as a Ledger identity`}</Text>
@@ -121,7 +140,7 @@ export function Naming({ count, name, problem, said, saving, width }: NamingProp
         NAME-1, …
       </Prose>
       <TextField label="Identity name:" value={name} focused={!saving} problem={problem} />
-      <SaidLine said={said} />
+      <StepMessageLine message={message} />
       {saving ? <Text color={theme.muted}>Saving…</Text> : <KeyHints commands={['confirm', 'back']} />}
     </Box>
   );

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerAddress } from '../../../src/ledger/polkadot-app.js';
 import {
-  checkRecoverForm,
-  firstRecoverProblem,
   initialLedgerRecover,
   ledgerRecoverReducer,
   type LedgerRecoverAction,
   type LedgerRecoverState,
 } from '../../../src/screens/ledger/ledger-recover-state.js';
+import { checkRecoverForm, sendRecoverForm } from '../../../src/screens/ledger/recover-form-state.js';
 import { emptyVaultData } from '../../../src/vault/model.js';
 import { findNetwork } from '../../../src/vault/networks.js';
 
@@ -29,6 +28,11 @@ const to = (field: 'accounts' | 'network' | 'name'): LedgerRecoverAction => ({
   type: 'form',
   action: { type: 'focus', field },
 });
+/** The state at `step`, or the test fails saying where it is. */
+function at<S extends LedgerRecoverState['step']>(state: LedgerRecoverState, step: S) {
+  expect(state.step).toBe(step);
+  return state as Extract<LedgerRecoverState, { step: S }>;
+}
 
 describe('recovering a Ledger: the steps', () => {
   const start = initialLedgerRecover('substrate', 10);
@@ -43,20 +47,24 @@ describe('recovering a Ledger: the steps', () => {
   });
 
   it('derives with progress, drops an abandoned derivation, then shows the addresses to save', () => {
-    const deriving = run(details, { type: 'derive', settings: SETTINGS });
-    const { attempt } = deriving;
-    const half = run(deriving, { type: 'found', attempt, address: address(0) });
-    expect(half.found).toHaveLength(1);
+    const deriving = at(run(details, { type: 'derive', settings: SETTINGS, call: 1 }), 'deriving');
+    const { call } = deriving;
+    const half = run(deriving, { type: 'found', call, address: address(0) });
+    expect(at(half, 'deriving').found).toHaveLength(1);
     const stopped = run(half, { type: 'back' });
-    expect(stopped).toMatchObject({ step: 'details', found: [], problem: 'Stopped: nothing was saved.' });
-    expect(run(stopped, { type: 'derived', attempt, found: [address(0), address(1)] })).toEqual(stopped);
+    expect(stopped).toMatchObject({ step: 'details', problem: 'Stopped: nothing was saved.' });
+    expect(stopped).not.toHaveProperty('found');
+    expect(run(stopped, { type: 'derived', call, found: [address(0), address(1)] })).toEqual(stopped);
+    // A new derivation, then the old one's answer: still dropped.
+    const again = run(stopped, { type: 'derive', settings: SETTINGS, call: call + 1 });
+    expect(run(again, { type: 'derived', call, found: [address(0)] })).toEqual(again);
 
     const review = run(
       deriving,
-      { type: 'derived', attempt, found: [address(0), address(1)] },
+      { type: 'derived', call, found: [address(0), address(1)] },
       { type: 'move', move: 'last' },
     );
-    expect(review).toMatchObject({ step: 'review', list: { cursor: 1, count: 2 } });
+    expect(review).toMatchObject({ step: 'review', recovered: { list: { cursor: 1, count: 2 } } });
     const saving = run(review, { type: 'save' });
     expect(saving.step).toBe('saving');
     expect(run(saving, { type: 'back' })).toEqual(saving);
@@ -67,8 +75,8 @@ describe('recovering a Ledger: the steps', () => {
   });
 
   it('a derivation that fails says why on the form', () => {
-    const deriving = run(details, { type: 'derive', settings: SETTINGS });
-    expect(run(deriving, { type: 'failed', attempt: deriving.attempt, problem: 'Bad path.' })).toMatchObject({
+    const deriving = run(details, { type: 'derive', settings: SETTINGS, call: 1 });
+    expect(run(deriving, { type: 'failed', call: 1, problem: 'Bad path.' })).toMatchObject({
       step: 'details',
       problem: 'Bad path.',
     });
@@ -77,26 +85,19 @@ describe('recovering a Ledger: the steps', () => {
 
 describe('recovering a Ledger: the form', () => {
   const data = emptyVaultData();
-  const form = run(initialLedgerRecover('kusama', 10), { type: 'go-on' }, { type: 'words-done' }).form;
+  const details = run(initialLedgerRecover('kusama', 10), { type: 'go-on' }, { type: 'words-done' });
+  const { form } = details;
 
   it('starts on the passphrase, 5 accounts and the default network; the name is asked for', () => {
     expect(form.focus).toBe('passphrase');
     expect(form.values).toMatchObject({ passphrase: '', accounts: '5', network: 'kusama', name: '' });
-    expect(checkRecoverForm(form, data).settings).toBeUndefined();
-    expect(firstRecoverProblem(form, data)).toBe('name');
+    expect(sendRecoverForm(form, data)).toEqual({ wrong: 'name' });
   });
 
   it('turns valid fields into settings, the passphrase left out of them', () => {
-    const filled = run(
-      { ...initialLedgerRecover('kusama', 10), step: 'details', form },
-      edit('secret words'),
-      to('name'),
-      edit(' lost '),
-    );
-    expect(checkRecoverForm(filled.form, data).settings).toEqual({
-      accounts: 5,
-      network: findNetwork('kusama'),
-      name: 'lost',
+    const filled = run(details, edit('secret words'), to('name'), edit(' lost '));
+    expect(sendRecoverForm(filled.form, data)).toEqual({
+      settings: { accounts: 5, network: findNetwork('kusama'), name: 'lost' },
     });
     const wrong = run(filled, to('accounts'), edit('x'));
     expect(checkRecoverForm(wrong.form, data).problems).toEqual({

@@ -8,9 +8,9 @@ import {
 } from '../../../src/screens/ledger/ledger-scan-state.js';
 import {
   checkScanForm,
-  firstProblemField,
   initialScanForm,
   scanFormReducer,
+  sendScanForm,
   type ScanForm,
 } from '../../../src/screens/ledger/scan-form-state.js';
 import { findNetwork } from '../../../src/vault/networks.js';
@@ -28,6 +28,16 @@ const REQUEST = {
   network: findNetwork('polkadot'),
 };
 const run = (state: LedgerScanState, ...actions: LedgerScanAction[]) => actions.reduce(ledgerScanReducer, state);
+/** The state at `step`, or the test fails saying where it is. */
+function at<S extends LedgerScanState['step']>(state: LedgerScanState, step: S) {
+  expect(state.step).toBe(step);
+  return state as Extract<LedgerScanState, { step: S }>;
+}
+/** What a sent form gives, as a request when it holds one. */
+const requestOf = (form: ScanForm) => {
+  const sent = sendScanForm(form);
+  return 'request' in sent ? sent.request : undefined;
+};
 const typed = (form: ScanForm, text: string) =>
   scanFormReducer(form, { type: 'form', action: { type: 'edit', edit: { type: 'insert', text } } });
 const next = (form: ScanForm) => scanFormReducer(form, { type: 'form', action: { type: 'next' } });
@@ -45,96 +55,94 @@ describe('the scan form', () => {
 
   it('checks each field as the command line does, and makes a request once all hold', () => {
     let form = scanFormReducer(initialScanForm('kusama'), { type: 'toggle-transport' });
-    expect(checkScanForm(form).request).toBeUndefined();
-    expect(firstProblemField(form)).toBe('address');
+    expect(requestOf(form)).toBeUndefined();
+    expect(sendScanForm(form)).toEqual({ wrong: 'address' });
     form = typed(next(form), 'localhost:40000');
-    expect(checkScanForm(form).request).toEqual({
+    expect(requestOf(form)).toEqual({
       transport: { kind: 'speculos', host: 'localhost', port: 40000 },
       accounts: 5,
       network: findNetwork('kusama'),
     });
     // USB needs no address, whatever the field holds.
-    expect(checkScanForm({ ...form, transport: 'usb' }).request?.transport).toEqual({ kind: 'hid' });
+    expect(requestOf({ ...form, transport: 'usb' })?.transport).toEqual({ kind: 'hid' });
     form = typed(next(form), 'x');
     expect(checkScanForm(form).problems.accounts).toBe(
       'The number of accounts must be a whole number from 1 to 1000, not "5x"',
     );
-    expect(checkScanForm(form).request).toBeUndefined();
+    expect(requestOf(form)).toBeUndefined();
   });
 
   it('says nothing of an untouched field until the form is sent', () => {
     const form = scanFormReducer(initialScanForm('substrate'), { type: 'toggle-transport' });
     expect(checkScanForm(form).problems).toEqual({});
-    expect(firstProblemField(form)).toBe('address');
+    expect(sendScanForm(form)).toEqual({ wrong: 'address' });
   });
 });
 
 describe('the scan steps', () => {
-  const scanning = run(initialLedgerScan('polkadot', 10), { type: 'scan', request: REQUEST });
+  const scanning = at(run(initialLedgerScan('polkadot', 10), { type: 'scan', request: REQUEST, call: 1 }), 'scanning');
 
   it('adds rows as the device answers, then lists them with the cursor on the first', () => {
-    const { attempt } = scanning;
+    const { call } = scanning;
     const state = run(
       scanning,
-      { type: 'found', attempt, address: address(0) },
-      { type: 'found', attempt, address: address(1) },
+      { type: 'found', call, address: address(0) },
+      { type: 'found', call, address: address(1) },
     );
-    expect(state.found.map((f) => f.account)).toEqual([0, 1]);
+    expect(at(state, 'scanning').found.map((f) => f.account)).toEqual([0, 1]);
     const listed = run(
       state,
-      { type: 'scanned', attempt, found: [address(0), address(1)] },
+      { type: 'scanned', call, found: [address(0), address(1)] },
       { type: 'move', move: 'down' },
     );
-    expect(listed.step).toBe('list');
-    expect(listed.list).toMatchObject({ cursor: 1, count: 2 });
+    expect(at(listed, 'list').scan.list).toMatchObject({ cursor: 1, count: 2 });
   });
 
   it('drops what an abandoned call answers after Esc', () => {
-    const { attempt } = scanning;
+    const { call } = scanning;
     const cancelled = run(scanning, { type: 'cancel' });
-    expect(cancelled).toMatchObject({ step: 'form', said: { text: 'Scan cancelled: nothing was saved.' } });
+    expect(cancelled).toMatchObject({ step: 'form', message: { text: 'Scan cancelled: nothing was saved.' } });
     expect(
-      run(
-        cancelled,
-        { type: 'found', attempt, address: address(0) },
-        { type: 'scanned', attempt, found: [address(0)] },
-      ),
+      run(cancelled, { type: 'found', call, address: address(0) }, { type: 'scanned', call, found: [address(0)] }),
     ).toEqual(cancelled);
     // A new scan, then the old one's failure: still dropped.
-    const again = run(cancelled, { type: 'scan', request: REQUEST });
-    expect(run(again, { type: 'failed', attempt, problem: 'late' })).toEqual(again);
+    const again = run(cancelled, { type: 'scan', request: REQUEST, call: call + 1 });
+    expect(run(again, { type: 'failed', call, problem: 'late' })).toEqual(again);
   });
 
   it('a failure of the scan is its own step, from which Enter scans again', () => {
     const failed = run(scanning, {
       type: 'failed',
-      attempt: scanning.attempt,
+      call: scanning.call,
       problem: 'The Ledger is locked; unlock it.',
     });
-    expect(failed).toMatchObject({ step: 'failed', said: { tone: 'error', text: 'The Ledger is locked; unlock it.' } });
-    expect(run(failed, { type: 'scan', request: REQUEST }).step).toBe('scanning');
+    expect(failed).toMatchObject({
+      step: 'failed',
+      message: { tone: 'error', text: 'The Ledger is locked; unlock it.' },
+    });
+    expect(run(failed, { type: 'scan', request: REQUEST, call: 2 }).step).toBe('scanning');
     expect(run(failed, { type: 'cancel' }).step).toBe('form');
   });
 
-  const listed = run(scanning, { type: 'scanned', attempt: scanning.attempt, found: [address(0), address(1)] });
+  const listed = run(scanning, { type: 'scanned', call: scanning.call, found: [address(0), address(1)] });
 
   it('shows an address on the device: approved or rejected, it comes back to the list saying so', () => {
-    const showing = run(listed, { type: 'show', account: 1 });
-    expect(showing).toMatchObject({ step: 'showing', showing: { account: 1 } });
-    const read = run(showing, { type: 'show-address', attempt: showing.attempt, address: address(1) });
-    expect(read.showing?.address?.address).toBe('5Addr1');
-    expect(run(read, { type: 'shown', attempt: showing.attempt, address: address(1) })).toMatchObject({
+    const showing = run(listed, { type: 'show', account: 1, call: 2 });
+    expect(showing).toMatchObject({ step: 'showing', account: 1 });
+    const read = run(showing, { type: 'show-address', call: 2, address: address(1) });
+    expect(at(read, 'showing').address?.address).toBe('5Addr1');
+    expect(run(read, { type: 'shown', call: 2, address: address(1) })).toMatchObject({
       step: 'list',
-      said: { tone: 'success', text: "Approved on the Ledger: account 1, m/44'/354'/1'/0'/0'." },
+      message: { tone: 'success', text: "Approved on the Ledger: account 1, m/44'/354'/1'/0'/0'." },
     });
-    expect(run(read, { type: 'failed', attempt: showing.attempt, problem: 'Rejected on the Ledger.' })).toMatchObject({
+    expect(run(read, { type: 'failed', call: 2, problem: 'Rejected on the Ledger.' })).toMatchObject({
       step: 'list',
-      said: { tone: 'error' },
+      message: { tone: 'error' },
     });
     // Esc stops waiting; the device's late answer is dropped.
     const left = run(read, { type: 'cancel' });
     expect(left.step).toBe('list');
-    expect(run(left, { type: 'shown', attempt: showing.attempt, address: address(1) })).toEqual(left);
+    expect(run(left, { type: 'shown', call: 2, address: address(1) })).toEqual(left);
   });
 
   it('names the identity "ledger" unless changed, and a failed save comes back to the name', () => {
@@ -152,7 +160,7 @@ describe('the scan steps', () => {
     expect(run(saving, { type: 'cancel' })).toEqual(saving);
     expect(run(saving, { type: 'save-failed', problem: 'Vault is in use.' })).toMatchObject({
       step: 'naming',
-      said: { text: 'Vault is in use.' },
+      message: { text: 'Vault is in use.' },
     });
     expect(run(run(initialLedgerScan('polkadot', 10)), { type: 'name' }).step).toBe('form');
   });
