@@ -1,9 +1,9 @@
 import { Text } from 'ink';
-import { hints, type Command } from '../keymap.js';
+import { hints, type Hint } from '../keymap.js';
 import { theme } from '../theme.js';
 
-/** The key-hint line, generated from the keymap. */
-export function KeyHints({ commands }: { commands: readonly Command[] }) {
+/** The key-hint line, generated from the keymap: each command with its help, or the label given here. */
+export function KeyHints({ commands }: { commands: readonly Hint[] }) {
   return (
     <Text color={theme.muted} wrap="truncate-end">
       {hints(commands)}
