@@ -4,7 +4,7 @@ import * as actions from '../../vault/actions.js';
 import type { AddressEntry } from '../../vault/model.js';
 import { findNetwork } from '../../vault/networks.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { commandFor } from '../../ui/keymap.js';
+import { commandFor, FIELD_MOVES } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
@@ -112,10 +112,8 @@ function AddressForm({
       <Text> </Text>
       {ADDRESS_FIELDS.map(field)}
       <Text> </Text>
-      <Text color={theme.muted} wrap="truncate-end">
-        Tab/↑/↓ between fields · Enter on the note (or Ctrl-S) saves
-      </Text>
-      <KeyHints commands={['confirm', 'back']} />
+      <KeyHints commands={[...FIELD_MOVES, ['submit', 'saves']]} />
+      <KeyHints commands={[['confirm', 'on the note saves'], 'back']} />
     </Box>
   );
 }
