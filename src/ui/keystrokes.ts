@@ -1,6 +1,8 @@
 import type { Key } from 'ink';
 
+// eslint-disable-next-line no-control-regex -- bracketed-paste markers begin with ESC
 const PASTE_START = /^\x1b?\[200~/u;
+// eslint-disable-next-line no-control-regex -- bracketed-paste markers begin with ESC
 const PASTE_END = /\x1b?\[201~$/u;
 
 /**

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { COMMANDS, FIELD_MOVES, formKeyOf, isInterrupt, type Command } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
@@ -36,9 +36,11 @@ function DeriveForm({ identities }: { identities: readonly string[] }) {
   );
   const check = checkDeriveForm(form);
   const preview = useDerivePreview(shell.data, check.request);
-  // The handler may run before the next frame: it reads the preview through a ref.
+  // The key handler reads the preview shown now, kept at each commit, before the next key is read.
   const shownPreview = useRef(preview);
-  shownPreview.current = preview;
+  useLayoutEffect(() => {
+    shownPreview.current = preview;
+  });
   const change = useVaultChange();
 
   const save = () => {

@@ -58,9 +58,9 @@ function AddressForm({
   const save = async (values: AddressValues) => {
     const verdict = checkAddressForm(shell.data, values, replacing);
     if (!verdict.entry) {
-      form.dispatch({ type: 'visit-all' });
+      dispatch({ type: 'visit-all' });
       const first = ADDRESS_FIELDS.find((f) => verdict.problems[f]);
-      if (first) form.dispatch({ type: 'focus', field: first });
+      if (first) dispatch({ type: 'focus', field: first });
       return;
     }
     // A second Enter typed before the next frame must not save twice.
@@ -78,7 +78,7 @@ function AddressForm({
     started.current = false;
     setSaving(false);
   };
-  const form = useForm({
+  const { state, dispatch } = useForm({
     fields: ADDRESS_FIELDS,
     initial,
     isActive: !saving,
@@ -86,7 +86,7 @@ function AddressForm({
     onCancel: back,
   });
 
-  const { values, focus } = form.state;
+  const { values, focus } = state;
   const verdict = useMemo(() => checkAddressForm(shell.data, values, replacing), [shell.data, values, replacing]);
   const field = (name: AddressField) => (
     <FormField
@@ -97,7 +97,7 @@ function AddressForm({
       placeholder={PLACEHOLDERS[name]}
     >
       {/* Once saving, the refreshed data would call the entry a duplicate of itself. */}
-      {!saving && verdict.problems[name] && isTouched(form.state, name) ? (
+      {!saving && verdict.problems[name] && isTouched(state, name) ? (
         <ProblemLine problem={verdict.problems[name]} />
       ) : null}
       {!saving && name === 'network' && verdict.entry ? <SavedUnder network={verdict.entry.network} /> : null}
