@@ -57,7 +57,7 @@ export const COMMANDS = {
   clearField: { keys: 'C-u', help: 'clear the field', scope: 'forms', match: control('u') },
   previousChoice: { keys: '←', help: 'previous choice', scope: 'forms', match: (_, k) => k.leftArrow },
   nextChoice: { keys: '→', help: 'next choice', scope: 'forms', match: (_, k) => k.rightArrow },
-  // Not a form key of formKeyOf: in a text field a space is text.
+  // Space on a choice or a listed item; not one of FORM_COMMANDS, as in a text field a space is text.
   toggle: { keys: 'Space', help: 'switch a choice, mark', scope: 'forms', match: (i) => i === ' ' },
 
   // questions
