@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../errors.js';
 import { checkNewPassword } from '../vault/password-policy.js';
 import type { VaultSession } from '../vault/store.js';
+import { KeyHints } from '../ui/components/key-hints.js';
 import { LockFrame } from '../ui/components/lock-frame.js';
 import { Prose } from '../ui/components/prose.js';
 import { Spinner } from '../ui/components/spinner.js';
@@ -33,31 +34,32 @@ export function CreateVault({ path, onCreated }: CreateVaultProps) {
       setStep('repeat');
     },
   });
+  const create = async (value: string) => {
+    if (value !== first.value) {
+      second.clear();
+      return setProblem('The two passwords differ. Type it again.');
+    }
+    const password = new Uint8Array(Buffer.from(value, 'utf8'));
+    first.clear();
+    second.clear();
+    setStep('creating');
+    try {
+      const { VaultSession } = await import('../vault/store.js');
+      onCreated(await VaultSession.create(path, password));
+    } catch (error) {
+      setProblem(describeError(error).message);
+      setStep('password');
+    } finally {
+      password.fill(0);
+    }
+  };
   const second = useTextField({
     isActive: step === 'repeat',
     onCancel: () => {
       second.clear();
       setStep('password');
     },
-    onSubmit: async (value) => {
-      if (value !== first.value) {
-        second.clear();
-        return setProblem('The two passwords differ. Type it again.');
-      }
-      const password = new Uint8Array(Buffer.from(value, 'utf8'));
-      first.clear();
-      second.clear();
-      setStep('creating');
-      try {
-        const { VaultSession } = await import('../vault/store.js');
-        onCreated(await VaultSession.create(path, password));
-      } catch (error) {
-        setProblem(describeError(error).message);
-        setStep('password');
-      } finally {
-        password.fill(0);
-      }
-    },
+    onSubmit: (value) => void create(value),
   });
 
   const verdict = first.value ? strength(first.value) : undefined;
@@ -75,7 +77,19 @@ export function CreateVault({ path, onCreated }: CreateVaultProps) {
       ) : null}
       {step === 'creating' ? <Spinner label="Creating the vault (scrypt)…" /> : null}
       {problem ? <Text color={theme.error}>{problem}</Text> : null}
-      <Text color={theme.muted}>{step === 'repeat' ? 'Enter create · Esc back' : 'Enter next · Esc quit'}</Text>
+      <KeyHints
+        commands={
+          step === 'repeat'
+            ? [
+                ['confirm', 'create'],
+                ['back', 'back'],
+              ]
+            : [
+                ['confirm', 'next'],
+                ['back', 'quit'],
+              ]
+        }
+      />
     </LockFrame>
   );
 }

@@ -1,37 +1,83 @@
 import { Box, Text } from 'ink';
-import { useKeys } from '../ui/use-keys.js';
-import { COMMANDS } from '../ui/keymap.js';
-import { useShell } from './shell-context.js';
+import { COMMANDS, commandFor, commandsIn, hints, type Command, type Scope } from '../ui/keymap.js';
 import { theme } from '../ui/theme.js';
+import { useKeys } from '../ui/use-keys.js';
+import type { Section } from './navigation.js';
+import { SECTION_COMMANDS } from './section-keys.js';
+import { useShell } from './shell-context.js';
 
-/** Every key of the keymap, generated from the same table the hints come from. */
-export function Help() {
+export interface HelpGroup {
+  heading: string;
+  commands: readonly Command[];
+}
+
+const HEADINGS: Record<Scope, string> = {
+  everywhere: 'Everywhere',
+  lists: 'Lists',
+  forms: 'Forms (letters are typed)',
+  questions: 'Questions',
+  player: 'QR player',
+  section: 'This section',
+};
+
+/** Two columns of about the same height at 80×24, each group whole. */
+const COLUMNS: readonly (readonly Scope[])[] = [
+  ['everywhere', 'lists', 'player'],
+  ['forms', 'questions', 'section'],
+];
+
+const KEYS_WIDTH = Math.max(...Object.values(COMMANDS).map((c) => c.keys.length)) + 1;
+
+/** The help's groups, column by column: every scope's commands, and of the section scope those of `section`. */
+export function helpGroups(section: Section): HelpGroup[][] {
+  return COLUMNS.map((scopes) =>
+    scopes
+      .map((scope) => ({
+        heading: HEADINGS[scope],
+        commands: scope === 'section' ? SECTION_COMMANDS[section] : commandsIn(scope),
+      }))
+      .filter((group) => group.commands.length > 0),
+  );
+}
+
+/** Every key of the keymap by where it applies, generated from the table the hint lines come from. */
+export function Help({ section }: { section: Section }) {
   const shell = useShell();
   useKeys((input, key) => {
-    if (key.escape || input === '?' || input === 'q' || key.return) shell.navigate({ type: 'back' });
+    if (commandFor(input, key, ['back', 'help', 'quit', 'confirm'])) shell.navigate({ type: 'back' });
   }, true);
-  const entries = Object.values(COMMANDS);
-  const half = Math.ceil(entries.length / 2);
-  const column = (list: typeof entries) => (
-    <Box flexDirection="column" width={Math.floor(shell.width / 2)}>
-      {list.map((c) => (
-        <Text key={c.keys} wrap="truncate-end">
-          <Text bold>{c.keys.padEnd(8)}</Text>
-          {c.help}
-        </Text>
-      ))}
-    </Box>
-  );
+  const width = Math.floor(shell.width / 2);
   return (
     <Box flexDirection="column" gap={1}>
-      <Text bold>Keys</Text>
-      <Box>
-        {column(entries.slice(0, half))}
-        {column(entries.slice(half))}
-      </Box>
-      <Text color={theme.muted}>
-        Ctrl-C quits from anywhere. Letter keys act on lists; in a text field they are typed. Esc closes this help.
+      <Text wrap="truncate-end">
+        <Text bold>Keys</Text>
+        <Text color={theme.muted}>{`  ${hints([[['back', 'help'], 'closes']])} · C-c quits from anywhere`}</Text>
       </Text>
+      <Box>
+        {helpGroups(section).map((groups, column) => (
+          <Box key={column} flexDirection="column" width={width}>
+            {groups.map((group) => (
+              <Group key={group.heading} group={group} />
+            ))}
+          </Box>
+        ))}
+      </Box>
     </Box>
+  );
+}
+
+function Group({ group }: { group: HelpGroup }) {
+  return (
+    <>
+      <Text bold color={theme.accent} wrap="truncate-end">
+        {group.heading}
+      </Text>
+      {group.commands.map((command) => (
+        <Text key={command} wrap="truncate-end">
+          <Text bold>{COMMANDS[command].keys.padEnd(KEYS_WIDTH)}</Text>
+          {COMMANDS[command].help}
+        </Text>
+      ))}
+    </>
   );
 }

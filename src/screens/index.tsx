@@ -37,7 +37,7 @@ export function renderScreen(navigation: Navigation): ReactNode {
     case 'home':
       return renderHome(navigation.section);
     case 'help':
-      return <Help />;
+      return <Help section={navigation.section} />;
     case 'identity-new':
       return <IdentityNew />;
     case 'identity-restore':

@@ -6,6 +6,7 @@ import { Spinner } from '../ui/components/spinner.js';
 import { TextField } from '../ui/components/text-field.js';
 import { useTextField } from '../ui/components/use-text-field.js';
 import { LockFrame } from '../ui/components/lock-frame.js';
+import { hints } from '../ui/keymap.js';
 import { theme } from '../ui/theme.js';
 import { useEscape } from '../ui/use-escape.js';
 
@@ -22,30 +23,27 @@ export function Unlock({ path, onUnlocked }: UnlockProps) {
   // Each attempt gets a number; Esc abandons the attempt under way by moving it on.
   const attempt = useRef(0);
 
-  const field = useTextField({
-    isActive: !working,
-    onCancel: exit,
-    onSubmit: async (value) => {
-      if (!value) return;
-      const password = new Uint8Array(Buffer.from(value, 'utf8'));
-      field.clear();
-      const mine = ++attempt.current;
-      setWorking(true);
-      setProblem(undefined);
-      try {
-        const { VaultSession } = await import('../vault/store.js');
-        const session = await VaultSession.unlock(path, password);
-        if (mine === attempt.current) onUnlocked(session);
-        else session.close();
-      } catch (error) {
-        if (mine !== attempt.current) return;
-        setProblem(error instanceof WrongPasswordError ? 'Wrong password. Try again.' : describeError(error).message);
-        setWorking(false);
-      } finally {
-        password.fill(0);
-      }
-    },
-  });
+  const unlock = async (value: string) => {
+    if (!value) return;
+    const password = new Uint8Array(Buffer.from(value, 'utf8'));
+    field.clear();
+    const mine = ++attempt.current;
+    setWorking(true);
+    setProblem(undefined);
+    try {
+      const { VaultSession } = await import('../vault/store.js');
+      const session = await VaultSession.unlock(path, password);
+      if (mine === attempt.current) onUnlocked(session);
+      else session.close();
+    } catch (error) {
+      if (mine !== attempt.current) return;
+      setProblem(error instanceof WrongPasswordError ? 'Wrong password. Try again.' : describeError(error).message);
+      setWorking(false);
+    } finally {
+      password.fill(0);
+    }
+  };
+  const field = useTextField({ isActive: !working, onCancel: exit, onSubmit: (value) => void unlock(value) });
   useEscape(working, () => {
     attempt.current++;
     setWorking(false);
@@ -54,9 +52,16 @@ export function Unlock({ path, onUnlocked }: UnlockProps) {
   return (
     <LockFrame path={path} title="Unlock the vault">
       <TextField label="Password:" value={field.value} mask focused={!working} />
-      {working ? <Spinner label="Deriving the vault key (scrypt)… Esc cancels" /> : null}
+      {working ? <Spinner label={`Deriving the vault key (scrypt)… ${hints([['back', 'cancels']])}`} /> : null}
       {problem ? <Text color={theme.error}>{problem}</Text> : null}
-      <Text color={theme.muted}>{working ? '' : 'Enter unlock · Esc quit'}</Text>
+      <Text color={theme.muted}>
+        {working
+          ? ''
+          : hints([
+              ['confirm', 'unlock'],
+              ['back', 'quit'],
+            ])}
+      </Text>
     </LockFrame>
   );
 }

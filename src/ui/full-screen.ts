@@ -34,7 +34,7 @@ export function enterFullScreen<Output extends Writable>(
   { bracketedPaste = false } = {},
 ): FullScreen<Output> {
   const { input } = terminal;
-  const write = terminal.output.write.bind(terminal.output) as (text: string) => boolean;
+  const write = (text: string) => terminal.output.write(text);
   let shown = true;
   const output = gated(terminal.output, () => shown);
 
@@ -75,14 +75,16 @@ export function enterFullScreen<Output extends Writable>(
 function gated<Output extends Writable>(stream: Output, open: () => boolean): Output {
   const dropped = (_chunk: unknown, encodingOrDone?: unknown, done?: unknown) => {
     const callback = typeof encodingOrDone === 'function' ? encodingOrDone : done;
-    if (typeof callback === 'function') process.nextTick(callback as () => void);
+    if (typeof callback === 'function') process.nextTick(callback);
     return true;
   };
   return new Proxy(stream, {
     get(target, key) {
       if (key === 'write' && !open()) return dropped;
       const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const bound: unknown = value.bind(target);
+      return bound;
     },
   });
 }

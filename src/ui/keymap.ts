@@ -2,9 +2,11 @@ import type { Key } from 'ink';
 
 /**
  * Where a key applies. The help overlay shows one group per scope, and within a scope no two
- * commands share a key, so no key is ever listed with two meanings side by side.
+ * commands share a key, so no key is ever listed with two meanings side by side. The section
+ * scope holds what only some sections' screens answer; the help shows those of its section.
  */
-export type Scope = 'everywhere' | 'lists' | 'forms' | 'questions' | 'player' | 'section';
+export const SCOPES = ['everywhere', 'lists', 'forms', 'questions', 'player', 'section'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 interface Binding {
   /** The keys as the hint line and the help overlay name them. */
@@ -12,6 +14,8 @@ interface Binding {
   help: string;
   scope: Scope;
   match: (input: string, key: Key) => boolean;
+  /** For a command that goes either way (faster or slower, up or down): which way this key goes. */
+  step?: (input: string, key: Key) => 1 | -1;
 }
 
 const letter = (letterKey: string) => (input: string, key: Key) => input === letterKey && !key.ctrl && !key.meta;
@@ -53,6 +57,8 @@ export const COMMANDS = {
   clearField: { keys: 'C-u', help: 'clear the field', scope: 'forms', match: control('u') },
   previousChoice: { keys: '←', help: 'previous choice', scope: 'forms', match: (_, k) => k.leftArrow },
   nextChoice: { keys: '→', help: 'next choice', scope: 'forms', match: (_, k) => k.rightArrow },
+  // Space on a choice or a listed item; not one of FORM_COMMANDS, as in a text field a space is text.
+  toggle: { keys: 'Space', help: 'switch a choice, mark', scope: 'forms', match: (i) => i === ' ' },
 
   // questions
   yes: { keys: 'y/Enter', help: 'yes, go ahead', scope: 'questions', match: (i, k) => letter('y')(i, k) || k.return },
@@ -76,6 +82,7 @@ export const COMMANDS = {
     help: 'frames faster, slower',
     scope: 'player',
     match: (i) => i === '+' || i === '=' || i === '-',
+    step: (i) => (i === '-' ? -1 : 1),
   },
   framing: { keys: 'f', help: 'UR or dense frames', scope: 'player', match: letter('f') },
 
@@ -91,6 +98,16 @@ export const COMMANDS = {
   showQr: { keys: 'c', help: 'show as a QR code', scope: 'section', match: letter('c') },
   showOnDevice: { keys: 's', help: 'show on the Ledger', scope: 'section', match: letter('s') },
   save: { keys: 'w/C-s', help: 'save', scope: 'section', match: (i, k) => letter('w')(i, k) || control('s')(i, k) },
+  // fields that complete what is typed from a list: paths, recovery words, filters
+  complete: { keys: 'Tab', help: 'complete a path or word', scope: 'section', match: (_, k) => k.tab && !k.shift },
+  pick: {
+    keys: '↑/↓',
+    help: 'pick from the list',
+    scope: 'section',
+    match: (_, k) => k.upArrow || k.downArrow,
+    step: (_, k) => (k.upArrow ? -1 : 1),
+  },
+  takeWord: { keys: 'Space', help: 'take the word typed', scope: 'section', match: (i) => i === ' ' },
 } as const satisfies Record<string, Binding>;
 
 export type Command = keyof typeof COMMANDS;
@@ -102,6 +119,22 @@ export const isInterrupt = (input: string, key: Key) => key.ctrl && input === 'c
 export function commandFor<C extends Command>(input: string, key: Key, allowed: readonly C[]): C | undefined {
   return allowed.find((command) => COMMANDS[command].match(input, key));
 }
+
+type TwoWay = { [C in Command]: (typeof COMMANDS)[C] extends { step: unknown } ? C : never }[Command];
+
+/** Which way a key sends a two-way command: `+` and `↓` are 1, `-` and `↑` are -1. */
+export function stepOf(command: TwoWay, input: string, key: Key): 1 | -1 {
+  return COMMANDS[command].step(input, key);
+}
+
+/** The commands of one scope. */
+export type CommandIn<S extends Scope> = {
+  [C in Command]: (typeof COMMANDS)[C]['scope'] extends S ? C : never;
+}[Command];
+
+/** The commands of one scope, in the keymap's order: a group of the help overlay. */
+export const commandsIn = <S extends Scope>(scope: S): CommandIn<S>[] =>
+  (Object.keys(COMMANDS) as Command[]).filter((command): command is CommandIn<S> => COMMANDS[command].scope === scope);
 
 /** The commands a form answers to, in the order they are tried. */
 export const FORM_COMMANDS = [
@@ -133,16 +166,32 @@ export function formKeyOf(input: string, key: Key): FormKey | undefined {
   return { insert: input };
 }
 
-/** A hint names a command, or a command with what it does on this screen: `['confirm', 'create']`. */
-export type Hint = Command | readonly [Command, string];
+/**
+ * While text is typed into a field (a filter, an answer), a key that types text is text: `k` is a
+ * letter, not "up". Other keys (arrows, Enter, Esc) keep their command.
+ */
+export function commandWhileTyping<C extends Command>(input: string, key: Key, allowed: readonly C[]): C | undefined {
+  const formKey = formKeyOf(input, key);
+  return formKey && 'insert' in formKey ? undefined : commandFor(input, key, allowed);
+}
+
+/**
+ * A hint names a command, or a command with what it does on this screen: `['confirm', 'create']`,
+ * or commands that share what they do: `[['previousChoice', 'nextChoice'], 'change a choice']`.
+ */
+export type Hint = Command | readonly [Command | readonly Command[], string];
+
+const keysOf = (commands: Command | readonly Command[]) =>
+  typeof commands === 'string' ? COMMANDS[commands].keys : commands.map((c) => COMMANDS[c].keys).join('/');
 
 /** `Enter open · Esc back · …` for the key-hint line. */
 export function hints(list: readonly Hint[]): string {
   return list
     .map((hint) =>
-      typeof hint === 'string'
-        ? `${COMMANDS[hint].keys} ${COMMANDS[hint].help}`
-        : `${COMMANDS[hint[0]].keys} ${hint[1]}`,
+      typeof hint === 'string' ? `${keysOf(hint)} ${COMMANDS[hint].help}` : `${keysOf(hint[0])} ${hint[1]}`,
     )
     .join(' · ');
 }
+
+/** How every form moves between its fields, for its hint line: `Tab/↓ next field · S-Tab/↑ previous`. */
+export const FIELD_MOVES: readonly Hint[] = ['nextField', ['previousField', 'previous']];

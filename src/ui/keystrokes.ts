@@ -1,6 +1,8 @@
 import type { Key } from 'ink';
 
+// eslint-disable-next-line no-control-regex -- bracketed-paste markers begin with ESC
 const PASTE_START = /^\x1b?\[200~/u;
+// eslint-disable-next-line no-control-regex -- bracketed-paste markers begin with ESC
 const PASTE_END = /\x1b?\[201~$/u;
 
 /**
@@ -22,6 +24,7 @@ export function keystrokes(input: string, key: Key, pasting: { current: boolean 
     if (ends) pasting.current = false;
     return text ? [[text, { ...key, return: false, tab: false, backspace: false }]] : [];
   }
+  // Read before any command is: a Ctrl or Alt chord, or an escape sequence, is one key whatever its letters.
   if ([...text].length <= 1 || key.ctrl || key.meta || text.startsWith('\x1b')) return [[text, key]];
   return [...text].map((ch): [string, Key] => {
     if (ch === '\r' || ch === '\n') return ['', { ...key, return: true }];

@@ -1,5 +1,5 @@
 import { useInput, type Key } from 'ink';
-import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { keystrokes } from './keystrokes.js';
 
 /**
@@ -7,7 +7,7 @@ import { keystrokes } from './keystrokes.js';
  * handlers are active. Ink's own useInput subscribes in a passive effect, after the frame is
  * drawn, so a key typed right after a screen or field changed (a paste, a fast typist, a test)
  * could reach the handler that just lost it, or none. Handlers here register in a layout
- * effect and switch by a ref set while rendering: both happen before the next key is read.
+ * effect and are switched in one too: both happen in the commit, before the next key is read.
  * A chunk of keys typed ahead is handed over one key at a time (see keystrokes.ts).
  */
 interface Handler {
@@ -24,7 +24,7 @@ export function KeyRouter({ children }: { children: ReactNode }) {
 }
 
 function Root({ children }: { children: ReactNode }) {
-  const handlers = useRef(new Set<Handler>());
+  const [handlers] = useState(() => new Set<Handler>());
   const pasting = useRef(false);
   const queue = useRef<[string, Key][]>([]);
   // The first key of a chunk is handled at once; each further one on a timer of its own, which
@@ -33,7 +33,7 @@ function Root({ children }: { children: ReactNode }) {
   const deliver = () => {
     const next = queue.current.shift();
     if (!next) return;
-    for (const handler of [...handlers.current]) if (handler.active) handler.handle(...next);
+    for (const handler of [...handlers]) if (handler.active) handler.handle(...next);
     if (queue.current.length > 0) setTimeout(deliver, 0);
   };
   useInput((input, key) => {
@@ -41,15 +41,17 @@ function Root({ children }: { children: ReactNode }) {
     queue.current.push(...keystrokes(input, key, pasting));
     if (idle) deliver();
   });
-  return <Router.Provider value={handlers.current}>{children}</Router.Provider>;
+  return <Router.Provider value={handlers}>{children}</Router.Provider>;
 }
 
 export function useKeys(handle: (input: string, key: Key) => void, isActive: boolean): void {
   const handlers = useContext(Router);
   if (!handlers) throw new Error('useKeys outside a KeyRouter');
   const entry = useRef<Handler>({ active: isActive, handle });
-  entry.current.active = isActive;
-  entry.current.handle = handle;
+  useLayoutEffect(() => {
+    entry.current.active = isActive;
+    entry.current.handle = handle;
+  });
   useLayoutEffect(() => {
     const mine = entry.current;
     handlers.add(mine);

@@ -1,8 +1,7 @@
 import { Box, Text } from 'ink';
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
-
+import { COMMANDS, FIELD_MOVES, formKeyOf, isInterrupt, type Command } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
@@ -11,7 +10,6 @@ import { accountAddress } from '../../vault/accounts.js';
 import * as actions from '../../vault/actions.js';
 import { DeriveFields } from './derive-fields.js';
 import { Labelled } from './labelled.js';
-import { textKeyOf } from '../../ui/components/text-keys.js';
 import { previewKey, useDerivePreview, type Preview } from './use-derive-preview.js';
 import {
   LAST_FIELD,
@@ -38,9 +36,11 @@ function DeriveForm({ identities }: { identities: readonly string[] }) {
   );
   const check = checkDeriveForm(form);
   const preview = useDerivePreview(shell.data, check.request);
-  // The handler may run before the next frame: it reads the preview through a ref.
+  // The key handler reads the preview shown now, kept at each commit, before the next key is read.
   const shownPreview = useRef(preview);
-  shownPreview.current = preview;
+  useLayoutEffect(() => {
+    shownPreview.current = preview;
+  });
   const change = useVaultChange();
 
   const save = () => {
@@ -57,23 +57,37 @@ function DeriveForm({ identities }: { identities: readonly string[] }) {
     );
   };
 
-  // One handler for the whole form. Tab, which elsewhere changes section, moves between the
-  // fields here: the user is typing, so no global key applies; Esc leaves the form.
+  const enter = () => {
+    if (latest().focus === LAST_FIELD) save();
+    else dispatch({ type: 'next' });
+  };
+  // One handler for the whole form, with the form keys of every form. Tab, which elsewhere
+  // changes section, moves between the fields here: the user is typing.
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    if (key.escape) shell.navigate({ type: 'back' });
-    else if (key.tab) dispatch({ type: key.shift ? 'previous' : 'next' });
-    else if (key.downArrow) dispatch({ type: 'next' });
-    else if (key.upArrow) dispatch({ type: 'previous' });
-    else if (commandFor(input, key, CHOICES))
-      dispatch({ type: 'cycle', step: commandFor(input, key, CHOICES) === 'previousChoice' ? -1 : 1 });
-    else {
-      const text = textKeyOf(input, key);
-      if (text?.edit) dispatch({ type: 'edit', edit: text.edit });
-      if (text?.submit) {
-        if (latest().focus === LAST_FIELD) save();
-        else dispatch({ type: 'next' });
-      }
+    const formKey = formKeyOf(input, key);
+    if (!formKey) return;
+    if ('insert' in formKey) return dispatch({ type: 'edit', edit: { type: 'insert', text: formKey.insert } });
+    switch (formKey.command) {
+      case 'confirm':
+        return enter();
+      case 'back':
+        return shell.navigate({ type: 'back' });
+      case 'submit':
+        return save();
+      case 'nextField':
+        return dispatch({ type: 'next' });
+      case 'previousField':
+        return dispatch({ type: 'previous' });
+      case 'previousChoice':
+      case 'nextChoice':
+        return dispatch({ type: 'cycle', step: formKey.command === 'previousChoice' ? -1 : 1 });
+      case 'deleteBack':
+        return dispatch({ type: 'edit', edit: { type: 'delete-back' } });
+      case 'deleteWord':
+        return dispatch({ type: 'edit', edit: { type: 'delete-word' } });
+      case 'clearField':
+        return dispatch({ type: 'edit', edit: { type: 'clear' } });
     }
   }, true);
 
@@ -83,10 +97,8 @@ function DeriveForm({ identities }: { identities: readonly string[] }) {
       <DeriveFields form={form} check={check} />
       <PreviewLines preview={preview} form={form} />
       <Box flexDirection="column">
-        <Text color={theme.muted} wrap="truncate-end">
-          Tab/↓ next field · S-Tab/↑ previous · ←/→ change a choice
-        </Text>
-        <KeyHints commands={['back']} />
+        <KeyHints commands={[...FIELD_MOVES, [CHOICES, 'change a choice']]} />
+        <KeyHints commands={[['submit', 'saves from any field'], 'back']} />
       </Box>
     </Box>
   );
@@ -107,7 +119,7 @@ function PreviewLines({ preview, form }: { preview: Preview; form: DeriveForm })
         return (
           <Text
             color={theme.success}
-          >{`✓ ${preview.network}; ${form.focus === LAST_FIELD ? 'Enter saves it' : 'Enter on Network saves it'}`}</Text>
+          >{`✓ ${preview.network}; ${COMMANDS.confirm.keys} ${form.focus === LAST_FIELD ? 'saves it' : 'on Network saves it'}`}</Text>
         );
       case 'failed':
         return <Text color={theme.error}>{`✗ ${preview.message}`}</Text>;

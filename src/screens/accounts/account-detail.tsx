@@ -30,6 +30,17 @@ function Detail({ account }: { account: Account }) {
   );
   const view = viewAccount(shell.data, account, picker.current);
 
+  // The code names the network shown; one that names no chain (generic Substrate) is changed first.
+  const showQr = (network: Network) => {
+    if (namesAChain(network))
+      return shell.navigate({ type: 'open', screen: { name: 'qr-show', source: accountSource(account, network) } });
+    shell.notify({
+      kind: 'error',
+      text: `${network.displayName} names no chain for an address QR: choose one, then press ${COMMANDS.showQr.keys} again`,
+    });
+    dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
+  };
+
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
     if (latest().open) {
@@ -46,17 +57,6 @@ function Detail({ account }: { account: Account }) {
       shell.navigate({ type: 'open', screen: { name: 'account-remove', account: account.publicKey } });
     else shell.globalKey(input, key);
   }, true);
-
-  // The code names the network shown; one that names no chain (generic Substrate) is changed first.
-  const showQr = (network: Network) => {
-    if (namesAChain(network))
-      return shell.navigate({ type: 'open', screen: { name: 'qr-show', source: accountSource(account, network) } });
-    shell.notify({
-      kind: 'error',
-      text: `${network.displayName} names no chain for an address QR: choose one, then press ${COMMANDS.showQr.keys} again`,
-    });
-    dispatch({ type: 'open', height: Math.max(1, shell.height - PICKER_CHROME) });
-  };
 
   if (picker.open) return <NetworkPicker state={picker} accountName={account.name} />;
   return (

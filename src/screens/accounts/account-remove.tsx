@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { commandFor, isInterrupt } from '../../ui/keymap.js';
+import { commandFor, hints, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
@@ -57,7 +57,12 @@ function Remove({ account }: { account: Account }) {
           ? `The account holds no secret of its own: deriving it again from identity "${view.identity}" with the same type and path brings it back.`
           : 'Its identity is no longer in the vault, so it cannot be derived again here.'}
       </Text>
-      <Text>y or Enter removes it · n or Esc keeps it</Text>
+      <Text>
+        {hints([
+          ['yes', 'removes it'],
+          ['no', 'keeps it'],
+        ])}
+      </Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

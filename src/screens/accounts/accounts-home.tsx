@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { COMMANDS, hints } from '../../ui/keymap.js';
 import { List } from '../../ui/components/list.js';
 import type { ListState } from '../../ui/components/list-state.js';
 import { useShell } from '../shell-context.js';
@@ -26,7 +27,7 @@ export function AccountsHome() {
           items={home.matches}
           state={home.list}
           render={(row) => accountRow(row.view, columns)}
-          empty={`No account matches "${home.query}". Esc clears the filter.`}
+          empty={`No account matches "${home.query}". ${COMMANDS.back.keys} clears the filter.`}
         />
       </Box>
       <FilterLine
@@ -37,9 +38,13 @@ export function AccountsHome() {
         list={home.list}
       />
       {home.editing ? (
-        <Text color={theme.muted} wrap="truncate-end">
-          Enter keeps the filter · Esc clears it · ↑/↓ move
-        </Text>
+        <KeyHints
+          commands={[
+            ['confirm', 'keeps the filter'],
+            ['back', 'clears it'],
+            ['pick', 'move'],
+          ]}
+        />
       ) : (
         <KeyHints commands={['confirm', 'filter', 'derive', 'rename', 'remove', 'help']} />
       )}
@@ -70,7 +75,7 @@ function FilterLine({ editing, query, shown, total, list }: FilterLineProps) {
     );
   }
   const text = query
-    ? `Filter "${query}": ${count}${position} · Esc clears`
+    ? `Filter "${query}": ${count}${position} · ${hints([['back', 'clears']])}`
     : `${total.toLocaleString('en')} accounts${position}`;
   return (
     <Text color={theme.muted} wrap="truncate-end">
@@ -86,11 +91,11 @@ function NoAccounts() {
     <Box flexDirection="column" gap={1}>
       <Text bold>No accounts yet</Text>
       {hasIdentity ? (
-        <Text>An account is a key derived from an identity. Press d to derive one.</Text>
+        <Text>{`An account is a key derived from an identity. Press ${COMMANDS.derive.keys} to derive one.`}</Text>
       ) : (
         <Text>
           An account is a key derived from an identity, and there is none yet: restore or create an identity in
-          Identities first (Shift-Tab goes there), then come back and press d to derive an account.
+          Identities first (Shift-Tab goes there), then come back and press {COMMANDS.derive.keys} to derive an account.
         </Text>
       )}
       <KeyHints commands={['derive', 'previousSection', 'help', 'quit']} />

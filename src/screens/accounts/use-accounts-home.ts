@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { useMemo } from 'react';
-import { commandFor, isInterrupt, type Command } from '../../ui/keymap.js';
+import { commandFor, commandWhileTyping, isInterrupt, stepOf, type Command } from '../../ui/keymap.js';
 import { LIST_MOVES, MOVE_COMMANDS } from '../../ui/components/use-list.js';
 import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
@@ -13,13 +13,7 @@ import { fittedList, homeReducer, initialHome, type HomeState, type Move } from 
 const LIST_COMMANDS: readonly Command[] = [...MOVE_COMMANDS, 'confirm', 'filter', 'derive', 'rename', 'remove', 'back'];
 
 /** While the filter is typed, letters are text: only keys that type nothing move the cursor. */
-function arrowMove(key: Key): Move | undefined {
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.pageUp) return 'page-up';
-  if (key.pageDown) return 'page-down';
-  return undefined;
-}
+const FILTER_COMMANDS = ['back', 'pick', 'pageUp', 'pageDown'] as const;
 
 // The list is unmounted while a detail is open: keep its filter and cursor for the return.
 const remembered = new WeakMap<VaultSession, HomeState>();
@@ -50,9 +44,10 @@ export function useAccountsHome(listHeight: number) {
   };
 
   const filterKey = (input: string, key: Key) => {
-    const arrow = arrowMove(key);
-    if (key.escape) dispatch({ type: 'clear-filter' });
-    else if (arrow) move(arrow);
+    const command = commandWhileTyping(input, key, FILTER_COMMANDS);
+    if (command === 'back') dispatch({ type: 'clear-filter' });
+    else if (command === 'pick') move(stepOf('pick', input, key) < 0 ? 'up' : 'down');
+    else if (command) move(LIST_MOVES[command]!);
     else {
       const text = textKeyOf(input, key);
       if (text?.edit) dispatch({ type: 'edit-filter', edit: text.edit });

@@ -22,11 +22,13 @@ export const previewKey = (request: DeriveRequest) => JSON.stringify(request);
 export function useDerivePreview(data: VaultData, request: DeriveRequest | undefined): Preview & { key?: string } {
   const key = request && previewKey(request);
   const [latest, setLatest] = useState<{ key: string; preview: Preview }>();
+  // The effect follows `key`, not `request`: a new object with the same inputs is the same request.
   useEffect(() => {
-    if (!request || !key) return;
+    if (!key) return;
+    const asked = JSON.parse(key) as DeriveRequest;
     let stale = false;
     const timer = setTimeout(() => {
-      prepareAccount(data, request).then(
+      prepareAccount(data, asked).then(
         (account) => {
           if (!stale)
             setLatest({ key, preview: { state: 'ready', address: accountAddress(account), network: account.network } });
@@ -41,7 +43,6 @@ export function useDerivePreview(data: VaultData, request: DeriveRequest | undef
       stale = true;
       clearTimeout(timer);
     };
-    // `key` stands for `request`: a new object with the same inputs is the same request.
   }, [key, data]);
   if (!key) return { state: 'none' };
   return latest?.key === key ? { ...latest.preview, key } : { state: 'working', key };

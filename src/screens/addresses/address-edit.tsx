@@ -4,7 +4,7 @@ import * as actions from '../../vault/actions.js';
 import type { AddressEntry } from '../../vault/model.js';
 import { findNetwork } from '../../vault/networks.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { commandFor } from '../../ui/keymap.js';
+import { commandFor, FIELD_MOVES } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
@@ -58,9 +58,9 @@ function AddressForm({
   const save = async (values: AddressValues) => {
     const verdict = checkAddressForm(shell.data, values, replacing);
     if (!verdict.entry) {
-      form.dispatch({ type: 'visit-all' });
+      dispatch({ type: 'visit-all' });
       const first = ADDRESS_FIELDS.find((f) => verdict.problems[f]);
-      if (first) form.dispatch({ type: 'focus', field: first });
+      if (first) dispatch({ type: 'focus', field: first });
       return;
     }
     // A second Enter typed before the next frame must not save twice.
@@ -78,7 +78,7 @@ function AddressForm({
     started.current = false;
     setSaving(false);
   };
-  const form = useForm({
+  const { state, dispatch } = useForm({
     fields: ADDRESS_FIELDS,
     initial,
     isActive: !saving,
@@ -86,7 +86,7 @@ function AddressForm({
     onCancel: back,
   });
 
-  const { values, focus } = form.state;
+  const { values, focus } = state;
   const verdict = useMemo(() => checkAddressForm(shell.data, values, replacing), [shell.data, values, replacing]);
   const field = (name: AddressField) => (
     <FormField
@@ -97,7 +97,7 @@ function AddressForm({
       placeholder={PLACEHOLDERS[name]}
     >
       {/* Once saving, the refreshed data would call the entry a duplicate of itself. */}
-      {!saving && verdict.problems[name] && isTouched(form.state, name) ? (
+      {!saving && verdict.problems[name] && isTouched(state, name) ? (
         <ProblemLine problem={verdict.problems[name]} />
       ) : null}
       {!saving && name === 'network' && verdict.entry ? <SavedUnder network={verdict.entry.network} /> : null}
@@ -112,10 +112,8 @@ function AddressForm({
       <Text> </Text>
       {ADDRESS_FIELDS.map(field)}
       <Text> </Text>
-      <Text color={theme.muted} wrap="truncate-end">
-        Tab/↑/↓ between fields · Enter on the note (or Ctrl-S) saves
-      </Text>
-      <KeyHints commands={['confirm', 'back']} />
+      <KeyHints commands={[...FIELD_MOVES, ['submit', 'saves']]} />
+      <KeyHints commands={[['confirm', 'on the note saves'], 'back']} />
     </Box>
   );
 }

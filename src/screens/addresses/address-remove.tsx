@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import * as actions from '../../vault/actions.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { commandFor } from '../../ui/keymap.js';
+import { commandFor, hints } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
@@ -61,7 +61,12 @@ export function AddressRemove({ address }: { address: string }) {
         </Text>
       </Box>
       <Text color={theme.muted}>Only this book entry goes; no key or account is touched.</Text>
-      <Text color={theme.warning}>y or Enter removes it · n or Esc keeps it</Text>
+      <Text color={theme.warning}>
+        {hints([
+          ['yes', 'removes it'],
+          ['no', 'keeps it'],
+        ])}
+      </Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

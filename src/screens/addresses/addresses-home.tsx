@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
 import { useList } from '../../ui/components/use-list.js';
-import { commandFor } from '../../ui/keymap.js';
+import { COMMANDS, commandFor } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import type { AddressEntry } from '../../vault/model.js';
@@ -45,7 +45,7 @@ export function AddressesHome() {
         items={entries}
         state={list}
         render={(entry) => addressRow(entry, columns)}
-        empty="The address book is empty: press a to add an address."
+        empty={`The address book is empty: press ${COMMANDS.add.keys} to add an address.`}
       />
       <ListPosition state={list} />
       {selected ? <Selected entry={selected} /> : null}

@@ -1,22 +1,9 @@
 import { Box, Text } from 'ink';
-import { KeyHints } from '../../ui/components/key-hints.js';
-import { List } from '../../ui/components/list.js';
-import { useList } from '../../ui/components/use-list.js';
-import { commandFor } from '../../ui/keymap.js';
-import type { Screen } from '../navigation.js';
-import { useShell } from '../shell-context.js';
-import { theme } from '../../ui/theme.js';
-import { useKeys } from '../../ui/use-keys.js';
+import { SectionMenu, type MenuChoice } from '../section-menu.js';
 import { drivesSummary } from './backup-text.js';
 import { useDrives } from './use-drives.js';
 
-interface Choice {
-  label: string;
-  about: string;
-  opens: Screen;
-}
-
-const CHOICES: readonly Choice[] = [
+const CHOICES: readonly MenuChoice[] = [
   {
     label: 'Export a backup',
     about: 'Writes the vault to a password-protected file, reads it back to verify it, and shows a receipt.',
@@ -39,32 +26,13 @@ const DRIVE_ROWS = 4;
 
 /** The backups section: three things to do, and where a backup could go right now. */
 export function BackupsHome() {
-  const shell = useShell();
-  const drives = useDrives();
-  const list = useList(CHOICES.length, CHOICES.length, true);
-
-  useKeys((input, key) => {
-    const command = commandFor(input, key, ['confirm']);
-    const choice = CHOICES[list.latest().cursor];
-    if (command === 'confirm' && choice) shell.navigate({ type: 'open', screen: choice.opens });
-    else shell.globalKey(input, key);
-  }, true);
-
-  const lines = drivesSummary(drives);
+  const lines = drivesSummary(useDrives());
   const shown =
     lines.length > DRIVE_ROWS
       ? [...lines.slice(0, DRIVE_ROWS - 1), `…and ${lines.length - DRIVE_ROWS + 1} more`]
       : lines;
   return (
-    <Box flexDirection="column" width={shell.width} gap={1}>
-      <Text bold>Backups</Text>
-      <List
-        items={CHOICES}
-        state={list}
-        render={(choice, selected) => `${selected ? '›' : ' '} ${choice.label}`}
-        empty=""
-      />
-      <Text color={theme.muted}>{CHOICES[list.cursor]?.about}</Text>
+    <SectionMenu title="Backups" choices={CHOICES}>
       <Box flexDirection="column">
         {shown.map((line) => (
           <Text key={line} wrap="truncate-end">
@@ -72,7 +40,6 @@ export function BackupsHome() {
           </Text>
         ))}
       </Box>
-      <KeyHints commands={['confirm', 'nextSection', 'help', 'quit']} />
-    </Box>
+    </SectionMenu>
   );
 }

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
 import { useList } from '../../ui/components/use-list.js';
-import { commandFor, type Command } from '../../ui/keymap.js';
+import { COMMANDS, commandFor, type Command } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { accountsOfIdentity } from '../../vault/identities.js';
@@ -68,8 +68,8 @@ export function IdentitiesHome() {
         <Text bold>Identities</Text>
         <Text>No identities yet. An identity is a set of recovery words that your accounts are derived from.</Text>
         <Text>
-          Press <Text bold>n</Text> to make a new one (airlock shows fresh words to write on paper), or{' '}
-          <Text bold>r</Text> to restore one from words you already have.
+          Press <Text bold>{COMMANDS.create.keys}</Text> to make a new one (airlock shows fresh words to write on
+          paper), or <Text bold>{COMMANDS.restore.keys}</Text> to restore one from words you already have.
         </Text>
         <KeyHints commands={['create', 'restore', 'help', 'quit']} />
       </Box>

@@ -15,25 +15,26 @@ export function IdentityRename({ identity }: { identity: string }) {
   const shell = useShell();
   const saving = useRef(false);
   const back = () => shell.navigate({ type: 'back' });
+  const rename = async (value: string) => {
+    if (saving.current || renameProblem(shell.data, identity, value)) return;
+    if (value.trim() === identity) return back();
+    saving.current = true;
+    const done = await shell.run(
+      'Renaming…',
+      async (session) => {
+        await actions.renameIdentity(session, identity, value);
+        return true;
+      },
+      () => `Renamed identity "${identity}" to "${value.trim()}".`,
+    );
+    saving.current = false;
+    if (done) back();
+  };
   const field = useTextField({
     initial: identity,
     isActive: !shell.busy,
     onCancel: back,
-    onSubmit: async (value) => {
-      if (saving.current || renameProblem(shell.data, identity, value)) return;
-      if (value.trim() === identity) return back();
-      saving.current = true;
-      const done = await shell.run(
-        'Renaming…',
-        async (session) => {
-          await actions.renameIdentity(session, identity, value);
-          return true;
-        },
-        () => `Renamed identity "${identity}" to "${value.trim()}".`,
-      );
-      saving.current = false;
-      if (done) back();
-    },
+    onSubmit: (value) => void rename(value),
   });
   return (
     <Box flexDirection="column" gap={1} width={shell.width}>

@@ -7,7 +7,7 @@ import { theme } from '../../ui/theme.js';
 import * as actions from '../../vault/actions.js';
 import { useIdentityName } from './use-identity-name.js';
 import { useWordEntry } from './use-word-entry.js';
-import { WordEntry } from './word-entry.js';
+import { WORD_HINTS, WordEntry } from './word-entry.js';
 
 type Step = { name: 'naming' } | { name: 'words'; identity: string };
 
@@ -60,9 +60,7 @@ export function IdentityRestore() {
       <Box marginY={1}>
         <WordEntry state={entry} focused={idle} width={shell.width} />
       </Box>
-      <Text color={theme.muted} wrap="truncate-end">
-        Tab completes · Space takes a word · Backspace goes back
-      </Text>
+      <KeyHints commands={WORD_HINTS} />
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { commandFor } from '../../ui/keymap.js';
+import { commandFor, hints } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 
@@ -24,7 +24,12 @@ export function LeaveQuestion({ isActive, onLeave, onStay }: LeaveQuestionProps)
         The identity is not saved yet. Leaving throws these words away: what you wrote down will not match any identity
         in this vault.
       </Text>
-      <Text>Enter leaves and discards the words · Esc goes back to them</Text>
+      <Text>
+        {hints([
+          ['confirm', 'leaves and discards the words'],
+          ['back', 'goes back to them'],
+        ])}
+      </Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { TextField } from '../../ui/components/text-field.js';
 import { useTextField } from '../../ui/components/use-text-field.js';
-import { commandFor } from '../../ui/keymap.js';
+import { COMMANDS, commandFor } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { askedWord, type QuizAction, type QuizState } from './quiz-state.js';
@@ -37,8 +37,9 @@ export function PhraseCheck({ name, quiz, isActive, onQuiz, onRetry, onLeave }: 
       answer.clear();
       onQuiz({ type: 'answer', word });
     },
-    onOtherKey: (_input, key) => {
-      if (key.upArrow) onQuiz({ type: 'review' });
+    // Letters are the answer and never come here: ↑ alone goes back up to the words.
+    onOtherKey: (input, key) => {
+      if (commandFor(input, key, ['up'])) onQuiz({ type: 'review' });
     },
   });
 
@@ -64,7 +65,7 @@ export function PhraseCheck({ name, quiz, isActive, onQuiz, onRetry, onLeave }: 
         <Text>
           {shell.busy
             ? `Saving identity "${name}"…`
-            : 'It was not saved (the reason is below). Enter tries again; Esc discards the words.'}
+            : `It was not saved (the reason is below). ${COMMANDS.confirm.keys} tries again; ${COMMANDS.back.keys} discards the words.`}
         </Text>
         <KeyHints commands={['confirm', 'back']} />
       </Box>
@@ -78,7 +79,7 @@ export function PhraseCheck({ name, quiz, isActive, onQuiz, onRetry, onLeave }: 
         Write these words on paper, in this order, and keep it safe and offline. Anyone who sees them can take the
         funds. airlock will not show them again.
       </Text>
-      <Text>{`When they are on paper, press Enter: you will be asked ${quiz.positions.length} of them. Esc discards them.`}</Text>
+      <Text>{`When they are on paper, press ${COMMANDS.confirm.keys}: you will be asked ${quiz.positions.length} of them. ${COMMANDS.back.keys} discards them.`}</Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

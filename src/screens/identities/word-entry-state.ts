@@ -27,6 +27,7 @@ export type Verdict = { ok: true; phrase: string } | { ok: false; message: strin
 
 const WORD_SET = new Set(BIP39_WORDS);
 // Bracketed-paste markers arrive as text of their own; they are never part of a word.
+// eslint-disable-next-line no-control-regex -- bracketed-paste markers begin with ESC
 const PASTE_MARKERS = /\x1b?\[20[01]~/gu;
 
 export const initialWordEntry = (count: WordCount = 12): WordEntryState => ({ count, words: [], current: '' });

@@ -1,9 +1,17 @@
 import { Box, Text } from 'ink';
+import type { Hint } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
 import { capitalise } from '../../ui/sentence.js';
 import { candidates, verdictOf, wordProblem, type WordEntryState } from './word-entry-state.js';
 import { WordCountChoice } from './word-count-choice.js';
 import { WordGrid } from './word-grid.js';
+
+/** The word entry's own keys, for the hint line under it. */
+export const WORD_HINTS: readonly Hint[] = [
+  ['complete', 'completes'],
+  ['takeWord', 'takes a word'],
+  ['deleteBack', 'goes back'],
+];
 
 export interface WordEntryProps {
   state: WordEntryState;

@@ -1,20 +1,6 @@
-import { Box, Text } from 'ink';
-import { KeyHints } from '../../ui/components/key-hints.js';
-import { Prose } from '../../ui/components/prose.js';
-import { useList } from '../../ui/components/use-list.js';
-import { commandFor } from '../../ui/keymap.js';
-import type { Screen } from '../navigation.js';
-import { useShell } from '../shell-context.js';
-import { theme } from '../../ui/theme.js';
-import { useKeys } from '../../ui/use-keys.js';
+import { SectionMenu, type MenuChoice } from '../section-menu.js';
 
-interface Choice {
-  label: string;
-  about: string;
-  opens: Screen;
-}
-
-const CHOICES: readonly Choice[] = [
+const CHOICES: readonly MenuChoice[] = [
   {
     label: 'Scan a device',
     about:
@@ -31,30 +17,5 @@ const CHOICES: readonly Choice[] = [
 
 /** The Ledger section: read a device, or recover its accounts from its words. */
 export function LedgerHome() {
-  const shell = useShell();
-  const list = useList(CHOICES.length, CHOICES.length, true);
-
-  useKeys((input, key) => {
-    const choice = CHOICES[list.latest().cursor];
-    if (commandFor(input, key, ['confirm']) && choice) shell.navigate({ type: 'open', screen: choice.opens });
-    else shell.globalKey(input, key);
-  }, true);
-
-  return (
-    <Box flexDirection="column" width={shell.width} gap={1}>
-      <Text bold>Ledger</Text>
-      {CHOICES.map((choice, i) => (
-        <Box key={choice.label} flexDirection="column">
-          <Text
-            inverse={i === list.cursor}
-            wrap="truncate-end"
-          >{`${i === list.cursor ? '›' : ' '} ${choice.label}`}</Text>
-          <Box paddingLeft={2}>
-            <Prose color={theme.muted}>{choice.about}</Prose>
-          </Box>
-        </Box>
-      ))}
-      <KeyHints commands={['confirm', 'nextSection', 'help', 'quit']} />
-    </Box>
-  );
+  return <SectionMenu title="Ledger" choices={CHOICES} />;
 }

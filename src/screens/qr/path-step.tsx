@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { printable } from '../../printable.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import type { Hint } from '../../ui/keymap.js';
 import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
@@ -25,8 +26,8 @@ export interface PathStepProps {
   nothing: string;
   /** What Enter on nothing chosen says. */
   missing: string;
-  /** The keys, above their hints: what Enter does here. */
-  help: string;
+  /** The field's keys, above the usual hints: what Tab, ↑/↓ and Enter do here. */
+  hints: readonly Hint[];
   /** Lines under the field, such as how far the last reading came. */
   children?: ReactNode;
 }
@@ -41,7 +42,7 @@ export function PathStep({
   problem,
   nothing,
   missing,
-  help,
+  hints,
   children,
 }: PathStepProps) {
   const shell = useShell();
@@ -62,9 +63,7 @@ export function PathStep({
       <Text> </Text>
       {children}
       {said ? <Prose color={theme.error}>{said}</Prose> : null}
-      <Text color={theme.muted} wrap="truncate-end">
-        {help}
-      </Text>
+      <KeyHints commands={hints} />
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

@@ -83,9 +83,9 @@ export function QrRead() {
   };
 
   const foundKey = (input: string, key: Key, found: Found) => {
-    if (key.escape) return dispatch({ type: 'again' });
+    if (commandFor(input, key, ['back'])) return dispatch({ type: 'again' });
     if (found.kind === 'address') {
-      if (key.return) openAddressBook(found);
+      if (commandFor(input, key, ['confirm'])) openAddressBook(found);
       return;
     }
     const text = textKeyOf(input, key);
@@ -102,10 +102,10 @@ export function QrRead() {
     if (isInterrupt(input, key)) return;
     const { step, found, saved } = latest();
     if (step === 'path') {
-      if (key.escape) return shell.navigate({ type: 'back' });
+      if (commandFor(input, key, ['back'])) return shell.navigate({ type: 'back' });
       const chosen = field.key(input, key);
       if (chosen !== undefined) void read(chosen);
-    } else if (step === 'reading' && key.escape) {
+    } else if (step === 'reading' && commandFor(input, key, ['back'])) {
       reading.current?.abort();
       dispatch({ type: 'stop' });
     } else if (step === 'found' && found) foundKey(input, key, found);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isInterrupt } from '../../ui/keymap.js';
+import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { PathStep } from './path-step.js';
@@ -16,8 +16,9 @@ export function QrSendFile() {
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    if (key.escape) return shell.navigate({ type: 'back' });
-    if (!key.return) setProblem(undefined);
+    const command = commandFor(input, key, ['back', 'confirm']);
+    if (command === 'back') return shell.navigate({ type: 'back' });
+    if (command !== 'confirm') setProblem(undefined);
     const chosen = field.key(input, key);
     if (chosen === undefined) return;
     setReading(true);
@@ -37,7 +38,11 @@ export function QrSendFile() {
       problem={problem}
       nothing="no .json files or folders"
       missing="Type or pick a file."
-      help="Tab completes · ↑/↓ pick a listed file · Enter shows it"
+      hints={[
+        ['complete', 'completes'],
+        ['pick', 'pick a listed file'],
+        ['confirm', 'shows it'],
+      ]}
     />
   );
 }

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { printable } from '../../printable.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { COMMANDS, hints } from '../../ui/keymap.js';
 import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
@@ -25,7 +26,11 @@ export function ReadPathStep({ state, read }: { state: ImportState; read: ReadSt
       problem={read.problem}
       nothing="no folders"
       missing="Type a picture, a folder of pictures, a camera or a video."
-      help="Tab completes · ↑/↓ pick a folder · Enter reads what is typed"
+      hints={[
+        ['complete', 'completes'],
+        ['pick', 'pick a folder'],
+        ['confirm', 'reads what is typed'],
+      ]}
     >
       {read.progress ? (
         <Text color={theme.muted} wrap="truncate-end">{`Last read: ${progressText(read.progress)}`}</Text>
@@ -48,7 +53,7 @@ export function ReadingStep({ path, progress }: { path: string; progress?: ReadP
         <Text>{`${'█'.repeat(filled)}${'░'.repeat(BAR - filled)} ${progress?.percent ?? 0}%`}</Text>
         <Text wrap="truncate-end">{progress ? progressText(progress) : 'Starting…'}</Text>
       </Box>
-      <Text color={theme.muted}>Esc stops reading.</Text>
+      <KeyHints commands={[['back', 'stops reading']]} />
     </Box>
   );
 }
@@ -84,7 +89,12 @@ function AddressOffer({ known }: { known: boolean }) {
       {known ? null : (
         <Text color={theme.warning}>The address book keeps it under the network its own prefix names.</Text>
       )}
-      <Prose>Enter adds it to the address book · Esc reads other pictures</Prose>
+      <Prose>
+        {hints([
+          ['confirm', 'adds it to the address book'],
+          ['back', 'reads other pictures'],
+        ])}
+      </Prose>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );
@@ -99,8 +109,11 @@ function SaveOffer({ state }: { state: ReadState }) {
         <Prose color={theme.success}>{`✓ Saved to ${printable(state.saved ?? '')}`}</Prose>
         <Prose>
           {backup
-            ? 'Enter imports it now (its password is asked for) · Esc reads other pictures'
-            : 'Enter or Esc reads other pictures'}
+            ? hints([
+                ['confirm', 'imports it now (its password is asked for)'],
+                ['back', 'reads other pictures'],
+              ])
+            : `${COMMANDS.confirm.keys} or ${hints([['back', 'reads other pictures']])}`}
         </Prose>
         <KeyHints commands={['confirm', 'back']} />
       </Box>
@@ -115,7 +128,12 @@ function SaveOffer({ state }: { state: ReadState }) {
       />
       {state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
       {state.step === 'saving' ? <Text color={theme.muted}>Saving…</Text> : null}
-      <Prose>{`Enter saves it there${backup ? ', then offers to import it' : ''} · Esc reads other pictures`}</Prose>
+      <Prose>
+        {hints([
+          ['confirm', `saves it there${backup ? ', then offers to import it' : ''}`],
+          ['back', 'reads other pictures'],
+        ])}
+      </Prose>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { WrongPasswordError } from '../../errors.js';
 import { VaultSession } from '../../vault/store.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { FIELD_MOVES } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
@@ -102,10 +103,8 @@ export function PasswordChange() {
       ))}
       <Text> </Text>
       {problem ? <Text color={theme.error}>{problem}</Text> : null}
-      <Text color={theme.muted} wrap="truncate-end">
-        Tab/↑/↓ between fields · Enter on the last one changes it
-      </Text>
-      <KeyHints commands={['confirm', 'back']} />
+      <KeyHints commands={[...FIELD_MOVES, ['submit', 'changes it']]} />
+      <KeyHints commands={[['confirm', 'on the last one changes it'], 'back']} />
     </Box>
   );
 }

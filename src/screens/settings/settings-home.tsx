@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { findNetwork } from '../../vault/networks.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { useList } from '../../ui/components/use-list.js';
-import { commandFor } from '../../ui/keymap.js';
+import { commandFor, hints } from '../../ui/keymap.js';
 import type { Screen } from '../navigation.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
@@ -56,7 +56,7 @@ export function SettingsHome() {
       </Box>
       <Text color={theme.muted}>
         {settings[list.cursor]?.opens
-          ? 'Enter changes this setting.'
+          ? `${hints([['confirm', 'changes this setting']])}.`
           : 'Read-only here: airlock opens the vault given by --vault, else $AIRLOCK_VAULT, else its default place.'}
       </Text>
       <KeyHints commands={['confirm', 'nextSection', 'help', 'quit']} />

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { hints } from '../keymap.js';
 import { theme } from '../theme.js';
 import { TextField } from './text-field.js';
 import { useTextField } from './use-text-field.js';
@@ -27,7 +28,16 @@ export function ConfirmByTyping({ warning, expected, onConfirm, onCancel, isActi
     <Box flexDirection="column" gap={1}>
       <Text color={theme.warning}>{warning}</Text>
       <TextField label={`Type "${expected}" to confirm:`} value={field.value} focused={isActive} />
-      <Text color={theme.muted}>{matches ? 'Enter confirms · Esc cancels' : 'Esc cancels'}</Text>
+      <Text color={theme.muted}>
+        {hints(
+          matches
+            ? [
+                ['confirm', 'confirms'],
+                ['back', 'cancels'],
+              ]
+            : [['back', 'cancels']],
+        )}
+      </Text>
     </Box>
   );
 }

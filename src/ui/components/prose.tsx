@@ -13,5 +13,7 @@ export function Prose({ children, ...style }: Omit<TextProps, 'wrap'>) {
   );
 }
 
+// eslint-disable-next-line no-control-regex -- colour codes begin with ESC
+const COLOURS_THEN_SPACES = /^((?:\u001B\[[0-9;]*m)*) +/u;
 const withoutLeadingSpace = (line: string, index: number) =>
-  index === 0 ? line : line.replace(/^((?:\u001B\[[0-9;]*m)*) +/u, '$1');
+  index === 0 ? line : line.replace(COLOURS_THEN_SPACES, '$1');

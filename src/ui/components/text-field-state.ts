@@ -11,6 +11,7 @@ export type TextFieldAction =
   | { type: 'set'; value: string };
 
 // Bracketed-paste markers and other control characters never become part of the value.
+// eslint-disable-next-line no-control-regex -- bracketed-paste markers begin with ESC
 const PASTE_MARKERS = /\x1b?\[20[01]~/gu;
 const CONTROL = /[\p{Cc}]/gu;
 

@@ -19,7 +19,7 @@ export const MOVE_COMMANDS = Object.keys(LIST_MOVES) as Command[];
 export function useList(count: number, height: number, isActive: boolean) {
   const [state, dispatch, latest] = useSynchronousReducer(listReducer, () => initialList(count, height));
   // Before the frame is drawn: a key typed as the list appears must meet its new length.
-  useLayoutEffect(() => dispatch({ type: 'resize', count, height }), [count, height]);
+  useLayoutEffect(() => dispatch({ type: 'resize', count, height }), [count, height, dispatch]);
   useKeys((input, key) => {
     const command = commandFor(input, key, MOVE_COMMANDS);
     if (command) dispatch({ type: LIST_MOVES[command]! });

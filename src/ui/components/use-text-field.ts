@@ -1,5 +1,6 @@
+import type { Key } from 'ink';
 import { useKeys } from '../use-keys.js';
-import { isInterrupt } from '../keymap.js';
+import { commandFor, isInterrupt } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
 import { textKeyOf } from './text-keys.js';
 import { textFieldReducer } from './text-field-state.js';
@@ -10,7 +11,7 @@ export interface TextFieldOptions {
   onSubmit?: (value: string) => void;
   onCancel?: () => void;
   /** Keys the field does not use (Tab, arrows) are offered here, e.g. for completion. */
-  onOtherKey?: (input: string, key: import('ink').Key) => void;
+  onOtherKey?: (input: string, key: Key) => void;
 }
 
 /** Owns a text field's value and feeds it the keys while the field is active. */
@@ -21,7 +22,7 @@ export function useTextField({ initial = '', isActive, onSubmit, onCancel, onOth
     const typed = textKeyOf(input, key);
     if (typed?.submit) onSubmit?.(latest().value);
     else if (typed?.edit) dispatch(typed.edit);
-    else if (key.escape) onCancel?.();
+    else if (commandFor(input, key, ['back'])) onCancel?.();
     else onOtherKey?.(input, key);
   }, isActive);
   return {
