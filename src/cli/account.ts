@@ -35,7 +35,7 @@ export async function showAccount(
   options: { network?: string; json?: boolean },
   command: Command,
 ): Promise<void> {
-  await withVault(command, async ({ data }) => {
+  await withVault(command, ({ data }) => {
     const view = accounts.viewAccount(data, accounts.findAccount(data, ref), options.network);
     if (options.json) return printJson(view);
     printTable(

@@ -33,7 +33,7 @@ export async function editAddress(ref: string, options: EntryOptions, command: C
 }
 
 export async function listAddresses(options: { json?: boolean }, command: Command): Promise<void> {
-  await withVault(command, async ({ data }) => {
+  await withVault(command, ({ data }) => {
     const rows = data.addresses.map(({ name, address, network, note }) => ({ name, address, network, note }));
     if (options.json) return printJson(rows);
     if (rows.length === 0) return say('The address book is empty: `airlock address add --name NAME ADDRESS`.');

@@ -62,7 +62,7 @@ export async function restoreIdentity(options: { name: string }, command: Comman
 }
 
 export async function listIdentities(options: { json?: boolean }, command: Command): Promise<void> {
-  await withVault(command, async ({ data }) => {
+  await withVault(command, ({ data }) => {
     const rows = data.identities.map((i) => ({
       name: i.name,
       kind: i.kind,

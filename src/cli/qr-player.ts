@@ -45,20 +45,21 @@ export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
       if (!action) return;
       const before = state;
       state = playbackReducer(state, action);
-      if (state.quit) return finish();
+      if (state.quit) {
+        stop();
+        return resolve();
+      }
       show.setFraming(state.framing);
       for (; state.steps > 0; state = { ...state, steps: state.steps - 1 }) show.advance();
       if (state.fps !== before.fps) schedule();
       draw();
     };
-    const finish = (error?: unknown) => {
+    const stop = () => {
       clearInterval(timer);
       process.off('SIGWINCH', onResize);
       input.off('data', onKey);
       screen.leave();
       terminal.close();
-      if (error) reject(error);
-      else resolve();
     };
     try {
       output.write(HIDE_CURSOR);
@@ -69,7 +70,8 @@ export function playOnTerminal(show: QrShow, fps: number): Promise<void> {
       draw();
       schedule();
     } catch (error) {
-      finish(error);
+      stop();
+      reject(error);
     }
   });
 }

@@ -44,7 +44,7 @@ export async function showQr(options: ShowOptions, command: Command): Promise<vo
 }
 
 async function addressSource(ref: string, networkName: string | undefined, command: Command): Promise<ShowSource> {
-  return withVault(command, async (session) => {
+  return withVault(command, (session) => {
     const account = findAccount(session.data, ref);
     return accountSource(account, findNetwork(networkName ?? account.network));
   });
