@@ -58,8 +58,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['**/*.{js,mjs}'],
-    ...tseslint.configs.disableTypeChecked,
-  },
 );
