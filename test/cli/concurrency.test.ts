@@ -61,7 +61,7 @@ const addressNames = async (vault: string) =>
 function startIdleProcess() {
   const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
   const exited = once(child, 'exit');
-    return {
+  return {
     pid: child.pid!,
     stop: async () => {
       child.kill('SIGKILL');

@@ -238,7 +238,9 @@ describe("apps' JSON array of accounts (ui-keyring backupAccounts(pairs) → Key
     ];
     const file = await decodeKeyFile(JSON.stringify(list), bytes('x'));
     expect(file.accounts.map((a) => a.name)).toEqual(['alice']);
-    expect(file.skipped).toMatchObject([{ index: 1, name: 'bls', reason: expect.stringMatching(/type "bls12-381"/) as unknown }]);
+    expect(file.skipped).toMatchObject([
+      { index: 1, name: 'bls', reason: expect.stringMatching(/type "bls12-381"/) as unknown },
+    ]);
   });
 
   it('stops between accounts when cancelled', async () => {
