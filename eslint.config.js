@@ -50,10 +50,12 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      // A rejection passes on what it was given, as a rethrow does (only-throw-error allows the same):
+      // a caught error, or an abort signal's reason, which callers are promised as it is.
+      '@typescript-eslint/prefer-promise-reject-errors': [
+        'error',
+        { allowThrowingAny: true, allowThrowingUnknown: true },
+      ],
     },
-  },
-  {
-    files: ['**/*.{js,mjs}'],
-    ...tseslint.configs.disableTypeChecked,
   },
 );

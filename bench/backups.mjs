@@ -3,17 +3,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupContent, writeBackup } from '../dist/vault/backup.js';
+import { built } from './built.mjs';
 import { batchRead, batchWrite, DEV_PHRASE, medianOf } from './polkadot-js-batch.mjs';
+import { ms, table, yesNo } from './report.mjs';
 import { median } from './stats.mjs';
 import { createSyntheticVault } from './synthetic-vault.mjs';
 
+/** @type {typeof import('../src/vault/backup.js')} */
+const { backupContent, writeBackup } = await built('vault/backup.js');
+
 const PASSWORD = 'bench-password-not-a-secret';
-const ms = (x) => `${x.toFixed(1)} ms`;
+/** @param {number} x */
 const s = (x) => `${(x / 1000).toFixed(2)} s`;
-const yesNo = (ok) => (ok ? 'yes' : '**no**');
-const table = (rows) =>
-  ['| Measure | Figure | Goal | Met? |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 /** `writeBackup` of a whole synthetic vault: seal, durable write, read back, decrypt, compare. */
 async function airlockExport({ count = 1000, runs = 5 } = {}) {
@@ -50,6 +51,7 @@ async function polkadotJsToJson({ sample = 100 } = {}) {
     keyring.addFromUri(`${DEV_PHRASE}//${i}`, { name: `account-${i}` }),
   );
   const times = [];
+  /** @type {number | undefined} scrypt's N, as the files say */
   let N;
   for (const pair of pairs) {
     const start = performance.now();
@@ -57,11 +59,11 @@ async function polkadotJsToJson({ sample = 100 } = {}) {
     times.push(performance.now() - start);
     N ??= Buffer.from(json.encoded, 'base64').readUInt32LE(32);
   }
-  return { sample, times, total: times.reduce((a, b) => a + b, 0), N };
+  return { sample, times, total: times.reduce((a, b) => a + b, 0), N: N ?? NaN };
 }
 
 export async function backups() {
-  const load = loadavg()[0];
+  const load = loadavg()[0] ?? NaN;
   const airlock = await airlockExport();
   const theirs = await polkadotJsToJson();
   const write = await batchWrite();

@@ -6,21 +6,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSyntheticVault } from './synthetic-vault.mjs';
+import { built } from './built.mjs';
 import { median, percentile } from './stats.mjs';
+import { createSyntheticVault } from './synthetic-vault.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COUNT = 10_000;
 /** A brisk typist: a key every 80 ms or so, more than Ink's 33 ms between frames. */
 const PAUSE_MS = 80;
+// eslint-disable-next-line no-control-regex -- an escape sequence starts with the control character ESC
 const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/gu;
 
 class FakeStdout extends EventEmitter {
   columns = 80;
   rows = 24;
   isTTY = true;
-  /** Called with each write's text, without escapes. */
+  /**
+   * Called with each write's text, without escapes.
+   * @type {(text: string) => void}
+   */
   onWrite = () => {};
+  /** @param {string | Uint8Array} chunk */
   write(chunk) {
     this.onWrite(String(chunk).replace(ANSI, ''));
     return true;
@@ -29,7 +34,9 @@ class FakeStdout extends EventEmitter {
 
 class FakeStdin extends EventEmitter {
   isTTY = true;
+  /** @type {string[]} */
   queue = [];
+  /** @param {string} data */
   write(data) {
     this.queue.push(data);
     this.emit('readable');
@@ -45,8 +52,10 @@ class FakeStdin extends EventEmitter {
   unref() {}
 }
 
+/** @param {number} ms */
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** @param {string} path */
 function openManyAccounts(path) {
   return createSyntheticVault(path, 'bench-password-not-a-secret', COUNT);
 }
@@ -57,22 +66,29 @@ export async function filterKeypress() {
   const [{ render }, { createElement }, { ShellView }, { renderScreen }] = await Promise.all([
     import('ink'),
     import('react'),
-    import(join(ROOT, 'dist/ui/shell.js')),
-    import(join(ROOT, 'dist/screens/index.js')),
+    /** @type {Promise<typeof import('../src/app/shell.js')>} */ (built('app/shell.js')),
+    /** @type {Promise<typeof import('../src/screens/index.js')>} */ (built('screens/index.js')),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'airlock-bench-filter-'));
   const session = await openManyAccounts(join(dir, 'vault.json'));
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
+  // Ink reads and writes only what the fakes have, as with ink-testing-library's.
+  const fakeStdout = /** @type {NodeJS.WriteStream} */ (/** @type {unknown} */ (stdout));
   const instance = render(createElement(ShellView, { session, renderScreen }), {
-    stdout,
-    stderr: stdout,
-    stdin,
+    stdout: fakeStdout,
+    stderr: fakeStdout,
+    stdin: /** @type {NodeJS.ReadStream} */ (/** @type {unknown} */ (stdin)),
     exitOnCtrlC: false,
     patchConsole: false,
   });
 
-  /** Writes `key` and resolves to the milliseconds until a frame holding `text` is written. */
+  /**
+   * Writes `key` and resolves to the milliseconds until a frame holding `text` is written.
+   * @param {string} key
+   * @param {string} text
+   * @returns {Promise<number>}
+   */
   const keyToFrame = (key, text) =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(
@@ -95,12 +111,13 @@ export async function filterKeypress() {
     await pause(PAUSE_MS);
     await keyToFrame('/', `${COUNT.toLocaleString('en')} of ${COUNT.toLocaleString('en')}`);
     // Type a name, take it back a key at a time (each a search of all 10,000 again), then a path.
+    /** @type {[key: string, query: string][]} */
     const steps = [];
     const name = 'account-9999';
-    for (let i = 1; i <= name.length; i++) steps.push([name[i - 1], name.slice(0, i)]);
+    for (let i = 1; i <= name.length; i++) steps.push([name.charAt(i - 1), name.slice(0, i)]);
     for (let i = name.length - 1; i >= 0; i--) steps.push(['\u007F', name.slice(0, i)]);
     const path = '//42';
-    for (let i = 1; i <= path.length; i++) steps.push([path[i - 1], path.slice(0, i)]);
+    for (let i = 1; i <= path.length; i++) steps.push([path.charAt(i - 1), path.slice(0, i)]);
     const times = [];
     for (const [key, query] of steps) {
       await pause(PAUSE_MS);

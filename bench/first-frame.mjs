@@ -5,11 +5,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { built } from './built.mjs';
 import { median } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** @param {string} w */
 const quote = (w) => `'${w.replace(/'/g, `'\\''`)}'`;
 
+/**
+ * @param {string[]} argv
+ * @param {string} text
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<number>} milliseconds
+ */
 function timeToText(argv, text, env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -20,29 +28,38 @@ function timeToText(argv, text, env) {
       detached: true,
     });
     let seen = '';
-    const timer = setTimeout(() => finish(new Error(`no "${text}" within 10 s`)), 10_000);
-    const finish = (error, ms) => {
+    const stop = () => {
       clearTimeout(timer);
       try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {}
-      error ? reject(error) : resolve(ms);
+        // The whole group: `script` and the program it runs.
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
     };
-    child.stdout.on('data', (chunk) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no "${text}" within 10 s`));
+    }, 10_000);
+    child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
       seen += chunk.toString('utf8');
-      if (seen.includes(text)) finish(undefined, performance.now() - started);
+      if (!seen.includes(text)) return;
+      stop();
+      resolve(performance.now() - started);
     });
   });
 }
 
 export async function firstFrame({ runs = 15 } = {}) {
-  const { VaultSession } = await import(join(ROOT, 'dist/vault/store.js'));
+  /** @type {typeof import('../src/vault/store.js')} */
+  const { VaultSession } = await built('vault/store.js');
   const dir = mkdtempSync(join(tmpdir(), 'airlock-bench-frame-'));
   try {
     const vault = join(dir, 'vault.json');
     (await VaultSession.create(vault, new TextEncoder().encode('bench-password-1'))).close();
     const airlock = [process.execPath, join(ROOT, 'dist/cli/main.js'), '--vault', vault];
     const hello = [process.execPath, join(ROOT, 'bench/ink-hello.mjs')];
+    /** @type {{ airlock: number[], hello: number[] }} */
     const times = { airlock: [], hello: [] };
     for (let i = 0; i < runs + 2; i++) {
       const a = await timeToText(airlock, 'Unlock the vault');

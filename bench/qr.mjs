@@ -7,16 +7,28 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import { decodeImages } from '../dist/qr/decode-pool.js';
-import { largestFit, STATUS_ROWS } from '../dist/qr/fit.js';
-import { FRAMINGS, FrameSequence, planFrames } from '../dist/qr/frames.js';
-import { suppressNoise } from '../dist/qr/denoise.js';
-import { findQrCode } from '../dist/qr/find.js';
-import { decodeImage, greyscale, MAX_DECODE_SIDE } from '../dist/qr/image.js';
-import { DEFAULT_FPS } from '../dist/qr/playback.js';
-import { Reassembly } from '../dist/qr/reassembly.js';
-import { QrShow } from '../dist/qr/show.js';
+import { built } from './built.mjs';
+import { ms, table, yesNo } from './report.mjs';
 import { median } from './stats.mjs';
+
+/** @type {typeof import('../src/qr/decode-pool.js')} */
+const { decodeImages } = await built('qr/decode-pool.js');
+/** @type {typeof import('../src/qr/fit.js')} */
+const { largestFit, STATUS_ROWS } = await built('qr/fit.js');
+/** @type {typeof import('../src/qr/frames.js')} */
+const { FRAMINGS, FrameSequence, planFrames } = await built('qr/frames.js');
+/** @type {typeof import('../src/qr/denoise.js')} */
+const { suppressNoise } = await built('qr/denoise.js');
+/** @type {typeof import('../src/qr/find.js')} */
+const { findQrCode } = await built('qr/find.js');
+/** @type {typeof import('../src/qr/image.js')} */
+const { decodeImage, greyscale, MAX_DECODE_SIDE } = await built('qr/image.js');
+/** @type {typeof import('../src/qr/playback.js')} */
+const { DEFAULT_FPS } = await built('qr/playback.js');
+/** @type {typeof import('../src/qr/reassembly.js')} */
+const { Reassembly } = await built('qr/reassembly.js');
+/** @type {typeof import('../src/qr/show.js')} */
+const { QrShow } = await built('qr/show.js');
 
 const SIZES = [
   { columns: 80, rows: 24 },
@@ -45,15 +57,21 @@ const BATCH = 96;
 /** The decode pool's default size, as `decodeImages` picks it. */
 const poolSize = () => Math.min(2, availableParallelism());
 
-const sizeName = ({ columns, rows }) => `${columns}×${rows}`;
-const int = (x) => Math.round(x).toLocaleString('en');
-const ms = (x) => `${x.toFixed(1)} ms`;
-const perS = (x) => `${x.toFixed(1)}/s`;
-const yesNo = (ok) => (ok ? 'yes' : '**no**');
-const table = (rows) =>
-  ['| Measure | Figure | Goal | Met? |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+/** @typedef {import('../src/qr/screen-text.js').TerminalSize} TerminalSize */
+/** @typedef {import('../src/qr/frames.js').Framing} Framing */
+/** @typedef {{ width: number, height: number, data: Buffer }} Picture opaque RGBA pixels */
 
-/** A small deterministic generator (mulberry32), so a run repeats. */
+/** @param {TerminalSize} size */
+const sizeName = ({ columns, rows }) => `${columns}×${rows}`;
+/** @param {number} x */
+const int = (x) => Math.round(x).toLocaleString('en');
+/** @param {number} x */
+const perS = (x) => `${x.toFixed(1)}/s`;
+
+/**
+ * A small deterministic generator (mulberry32), so a run repeats.
+ * @param {number} seed
+ */
 function seeded(seed) {
   let state = seed >>> 0;
   return () => {
@@ -65,6 +83,10 @@ function seeded(seed) {
   };
 }
 
+/**
+ * @param {number} length
+ * @param {number} seed
+ */
 function pseudoRandomBytes(length, seed) {
   const random = seeded(seed);
   return Uint8Array.from({ length }, () => Math.floor(random() * 256));
@@ -75,21 +97,32 @@ function pseudoRandomBytes(length, seed) {
 /** A dark terminal theme: the code sets its own colours, so only the rest of the screen shows it. */
 const THEME = { foreground: 220, background: 20 };
 
-/** Grey level of a colour of the 256-colour palette (the code uses 16, black, and 231, white). */
+/**
+ * Grey level of a colour of the 256-colour palette (the code uses 16, black, and 231, white).
+ * @param {number} index
+ */
 function grey256(index) {
   if (index < 16) return index === 0 || index === 8 ? 0 : 200;
   if (index >= 232) return 8 + (index - 232) * 10;
   const cube = index - 16;
+  /** @param {number} v */
   const level = (v) => (v === 0 ? 0 : 55 + v * 40);
   const [r, g, b] = [level(Math.floor(cube / 36)), level(Math.floor(cube / 6) % 6), level(cube % 6)];
   return Math.round(0.299 * r + 0.587 * g + 0.114 * b);
 }
 
-/** Each character cell of a line as [top, bottom, glyph]: grey levels, and whether it is a letter. */
+/**
+ * Each character cell of a line as [top, bottom, glyph]: grey levels, and whether it is a letter.
+ * @param {string} line
+ */
 function cellsOf(line) {
+  /** @type {number | undefined} */
   let fg;
+  /** @type {number | undefined} */
   let bg;
+  /** @type {[top: number, bottom: number, glyph: boolean][]} */
   const cells = [];
+  // eslint-disable-next-line no-control-regex -- colours are escape sequences, which start with ESC
   for (const match of line.matchAll(/\x1b\[([0-9;]*)m|\x1b\[[0-9;?]*[A-Za-z]|([^\x1b])/gu)) {
     if (match[1] !== undefined) {
       const params = match[1] === '' ? [0] : match[1].split(';').map(Number);
@@ -99,8 +132,9 @@ function cellsOf(line) {
         else if (p === 39) fg = undefined;
         else if (p === 49) bg = undefined;
         else if ((p === 38 || p === 48) && params[i + 1] === 5) {
-          if (p === 38) fg = grey256(params[i + 2]);
-          else bg = grey256(params[i + 2]);
+          const colour = grey256(params[i + 2] ?? 0);
+          if (p === 38) fg = colour;
+          else bg = colour;
           i += 2;
         }
       }
@@ -122,6 +156,11 @@ function cellsOf(line) {
  * that tall, so one module is scale×scale, centred on a canvas of white (a phone's screen around
  * a screenshot of the terminal) or, without one, exactly the terminal. A letter of the status line
  * is a block of the foreground in the middle of its cell.
+ * @param {string[]} lines
+ * @param {TerminalSize} size
+ * @param {number} scale
+ * @param {{ width: number, height: number }} [canvas]
+ * @returns {Picture}
  */
 function paint(lines, size, scale, canvas) {
   const termWidth = size.columns * scale;
@@ -131,6 +170,7 @@ function paint(lines, size, scale, canvas) {
   const left = Math.floor((width - termWidth) / 2);
   const top = Math.floor((height - termHeight) / 2);
   const grey = new Uint8Array(width * height).fill(255);
+  /** @type {(x0: number, y0: number, w: number, h: number, level: number) => void} */
   const fill = (x0, y0, w, h, level) => {
     for (let y = top + y0; y < top + y0 + h; y++) grey.fill(level, y * width + left + x0, y * width + left + x0 + w);
   };
@@ -152,29 +192,55 @@ function paint(lines, size, scale, canvas) {
   return { width, height, data: rgba(grey) };
 }
 
-/** Grey levels as opaque RGBA pixels. */
+/**
+ * Grey levels as opaque RGBA pixels.
+ * @param {Uint8Array} grey
+ */
 function rgba(grey) {
   const data = Buffer.alloc(grey.length * 4, 255);
-  for (let i = 0, at = 0; i < grey.length; i++, at += 4) data[at] = data[at + 1] = data[at + 2] = grey[i];
+  grey.forEach((level, i) => data.fill(level, i * 4, i * 4 + 3));
   return data;
 }
 
-/** A JPEG of RGBA pixels, as a phone's camera saves a photo. */
+/**
+ * A JPEG of RGBA pixels, as a phone's camera saves a photo.
+ * @param {Picture} picture
+ */
 const jpegOf = ({ width, height, data }) => jpeg.encode({ width, height, data }, JPEG_QUALITY).data;
 
-/** A PNG of RGBA pixels; `fast` skips pngjs's search for the best filter of each row. */
+/**
+ * A PNG of RGBA pixels; `fast` skips pngjs's search for the best filter of each row.
+ * @param {Picture} picture
+ */
 const pngOf = ({ width, height, data }, fast = false) => {
   const png = new PNG({ width, height });
   data.copy(png.data);
   return PNG.sync.write(png, fast ? { filterType: 0, deflateLevel: 1 } : {});
 };
 
-/** Decodes pictures through `airlock qr read`'s worker pool; returns their texts in `paths`' order. */
+/**
+ * Decodes pictures through `airlock qr read`'s worker pool; returns their texts in `paths`' order.
+ * @param {readonly string[]} paths
+ * @param {number} [workers]
+ */
 async function decodeAll(paths, workers) {
   const index = new Map(paths.map((path, i) => [path, i]));
-  const texts = new Array(paths.length);
-  for await (const { name, text } of decodeImages(paths, workers ? { workers } : {})) texts[index.get(name)] = text;
+  /** @type {(string | null)[]} */
+  const texts = paths.map(() => null);
+  for await (const { name, text } of decodeImages(paths, workers ? { workers } : {}))
+    texts[indexOf(index, name)] = text;
   return texts;
+}
+
+/**
+ * Where a picture the pool read back was in the list it was given.
+ * @param {Map<string, number>} index
+ * @param {string} name
+ */
+function indexOf(index, name) {
+  const i = index.get(name);
+  if (i === undefined) throw new Error(`the pool read back ${name}, which it was not given`);
+  return i;
 }
 
 // ---------- effective throughput ----------
@@ -185,22 +251,35 @@ async function decodeAll(paths, workers) {
  * far as a trial needs them. Every text read is checked against the frame that was drawn.
  */
 class ShownFrames {
+  /**
+   * @param {Uint8Array} payload
+   * @param {TerminalSize} size
+   * @param {string} dir
+   * @param {Framing} framing
+   */
   constructor(payload, size, dir, framing) {
     this.size = size;
     this.dir = dir;
     this.framing = framing;
     this.show = new QrShow({ kind: 'payload', payload, label: 'bench', framing });
     this.show.resize(size);
-    this.plan = planFrames(payload, largestFit(size.columns, size.rows), framing);
+    const fit = largestFit(size.columns, size.rows);
+    const plan = fit && planFrames(payload, fit, framing);
+    if (!plan) throw new Error(`${sizeName(size)}: no QR code fits`);
+    this.plan = plan;
     // An independent sequence of the same plan: what each frame must read as.
-    this.expected = new FrameSequence(payload, this.plan.fragmentLength, framing);
+    this.expected = new FrameSequence(payload, plan.fragmentLength, framing);
+    /** @type {string[][]} the lines of each frame drawn */
     this.lines = [];
+    /** @type {(string | null)[]} what each frame read as; null where it did not read */
     this.texts = [];
     this.unread = 0;
   }
 
+  /** @param {number} count */
   async upTo(count) {
     const paths = [];
+    /** @type {string[]} */
     const expected = [];
     for (let i = this.texts.length; i < count; i++) {
       const lines = this.show.lines({ paused: false, fps: DEFAULT_FPS });
@@ -223,7 +302,11 @@ class ShownFrames {
     });
   }
 
-  /** Frames shown until the transfer is complete, losing each with probability LOSS. */
+  /**
+   * Frames shown until the transfer is complete, losing each with probability LOSS.
+   * @param {number} seed
+   * @param {Uint8Array} payload
+   */
   async trial(seed, payload) {
     const random = seeded(seed);
     const reassembly = new Reassembly();
@@ -235,7 +318,7 @@ class ShownFrames {
         throw new Error(`${sizeName(this.size)}: no complete transfer after ${shown} frames`);
       const text = this.texts[shown];
       shown += 1;
-      if (random() < LOSS || text === null) continue;
+      if (random() < LOSS || typeof text !== 'string') continue;
       reassembly.receive(text, `frame ${shown}`);
     }
     const result = reassembly.result();
@@ -243,8 +326,20 @@ class ShownFrames {
       throw new Error(`${sizeName(this.size)}: the payload read back differs`);
     return { shown, bytesPerS: payload.length / (shown / DEFAULT_FPS) };
   }
+
+  /**
+   * The lines and the text read of frame `i`, which a trial has drawn.
+   * @param {number} i
+   */
+  frame(i) {
+    const lines = this.lines[i];
+    const text = this.texts[i];
+    if (!lines || text === undefined) throw new Error(`${sizeName(this.size)}: frame ${i} was never drawn`);
+    return { lines, text };
+  }
 }
 
+/** @param {string} dir */
 async function throughput(dir) {
   const payload = pseudoRandomBytes(PAYLOAD_BYTES, PAYLOAD_SEED);
   const results = [];
@@ -261,10 +356,17 @@ async function throughput(dir) {
 
 // ---------- decoding one 1280×720 picture ----------
 
-/** The largest whole scale at which the terminal fits the screenshot: cells scale×2·scale. */
+/**
+ * The largest whole scale at which the terminal fits the screenshot: cells scale×2·scale.
+ * @param {TerminalSize} size
+ */
 const screenshotScale = (size) =>
   Math.min(Math.floor(SCREENSHOT.width / size.columns), Math.floor(SCREENSHOT.height / (size.rows * 2)));
 
+/**
+ * @param {number} seed
+ * @returns {Picture}
+ */
 function noise(seed) {
   const random = seeded(seed);
   const data = Buffer.alloc(SCREENSHOT.width * SCREENSHOT.height * 4, 255);
@@ -276,6 +378,10 @@ function noise(seed) {
   return { ...SCREENSHOT, data };
 }
 
+/**
+ * @param {number} angle
+ * @returns {Picture}
+ */
 function gradient(angle) {
   const { width, height } = SCREENSHOT;
   const data = Buffer.alloc(width * height * 4, 255);
@@ -294,7 +400,13 @@ function gradient(angle) {
   return { ...SCREENSHOT, data };
 }
 
-/** The picture with approximately normal noise of `sigma` grey levels on every pixel, as a camera sensor adds it. */
+/**
+ * The picture with approximately normal noise of `sigma` grey levels on every pixel, as a camera sensor adds it.
+ * @param {Picture} image
+ * @param {number} sigma
+ * @param {number} seed
+ * @returns {Picture}
+ */
 function withSensorNoise(image, sigma, seed) {
   const random = seeded(seed);
   const data = Buffer.from(image.data);
@@ -302,12 +414,15 @@ function withSensorNoise(image, sigma, seed) {
     let sum = 0;
     for (let k = 0; k < 6; k++) sum += random();
     const noise = (sum - 3) * Math.SQRT2 * sigma; // six uniforms: variance 1/2
-    for (let c = 0; c < 3; c++) data[i + c] = Math.max(0, Math.min(255, Math.round(data[i + c] + noise)));
+    for (let c = 0; c < 3; c++) data[i + c] = Math.max(0, Math.min(255, Math.round((data[i + c] ?? 0) + noise)));
   }
   return { width: image.width, height: image.height, data };
 }
 
-/** A dim room with a lamp in it: dark walls, a soft bright patch, no code. */
+/**
+ * A dim room with a lamp in it: dark walls, a soft bright patch, no code.
+ * @returns {Picture}
+ */
 function dimRoom() {
   const { width, height } = SCREENSHOT;
   const data = Buffer.alloc(width * height * 4, 255);
@@ -323,14 +438,22 @@ function dimRoom() {
   return { ...SCREENSHOT, data };
 }
 
-/** Half of one picture and half of another, as a photo taken while the terminal redraws. */
+/**
+ * Half of one picture and half of another, as a photo taken while the terminal redraws.
+ * @param {Picture} a
+ * @param {Picture} b
+ * @returns {Picture}
+ */
 function blend(a, b) {
   const data = Buffer.alloc(a.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = (a.data[i] + b.data[i]) >> 1;
+  for (let i = 0; i < data.length; i++) data[i] = ((a.data[i] ?? 0) + (b.data[i] ?? 0)) >> 1;
   return { width: a.width, height: a.height, data };
 }
 
-/** One picture decoded on this thread, stage by stage, as the worker does it: PNG or JPEG, grey and downscale, noise, jsqr. */
+/**
+ * One picture decoded on this thread, stage by stage, as the worker does it: PNG or JPEG, grey and downscale, noise, jsqr.
+ * @param {Buffer} bytes
+ */
 async function decodeHere(bytes) {
   let t = performance.now();
   const decoded = await decodeImage(bytes, 'picture');
@@ -362,12 +485,37 @@ async function decodeHere(bytes) {
   };
 }
 
+/** @typedef {{ whole: number, started: number }} Rates pictures a second, over a whole batch and once started */
+
+/**
+ * `length` items, going round `list` as often as it takes.
+ * @template T
+ * @param {readonly T[]} list
+ * @param {number} length
+ */
+const cycle = (list, length) =>
+  Array.from({ length: Math.ceil(length / list.length) }, () => list)
+    .flat()
+    .slice(0, length);
+
+/**
+ * @typedef {object} Kind pictures of one kind, and what each must read as
+ * @property {string} label
+ * @property {string[]} paths
+ * @property {Buffer[]} files
+ * @property {(string | null)[]} texts
+ * @property {number} runs
+ * @property {number} [unfiltered] pictures whose code jsqr reads without the noise filter, where that was asked
+ */
+
 /**
  * Times one kind of picture: each alone through `decodeImages` (a new pool and worker, as
  * `airlock qr read one.png`), then all of them over and over as one batch of BATCH through one
  * worker and through the default pool (worker start included), then the stages on this thread.
+ * @param {Kind} kind
  */
 async function timeKind({ label, paths, files, texts, runs, unfiltered }) {
+  /** @type {(read: (string | null)[], expected: (string | null)[], what: string) => void} */
   const check = (read, expected, what) =>
     read.forEach((text, i) => {
       if (text !== expected[i])
@@ -381,31 +529,36 @@ async function timeKind({ label, paths, files, texts, runs, unfiltered }) {
     const start = performance.now();
     const read = await decodeAll([path]);
     alone.push(performance.now() - start);
-    check(read, [texts[i]], path);
+    check(read, texts.slice(i, i + 1), path);
   }
-  const batch = Array.from({ length: BATCH }, (_, i) => paths[i % paths.length]);
-  const expected = Array.from({ length: BATCH }, (_, i) => texts[i % texts.length]);
+  const batch = cycle(paths, BATCH);
+  const expected = cycle(texts, BATCH);
   /**
    * Pictures a second over the whole batch, and once started: from the return of as many pictures
    * as there are workers (their start and first, cold decodes behind) to the last.
+   * @param {number} [workers]
+   * @returns {Promise<Rates>}
    */
   const perSecond = async (workers) => {
     const index = new Map(batch.map((path, i) => [path, i]));
-    const read = new Array(batch.length);
+    /** @type {(string | null)[]} */
+    const read = batch.map(() => null);
     const done = [];
     const start = performance.now();
     for await (const { name, text } of decodeImages(batch, workers ? { workers } : {})) {
-      read[index.get(name)] = text;
+      read[indexOf(index, name)] = text;
       done.push(performance.now());
     }
     check(read, expected, 'batch picture');
     const size = workers ?? poolSize();
+    const last = done.at(-1) ?? NaN;
     return {
-      whole: batch.length / ((done.at(-1) - start) / 1000),
-      started: (batch.length - size) / ((done.at(-1) - done[size - 1]) / 1000),
+      whole: batch.length / ((last - start) / 1000),
+      started: (batch.length - size) / ((last - (done[size - 1] ?? NaN)) / 1000),
     };
   };
   // The best of `runs`, alternating: other work on the machine only ever slows a run.
+  /** @type {(a: Rates, b: Rates) => Rates} */
   const better = (a, b) => ({ whole: Math.max(a.whole, b.whole), started: Math.max(a.started, b.started) });
   let [one, pool] = [
     { whole: 0, started: 0 },
@@ -415,6 +568,7 @@ async function timeKind({ label, paths, files, texts, runs, unfiltered }) {
     one = better(one, await perSecond(1));
     pool = better(pool, await perSecond(undefined));
   }
+  /** @type {Awaited<ReturnType<typeof decodeHere>>[]} */
   const here = [];
   for (const bytes of files) here.push(await decodeHere(bytes));
   check(
@@ -432,13 +586,24 @@ async function timeKind({ label, paths, files, texts, runs, unfiltered }) {
     one,
     pool,
     kib: median(files.map((bytes) => bytes.length)) / 1024,
-    stages: ['decodeMs', 'downscaleMs', 'noiseMs', 'jsqrMs'].map((stage) => median(here.map((h) => h[stage]))),
-    decodedSide: `${here[0].width}×${here[0].height}`,
+    stages: {
+      decodeMs: median(here.map((h) => h.decodeMs)),
+      downscaleMs: median(here.map((h) => h.downscaleMs)),
+      noiseMs: median(here.map((h) => h.noiseMs)),
+      jsqrMs: median(here.map((h) => h.jsqrMs)),
+    },
+    decodedSide: here[0] ? `${here[0].width}×${here[0].height}` : '—',
+    label,
   };
 }
 
+/**
+ * @param {string} dir
+ * @param {Awaited<ReturnType<typeof throughput>>['results']} results
+ */
 async function pictures(dir, results) {
   // Three runs of each, the best kept: a busy host only ever slows a run.
+  /** @type {(label: string) => Kind} */
   const kind = (label) => ({ label, paths: [], files: [], texts: [], runs: 3 });
   const kinds = {
     code: kind('a frame'),
@@ -451,6 +616,7 @@ async function pictures(dir, results) {
   };
   // What a camera took is a JPEG: noise comes only from a camera's sensor.
   const camera = new Set(['photo', 'grainy', 'room']);
+  /** @type {(key: keyof typeof kinds, image: Picture, text: string | null) => Promise<void>} */
   const add = async (key, image, text) => {
     const file = camera.has(key) ? jpegOf(image) : pngOf(image);
     const path = join(dir, `${key}-${kinds[key].paths.length}.${camera.has(key) ? 'jpg' : 'png'}`);
@@ -461,17 +627,18 @@ async function pictures(dir, results) {
   };
   // Pictures of UR frames: a dense frame is a code of the same version, decoded the same way.
   for (const { size, frames } of results.filter((r) => r.framing === 'ur')) {
-    const screenshot = (i) => paint(frames.lines[i], size, screenshotScale(size), SCREENSHOT);
+    /** @param {number} i */
+    const screenshot = (i) => paint(frames.frame(i).lines, size, screenshotScale(size), SCREENSHOT);
     for (let i = 0; i < 4; i++) {
-      await add('code', screenshot(i), frames.texts[i]);
-      await add('photo', screenshot(i), frames.texts[i]);
+      const shows = frames.frame(i).text;
+      await add('code', screenshot(i), shows);
+      await add('photo', screenshot(i), shows);
       // jsqr misses some codes in noise: the text expected is what this thread reads, which must be the frame's or nothing.
       const grainy = withSensorNoise(screenshot(i), SENSOR_NOISE, 300 + i);
       const { text, unfiltered } = await decodeHere(jpegOf(grainy));
-      if (text !== null && text !== frames.texts[i])
-        throw new Error(`a grainy frame reads as another text than it shows`);
+      if (text !== null && text !== shows) throw new Error(`a grainy frame reads as another text than it shows`);
       await add('grainy', grainy, text);
-      kinds.grainy.unfiltered = (kinds.grainy.unfiltered ?? 0) + (unfiltered === frames.texts[i] ? 1 : 0);
+      kinds.grainy.unfiltered = (kinds.grainy.unfiltered ?? 0) + (unfiltered === shows ? 1 : 0);
     }
     // Two blends a size that jsqr reads nothing in (it has read none so far).
     for (let i = 0, kept = 0; kept < 2 && i < 10; i++) {
@@ -484,23 +651,23 @@ async function pictures(dir, results) {
   for (let i = 0; i < 4; i++) await add('room', withSensorNoise(dimRoom(), SENSOR_NOISE, 200 + i), null);
   for (let i = 0; i < 3; i++) await add('noise', noise(100 + i), null);
   for (let i = 0; i < 4; i++) await add('gradient', gradient(0.3 + (i * Math.PI) / 2), null);
-  const timed = {};
-  for (const [key, pictures] of Object.entries(kinds))
-    timed[key] = { ...(await timeKind(pictures)), label: pictures.label };
+  const keys = /** @type {(keyof typeof kinds)[]} */ (Object.keys(kinds));
+  const timed = /** @type {Record<keyof typeof kinds, Awaited<ReturnType<typeof timeKind>>>} */ ({});
+  for (const key of keys) timed[key] = await timeKind(kinds[key]);
   return timed;
 }
 
 // ---------- the section ----------
 
 export async function qrBenchmarks() {
-  const load = loadavg()[0];
+  const load = loadavg()[0] ?? NaN;
   const started = performance.now();
   const dir = await mkdtemp(join(tmpdir(), 'airlock-bench-qr-'));
   try {
     const { payload, results } = await throughput(dir);
     const decoding = await pictures(dir, results);
     const seconds = (performance.now() - started) / 1000;
-    const loadAfter = loadavg()[0];
+    const loadAfter = loadavg()[0] ?? NaN;
 
     const framingName = { ur: 'UR frames (the default)', dense: 'dense frames (`--dense`)' };
     const throughputRows = results.flatMap(({ size, framing, frames, trials }) => {
@@ -527,8 +694,14 @@ export async function qrBenchmarks() {
     const framesRead = results.reduce((n, { frames }) => n + frames.texts.length, 0);
     const unread = results.reduce((n, { frames }) => n + frames.unread, 0);
 
-    const goalResult = results.find(({ size, framing }) => sizeName(size) === GOAL_SIZE && framing === 'ur');
-    const denseGoal = results.find(({ size, framing }) => sizeName(size) === GOAL_SIZE && framing === 'dense');
+    /** @param {Framing} framing */
+    const atGoalSize = (framing) => {
+      const found = results.find((r) => sizeName(r.size) === GOAL_SIZE && r.framing === framing);
+      if (!found) throw new Error(`no ${framing} trials at ${GOAL_SIZE}`);
+      return found;
+    };
+    const goalResult = atGoalSize('ur');
+    const denseGoal = atGoalSize('dense');
     const denseRate = median(denseGoal.trials.map((t) => t.bytesPerS));
     const goalRate = median(goalResult.trials.map((t) => t.bytesPerS));
     const goalParts = goalResult.frames.show.parts;
@@ -543,7 +716,7 @@ export async function qrBenchmarks() {
           `${int(denseRate)} B/s, ${denseRate >= GOAL_BYTES_PER_S ? 'which meets the goal' : 'still below the goal'}; only \`airlock qr read\` reads them, so UR stays the default.`;
 
     const decodeRows = Object.values(decoding).flatMap((d) => {
-      const [decodeMs, downscaleMs, noiseMs, jsqrMs] = d.stages;
+      const { decodeMs, downscaleMs, noiseMs, jsqrMs } = d.stages;
       return [
         [
           `1280×720, ${d.label} (${d.count} pictures, files of ~${int(d.kib)} KiB): one alone, median; its stages decode / grey and downscale / noise / jsqr`,

@@ -6,13 +6,17 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deriveKey, DEFAULT_SCRYPT } from '../dist/vault/kdf.js';
+import { built } from './built.mjs';
 import { backups } from './backups.mjs';
 import { filterKeypress } from './filter-keypress.mjs';
 import { createSyntheticVault } from './synthetic-vault.mjs';
 import { firstFrame } from './first-frame.mjs';
 import { qrBenchmarks } from './qr.mjs';
+import { ms, table, yesNo } from './report.mjs';
 import { median, percentile } from './stats.mjs';
+
+/** @type {typeof import('../src/vault/kdf.js')} */
+const { deriveKey, DEFAULT_SCRYPT } = await built('vault/kdf.js');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -21,12 +25,12 @@ const PASSWORD = 'bench-password-not-a-secret';
 
 // ---------- small helpers ----------
 
-const ms = (x) => `${x.toFixed(1)} ms`;
-const yesNo = (ok) => (ok ? 'yes' : '**no**');
-const table = (rows) =>
-  ['| Measure | Figure | Goal | Met? |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-
-/** Runs a command to completion, draining stdout/stderr; resolves to wall time in ms and the output. */
+/**
+ * Runs a command to completion, draining stdout/stderr; resolves to wall time in ms and the output.
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<{ wallMs: number, stdout: string }>}
+ */
 function spawnTimed(args, env = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
@@ -35,21 +39,28 @@ function spawnTimed(args, env = {}) {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    /** @type {Buffer[]} */
     const out = [];
+    /** @type {Buffer[]} */
     const err = [];
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => err.push(chunk));
+    child.stdout.on('data', (/** @type {Buffer} */ chunk) => out.push(chunk));
+    child.stderr.on('data', (/** @type {Buffer} */ chunk) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
       const stdout = Buffer.concat(out).toString('utf8');
-      if (code !== 0) reject(new Error(`node ${args.join(' ')} exited ${code}: ${Buffer.concat(err)}`));
+      if (code !== 0)
+        reject(new Error(`node ${args.join(' ')} exited ${code}: ${Buffer.concat(err).toString('utf8')}`));
       else resolve({ wallMs, stdout });
     });
   });
 }
 
-/** Times `runs` sequential runs after `warmups` untimed ones. */
+/**
+ * Times `runs` sequential runs after `warmups` untimed ones.
+ * @param {string[]} args
+ * @param {{ runs: number, warmups?: number, env?: NodeJS.ProcessEnv, check?: (stdout: string) => void }} options
+ */
 async function timeRuns(args, { runs, warmups = 0, env, check = () => {} }) {
   for (let i = 0; i < warmups; i++) check((await spawnTimed(args, env)).stdout);
   const times = [];
@@ -61,6 +72,7 @@ async function timeRuns(args, { runs, warmups = 0, env, check = () => {} }) {
   return times;
 }
 
+/** @param {number} load */
 async function machine(load) {
   const info = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
   const cpu = /^model name\s*:\s*(.+)$/mu.exec(info)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
@@ -90,6 +102,10 @@ ${table([
 ])}`;
 }
 
+/**
+ * @param {string} path
+ * @param {number} count
+ */
 async function buildVault(path, count) {
   (await createSyntheticVault(path, PASSWORD, count)).close();
 }
@@ -113,7 +129,11 @@ async function unlockAndList() {
       runs,
       warmups: 1,
       env,
-      check: (out) => assertEqual(JSON.parse(out).length, count, 'JSON accounts'),
+      check: (out) => {
+        /** @type {unknown} */
+        const accounts = JSON.parse(out);
+        assertEqual(Array.isArray(accounts) ? accounts.length : 'not a list', count, 'JSON accounts');
+      },
     });
     const kdf = [];
     for (let i = 0; i < runs; i++) {
@@ -122,6 +142,7 @@ async function unlockAndList() {
       kdf.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     const { N, r, p } = DEFAULT_SCRYPT;
+    /** @type {(label: string, xs: number[]) => string[]} */
     const row = (label, xs) => [
       label,
       `${ms(median(xs))} / ${ms(Math.min(...xs))}`,
@@ -146,6 +167,11 @@ ${table([
   }
 }
 
+/**
+ * @param {string | number} actual
+ * @param {string | number} expected
+ * @param {string} what
+ */
 function assertEqual(actual, expected, what) {
   if (actual !== expected) throw new Error(`${what}: expected ${expected}, got ${actual}`);
 }
@@ -162,7 +188,7 @@ const BENCHMARKS = [
 ];
 
 // Other work on the machine slows every figure, and parallel speed-ups most.
-const load = loadavg()[0];
+const load = loadavg()[0] ?? NaN;
 const sections = [];
 for (const benchmark of BENCHMARKS) sections.push(await benchmark());
 const doc = `# Performance

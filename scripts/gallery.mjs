@@ -6,17 +6,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import * as actions from '../dist/vault/actions.js';
-import { VaultSession } from '../dist/vault/store.js';
+import { built } from '../bench/built.mjs';
+
+/** @type {typeof import('../src/vault/actions.js')} */
+const actions = await built('vault/actions.js');
+/** @type {typeof import('../src/vault/store.js')} */
+const { VaultSession } = await built('vault/store.js');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 const PASSWORD = 'gallery-password-1';
 const run = promisify(execFile);
 const socket = `airlock-gallery-${process.pid}`;
+/** @param {string[]} args */
 const tmux = (...args) => run('tmux', ['-L', socket, '-f', '/dev/null', ...args]).then((r) => r.stdout);
 const screen = () => tmux('capture-pane', '-p', '-t', 'main');
 
+/** @param {string} text */
 async function waitFor(text) {
   for (let i = 0; i < 300; i++) {
     const shown = await screen();
@@ -25,9 +31,12 @@ async function waitFor(text) {
   }
   throw new Error(`the screen never showed "${text}":\n${await screen()}`);
 }
+/** @param {string[]} k */
 const keys = (...k) => tmux('send-keys', '-t', 'main', ...k);
+/** @param {string} text */
 const type = (text) => tmux('send-keys', '-t', 'main', '-l', text);
 
+/** @param {string} path */
 async function buildVault(path) {
   const session = await VaultSession.create(path, new TextEncoder().encode(PASSWORD));
   await actions.saveMnemonicIdentity(session, 'dev', DEV_PHRASE);
@@ -62,7 +71,13 @@ async function buildVault(path) {
   session.close();
 }
 
+/** @type {{ title: string, about: string, frame: string }[]} */
 const shots = [];
+/**
+ * @param {string} title
+ * @param {string} about
+ * @param {string} text what the screen shows once it is ready
+ */
 const shot = async (title, about, text) => shots.push({ title, about, frame: await waitFor(text) });
 
 const dir = await mkdtemp(join(tmpdir(), 'airlock-gallery-'));

@@ -20,7 +20,7 @@ export async function unlockVault(command: Command): Promise<VaultSession> {
   }
 }
 
-/** Unlocks, runs, and wipes the key whatever happens. */
+/** Unlocks, runs, and wipes the key whatever happens. `work` may be synchronous: reading the vault needs no waiting. */
 export async function withVault<T>(command: Command, work: (session: VaultSession) => T | Promise<T>): Promise<T> {
   const session = await unlockVault(command);
   try {

@@ -55,7 +55,8 @@ export async function quietly<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function quietlySync<T>(work: () => T): T {
+/** `quietly` for work that returns at once, such as a constructor that warns. */
+export function quietlySync<T>(work: () => T): T {
   silence();
   try {
     return work();

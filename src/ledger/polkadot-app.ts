@@ -1,6 +1,6 @@
 import { encodeAddress } from '@polkadot/util-crypto/address/encode';
 import { describeLedgerFailure, LedgerError, statusWordError, timedOut } from './errors.js';
-import { loadPolkadotApp, quietly, type Transport } from './load.js';
+import { loadPolkadotApp, quietly, quietlySync, type Transport } from './load.js';
 import { ledgerPath } from './paths.js';
 import { openTransport, type TransportSpec } from './transport.js';
 
@@ -94,7 +94,7 @@ export async function withLedger<T>(options: DeviceOptions, work: (ledger: Polka
     options.signal?.throwIfAborted();
     const PolkadotGenericApp = loadPolkadotApp();
     // The constructor prints a deprecation notice for hw-transport transports: kept quiet.
-    const app = await quietly(() => Promise.resolve(new PolkadotGenericApp(transport)));
+    const app = quietlySync(() => new PolkadotGenericApp(transport));
     const ledger = new PolkadotLedger(app, options.timeoutMs, options.signal);
     await ledger.checkReady();
     return await work(ledger);

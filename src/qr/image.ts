@@ -89,7 +89,8 @@ function startPngCodec(): Promise<(file: ArrayBuffer) => Promise<RgbaImage>> {
     const { default: decode, init } = await import('@jsquash/png/decode.js');
     await init(await packageFile('@jsquash/png/codec/pkg/squoosh_png_bg.wasm'));
     return async (file) => {
-      const { width, height, data } = await decode(file);
+      // The codecs promise the DOM's ImageData, a type Node's libraries lack; RgbaImage is its shape.
+      const { width, height, data } = (await decode(file)) as RgbaImage;
       return { width, height, data };
     };
   })();

@@ -36,6 +36,8 @@ const EnvelopeSchema = z.object({
 });
 
 export type Envelope = z.infer<typeof EnvelopeSchema>;
+/** An envelope as it is written in the file: its bytes in base64. */
+export type EnvelopeJson = z.input<typeof EnvelopeSchema>;
 
 /** An unlocked key: reused for every write of the same file, so a save costs no scrypt. */
 export interface EnvelopeKey {

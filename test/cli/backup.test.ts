@@ -2,6 +2,7 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnvelopeJson } from '../../src/vault/envelope.js';
 import {
   OWNER,
   airlockJson,
@@ -164,7 +165,7 @@ describe.concurrent('export and import', () => {
       /wrong password for backup/,
     );
     const damaged = join(dir, 'damaged.json');
-    const envelope = JSON.parse(await readFile(backup, 'utf8'));
+    const envelope = JSON.parse(await readFile(backup, 'utf8')) as EnvelopeJson;
     const flipped = envelope.ciphertext[40] === 'A' ? 'B' : 'A';
     envelope.ciphertext = envelope.ciphertext.slice(0, 40) + flipped + envelope.ciphertext.slice(41);
     await writeFile(damaged, JSON.stringify(envelope));

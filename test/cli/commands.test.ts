@@ -390,7 +390,7 @@ describe.concurrent('address book', () => {
       { name: 'bob', address: BOB.substrate, network: 'substrate', note: '' },
       { name: 'alice-dot', address: ALICE.polkadot, network: 'polkadot', note: '' },
       { name: 'charlie-ksm', address: CHARLIE.kusama, network: 'kusama', note: '' },
-      { name: 'eip55', address: EIP55_ADDRESS, network: expect.any(String), note: 'from the EIP' },
+      { name: 'eip55', address: EIP55_ADDRESS, network: expect.any(String) as unknown, note: 'from the EIP' },
     ]);
 
     expect((await owner(vault, ['address', 'remove', 'bob'])).stdout).toContain('Removed "bob"');

@@ -61,7 +61,13 @@ const addressNames = async (vault: string) =>
 function startIdleProcess() {
   const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
   const exited = once(child, 'exit');
-  return { pid: child.pid!, stop: async () => (child.kill('SIGKILL'), await exited) };
+  return {
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
 /** The pid of a process that has exited. */

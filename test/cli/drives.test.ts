@@ -20,12 +20,12 @@ describe('airlock drives', () => {
     expect(Array.isArray(drives)).toBe(true);
     for (const drive of drives) {
       expect(drive).toMatchObject({
-        mountPoint: expect.any(String),
-        device: expect.any(String),
-        filesystem: expect.any(String),
-        sizeBytes: expect.any(Number),
-        freeBytes: expect.any(Number),
-        readOnly: expect.any(Boolean),
+        mountPoint: expect.any(String) as unknown,
+        device: expect.any(String) as unknown,
+        filesystem: expect.any(String) as unknown,
+        sizeBytes: expect.any(Number) as unknown,
+        freeBytes: expect.any(Number) as unknown,
+        readOnly: expect.any(Boolean) as unknown,
       });
     }
   });

@@ -3,9 +3,10 @@
  * (issue 15, items 5–7). Each is refused by the real binary with one line, within seconds and
  * under 1 GiB of memory (its peak RSS, reported by the test hooks), and nothing is changed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ const BOTH = { ...OWNER, AIRLOCK_BACKUP_PASSWORD: 'backup-password-42' };
 /** A refusal must come within this, where the faults hung for good or ran for minutes. */
 const SECONDS = 20;
 const GIB_IN_KIB = 1024 * 1024;
+const mkfifo = (path: string) => promisify(execFile)('mkfifo', [path]);
 
 let scratch: Awaited<ReturnType<typeof createScratch>>;
 let vault = '';
@@ -115,7 +117,7 @@ describe.concurrent('special files named as files', () => {
     {
       what: 'a FIFO named x.json, with no writer',
       kind: 'a FIFO',
-      make: async (path: string) => execFileSync('mkfifo', [path]),
+      make: mkfifo,
     },
   ])(
     '$what: import, import --dry-run and qr show --file refuse it at once; the vault is unchanged',
@@ -140,7 +142,7 @@ describe.concurrent('special files named as files', () => {
     {
       what: 'a FIFO named x.png, with no writer',
       kind: 'a FIFO',
-      make: async (path: string) => execFileSync('mkfifo', [path]),
+      make: mkfifo,
     },
   ])('$what: qr read refuses it at once', async ({ make, kind }) => {
     const picture = join(await scratch.dir('special'), 'x.png');

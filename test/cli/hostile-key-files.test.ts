@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBackup } from '../../src/vault/backup.js';
+import type { EnvelopeJson } from '../../src/vault/envelope.js';
 import { newSealKey, seal } from '../../src/vault/polkadot-js/cipher.js';
 import { encodeAccountJson } from '../../src/vault/polkadot-js/encode.js';
 import type { KeyringPairJson } from '../../src/vault/polkadot-js/types.js';
@@ -30,7 +31,7 @@ const BATCH_ENCODING = { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-po
 let scratch: Awaited<ReturnType<typeof createScratch>>;
 let template = '';
 let alice: KeyringPairJson;
-let backup: Record<string, unknown>;
+let backup: EnvelopeJson;
 
 beforeAll(async () => {
   scratch = await createScratch('hostile-keys');
@@ -40,7 +41,7 @@ beforeAll(async () => {
   });
   const path = join(await scratch.dir('backup'), 'backup.json');
   await writeBackup(path, { identities: [], accounts: [], addresses: [] }, password);
-  backup = JSON.parse((await fileBytes(path)).toString('utf8')) as Record<string, unknown>;
+  backup = JSON.parse((await fileBytes(path)).toString('utf8')) as EnvelopeJson;
 });
 afterAll(() => scratch?.remove());
 
@@ -123,8 +124,10 @@ describe.concurrent('refused at once by import --dry-run, the vault unchanged', 
 
 describe.concurrent('a damaged airlock backup says what is wrong with it, and that another copy is the cure', () => {
   const COPY_AGAIN = 'copy it again from the medium it came from, or use another copy of this backup';
-  const damaged = (edit: (json: Record<string, any>) => void) => () => {
-    const json = structuredClone(backup) as Record<string, any>;
+  // Loose on purpose: the edits write values of types the file must not hold.
+  type Damageable = Record<string, unknown> & { kdf: Record<string, unknown>; cipher: Record<string, unknown> };
+  const damaged = (edit: (json: Damageable) => void) => () => {
+    const json: Damageable = structuredClone(backup);
     edit(json);
     return JSON.stringify(json);
   };

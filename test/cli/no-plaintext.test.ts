@@ -51,10 +51,9 @@ function windows(phrase: string, size = 3): string[] {
 /** Every regular file under `dir`, recursively. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [])),
-  );
-  return nested.flat();
+  const files = entries.filter((e) => e.isFile()).map((e) => join(dir, e.name));
+  const nested = await Promise.all(entries.filter((e) => e.isDirectory()).map((e) => filesUnder(join(dir, e.name))));
+  return [...files, ...nested.flat()];
 }
 
 describe('no plaintext on disk', () => {

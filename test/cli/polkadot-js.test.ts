@@ -182,7 +182,7 @@ describe.concurrent('polkadot.js files through the command line', () => {
 });
 
 describe.concurrent('bad polkadot.js files: one clear message each, the vault byte-identical', () => {
-  const aliceFile = async () => {
+  const aliceFile = () => {
     const json = keys.addFromUri(`${DEV_PHRASE}//Alice`, { name: 'alice' }).toJson(FILE_PASSWORD);
     return { json, text: JSON.stringify(json) };
   };
@@ -191,29 +191,24 @@ describe.concurrent('bad polkadot.js files: one clear message each, the vault by
     edit(bytes);
     return JSON.stringify({ ...json, encoded: base64Encode(bytes) });
   };
-  const cases: [string, () => Promise<string>, RegExp, string?][] = [
-    ['not JSON', async () => 'my accounts', /neither an airlock backup nor a polkadot\.js key file: it is not JSON/],
-    ['another kind of JSON', async () => '{"accounts": 3}', /neither an airlock backup nor a polkadot\.js key file;/],
-    ['truncated', async () => (await aliceFile()).text.slice(0, 200), /damaged: it is not complete JSON/],
+  const cases: [string, () => string, RegExp, string?][] = [
+    ['not JSON', () => 'my accounts', /neither an airlock backup nor a polkadot\.js key file: it is not JSON/],
+    ['another kind of JSON', () => '{"accounts": 3}', /neither an airlock backup nor a polkadot\.js key file;/],
+    ['truncated', () => aliceFile().text.slice(0, 200), /damaged: it is not complete JSON/],
     [
       'one flipped bit',
-      async () => withEncoded((await aliceFile()).json, (b) => (b[b.length - 5]! ^= 0x01)),
+      () => withEncoded(aliceFile().json, (b) => (b[b.length - 5]! ^= 0x01)),
       /wrong password .* or the file is damaged/,
     ],
-    [
-      'a wrong password',
-      async () => (await aliceFile()).text,
-      /wrong password .* or the file is damaged/,
-      'not-the-password-1',
-    ],
+    ['a wrong password', () => aliceFile().text, /wrong password .* or the file is damaged/, 'not-the-password-1'],
     [
       'scrypt N=2^30, refused before it runs',
-      async () => withEncoded((await aliceFile()).json, (b) => b.writeUInt32LE(2 ** 30, 32)),
+      () => withEncoded(aliceFile().json, (b) => b.writeUInt32LE(2 ** 30, 32)),
       /scrypt/,
     ],
     [
       'a polkadot.js file over 8 MiB',
-      async () => `[${' '.repeat(9 * 1024 * 1024)}]`,
+      () => `[${' '.repeat(9 * 1024 * 1024)}]`,
       /too large for a polkadot\.js key file \(over 8 MiB\)/,
     ],
   ];
@@ -222,7 +217,7 @@ describe.concurrent('bad polkadot.js files: one clear message each, the vault by
       const dir = await scratch.dir();
       const vault = await copyVault(template, dir);
       const file = join(dir, 'keys.json');
-      await writeFile(file, await content());
+      await writeFile(file, content());
       const before = await fileBytes(vault);
       const env = { ...OWNER, AIRLOCK_BACKUP_PASSWORD: password ?? FILE_PASSWORD };
       const started = Date.now();

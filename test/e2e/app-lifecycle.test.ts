@@ -6,6 +6,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EnvelopeJson } from '../../src/vault/envelope.js';
 import { OWNER, createVault, runAirlock, expectCleanFailure } from '../helpers/cli.js';
 import { openTerminal, type Terminal } from '../helpers/tmux.js';
 
@@ -39,7 +40,7 @@ describe('the full-screen app', () => {
     expect(await terminal.exited()).toBe(0);
     // The vault is real: the CLI opens it with that password.
     expect((await runAirlock(['identity', 'list', '--json'], { vault, env: OWNER })).stdout.trim()).toBe('[]');
-    expect(JSON.parse(await readFile(vault, 'utf8')).format).toBe('airlock-vault');
+    expect((JSON.parse(await readFile(vault, 'utf8')) as EnvelopeJson).format).toBe('airlock-vault');
   });
 
   it('says when the password is wrong, lets the user try again, and leaves no trace on exit', async () => {

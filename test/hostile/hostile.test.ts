@@ -74,7 +74,7 @@ describe.concurrent('hostile inputs to the real binary', () => {
       { timeout: 30 * 60_000 },
       async () => {
         const inputs = await make(await scratch.dir(kind.replace(/\W+/gu, '-')));
-        const done = await runInputs(inputs, { templateDir, scratch: scratch.dir });
+        const done = await runInputs(inputs, { templateDir, scratch: (name) => scratch.dir(name) });
         runs.push(...done);
         const failures = failureLines(done);
         if (failures.length > 0) {

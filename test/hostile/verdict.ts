@@ -82,7 +82,7 @@ export function importedCount(measured: Measured): number | undefined {
 }
 
 /** Control characters (but newline), DEL, C1 and bidi controls: what could rewrite or reorder the terminal. */
-const UNPRINTABLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const UNPRINTABLE = /(?!\n)[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 function unprintable(measured: Measured): string[] {
   return (['stdout', 'stderr'] as const).flatMap((stream) => {

@@ -134,7 +134,7 @@ describe('listRemovableDrives on Linux', () => {
     const sized = (drive: Omit<RemovableDrive, 'sizeBytes' | 'freeBytes'>) => ({
       ...drive,
       sizeBytes: blocks * bsize,
-      freeBytes: expect.any(Number),
+      freeBytes: expect.any(Number) as unknown,
     });
     expect(drives).toEqual([
       sized({ mountPoint: '/media/alice/3A1F-0C2D', device: '/dev/mmcblk0p1', filesystem: 'exfat', readOnly: false }),
@@ -208,7 +208,7 @@ describe('listRemovableDrives on macOS', () => {
     const drives = await listRemovableDrives({ platform: 'darwin', root });
 
     const { bsize, blocks } = await statfs(elsewhere);
-    const sized = { sizeBytes: blocks * bsize, freeBytes: expect.any(Number) };
+    const sized = { sizeBytes: blocks * bsize, freeBytes: expect.any(Number) as unknown };
     expect(drives).toEqual([
       {
         mountPoint: '/Volumes/MY STICK',

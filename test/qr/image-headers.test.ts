@@ -180,7 +180,7 @@ describe('JPEG', () => {
   it('reads a baseline JPEG and a progressive one (as mozjpeg writes by default)', async () => {
     const { default: encode, init } = await import('@jsquash/jpeg/encode.js');
     const wasm = await readFile(createRequire(import.meta.url).resolve('@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm'));
-    await init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.length) } as never);
+    await init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.length) });
     const progressive = Buffer.from(
       await encode(
         { data: new Uint8ClampedArray(pixels), width: SIDE, height: SIDE, colorSpace: 'srgb' } as unknown as Parameters<

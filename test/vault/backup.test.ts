@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DamagedFileError, WrongPasswordError } from '../../src/errors.js';
 import * as actions from '../../src/vault/actions.js';
 import { BACKUP_VERSION, backupContent, formatReceipt, readBackup, writeBackup } from '../../src/vault/backup.js';
+import type { EnvelopeJson } from '../../src/vault/envelope.js';
 import { DEV_PHRASE, openTestVault } from '../helpers/vault.js';
 
 const PASSWORD = new TextEncoder().encode('backup-password-7');
@@ -63,7 +64,7 @@ describe('airlock backups', () => {
     await writeBackup(path, backupContent(session.data), PASSWORD);
     await expect(readBackup(path, new TextEncoder().encode('not it'))).rejects.toBeInstanceOf(WrongPasswordError);
 
-    const envelope = JSON.parse(await readFile(path, 'utf8'));
+    const envelope = JSON.parse(await readFile(path, 'utf8')) as EnvelopeJson;
     const bytes = Buffer.from(envelope.ciphertext, 'base64');
     bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x10;
     envelope.ciphertext = bytes.toString('base64');

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { DamagedFileError, WrongPasswordError } from '../../src/errors.js';
-import { createKey, open, paddedLength, parseEnvelope, seal, unlockKey } from '../../src/vault/envelope.js';
+import {
+  createKey,
+  open,
+  paddedLength,
+  parseEnvelope,
+  seal,
+  unlockKey,
+  type EnvelopeJson,
+} from '../../src/vault/envelope.js';
 import { secretboxSeal } from '../../src/vault/secretbox.js';
 
 const password = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 // The cheapest allow-listed cost keeps these tests quick; the vault default is tested below.
 const FAST = { N: 1 << 14, r: 8, p: 5 };
+/** A sealed file's JSON, to edit as an attacker or a failing disk would. */
+const sealedJson = (text: string) => JSON.parse(text) as EnvelopeJson;
+// Loose on purpose: the edits write values of types the file must not hold.
+type Damageable = Record<string, unknown> & { kdf: Record<string, unknown> };
 
 describe('envelope', () => {
   it('round-trips content and reveals nothing of it outside the ciphertext', async () => {
@@ -24,7 +36,7 @@ describe('envelope', () => {
     const envelope = parseEnvelope(text, 'airlock-test', 'test file');
     await expect(unlockKey(envelope, password('hunter23'), 'test file')).rejects.toBeInstanceOf(WrongPasswordError);
 
-    const json = JSON.parse(text);
+    const json = sealedJson(text);
     const bytes = Buffer.from(json.ciphertext, 'base64');
     bytes[100] = bytes[100]! ^ 0x01;
     json.ciphertext = bytes.toString('base64');
@@ -35,7 +47,7 @@ describe('envelope', () => {
 
   it('binds the header to the contents', async () => {
     const key = await createKey(password('hunter22'), FAST);
-    const json = JSON.parse(seal('airlock-test', 1, {}, key));
+    const json = sealedJson(seal('airlock-test', 1, {}, key));
     json.version = 2;
     const envelope = parseEnvelope(JSON.stringify(json), 'airlock-test', 'test file');
     expect(() => open(envelope, key, 'test file')).toThrow(/header does not match/);
@@ -43,7 +55,7 @@ describe('envelope', () => {
 
   it('refuses an authentic ciphertext that holds no airlock document, as damaged', async () => {
     const key = await createKey(password('hunter22'), FAST);
-    const json = JSON.parse(seal('airlock-test', 1, {}, key));
+    const json = sealedJson(seal('airlock-test', 1, {}, key));
     const nonce = new Uint8Array(Buffer.from(json.cipher.nonce, 'base64'));
     // Sealed with the right key, as someone holding the password could: not JSON, not UTF-8, empty, null.
     for (const inside of [
@@ -62,7 +74,7 @@ describe('envelope', () => {
 
   it('refuses scrypt parameters outside the allow-list before deriving anything', async () => {
     const key = await createKey(password('hunter22'), FAST);
-    const json = JSON.parse(seal('airlock-test', 1, {}, key));
+    const json = sealedJson(seal('airlock-test', 1, {}, key));
     json.kdf.N = 2 ** 30;
     const envelope = parseEnvelope(JSON.stringify(json), 'airlock-test', 'test file');
     const started = performance.now();
@@ -79,9 +91,9 @@ describe('envelope', () => {
   });
 
   it('says what is wrong in a sentence, with the cure for the kind of file it is', async () => {
-    const json = JSON.parse(seal('airlock-vault', 1, {}, await createKey(password('hunter22'), FAST)));
-    const fault = (format: string, edit: (j: typeof json) => void) => {
-      const copy = structuredClone({ ...json, format });
+    const json = sealedJson(seal('airlock-vault', 1, {}, await createKey(password('hunter22'), FAST)));
+    const fault = (format: string, edit: (j: Damageable) => void) => {
+      const copy: Damageable = structuredClone({ ...json, format });
       edit(copy);
       try {
         parseEnvelope(JSON.stringify(copy), format, 'the file');
@@ -110,7 +122,7 @@ describe('envelope', () => {
   });
 
   it('checks megabytes of base64 in one pass, without a regular expression that overflows the stack', () => {
-    const base = JSON.parse(
+    const base = sealedJson(
       seal(
         'airlock-test',
         1,

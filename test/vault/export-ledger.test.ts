@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { cryptoWaitReady, ed25519PairFromSeed, encodeAddress, signatureVerify } from '@polkadot/util-crypto';
+import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverLedgerAddresses } from '../../src/ledger/recover.js';
 import { saveRecoveredLedger } from '../../src/vault/save-ledger.js';
@@ -66,7 +67,7 @@ describe('the same account in a polkadot.js batch', () => {
     const keyring = new Keyring({ type: 'ed25519' });
     const { jsonDecrypt } = await import('@polkadot/util-crypto');
     const inner = JSON.parse(
-      Buffer.from(jsonDecrypt(JSON.parse(await readFile(path, 'utf8')), PASSWORD)).toString('utf8'),
+      Buffer.from(jsonDecrypt(JSON.parse(await readFile(path, 'utf8')) as EncryptedJson, PASSWORD)).toString('utf8'),
     ) as KeyringPair$Json[];
     const pairs = inner.map((json) => keyring.addFromJson(json));
     pairs.forEach((pair) => pair.decodePkcs8(PASSWORD));

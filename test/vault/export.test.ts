@@ -199,7 +199,7 @@ describe('export in every format, read back from the file', () => {
 });
 
 describe('a backup of chosen accounts', () => {
-  it('carries the keys of those accounts only, and an import keeps no key without its account', async () => {
+  it('carries the keys of those accounts only, and an import keeps no key without its account', () => {
     const loose = {
       id: '00000000000000cc',
       name: 'loose',
@@ -313,7 +313,10 @@ describe('a file that does not verify', () => {
     await writeFile(fresh, 'sealed bytes');
     const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
     await utimes(old, hourAgo, hourAgo);
-    await writeVerified(path, '{"x":1}', async (written) => expect(written).toBe('{"x":1}'));
+    await writeVerified(path, '{"x":1}', (written) => {
+      expect(written).toBe('{"x":1}');
+      return Promise.resolve();
+    });
     expect((await readdir(folder)).sort()).toEqual(['.backup.json.ba9876543210.tmp', 'backup.json']);
   });
 });

@@ -23,7 +23,7 @@ describe('withLock', () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       await writeFile(`${path}.lock`, `${holder.pid}\n`);
-      const attempt = withLock(path, async () => 'ran');
+      const attempt = withLock(path, () => Promise.resolve('ran'));
       await expect(attempt).rejects.toBeInstanceOf(VaultBusyError);
       await expect(attempt).rejects.toThrow(`vault is in use by process ${holder.pid}`);
     } finally {
@@ -36,7 +36,7 @@ describe('withLock', () => {
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((resolve) => dead.on('exit', resolve));
     await writeFile(`${path}.lock`, `${dead.pid}\n`);
-    expect(await withLock(path, async () => 'ran')).toBe('ran');
+    expect(await withLock(path, () => Promise.resolve('ran'))).toBe('ran');
   });
 
   it('lets exactly one of two simultaneous writers in', async () => {
@@ -44,7 +44,7 @@ describe('withLock', () => {
     let release!: () => void;
     const first = withLock(path, () => new Promise<void>((r) => (release = r)));
     await new Promise((r) => setTimeout(r, 20));
-    await expect(withLock(path, async () => undefined)).rejects.toBeInstanceOf(VaultBusyError);
+    await expect(withLock(path, () => Promise.resolve())).rejects.toBeInstanceOf(VaultBusyError);
     release();
     await first;
   });

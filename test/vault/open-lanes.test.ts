@@ -90,7 +90,10 @@ describe('inLanes', () => {
   it('starts nothing new once told to stop', async () => {
     let stop = false;
     const results = await inLanes([1, 2, 3, 4, 5, 6], 2, {
-      task: async (n) => ((stop ||= n === 3), n),
+      task: (n) => {
+        stop ||= n === 3;
+        return Promise.resolve(n);
+      },
       group: () => undefined,
       stop: () => stop,
     });

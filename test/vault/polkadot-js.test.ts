@@ -182,7 +182,7 @@ describe('files written by encodeAccountJson open in polkadot.js', () => {
     const json = await encodeAccountJson(input, bytes(PASSWORD), meta);
     expect(json.encoding).toEqual({ content: ['pkcs8', type], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' });
     expect(scryptN(json)).toBe(1 << 15);
-    expect(json.meta).toMatchObject({ ...meta, whenCreated: expect.any(Number) });
+    expect(json.meta).toMatchObject({ ...meta, whenCreated: expect.any(Number) as unknown });
     const text = await throughFile(json);
 
     const pair = new Keyring({ type }).createFromJson(JSON.parse(text) as KeyringPair$Json);

@@ -54,7 +54,7 @@ export async function keysInWorkers(
 
 function run(workers: Worker[], jobs: KeyJob[], { signal, onProgress }: KeyPoolOptions): Promise<KeyBytes[]> {
   return new Promise((resolve, reject) => {
-    const results: (KeyBytes | undefined)[] = new Array(jobs.length);
+    const results = new Array<KeyBytes | undefined>(jobs.length);
     let sent = 0;
     let done = 0;
     let settled = false;

@@ -17,7 +17,7 @@ function owned(bytes: Uint8Array): Uint8Array {
 const port = parentPort;
 if (!port) throw new Error('key-worker.js runs as a worker thread of the key pool');
 
-port.on('message', async ({ id, job }: JobMessage) => {
+const answer = async ({ id, job }: JobMessage): Promise<void> => {
   try {
     const key = await keyBytes(job);
     const pkcs8 = owned(key.pkcs8);
@@ -31,4 +31,6 @@ port.on('message', async ({ id, job }: JobMessage) => {
   } finally {
     if ('pkcs8' in job) job.pkcs8.fill(0);
   }
-});
+};
+
+port.on('message', (message: JobMessage) => void answer(message));

@@ -35,7 +35,7 @@ export async function inLanes<T, R>(
     stop,
   }: { task: (item: T, index: number) => Promise<R>; group: (item: T) => string | undefined; stop: () => boolean },
 ): Promise<(R | undefined)[]> {
-  const results: (R | undefined)[] = new Array(items.length);
+  const results = new Array<R | undefined>(items.length);
   const lastOfGroup = new Map<string, Promise<R>>();
   let next = 0;
   const lane = async () => {
