@@ -14,13 +14,14 @@ import { FrameSequence } from '../../../src/qr/frames.js';
 import * as actions from '../../../src/vault/actions.js';
 import { backupContent, writeBackup } from '../../../src/vault/backup.js';
 import { BOB } from '../../helpers/dev-keys.js';
-import { ARROW_DOWN, ENTER, ESC, type Screen } from '../../helpers/ink.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, CTRL_S, CTRL_U, ENTER, ESC } from '../../helpers/keys.js';
 import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
+import { prose } from '../../helpers/shell.js';
 import { openTestVault } from '../../helpers/vault.js';
-import { CTRL_U, POLKADOT_GENESIS, expectFits, openQr, prose } from './helpers.js';
+import { POLKADOT_GENESIS, openQr } from './helpers.js';
 
 const BACKUP_PASSWORD = 'correct horse battery staple 42';
-const CTRL_S = '\u0013';
 
 let root = '';
 let backup = new Uint8Array();
