@@ -32,6 +32,8 @@ export interface Screen {
   waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
   /** Waits until `done` holds for the frame; `what` names it when it does not come. */
   waitForFrame: (done: (frame: string) => boolean, what: string, timeoutMs?: number) => Promise<string>;
+  /** Waits until the frame shows `text`; returns every frame drawn on the way, the one shown now first. */
+  framesUntil: (text: string | RegExp, timeoutMs?: number) => Promise<string[]>;
   resize: (columns: number, rows: number) => Promise<string>;
   unmount: () => void;
 }
@@ -60,6 +62,12 @@ export async function renderScreen(tree: ReactElement, { columns = 80, rows = 24
     colouredFrame: () => instance.lastFrame() ?? '',
     waitFor,
     waitForFrame,
+    async framesUntil(text, timeoutMs) {
+      const from = Math.max(0, instance.frames.length - 1);
+      await waitFor(text, timeoutMs);
+      const drawn = instance.frames.slice(from).map(plain);
+      return drawn.filter((f, i) => f !== drawn[i - 1]);
+    },
     async press(...keys) {
       const before = frame();
       send(keys);

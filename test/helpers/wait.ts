@@ -30,3 +30,18 @@ export async function waitUntil<T>(
     await pause(everyMs);
   }
 }
+
+/**
+ * Runs `check` (which asserts) again and again for `ms`, failing the first time it fails.
+ * Only for showing that something does NOT happen (a paused player draws no frame, a stopped
+ * scan asks the device nothing more), where there is no event to wait for: `ms` is the time in
+ * which it would have happened, written at the call in the units of what would have happened.
+ */
+export async function expectThroughout(ms: number, check: () => void): Promise<void> {
+  const started = Date.now();
+  do {
+    check();
+    await pause(5);
+  } while (Date.now() - started < ms);
+  check();
+}

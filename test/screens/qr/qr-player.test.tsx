@@ -15,6 +15,7 @@ import { ARROW_DOWN, ARROW_RIGHT, CTRL_U, ENTER, ESC, TAB } from '../../helpers/
 import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
 import { prose } from '../../helpers/shell.js';
 import { openTestVault } from '../../helpers/vault.js';
+import { expectThroughout } from '../../helpers/wait.js';
 import { openAccounts } from '../accounts/helpers.js';
 import { BACKUP_PASSWORD, openBackups } from '../backups/helpers.js';
 import { KUSAMA_GENESIS, POLKADOT_GENESIS, frameNumber, openQr, scanBoth, withAliceAndBob } from './helpers.js';
@@ -146,8 +147,8 @@ describe('a file as animated frames', () => {
     await screen.pressUntil('10 fps', '+');
     await screen.pressUntil('9 fps', '-');
     const paused = await screen.pressUntil('paused', ' ');
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(frameNumber(screen.frame())).toBe(frameNumber(paused));
+    // Paused, there is no frame to wait for: watch as long as four frames would take at 9 fps.
+    await expectThroughout(4 * (1000 / 9), () => expect(frameNumber(screen.frame())).toBe(frameNumber(paused)));
     await screen.pressUntil('9 fps · space pause', ' ');
     await screen.pressUntil('Send a file as QR codes', 'q');
     screen.unmount();
