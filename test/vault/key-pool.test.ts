@@ -1,4 +1,4 @@
-// The pool runs dist/'s worker (see src/vault/polkadot-js/key-pool.ts): `npm test` builds it first.
+// The pool runs dist/'s worker (see src/vault/polkadot-js/key-pool.ts): test/setup/plain-node-modules.ts writes it first.
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import { DamagedFileError, UserError, WrongPasswordError } from '../../src/errors.js';
