@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
+    // Workers and child processes run plain Node: their modules are compiled to dist/ first.
+    globalSetup: ['test/setup/plain-node-modules.ts'],
     // End-to-end tests spawn the real binary and run real scrypt: give them room on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 60_000,

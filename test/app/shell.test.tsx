@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { renderScreen as renderRegistry } from '../../src/screens/index.js';
-import { ShellView } from '../../src/app/shell.js';
-import { renderScreen, SHIFT_TAB, TAB } from '../helpers/ink.js';
+import { SHIFT_TAB, TAB } from '../helpers/keys.js';
+import { openShell } from '../helpers/shell.js';
 import { openTestVault } from '../helpers/vault.js';
 
 describe('the shell', () => {
   it('moves between sections with Tab and Shift-Tab', async () => {
     const session = await openTestVault();
-    const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />);
+    const screen = await openShell(session);
     expect(screen.frame()).toContain('Identities');
     await screen.pressUntil('QR ·', SHIFT_TAB, SHIFT_TAB, SHIFT_TAB);
     expect(screen.frame()).toContain('Read QR pictures');
@@ -17,7 +16,7 @@ describe('the shell', () => {
 
   it('fills the terminal and lays itself out again when resized', async () => {
     const session = await openTestVault();
-    const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />);
+    const screen = await openShell(session);
     expect(screen.frame().split('\n')).toHaveLength(24);
     const wide = await screen.resize(120, 40);
     expect(wide.split('\n')).toHaveLength(40);

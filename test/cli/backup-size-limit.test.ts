@@ -6,7 +6,8 @@
 import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OWNER, createScratch, expectCleanFailure, runAirlock } from '../helpers/cli.js';
+import { OWNER, expectCleanFailure, runAirlock } from '../helpers/cli.js';
+import { createScratch } from '../helpers/files.js';
 import { HOOKS } from '../helpers/mounts.js';
 import { FAST_SCRYPT } from '../helpers/vault.js';
 import { VaultSession } from '../../src/vault/store.js';

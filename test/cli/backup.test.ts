@@ -8,13 +8,13 @@ import {
   airlockJson,
   airlockOk,
   copyVault,
-  createScratch,
   createVault,
   expectCleanFailure,
   fileBytes,
   runAirlock,
 } from '../helpers/cli.js';
 import { ALICE, BOB } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 
 const BACKUP = { AIRLOCK_BACKUP_PASSWORD: 'backup-password-42' };
 const BOTH = { ...OWNER, ...BACKUP };

@@ -7,13 +7,11 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEV_PHRASE,
   OWNER,
   PASSWORD,
   airlockJson,
   airlockOk,
   copyVault,
-  createScratch,
   createVault,
   expectCleanFailure,
   expectUsageError,
@@ -28,9 +26,11 @@ import {
   ALITH,
   BOB,
   CHARLIE,
+  DEV_PHRASE,
   EIP55_ADDRESS,
   ETHEREUM_PATH,
 } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 
 const NEW_PASSWORD = 'a-different-passphrase-42';
 const ENTER_ALT_SCREEN = '\x1b[?1049h';

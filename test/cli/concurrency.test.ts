@@ -13,17 +13,17 @@ import { encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   OWNER,
+  type RunResult,
   airlockJson,
   airlockOk,
   copyVault,
-  createScratch,
   createVault,
   expectCleanFailure,
   runAirlock,
   startAirlock,
-  type RunResult,
 } from '../helpers/cli.js';
 import { ALICE, BOB, CHARLIE, DAVE_SUBSTRATE, EVE_SUBSTRATE } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 
 const IN_USE = /^airlock: vault is in use by process \d+; /;
 const CONCURRENT_WRITERS = [

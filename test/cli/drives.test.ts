@@ -7,7 +7,8 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src/media/format-bytes.js';
 import type { RemovableDrive } from '../../src/media/drives.js';
-import { REPO_ROOT, runAirlock } from '../helpers/cli.js';
+import { runAirlock } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/files.js';
 
 const NONE_FOUND = 'No removable drive is mounted; export can write to any directory you give it with --out.';
 

@@ -7,17 +7,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEV_PHRASE,
-  OWNER,
-  airlockOk,
-  copyVault,
-  createScratch,
-  createVault,
-  expectCleanFailure,
-  runAirlock,
-} from '../helpers/cli.js';
-import { ALICE, BOB, EIP55_WRONG_CASE } from '../helpers/dev-keys.js';
+import { OWNER, airlockOk, copyVault, createVault, expectCleanFailure, runAirlock } from '../helpers/cli.js';
+import { ALICE, BOB, DEV_PHRASE, EIP55_WRONG_CASE } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 import { VAULT_VERSION } from '../../src/vault/model.js';
 
 const WRONG_PASSWORD = 'not-the-vault-password-1';

@@ -7,16 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  OWNER,
-  PASSWORD,
-  airlockOk,
-  copyVault,
-  createScratch,
-  createVault,
-  expectCleanFailure,
-  runAirlock,
-} from '../helpers/cli.js';
+import { OWNER, PASSWORD, airlockOk, copyVault, createVault, expectCleanFailure, runAirlock } from '../helpers/cli.js';
+import { createScratch } from '../helpers/files.js';
 import { DEFECTS, sealTo, soundContent, spoiled } from '../helpers/hostile-content.js';
 
 const BACKUP_PASSWORD = 'backup-password-42';

@@ -13,15 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FountainEncoderPart } from '../../src/qr/bc-ur.js';
 import { denseFrame, urPartText } from '../../src/qr/dense.js';
 import { FrameSequence } from '../../src/qr/frames.js';
-import {
-  OWNER,
-  createScratch,
-  createVault,
-  expectCleanFailure,
-  fileBytes,
-  startAirlock,
-  type RunResult,
-} from '../helpers/cli.js';
+import { OWNER, type RunResult, createVault, expectCleanFailure, fileBytes, startAirlock } from '../helpers/cli.js';
+import { createScratch } from '../helpers/files.js';
 import { HOOKS } from '../helpers/mounts.js';
 import { pseudoRandomBytes } from '../helpers/qr-frames.js';
 

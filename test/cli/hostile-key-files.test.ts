@@ -12,16 +12,9 @@ import type { EnvelopeJson } from '../../src/vault/envelope.js';
 import { newSealKey, seal } from '../../src/vault/polkadot-js/cipher.js';
 import { encodeAccountJson } from '../../src/vault/polkadot-js/encode.js';
 import type { KeyringPairJson } from '../../src/vault/polkadot-js/types.js';
-import {
-  DEV_PHRASE,
-  OWNER,
-  copyVault,
-  createScratch,
-  createVault,
-  expectCleanFailure,
-  fileBytes,
-  runAirlock,
-} from '../helpers/cli.js';
+import { OWNER, copyVault, createVault, expectCleanFailure, fileBytes, runAirlock } from '../helpers/cli.js';
+import { DEV_PHRASE } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 
 const FILE_PASSWORD = 'file-password-42';
 const password = new Uint8Array(Buffer.from(FILE_PASSWORD, 'utf8'));

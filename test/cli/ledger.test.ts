@@ -14,18 +14,18 @@ import vectors from '../fixtures/ledger-hd-vectors.json' with { type: 'json' };
 import {
   AIRLOCK_BIN,
   OWNER,
+  type RunResult,
   airlockJson,
   airlockOk,
   copyVault,
-  createScratch,
   createVault,
   expectCleanFailure,
   expectUsageError,
   minimalEnv,
   runAirlock,
   runAirlockInTerminal,
-  type RunResult,
 } from '../helpers/cli.js';
+import { createScratch } from '../helpers/files.js';
 import { startLedgerEmulator, SW, type LedgerEmulator } from '../helpers/ledger-emulator.js';
 
 const WORDS = vectors.mnemonics.MNE_1; // 24 words, as a Ledger has

@@ -9,18 +9,11 @@
 import { chmod, chown, copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEV_PHRASE,
-  OWNER,
-  airlockOk,
-  copyVault,
-  createScratch,
-  expectCleanFailure,
-  runAirlock,
-  type RunResult,
-} from '../helpers/cli.js';
+import { OWNER, type RunResult, airlockOk, copyVault, expectCleanFailure, runAirlock } from '../helpers/cli.js';
 import { saveMnemonicIdentity } from '../../src/vault/actions.js';
 import { VaultSession } from '../../src/vault/store.js';
+import { DEV_PHRASE } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 import { FAST_SCRYPT } from '../helpers/vault.js';
 import { HOOKS, NOBODY, canMountTmpfs, canRunAsNobody, runAirlockAsNobody, runOnTmpfs } from '../helpers/mounts.js';
 

@@ -8,17 +8,16 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEV_PHRASE,
   PASSWORD,
+  type RunOptions,
   airlockJson,
   airlockOk,
-  createScratch,
   expectCleanFailure,
   runAirlock,
   runAirlockInTerminal,
-  type RunOptions,
 } from '../helpers/cli.js';
-import { ALICE, BOB, EIP55_ADDRESS } from '../helpers/dev-keys.js';
+import { ALICE, BOB, DEV_PHRASE, EIP55_ADDRESS } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 
 const NEW_PASSWORD = 'second-passphrase-for-the-vault-88';
 const IDENTITY = 'ravens-ledger-7c1';

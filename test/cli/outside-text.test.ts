@@ -5,8 +5,9 @@
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { airlockOk, createScratch, expectCleanFailure, runAirlock } from '../helpers/cli.js';
+import { airlockOk, expectCleanFailure, runAirlock } from '../helpers/cli.js';
 import { ALICE, CHARLIE } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 import {
   HOSTILE,
   HOSTILE_CLEANED,

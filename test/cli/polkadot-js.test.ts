@@ -6,19 +6,18 @@ import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { base64Decode, base64Encode, cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEV_PHRASE,
   OWNER,
   airlockJson,
   airlockOk,
   copyVault,
-  createScratch,
   createVault,
   expectCleanFailure,
   fileBytes,
   runAirlock,
   runAirlockInTerminal,
 } from '../helpers/cli.js';
-import { BOB } from '../helpers/dev-keys.js';
+import { BOB, DEV_PHRASE } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 
 const FILE_PASSWORD = 'file-password-42';
 const BACKUP = { AIRLOCK_BACKUP_PASSWORD: FILE_PASSWORD };

@@ -5,9 +5,11 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_PHRASE, OWNER, airlockJson, createScratch, runAirlockInTerminal } from '../helpers/cli.js';
+import { OWNER, airlockJson, runAirlockInTerminal } from '../helpers/cli.js';
+import { DEV_PHRASE } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
+import { ENTER } from '../helpers/keys.js';
 
-const ENTER = '\r';
 const TYPED_PASSWORD = 'typed-at-the-terminal-7';
 
 let scratch: Awaited<ReturnType<typeof createScratch>>;

@@ -12,7 +12,6 @@ import { Reassembly } from '../../src/qr/reassembly.js';
 import {
   OWNER,
   airlockOk,
-  createScratch,
   createVault,
   expectCleanFailure,
   expectUsageError,
@@ -20,6 +19,7 @@ import {
   startAirlock,
 } from '../helpers/cli.js';
 import { ALICE } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 import { pseudoRandomBytes } from '../helpers/qr-frames.js';
 import { DARK_THEME, readQrPicture, terminalToImage } from '../helpers/qr-pixels.js';
 import { openTerminal } from '../helpers/tmux.js';

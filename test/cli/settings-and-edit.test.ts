@@ -6,13 +6,13 @@ import {
   airlockJson,
   airlockOk,
   copyVault,
-  createScratch,
   createVault,
   expectCleanFailure,
   fileBytes,
   runAirlock,
 } from '../helpers/cli.js';
 import { ALICE, BOB } from '../helpers/dev-keys.js';
+import { createScratch } from '../helpers/files.js';
 
 interface Entry {
   name: string;

@@ -7,8 +7,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { DEV_PHRASE, OWNER, airlockJson } from '../helpers/cli.js';
-import { ALICE } from '../helpers/dev-keys.js';
+import { OWNER, airlockJson } from '../helpers/cli.js';
+import { ALICE, DEV_PHRASE } from '../helpers/dev-keys.js';
 import { openTerminal, type Terminal } from '../helpers/tmux.js';
 
 let terminal: Terminal | undefined;

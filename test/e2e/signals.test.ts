@@ -11,7 +11,8 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AIRLOCK_BIN, DEV_PHRASE, OWNER, airlockJson, airlockOk, createVault } from '../helpers/cli.js';
+import { AIRLOCK_BIN, OWNER, airlockJson, airlockOk, createVault } from '../helpers/cli.js';
+import { DEV_PHRASE } from '../helpers/dev-keys.js';
 import { openTerminal, type Terminal } from '../helpers/tmux.js';
 
 const run = promisify(execFile);

@@ -1,27 +1,27 @@
 /**
  * Drives the real airlock binary (dist/cli/main.js, built with `npx tsc -p tsconfig.build.json`)
- * for end-to-end tests: no mocks, a minimal environment, temporary vaults.
+ * for end-to-end tests: no mocks, a minimal environment, temporary vaults. Importing it fails
+ * without a build, so what unit tests share lives in ./files.ts, ./dev-keys.ts and ./vault.ts.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Readable } from 'node:stream';
 import { afterAll, expect } from 'vitest';
 import * as actions from '../../src/vault/actions.js';
 import { VaultSession } from '../../src/vault/store.js';
+import { DEV_PHRASE } from './dev-keys.js';
+import { REPO_ROOT } from './files.js';
 import { FAST_SCRYPT } from './vault.js';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const AIRLOCK_BIN = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 
 if (!existsSync(AIRLOCK_BIN)) {
   throw new Error(`${AIRLOCK_BIN} is missing: build first with \`npx tsc -p tsconfig.build.json\``);
 }
 
-/** The Substrate development phrase: //Alice, //Bob … are derived from it. */
-export const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 export const PASSWORD = 'correct-horse-battery-9';
 
 /** The environment a script gives airlock to open a vault with PASSWORD. */
@@ -73,7 +73,8 @@ function argvFor(args: readonly string[], vault: string | undefined): string[] {
   return [AIRLOCK_BIN, ...(vault === undefined ? [] : ['--vault', vault]), ...args];
 }
 
-function collect(child: ChildProcessWithoutNullStreams): Promise<RunResult> {
+/** What a child writes, once it has exited. */
+export function collect(child: ChildProcess & { stdout: Readable; stderr: Readable }): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -194,21 +195,6 @@ export function runAirlockInTerminal(args: readonly string[], options: TerminalR
 
 // ---------------------------------------------------------------------------------------------
 // Files and vaults.
-
-/** A temporary directory for one test file; `dir(name)` makes fresh subdirectories in it. */
-export async function createScratch(prefix: string) {
-  const root = await mkdtemp(join(tmpdir(), `airlock-${prefix}-`));
-  let counter = 0;
-  return {
-    root,
-    async dir(name = 'case'): Promise<string> {
-      const path = join(root, `${name}-${++counter}`);
-      await mkdir(path, { recursive: true });
-      return path;
-    },
-    remove: () => rm(root, { recursive: true, force: true }),
-  };
-}
 
 /** Copies a template vault to `dir/vault.json` (mode kept) and returns the new path. */
 export async function copyVault(template: string, dir: string): Promise<string> {

@@ -1,7 +1,10 @@
 /**
- * Published keys of the Substrate development phrase (DEV_PHRASE in ./cli.ts), as subkey,
- * polkadot.js and Moonbeam document them. Used as known answers by the end-to-end tests.
+ * The Substrate development phrase and its published keys, as subkey, polkadot.js and Moonbeam
+ * document them: known answers for unit, screen and end-to-end tests alike.
  */
+
+/** The Substrate development phrase: //Alice, //Bob … are derived from it. */
+export const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 
 /** sr25519 //Alice in three encodings. */
 export const ALICE = {

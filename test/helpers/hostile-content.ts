@@ -6,10 +6,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { BackupContent } from '../../src/vault/backup.js';
 import { createKey, seal } from '../../src/vault/envelope.js';
-import { ALICE, BOB, CHARLIE } from './dev-keys.js';
+import { ALICE, BOB, CHARLIE, DEV_PHRASE } from './dev-keys.js';
 import { FAST_SCRYPT } from './vault.js';
 
-export const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 const WHEN = '2025-03-01T12:00:00.000Z';
 const SAVINGS = 'aaaaaaaaaaaaaaaa';
 const LOOSE = 'cccccccccccccccc';

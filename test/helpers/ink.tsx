@@ -1,26 +1,21 @@
 /**
  * Drives Ink screens the way a person types: send keys, then wait until the frame changes or
  * shows a text, instead of sleeping. Built on ink-testing-library, with a terminal size that
- * can be set and changed (its stdout has no rows and a fixed width).
+ * can be set and changed (its stdout has no rows and a fixed width). Keys are in ./keys.ts.
  */
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { expect } from 'vitest';
+import { shows, waitUntil } from './wait.js';
 
-export const ENTER = '\r';
-export const ESC = '\u001B';
-export const TAB = '\t';
-export const SHIFT_TAB = '\u001B[Z';
-export const ARROW_UP = '\u001B[A';
-export const ARROW_DOWN = '\u001B[B';
-export const ARROW_LEFT = '\u001B[D';
-export const ARROW_RIGHT = '\u001B[C';
-export const PAGE_DOWN = '\u001B[6~';
-export const BACKSPACE = '\u007F';
-export const CTRL_C = '\u0003';
-
+// eslint-disable-next-line no-control-regex -- what these match starts with ESC
 const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/gu;
+// eslint-disable-next-line no-control-regex -- what these match starts with ESC
+const SGR = /\u001B\[[0-9;]*m/gu;
 const plain = (frame: string | undefined) => (frame ?? '').replace(ANSI, '');
+
+/** `text` without its colours and styles, every other escape sequence kept. */
+export const withoutColours = (text: string) => text.replace(SGR, '');
 
 export interface Screen {
   /** The last frame, without colours or styles. */
@@ -35,12 +30,13 @@ export interface Screen {
   type: (text: string) => void;
   /** Waits until the frame shows `text`. */
   waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
+  /** Waits until `done` holds for the frame; `what` names it when it does not come. */
+  waitForFrame: (done: (frame: string) => boolean, what: string, timeoutMs?: number) => Promise<string>;
+  /** Waits until the frame shows `text`; returns every frame drawn on the way, the one shown now first. */
+  framesUntil: (text: string | RegExp, timeoutMs?: number) => Promise<string[]>;
   resize: (columns: number, rows: number) => Promise<string>;
   unmount: () => void;
 }
-
-const shows = (frame: string, text: string | RegExp) =>
-  typeof text === 'string' ? frame.includes(text) : text.test(frame);
 
 export async function renderScreen(tree: ReactElement, { columns = 80, rows = 24 } = {}): Promise<Screen> {
   const instance = render(tree);
@@ -51,33 +47,31 @@ export async function renderScreen(tree: ReactElement, { columns = 80, rows = 24
     stdout.emit('resize');
   };
   const frame = () => plain(instance.lastFrame());
-
-  const waitUntil = async (done: (f: string) => boolean, what: string, timeoutMs = 10_000) => {
-    const started = Date.now();
-    while (!done(frame())) {
-      if (Date.now() - started > timeoutMs) {
-        expect.fail(`timed out waiting for ${what}; the screen shows:\n${frame()}`);
-      }
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    return frame();
-  };
+  const waitForFrame = (done: (f: string) => boolean, what: string, timeoutMs?: number) =>
+    waitUntil(frame, what, { until: done, timeoutMs });
   const waitFor = (text: string | RegExp, timeoutMs?: number) =>
-    waitUntil((f) => shows(f, text), `"${String(text)}"`, timeoutMs);
+    waitForFrame((f) => shows(f, text), `"${String(text)}"`, timeoutMs);
   const send = (keys: string[]) => {
     for (const key of keys) instance.stdin.write(key);
   };
 
   setSize(columns, rows);
-  await waitUntil((f) => f.length > 0, 'a first frame');
+  await waitForFrame((f) => f.length > 0, 'a first frame');
   return {
     frame,
     colouredFrame: () => instance.lastFrame() ?? '',
     waitFor,
+    waitForFrame,
+    async framesUntil(text, timeoutMs) {
+      const from = Math.max(0, instance.frames.length - 1);
+      await waitFor(text, timeoutMs);
+      const drawn = instance.frames.slice(from).map(plain);
+      return drawn.filter((f, i) => f !== drawn[i - 1]);
+    },
     async press(...keys) {
       const before = frame();
       send(keys);
-      return waitUntil((f) => f !== before, `a change after ${JSON.stringify(keys)}`);
+      return waitForFrame((f) => f !== before, `a change after ${JSON.stringify(keys)}`);
     },
     async pressUntil(text, ...keys) {
       send(keys);
@@ -89,8 +83,15 @@ export async function renderScreen(tree: ReactElement, { columns = 80, rows = 24
     async resize(c, r) {
       const before = frame();
       setSize(c, r);
-      return waitUntil((f) => f !== before, `a new layout at ${c}×${r}`);
+      return waitForFrame((f) => f !== before, `a new layout at ${c}×${r}`);
     },
     unmount: () => instance.unmount(),
   };
+}
+
+/** Fails unless the frame is the `columns`×`rows` terminal: that many lines, none wider. */
+export function expectFits(frame: string, columns = 80, rows = 24) {
+  const lines = frame.split('\n');
+  expect(lines, frame).toHaveLength(rows);
+  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(columns);
 }

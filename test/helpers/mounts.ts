@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AIRLOCK_BIN, minimalEnv, type RunResult } from './cli.js';
+import { AIRLOCK_BIN, collect, minimalEnv, type RunResult } from './cli.js';
 
 /** Loads the test hooks into the binary; pass as NODE_OPTIONS with AIRLOCK_TEST_* variables. */
 export const HOOKS = `--import=${new URL('./binary-hooks.mjs', import.meta.url).href}`;
@@ -44,14 +44,7 @@ function run(command: string, args: readonly string[], { env, home, cwd }: Launc
     cwd: cwd ?? home ?? tmpdir(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return collect(child);
 }
 
 /** Runs `airlock ARGS` as NOBODY (see canRunAsNobody). */

@@ -5,8 +5,8 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import * as actions from '../../src/vault/actions.js';
 import { BACKUP_VERSION, backupContent, type BackupContent } from '../../src/vault/backup.js';
 import { createKey, seal, wipeKey } from '../../src/vault/envelope.js';
-import { ALICE } from './dev-keys.js';
-import { DEV_PHRASE, FAST_SCRYPT, openTestVault } from './vault.js';
+import { ALICE, DEV_PHRASE } from './dev-keys.js';
+import { FAST_SCRYPT, openTestVault } from './vault.js';
 
 /** Clears the screen, retitles the window, rings the bell, and writes over the line with a verdict of its own. */
 export const HOSTILE = '\x1b[2J\x1b[H\x1b]0;pwned\x07\rbackup verified OK';
@@ -15,6 +15,7 @@ export const HOSTILE_SHOWN = '\\x1b[2J\\x1b[H\\x1b]0;pwned\\x07\\rbackup verifie
 /** HOSTILE as a name is kept: without what a terminal acts on. */
 export const HOSTILE_CLEANED = '[2J[H]0;pwnedbackup verified OK';
 /** Every control and bidi character but the line end: none may reach the terminal from a file. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 export const RAW = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** The dev words, alice (//Alice) and an address `cold`, named as a hostile file names them. */

@@ -5,8 +5,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { expect } from 'vitest';
 import { AIRLOCK_BIN } from './cli.js';
+import { shows, waitUntil } from './wait.js';
 
 const run = promisify(execFile);
 
@@ -58,21 +58,13 @@ export async function openTerminal({
   await tmux('set-option', '-g', 'history-limit', '10000');
 
   const screen = () => tmux('capture-pane', '-p', '-t', 'main');
-  const waitUntil = async (read: () => Promise<string>, text: string | RegExp, timeoutMs = 15_000) => {
-    const started = Date.now();
-    for (;;) {
-      const shown = await read();
-      if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
-      if (Date.now() - started > timeoutMs)
-        expect.fail(`timed out waiting for ${String(text)}; the terminal shows:\n${shown}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const waitFor = (text: string | RegExp, timeoutMs = 15_000) =>
+    waitUntil(screen, String(text), { until: (shown) => shows(shown, text), timeoutMs, everyMs: 50 });
   return {
     screen,
     colouredScreen: () => tmux('capture-pane', '-e', '-N', '-p', '-t', 'main'),
     history: () => tmux('capture-pane', '-p', '-S', '-', '-E', '-', '-t', 'main'),
-    waitFor: (text, timeoutMs) => waitUntil(screen, text, timeoutMs),
+    waitFor,
     keys: async (...keys) => void (await tmux('send-keys', '-t', 'main', ...keys)),
     type: async (text) => void (await tmux('send-keys', '-t', 'main', '-l', text)),
     paste: async (text) => {
@@ -81,7 +73,7 @@ export async function openTerminal({
     },
     resize: async (c, r) => void (await tmux('resize-window', '-t', 'main', '-x', String(c), '-y', String(r))),
     exited: async (timeoutMs) => {
-      const shown = await waitUntil(screen, new RegExp(`${EXIT_MARKER}\\d+`, 'u'), timeoutMs);
+      const shown = await waitFor(new RegExp(`${EXIT_MARKER}\\d+`, 'u'), timeoutMs);
       return Number(new RegExp(`${EXIT_MARKER}(\\d+)`, 'u').exec(shown)![1]);
     },
     close: async () => {

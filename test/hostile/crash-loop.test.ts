@@ -16,16 +16,8 @@ import * as actions from '../../src/vault/actions.js';
 import { writeBackup } from '../../src/vault/backup.js';
 import type { VaultData } from '../../src/vault/model.js';
 import { VaultSession } from '../../src/vault/store.js';
-import {
-  OWNER,
-  PASSWORD,
-  airlockOk,
-  copyVault,
-  createScratch,
-  createVault,
-  startAirlock,
-  type RunResult,
-} from '../helpers/cli.js';
+import { OWNER, PASSWORD, type RunResult, airlockOk, copyVault, createVault, startAirlock } from '../helpers/cli.js';
+import { createScratch } from '../helpers/files.js';
 import { HOOKS } from '../helpers/mounts.js';
 
 const NEW_PASSWORD = 'another-horse-battery-7';

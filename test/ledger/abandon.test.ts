@@ -8,6 +8,7 @@ import { deriveLedgerAddresses, recoverLedgerAddresses } from '../../src/ledger/
 import { parseSpeculosAddress, parseTransport } from '../../src/ledger/transport.js';
 import vectors from '../fixtures/ledger-hd-vectors.json' with { type: 'json' };
 import { startLedgerEmulator, type LedgerEmulator } from '../helpers/ledger-emulator.js';
+import { expectThroughout } from '../helpers/wait.js';
 
 const WORDS = vectors.mnemonics.MNE_1;
 
@@ -45,9 +46,10 @@ describe('deriving a Ledger offline, one account at a time', () => {
 });
 
 describe('a scan abandoned while the device answers', () => {
+  const replyMs = 60;
   let emulator: LedgerEmulator;
   beforeAll(async () => {
-    emulator = await startLedgerEmulator({ mnemonic: WORDS, delayMs: 60 });
+    emulator = await startLedgerEmulator({ mnemonic: WORDS, delayMs: replyMs });
   });
   afterAll(() => emulator.close());
 
@@ -64,8 +66,8 @@ describe('a scan abandoned while the device answers', () => {
     });
     await expect(work).rejects.toMatchObject({ name: 'AbortError' });
     const asked = emulator.apdus.length;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(emulator.apdus.length).toBe(asked);
+    // For as long as four replies would take: a scan still running would have asked again after each.
+    await expectThroughout(4 * replyMs, () => expect(emulator.apdus.length).toBe(asked));
   });
 });
 

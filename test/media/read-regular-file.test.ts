@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { explainReadError, readRegularFile } from '../../src/media/read-regular-file.js';
-import { createScratch } from '../helpers/cli.js';
+import { createScratch } from '../helpers/files.js';
 
 let scratch: Awaited<ReturnType<typeof createScratch>>;
 beforeAll(async () => (scratch = await createScratch('read-regular')));

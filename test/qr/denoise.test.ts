@@ -9,7 +9,7 @@ import { type GreyImage, greyscale, rgbaOf } from '../../src/qr/image.js';
 import { qrMatrix } from '../../src/qr/matrix.js';
 import { readQrImages } from '../../src/qr/read.js';
 import { qrLines } from '../../src/qr/terminal-text.js';
-import { createScratch } from '../helpers/cli.js';
+import { createScratch } from '../helpers/files.js';
 import { seeded } from '../helpers/qr-frames.js';
 import { DARK_THEME, terminalToImage } from '../helpers/qr-pixels.js';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameSequence } from '../../src/qr/frames.js';
 import { greyscale, rgbaOf } from '../../src/qr/image.js';
 import { readQrImages } from '../../src/qr/read.js';
-import { createScratch } from '../helpers/cli.js';
+import { createScratch } from '../helpers/files.js';
 import { pseudoRandomBytes } from '../helpers/qr-frames.js';
 import { DARK_THEME, terminalToImage } from '../helpers/qr-pixels.js';
 import { qrLines } from '../../src/qr/terminal-text.js';

@@ -6,7 +6,8 @@ import { renderScreen as renderRegistry } from '../../src/screens/index.js';
 import { SECTION_TITLES, SECTIONS } from '../../src/screens/navigation.js';
 import { SECTION_COMMANDS } from '../../src/screens/section-keys.js';
 import { COMMANDS, SCOPES, commandsIn, type Command } from '../../src/ui/keymap.js';
-import { ESC, renderScreen, TAB } from '../helpers/ink.js';
+import { renderScreen } from '../helpers/ink.js';
+import { ESC, TAB } from '../helpers/keys.js';
 import { openTestVault } from '../helpers/vault.js';
 
 const count = (list: readonly Command[], command: Command) => list.filter((c) => c === command).length;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app.js';
 import { VaultSession } from '../../src/vault/store.js';
-import { ENTER, renderScreen } from '../helpers/ink.js';
+import { renderScreen } from '../helpers/ink.js';
+import { ENTER } from '../helpers/keys.js';
 import { FAST_SCRYPT, TEST_PASSWORD } from '../helpers/vault.js';
 
 const newPath = async () => join(await mkdtemp(join(tmpdir(), 'airlock-lock-')), 'vault.json');
@@ -31,7 +32,7 @@ describe('before the vault is open', () => {
     await screen.pressUntil('Identities ·', ENTER);
     const session = await VaultSession.unlock(path, new TextEncoder().encode('abcdef-and-a-much-longer-tail-42'));
     expect(session.data.identities).toEqual([]);
-    expect(JSON.parse(await readFile(path, 'utf8')).format).toBe('airlock-vault');
+    expect((JSON.parse(await readFile(path, 'utf8')) as { format: unknown }).format).toBe('airlock-vault');
     screen.unmount();
   });
 

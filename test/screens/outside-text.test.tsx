@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, CHARLIE } from '../helpers/dev-keys.js';
-import { ARROW_DOWN, ENTER, type Screen } from '../helpers/ink.js';
+import { type Screen, withoutColours } from '../helpers/ink.js';
+import { ARROW_DOWN, CTRL_U, ENTER } from '../helpers/keys.js';
 import {
   HOSTILE,
   HOSTILE_CLEANED,
@@ -19,17 +20,17 @@ import {
   hostileKeyFile,
   sealBackup,
 } from '../helpers/outside-text.js';
+import { content, prose } from '../helpers/shell.js';
 import { openTestVault } from '../helpers/vault.js';
-import { BACKUP_PASSWORD, CTRL_U, content, openBackups, prose } from './backups/helpers.js';
+import { BACKUP_PASSWORD, openBackups } from './backups/helpers.js';
 import { POLKADOT_GENESIS, openQr } from './qr/helpers.js';
 
-const SGR = /\u001B\[[0-9;]*m/gu;
 /** Without spaces and line ends: for a message wrapped where it had none. */
 const squeezed = (text: string) => text.replace(/\s+/gu, '');
 
 /** Fails if the frame as the terminal gets it holds a control or bidi character other than Ink's colours and line ends. */
 function expectNoRawControls(screen: Screen): void {
-  const written = screen.colouredFrame().replace(SGR, '');
+  const written = withoutColours(screen.colouredFrame());
   expect(written, JSON.stringify(written)).not.toMatch(RAW);
 }
 

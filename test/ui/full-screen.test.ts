@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/files.js';
 
 const SECRET = 'lonely-fit-walk-secret';
 const ENTER = '\x1b[?1049h';

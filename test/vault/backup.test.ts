@@ -6,7 +6,8 @@ import { DamagedFileError, WrongPasswordError } from '../../src/errors.js';
 import * as actions from '../../src/vault/actions.js';
 import { BACKUP_VERSION, backupContent, formatReceipt, readBackup, writeBackup } from '../../src/vault/backup.js';
 import type { EnvelopeJson } from '../../src/vault/envelope.js';
-import { DEV_PHRASE, openTestVault } from '../helpers/vault.js';
+import { DEV_PHRASE } from '../helpers/dev-keys.js';
+import { openTestVault } from '../helpers/vault.js';
 
 const PASSWORD = new TextEncoder().encode('backup-password-7');
 const dir = () => mkdtemp(join(tmpdir(), 'airlock-backup-'));

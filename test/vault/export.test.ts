@@ -23,9 +23,10 @@ import {
   ALITH,
   BOB,
   CHARLIE,
+  DEV_PHRASE,
   ETHEREUM_PATH,
 } from '../helpers/dev-keys.js';
-import { DEV_PHRASE, openTestVault } from '../helpers/vault.js';
+import { openTestVault } from '../helpers/vault.js';
 
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const PASSWORD = 'backup password 1';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/vault/import-plan.js';
 import { emptyVaultData, type Account, type Identity, type VaultData } from '../../src/vault/model.js';
+import { DEV_PHRASE } from '../helpers/dev-keys.js';
 
-const PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
-const identity = (id: string, name: string, mnemonic = PHRASE): Identity => ({
+const identity = (id: string, name: string, mnemonic = DEV_PHRASE): Identity => ({
   id,
   name,
   kind: 'mnemonic',
@@ -92,7 +92,7 @@ describe('planImport', () => {
       id: '2222222222222222',
       name: 'ledger words',
       kind: 'mnemonic',
-      mnemonic: PHRASE,
+      mnemonic: DEV_PHRASE,
       passphrase: 'testing',
       createdAt: 't',
     };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKeyDeriver } from '../../src/vault/key-deriver.js';
 import { derivePublicKey, type KeyType } from '../../src/vault/keys.js';
-import { ALICE } from '../helpers/dev-keys.js';
-import { DEV_PHRASE } from '../helpers/vault.js';
+import { ALICE, DEV_PHRASE } from '../helpers/dev-keys.js';
 
 const hex = (bytes: Uint8Array) => `0x${Buffer.from(bytes).toString('hex')}`;
 

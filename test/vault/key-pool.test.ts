@@ -1,4 +1,4 @@
-// The pool runs dist/'s worker (see src/vault/polkadot-js/key-pool.ts): `npm test` builds it first.
+// The pool runs dist/'s worker (see src/vault/polkadot-js/key-pool.ts): test/setup/plain-node-modules.ts writes it first.
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import { DamagedFileError, UserError, WrongPasswordError } from '../../src/errors.js';
@@ -7,8 +7,7 @@ import { fromWire, toWire } from '../../src/vault/polkadot-js/key-job.js';
 import { keysInWorkers } from '../../src/vault/polkadot-js/key-pool.js';
 import { keyFromPkcs8, pkcs8FromPhrase } from '../../src/vault/polkadot-js/pairs.js';
 import type { KeyInput } from '../../src/vault/polkadot-js/types.js';
-import { DEV_PHRASE } from '../helpers/cli.js';
-import { ETHEREUM_PATH } from '../helpers/dev-keys.js';
+import { DEV_PHRASE, ETHEREUM_PATH } from '../helpers/dev-keys.js';
 
 /** Every worker the pool starts, until it exits. */
 const running = vi.hoisted(() => new Set<NodeWorker>());

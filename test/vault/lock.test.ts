@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VaultBusyError } from '../../src/errors.js';
 import { withLock } from '../../src/vault/lock.js';
+import { waitUntil } from '../helpers/wait.js';
 
 async function vaultPath() {
   return join(await mkdtemp(join(tmpdir(), 'airlock-lock-')), 'vault.json');
@@ -43,7 +44,7 @@ describe('withLock', () => {
     const path = await vaultPath();
     let release!: () => void;
     const first = withLock(path, () => new Promise<void>((r) => (release = r)));
-    await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => release, 'the first writer to hold the lock');
     await expect(withLock(path, () => Promise.resolve())).rejects.toBeInstanceOf(VaultBusyError);
     release();
     await first;

@@ -7,8 +7,7 @@ import {
   suggestWords,
   WORD_COUNTS,
 } from '../../src/vault/mnemonic.js';
-
-const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
+import { DEV_PHRASE } from '../helpers/dev-keys.js';
 
 describe('mnemonics', () => {
   it('has the 2048-word BIP39 English list', () => {

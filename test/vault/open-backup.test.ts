@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport } from '../../src/vault/import-plan.js';
 import { emptyVaultData } from '../../src/vault/model.js';
 import { openBackupFile, unlockBackupAccount } from '../../src/vault/open-backup.js';
-import { ALICE, BOB } from '../helpers/dev-keys.js';
-import { DEV_PHRASE, openTestVault } from '../helpers/vault.js';
+import { ALICE, BOB, DEV_PHRASE } from '../helpers/dev-keys.js';
+import { openTestVault } from '../helpers/vault.js';
 
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 let dir: string;

@@ -3,8 +3,7 @@ import { decodeKeyFile } from '../../src/vault/polkadot-js/decode.js';
 import { encodeAccountJson, encodeBatchJson, encodeExternalAccountJson } from '../../src/vault/polkadot-js/encode.js';
 import { inLanes } from '../../src/vault/polkadot-js/open-lanes.js';
 import type { DecodedKeyFile, KeyringPairJson } from '../../src/vault/polkadot-js/types.js';
-import { DEV_PHRASE } from '../helpers/cli.js';
-import { ALICE } from '../helpers/dev-keys.js';
+import { ALICE, DEV_PHRASE } from '../helpers/dev-keys.js';
 
 /** scrypt runs as the codec asks for them: how many, how many at once, and which to fail. */
 const kdf = vi.hoisted(() => ({ runs: 0, running: 0, most: 0, failing: new Map<string, Error>() }));

@@ -18,7 +18,6 @@ import {
   type BatchAccount,
   type DecodedAccount,
 } from '../../src/vault/polkadot-js.js';
-import { DEV_PHRASE } from '../helpers/cli.js';
 import {
   ALICE,
   ALICE_ECDSA_SUBSTRATE,
@@ -26,6 +25,7 @@ import {
   ALITH,
   BOB,
   CHARLIE,
+  DEV_PHRASE,
   ETHEREUM_PATH,
 } from '../helpers/dev-keys.js';
 

@@ -9,8 +9,7 @@ import {
   MAX_FILE_BYTES,
   type KeyringPairJson,
 } from '../../src/vault/polkadot-js.js';
-import { DEV_PHRASE } from '../helpers/cli.js';
-import { BOB } from '../helpers/dev-keys.js';
+import { BOB, DEV_PHRASE } from '../helpers/dev-keys.js';
 
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const PASSWORD = bytes('right password');

@@ -17,8 +17,14 @@ import {
 } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fixture from '../fixtures/polkadot-js/keyring-spec.json' with { type: 'json' };
-import { ALICE, ALICE_ECDSA_SUBSTRATE, ALICE_ED25519_SUBSTRATE, ALITH, ETHEREUM_PATH } from '../helpers/dev-keys.js';
-import { DEV_PHRASE } from '../helpers/cli.js';
+import {
+  ALICE,
+  ALICE_ECDSA_SUBSTRATE,
+  ALICE_ED25519_SUBSTRATE,
+  ALITH,
+  DEV_PHRASE,
+  ETHEREUM_PATH,
+} from '../helpers/dev-keys.js';
 import {
   decodeKeyFile,
   encodeAccountJson,

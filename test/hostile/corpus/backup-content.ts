@@ -7,8 +7,7 @@
  */
 import type { BackupContent } from '../../../src/vault/backup.js';
 import type { EnvelopeKey } from '../../../src/vault/envelope.js';
-import { DEV_PHRASE } from '../../helpers/cli.js';
-import { BOB, CHARLIE } from '../../helpers/dev-keys.js';
+import { BOB, CHARLIE, DEV_PHRASE } from '../../helpers/dev-keys.js';
 import { IMPORT_BOTH, writeSamples, type HostileInput, type Sample } from './inputs.js';
 import { CREATED, sealFixed, soundContent, TRAVEL_ID, type DevKeys } from './seal.js';
 

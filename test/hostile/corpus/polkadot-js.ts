@@ -8,8 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { newSealKey, seal, type SealKey } from '../../../src/vault/polkadot-js/cipher.js';
 import { encodeAccountJson } from '../../../src/vault/polkadot-js/encode.js';
-import { DEV_PHRASE } from '../../helpers/cli.js';
-import { BOB } from '../../helpers/dev-keys.js';
+import { BOB, DEV_PHRASE } from '../../helpers/dev-keys.js';
 import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
 import { FILE_PASSWORD, flipBit, IMPORT_BOTH, utf8, writeSamples, type HostileInput, type Sample } from './inputs.js';
 

@@ -8,7 +8,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type BackupContent } from '../../../src/
 import { seal, type EnvelopeKey } from '../../../src/vault/envelope.js';
 import { deriveKey } from '../../../src/vault/kdf.js';
 import { secretboxOpen, secretboxSeal } from '../../../src/vault/secretbox.js';
-import { DEV_PHRASE } from '../../helpers/cli.js';
+import { DEV_PHRASE } from '../../helpers/dev-keys.js';
 import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
 import { FAST_SCRYPT } from '../../helpers/vault.js';
 import { FILE_PASSWORD } from './inputs.js';

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { accountAddress } from '../../../src/vault/accounts.js';
 import * as actions from '../../../src/vault/actions.js';
 import { VaultSession } from '../../../src/vault/store.js';
-import { ARROW_RIGHT, BACKSPACE, ENTER, ESC, TAB } from '../../helpers/ink.js';
+import { expectFits } from '../../helpers/ink.js';
+import { ARROW_RIGHT, ARROW_UP, BACKSPACE, CTRL_U, ENTER, ESC, TAB } from '../../helpers/keys.js';
+import { content, prose } from '../../helpers/shell.js';
 import { openTestVault, TEST_PASSWORD } from '../../helpers/vault.js';
-import { content, expectFits, openAccounts, prose } from './helpers.js';
+import { openAccounts } from './helpers.js';
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const ALICE_POLKADOT = '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5';
 const ALICE_KUSAMA = 'HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F';
-const CTRL_U = '\u0015';
 
 const reopen = (session: VaultSession) => VaultSession.unlock(session.path, new TextEncoder().encode(TEST_PASSWORD));
 
@@ -88,7 +89,7 @@ describe('deriving an account', () => {
     await screen.pressUntil('› Network', TAB);
     // Enter on the last field does nothing; the next key shows the form is still there.
     screen.type(ENTER);
-    await screen.pressUntil('› Path', '\u001B[A');
+    await screen.pressUntil('› Path', ARROW_UP);
     expect(screen.frame()).toContain('Derive an account');
     expect(screen.frame()).not.toContain('Deriving');
     expect(session.data.accounts).toEqual([]);
@@ -105,7 +106,7 @@ describe('deriving an account', () => {
     expect(prose(verdict)).toMatch(/Address —/u);
     expectFits(verdict);
     screen.type(ENTER);
-    await screen.pressUntil('› Path', '\u001B[A');
+    await screen.pressUntil('› Path', ARROW_UP);
     expect(session.data.accounts).toHaveLength(2);
     screen.unmount();
   });
@@ -275,7 +276,7 @@ describe('layout', () => {
     const session = await withAliceAndBob();
     const screen = await openAccounts(session, { columns: 140, rows: 30 });
     const frame = screen.frame();
-    expectFits(frame, 140);
+    expectFits(frame, 140, 30);
     expect(frame).toMatch(/NAME +ADDRESS +TYPE +PATH +NETWORK +IDENTITY/u);
     expect(frame).toContain(ALICE);
     const narrow = await screen.resize(80, 24);

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { accountAddress } from '../../../src/vault/accounts.js';
 import type { Account } from '../../../src/vault/model.js';
 import type { VaultSession } from '../../../src/vault/store.js';
-import { BACKSPACE, ENTER, ESC } from '../../helpers/ink.js';
+import { expectFits } from '../../helpers/ink.js';
+import { BACKSPACE, ENTER, ESC } from '../../helpers/keys.js';
+import { content } from '../../helpers/shell.js';
 import { openTestVault } from '../../helpers/vault.js';
-import { content, expectFits, openAccounts } from './helpers.js';
+import { openAccounts } from './helpers.js';
 
 const COUNT = 10_000;
 

@@ -1,29 +1,19 @@
 /** The address book screens, driven key by key against a real vault file. */
 import { describe, expect, it } from 'vitest';
-import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import { ShellView } from '../../../src/app/shell.js';
 import * as actions from '../../../src/vault/actions.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { ALICE, BOB } from '../../helpers/dev-keys.js';
-import { ARROW_UP, BACKSPACE, ENTER, ESC, TAB, renderScreen, type Screen } from '../../helpers/ink.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_UP, BACKSPACE, CTRL_U, ENTER, ESC, TAB, paste } from '../../helpers/keys.js';
+import { openShell } from '../../helpers/shell.js';
 import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
 
 const EIP55 = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
-const CTRL_U = '\u0015';
 
 async function openAddressBook(session: VaultSession): Promise<Screen> {
-  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, {
-    columns: 80,
-    rows: 24,
-  });
+  const screen = await openShell(session);
   await screen.pressUntil('Address book ·', TAB, TAB);
   return screen;
-}
-
-function expectFits(frame: string) {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(24);
-  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
 }
 
 describe('the address book screens', () => {
@@ -111,10 +101,10 @@ describe('the address book screens', () => {
     await screen.waitFor('Name:     eth');
     await screen.press(TAB);
     const flipped = EIP55.replace('aAeb', 'aaeb');
-    screen.type(`\u001B[200~${flipped}\u001B[201~`);
+    screen.type(paste(flipped));
     await screen.waitFor('this address fails its EIP-55 checksum');
     await screen.press(CTRL_U);
-    screen.type(`\u001B[200~${EIP55}\n\u001B[201~`);
+    screen.type(paste(`${EIP55}\n`));
     await screen.waitFor('✓ will be saved for substrate');
     expect(screen.frame()).toContain(`Address:  ${EIP55}`);
     expect(screen.frame()).not.toContain('EIP-55');

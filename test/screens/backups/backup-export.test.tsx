@@ -1,32 +1,18 @@
 /** Exporting a backup through the screens: real vault, real file, real scrypt. */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupContent, readBackup } from '../../../src/vault/backup.js';
 import * as actions from '../../../src/vault/actions.js';
-import { ARROW_DOWN, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
+import { temporaryDir } from '../../helpers/files.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, CTRL_S, CTRL_U, ENTER, ESC, TAB } from '../../helpers/keys.js';
+import { content, waitForProse } from '../../helpers/shell.js';
 import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
-import {
-  BACKUP_PASSWORD,
-  CTRL_U,
-  bytes,
-  content,
-  expectFits,
-  openBackups,
-  unwrapped,
-  waitForProse,
-  withAlice,
-} from './helpers.js';
+import { BACKUP_PASSWORD, bytes, openBackups, unwrapped, withAlice } from './helpers.js';
 
-const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-async function mediaDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'airlock-media-'));
-  dirs.push(dir);
-  return dir;
-}
+const mediaDir = () => temporaryDir('media');
 
 /** From the Backups home: the export form with `target` typed as its destination. */
 async function fillForm(screen: Screen, target: string, password = BACKUP_PASSWORD) {
@@ -123,7 +109,7 @@ describe('exporting a backup', () => {
     expect(await readFile(target, 'utf8')).toBe('an older file\n');
 
     // The passwords are still there: sending the form again asks again.
-    await screen.pressUntil('already exists', '\u0013');
+    await screen.pressUntil('already exists', CTRL_S);
     await screen.pressUntil('Backup written and verified', 'y');
     const { content: read } = await readBackup(target, bytes(BACKUP_PASSWORD));
     expect(read.identities.map((i) => i.name)).toEqual(['dev']);
@@ -169,7 +155,7 @@ describe('exporting a backup', () => {
     screen.type(CTRL_U);
     screen.type('something else entirely');
     await screen.waitFor('Not the same as the password above');
-    await screen.pressUntil('The two passwords differ', '\u0013');
+    await screen.pressUntil('The two passwords differ', CTRL_S);
     await expect(readFile(target)).rejects.toMatchObject({ code: 'ENOENT' });
     await screen.pressUntil('› Export a backup', ESC);
     screen.unmount();

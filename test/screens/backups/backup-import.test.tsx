@@ -6,19 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as actions from '../../../src/vault/actions.js';
 import { backupContent, writeBackup } from '../../../src/vault/backup.js';
 import { VaultSession } from '../../../src/vault/store.js';
-import { ARROW_DOWN, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, CTRL_U, ENTER, ESC, TAB } from '../../helpers/keys.js';
+import { content, prose, waitForProse } from '../../helpers/shell.js';
 import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
-import {
-  BACKUP_PASSWORD,
-  CTRL_U,
-  bytes,
-  content,
-  expectFits,
-  openBackups,
-  prose,
-  waitForProse,
-  withAlice,
-} from './helpers.js';
+import { BACKUP_PASSWORD, bytes, openBackups, withAlice } from './helpers.js';
 
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 const CHARLIE = '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y';

@@ -3,39 +3,22 @@
  * real scrypt; every file read back with the same function the import uses.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as actions from '../../../src/vault/actions.js';
 import type { Account } from '../../../src/vault/model.js';
 import { openBackupFile } from '../../../src/vault/open-backup.js';
 import type { VaultSession } from '../../../src/vault/store.js';
 import { ALICE, BOB, CHARLIE } from '../../helpers/dev-keys.js';
-import { ARROW_DOWN, ARROW_RIGHT, ARROW_UP, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
-
-const CTRL_S = '\u0013';
-const PAGE_UP = '\u001B[5~';
+import { temporaryDir } from '../../helpers/files.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, ARROW_RIGHT, ARROW_UP, CTRL_S, CTRL_U, ENTER, ESC, PAGE_UP, TAB } from '../../helpers/keys.js';
+import { content, prose, waitForProse } from '../../helpers/shell.js';
 import { openTestVault } from '../../helpers/vault.js';
-import {
-  BACKUP_PASSWORD,
-  CTRL_U,
-  bytes,
-  content,
-  expectFits,
-  openBackups,
-  prose,
-  unwrapped,
-  waitForProse,
-} from './helpers.js';
+import { BACKUP_PASSWORD, bytes, openBackups, unwrapped } from './helpers.js';
 
-const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-async function mediaDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'airlock-media-'));
-  dirs.push(dir);
-  return dir;
-}
+const mediaDir = () => temporaryDir('media');
 
 /** The dev identity with alice, bob and charlie derived from it. */
 async function threeAccounts(): Promise<VaultSession> {

@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VaultSession } from '../../../src/vault/store.js';
 import { ALICE, BOB, CHARLIE } from '../../helpers/dev-keys.js';
-import { ARROW_DOWN, ENTER, ESC, type Screen } from '../../helpers/ink.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, CTRL_U, ENTER, ESC } from '../../helpers/keys.js';
+import { content, prose, waitForProse } from '../../helpers/shell.js';
 import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
-import { CTRL_U, bytes, content, expectFits, openBackups, prose, waitForProse, withAlice } from './helpers.js';
+import { bytes, openBackups, withAlice } from './helpers.js';
 import { writeExtensionBatch } from './polkadot-js-files.js';
 
 const FILE_PASSWORD = 'file-password-42';

@@ -4,7 +4,7 @@ import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { stringToU8a } from '@polkadot/util';
 import { cryptoWaitReady, jsonEncrypt } from '@polkadot/util-crypto';
-import { DEV_PHRASE } from '../../helpers/vault.js';
+import { DEV_PHRASE } from '../../helpers/dev-keys.js';
 
 export interface FileAccount {
   /** Derivation from the dev phrase, e.g. `//Bob`. */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as actions from '../../../src/vault/actions.js';
 import { generateMnemonic } from '../../../src/vault/mnemonic.js';
-import { ARROW_DOWN, BACKSPACE, ENTER, ESC } from '../../helpers/ink.js';
-import { openTestVault } from '../../helpers/vault.js';
-import { contentText, expectFits, openApp, reach, reopen } from './helpers.js';
+import { expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, BACKSPACE, ENTER, ESC } from '../../helpers/keys.js';
+import { prose } from '../../helpers/shell.js';
+import { openTestVault, reopen } from '../../helpers/vault.js';
+import { openApp } from './helpers.js';
 
 describe('the identities list', () => {
   it('shows name, kind, accounts and date, and Enter goes to the accounts', async () => {
@@ -37,7 +39,7 @@ describe('renaming an identity', () => {
   it('starts from the current name and saves the new one', async () => {
     const session = await openTestVault({ dev: true });
     const screen = await openApp(session);
-    await reach(screen, 'Rename identity "dev"', 'R');
+    await screen.pressUntil('Rename identity "dev"', 'R');
     expect(screen.frame()).toContain('New name: dev');
     for (let i = 0; i < 3; i++) screen.type(BACKSPACE);
     screen.type('alice-keys');
@@ -52,7 +54,7 @@ describe('renaming an identity', () => {
     const session = await openTestVault({ dev: true });
     await actions.saveMnemonicIdentity(session, 'other', generateMnemonic(12));
     const screen = await openApp(session);
-    await reach(screen, 'Rename identity "other"', ARROW_DOWN, 'R');
+    await screen.pressUntil('Rename identity "other"', ARROW_DOWN, 'R');
     for (let i = 0; i < 5; i++) screen.type(BACKSPACE);
     screen.type('dev');
     await screen.waitFor('An identity named "dev" already exists');
@@ -71,8 +73,8 @@ describe('removing an identity', () => {
     await actions.deriveAccount(session, { identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice' });
     await actions.deriveAccount(session, { identity: 'dev', name: 'bob', type: 'sr25519', path: '//Bob' });
     const screen = await openApp(session);
-    const frame = await reach(screen, 'Type "dev" to confirm', 'x');
-    expect(contentText(frame)).toContain('removes identity "dev" and, with it, its 2 accounts from the vault');
+    const frame = await screen.pressUntil('Type "dev" to confirm', 'x');
+    expect(prose(frame)).toContain('removes identity "dev" and, with it, its 2 accounts from the vault');
     expectFits(frame);
 
     screen.type('de');
@@ -94,7 +96,7 @@ describe('removing an identity', () => {
   it('Esc cancels and keeps everything', async () => {
     const session = await openTestVault({ dev: true });
     const screen = await openApp(session);
-    const frame = await reach(screen, 'Type "dev" to confirm', 'x');
+    const frame = await screen.pressUntil('Type "dev" to confirm', 'x');
     expect(frame).toContain('(it has no accounts)');
     await screen.pressUntil(/dev\s+mnemonic/u, ESC);
     expect((await reopen(session)).identities).toHaveLength(1);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkMnemonic } from '../../../src/vault/mnemonic.js';
-import { ARROW_LEFT, ARROW_UP, ENTER, ESC, type Screen } from '../../helpers/ink.js';
-import { openTestVault } from '../../helpers/vault.js';
-import { contentText, expectFits, openApp, reach, reopen } from './helpers.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_LEFT, ARROW_UP, ENTER, ESC } from '../../helpers/keys.js';
+import { prose } from '../../helpers/shell.js';
+import { openTestVault, reopen } from '../../helpers/vault.js';
+import { openApp } from './helpers.js';
 
 /** The numbered words of the grid, read from the frame as a person reads them off the screen. */
 function wordsOnScreen(frame: string): string[] {
@@ -14,11 +16,11 @@ function wordsOnScreen(frame: string): string[] {
 const askedNumber = (frame: string) => Number(/Word #(\d+)\?/u.exec(frame)?.[1]);
 
 async function toWords(screen: Screen, name: string, lefts = 0) {
-  await reach(screen, 'New identity', 'n');
+  await screen.pressUntil('New identity', 'n');
   screen.type(name);
   await screen.waitFor(`Name: ${name}`);
   for (let i = 0; i < lefts; i++) await screen.press(ARROW_LEFT);
-  return reach(screen, 'Recovery words for', ENTER);
+  return screen.pressUntil('Recovery words for', ENTER);
 }
 
 describe('a new identity', () => {
@@ -31,14 +33,14 @@ describe('a new identity', () => {
     const shown = await toWords(screen, 'savings');
     expectFits(shown);
     expect(shown).toContain('(24 words)');
-    const warning = contentText(shown);
+    const warning = prose(shown);
     expect(warning).toContain('Write these words on paper, in this order');
     expect(warning).toContain('Anyone who sees them can take the funds');
     expect(warning).toContain('airlock will not show them again');
     const words = wordsOnScreen(shown);
     expect(words.filter(Boolean)).toHaveLength(24);
 
-    let frame = await reach(screen, 'Word #', ENTER);
+    let frame = await screen.pressUntil('Word #', ENTER);
     expectFits(frame);
     const asked = new Set<number>();
     for (let question = 1; question <= 3; question++) {
@@ -47,7 +49,10 @@ describe('a new identity', () => {
       asked.add(number);
       screen.type(words[number - 1]!);
       await screen.waitFor(`Word #${number}? ${words[number - 1]}`);
-      frame = await reach(screen, question < 3 ? `question ${question + 1} of 3` : 'Saved identity "savings"', ENTER);
+      frame = await screen.pressUntil(
+        question < 3 ? `question ${question + 1} of 3` : 'Saved identity "savings"',
+        ENTER,
+      );
     }
     expect(asked.size).toBe(3);
 
@@ -74,7 +79,7 @@ describe('a new identity', () => {
   it('checks the name as it is typed', async () => {
     const session = await openTestVault({ dev: true });
     const screen = await openApp(session);
-    await reach(screen, 'New identity', 'n');
+    await screen.pressUntil('New identity', 'n');
     screen.type('dev');
     await screen.waitFor('An identity named "dev" already exists');
     screen.type(ENTER);
@@ -90,7 +95,7 @@ describe('a new identity', () => {
     const session = await openTestVault();
     const screen = await openApp(session);
     const words = wordsOnScreen(await toWords(screen, 'careless'));
-    const frame = await reach(screen, 'Word #', ENTER);
+    const frame = await screen.pressUntil('Word #', ENTER);
     const number = askedNumber(frame);
     const wrong = words[number % 24] === words[number - 1] ? 'zoo' : words[number % 24]!;
     screen.type(wrong);
@@ -99,9 +104,9 @@ describe('a new identity', () => {
     expect(screen.frame()).toContain('question 1 of 3');
     expect(session.data.identities).toHaveLength(0);
 
-    const again = await reach(screen, 'Recovery words for', ARROW_UP);
+    const again = await screen.pressUntil('Recovery words for', ARROW_UP);
     expect(wordsOnScreen(again)).toEqual(words);
-    await reach(screen, 'Leave without saving?', ESC);
+    await screen.pressUntil('Leave without saving?', ESC);
     await screen.pressUntil('No identities yet', ENTER);
     expect((await reopen(session)).identities).toHaveLength(0);
     screen.unmount();
@@ -111,7 +116,7 @@ describe('a new identity', () => {
     const session = await openTestVault();
     const screen = await openApp(session);
     const words = wordsOnScreen(await toWords(screen, 'kept'));
-    await reach(screen, 'Leave without saving?', ESC);
+    await screen.pressUntil('Leave without saving?', ESC);
     expect(wordsOnScreen(await screen.pressUntil('Recovery words for', ESC))).toEqual(words);
     screen.unmount();
   });
@@ -119,7 +124,7 @@ describe('a new identity', () => {
   it('Esc on the form leaves at once: no words exist yet', async () => {
     const session = await openTestVault();
     const screen = await openApp(session);
-    await reach(screen, 'New identity', 'n');
+    await screen.pressUntil('New identity', 'n');
     await screen.pressUntil('No identities yet', ESC);
     screen.unmount();
   });

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { BACKSPACE, ENTER, ESC, TAB } from '../../helpers/ink.js';
-import { DEV_PHRASE, openTestVault } from '../../helpers/vault.js';
-import { contentText, expectFits, openApp, reach, reopen } from './helpers.js';
+import { DEV_PHRASE } from '../../helpers/dev-keys.js';
+import { expectFits } from '../../helpers/ink.js';
+import { BACKSPACE, ENTER, ESC, TAB, paste } from '../../helpers/keys.js';
+import { prose } from '../../helpers/shell.js';
+import { openTestVault, reopen } from '../../helpers/vault.js';
+import { openApp } from './helpers.js';
 
 const words = DEV_PHRASE.split(' ');
 
 async function toWordEntry(name: string) {
   const session = await openTestVault();
   const screen = await openApp(session);
-  await reach(screen, 'Restore an identity', 'r');
+  await screen.pressUntil('Restore an identity', 'r');
   screen.type(name);
   await screen.waitFor(`Name: ${name}`);
-  await reach(screen, 'Word 1 of 12', ENTER);
+  await screen.pressUntil('Word 1 of 12', ENTER);
   return { session, screen };
 }
 
@@ -59,7 +62,7 @@ describe('restoring an identity from its words', () => {
 
   it('fills every word from a pasted phrase', async () => {
     const { session, screen } = await toWordEntry('pasted');
-    await screen.pressUntil('The checksum holds', `\u001B[200~${DEV_PHRASE}\u001B[201~`);
+    await screen.pressUntil('The checksum holds', paste(DEV_PHRASE));
     expect(screen.frame()).toContain('All 12 words are in');
     await screen.pressUntil(/pasted\s+mnemonic/u, ENTER);
     expect(await mnemonicOf(session, 'pasted')).toBe(DEV_PHRASE);
@@ -68,11 +71,8 @@ describe('restoring an identity from its words', () => {
 
   it('a wrong checksum word gets a plain verdict and saves nothing', async () => {
     const { session, screen } = await toWordEntry('broken');
-    const frame = await screen.pressUntil(
-      'fails its checksum',
-      bracketedPaste(DEV_PHRASE.replace(/walk$/u, 'abandon')),
-    );
-    expect(contentText(frame)).toContain('The recovery phrase fails its checksum: a word is wrong or two are swapped');
+    const frame = await screen.pressUntil('fails its checksum', paste(DEV_PHRASE.replace(/walk$/u, 'abandon')));
+    expect(prose(frame)).toContain('The recovery phrase fails its checksum: a word is wrong or two are swapped');
     expectFits(frame);
     screen.type(ENTER);
     // Backspace after Enter: the entry is still there, so Enter did not leave or save.
@@ -95,7 +95,7 @@ describe('restoring an identity from its words', () => {
     const { session, screen } = await toWordEntry('left');
     screen.type('bottom ');
     await screen.waitFor('Word 2 of 12');
-    await reach(screen, 'Name: left', ESC);
+    await screen.pressUntil('Name: left', ESC);
     await screen.pressUntil('No identities yet', ESC);
     expect((await reopen(session)).identities).toHaveLength(0);
     screen.unmount();
@@ -104,18 +104,13 @@ describe('restoring an identity from its words', () => {
   it('a phrase already in the vault is refused with the reason', async () => {
     const session = await openTestVault({ dev: true });
     const screen = await openApp(session);
-    await reach(screen, 'Restore an identity', 'r');
+    await screen.pressUntil('Restore an identity', 'r');
     screen.type('again');
     await screen.waitFor('Name: again');
-    await reach(screen, 'Word 1 of 12', ENTER);
-    await screen.pressUntil('The checksum holds', bracketedPaste(DEV_PHRASE));
+    await screen.pressUntil('Word 1 of 12', ENTER);
+    await screen.pressUntil('The checksum holds', paste(DEV_PHRASE));
     await screen.pressUntil('already in the vault as identity "dev"', ENTER);
     expect((await reopen(session)).identities.map((i) => i.name)).toEqual(['dev']);
     screen.unmount();
   });
 });
-
-/** A paste as a terminal delivers it to an app that asked for bracketed paste. */
-function bracketedPaste(text: string): string {
-  return `\u001B[200~${text}\u001B[201~`;
-}

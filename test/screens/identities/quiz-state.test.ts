@@ -7,14 +7,14 @@ import {
   quizReducer,
   type QuizState,
 } from '../../../src/screens/identities/quiz-state.js';
+import { DEV_PHRASE } from '../../helpers/dev-keys.js';
 
-const PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 /** A random source that returns the given numbers in turn. */
 const sequence =
   (...values: number[]) =>
   () =>
     values.shift() ?? 0;
-const start = (random = sequence(0.5, 0, 0.99)) => quizReducer(newQuiz(PHRASE, random), { type: 'start' });
+const start = (random = sequence(0.5, 0, 0.99)) => quizReducer(newQuiz(DEV_PHRASE, random), { type: 'start' });
 
 describe('choosing quiz positions', () => {
   it('takes distinct positions from the injected random source, ascending', () => {
@@ -35,7 +35,7 @@ describe('choosing quiz positions', () => {
 
 describe('the quiz', () => {
   it('shows the words first, then asks the chosen positions in order', () => {
-    const shown = newQuiz(PHRASE, sequence(0.5, 0, 0.99));
+    const shown = newQuiz(DEV_PHRASE, sequence(0.5, 0, 0.99));
     expect(shown.phase).toBe('words');
     expect(askedWord(shown)).toBeUndefined();
     const asking = quizReducer(shown, { type: 'start' });
@@ -77,14 +77,14 @@ describe('the new-identity flow', () => {
   const generated = newIdentityReducer(initialNewIdentity, {
     type: 'generated',
     name: 'savings',
-    phrase: PHRASE,
+    phrase: DEV_PHRASE,
     random: () => 0,
   });
 
   it('holds the words only between generating and discarding', () => {
     expect(generated).toMatchObject({ step: 'phrase', name: 'savings' });
     if (generated.step !== 'phrase') throw new Error('unreachable');
-    expect(generated.quiz.words.join(' ')).toBe(PHRASE);
+    expect(generated.quiz.words.join(' ')).toBe(DEV_PHRASE);
     expect(newIdentityReducer(generated, { type: 'discard' })).toEqual({ step: 'form' });
   });
 

@@ -8,9 +8,9 @@ import {
   type WordEntryAction,
   type WordEntryState,
 } from '../../../src/screens/identities/word-entry-state.js';
+import { DEV_PHRASE } from '../../helpers/dev-keys.js';
 
-const DEV = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
-const BAD_CHECKSUM = DEV.replace(/walk$/u, 'abandon');
+const BAD_CHECKSUM = DEV_PHRASE.replace(/walk$/u, 'abandon');
 const TWENTY_FOUR = 'abandon '.repeat(23) + 'art';
 
 const run = (...actions: WordEntryAction[]) => actions.reduce<WordEntryState>(wordEntryReducer, initialWordEntry());
@@ -78,16 +78,16 @@ describe('going back', () => {
 
 describe('paste and typed-ahead chunks', () => {
   it('a pasted phrase fills every word and sets the count', () => {
-    const state = run(type(DEV));
-    expect(state.words.join(' ')).toBe(DEV);
-    expect(verdictOf(state)).toEqual({ ok: true, phrase: DEV });
+    const state = run(type(DEV_PHRASE));
+    expect(state.words.join(' ')).toBe(DEV_PHRASE);
+    expect(verdictOf(state)).toEqual({ ok: true, phrase: DEV_PHRASE });
     const long = run(type(`  ${TWENTY_FOUR.toUpperCase()}\n`));
     expect(long.count).toBe(24);
     expect(verdictOf(long)).toEqual({ ok: true, phrase: TWENTY_FOUR });
   });
 
   it('ignores the bracketed-paste markers around a paste', () => {
-    expect(run(type('[200~'), type(DEV), type('[201~')).words).toHaveLength(12);
+    expect(run(type('[200~'), type(DEV_PHRASE), type('[201~')).words).toHaveLength(12);
   });
 
   it('a chunk typed faster than it is read accepts all but its last word', () => {
@@ -116,7 +116,7 @@ describe('paste and typed-ahead chunks', () => {
 
 describe('word count and verdict', () => {
   it('counts to 12 first and grows when more words come', () => {
-    let state = run(type(`${DEV} `));
+    let state = run(type(`${DEV_PHRASE} `));
     expect(state.count).toBe(12);
     state = wordEntryReducer(state, type('abandon '));
     expect(state.count).toBe(15);
@@ -136,7 +136,7 @@ describe('word count and verdict', () => {
     const verdict = verdictOf(run(type(BAD_CHECKSUM)));
     expect(verdict).toEqual({
       ok: false,
-      message: expect.stringMatching(/checksum: a word is wrong or two are swapped/u),
+      message: expect.stringMatching(/checksum: a word is wrong or two are swapped/u) as string,
     });
   });
 

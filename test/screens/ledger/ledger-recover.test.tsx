@@ -8,9 +8,11 @@ import { hdLedger } from '@polkadot/util-crypto/hd/ledger';
 import { describe, expect, it } from 'vitest';
 import { ledgerPath } from '../../../src/ledger/paths.js';
 import vectors from '../../fixtures/ledger-hd-vectors.json' with { type: 'json' };
-import { ARROW_DOWN, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
-import { openTestVault } from '../../helpers/vault.js';
-import { CTRL_U, content, expectFits, openLedger, prose, reopen, statusLine } from './helpers.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, ARROW_LEFT, CTRL_U, ENTER, ESC, TAB, paste } from '../../helpers/keys.js';
+import { content, prose } from '../../helpers/shell.js';
+import { openTestVault, reopen } from '../../helpers/vault.js';
+import { openLedger, statusLine } from './helpers.js';
 
 const { MNE_0: ABANDON_ABOUT, MNE_1: LEDGER_WORDS } = vectors.mnemonics;
 /** The published Polkadot (slip44 354) vectors at account 0: without a passphrase, and with "testing". */
@@ -19,7 +21,6 @@ const NO_PASSPHRASE = POLKADOT.find((v) => v.mnemonic === 'MNE_0' && v.passphras
 const WITH_PASSPHRASE = POLKADOT.find((v) => v.mnemonic === 'MNE_1' && v.passphrase === 'testing')!;
 const publishedKey = (seed: string) => ed25519PairFromSeed(Buffer.from(seed.slice(2), 'hex')).publicKey;
 const hex = (bytes: Uint8Array) => `0x${Buffer.from(bytes).toString('hex')}`;
-const paste = (text: string) => `\u001B[200~${text}\u001B[201~`;
 
 /** From the Ledger home, past the warning (confirmed with y), to the word entry. */
 async function toWords(screen: Screen) {
@@ -72,7 +73,7 @@ describe('recovering a Ledger offline', () => {
     const screen = await openLedger(session);
     await toWords(screen);
     // Typed as a person types, each word taken with Space; the count follows to 12 with ←.
-    await screen.pressUntil('[12]', '\u001B[D', '\u001B[D', '\u001B[D', '\u001B[D');
+    await screen.pressUntil('[12]', ARROW_LEFT, ARROW_LEFT, ARROW_LEFT, ARROW_LEFT);
     screen.type(`${ABANDON_ABOUT} `);
     const words = await screen.waitFor('The checksum holds. Enter goes on.');
     expectFits(words);

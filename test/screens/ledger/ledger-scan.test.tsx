@@ -8,10 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerPath } from '../../../src/ledger/paths.js';
 import { shortenMiddle } from '../../../src/screens/accounts/account-columns.js';
 import vectors from '../../fixtures/ledger-hd-vectors.json' with { type: 'json' };
-import { ARROW_DOWN, ARROW_RIGHT, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, ARROW_RIGHT, CTRL_S, CTRL_U, ENTER, ESC, TAB } from '../../helpers/keys.js';
 import { startLedgerEmulator, SW, type LedgerEmulator } from '../../helpers/ledger-emulator.js';
-import { openTestVault } from '../../helpers/vault.js';
-import { CTRL_S, CTRL_U, content, expectFits, openLedger, prose, reopen, statusLine, waitForProse } from './helpers.js';
+import { content, prose, waitForProse } from '../../helpers/shell.js';
+import { openTestVault, reopen } from '../../helpers/vault.js';
+import { expectThroughout } from '../../helpers/wait.js';
+import { openLedger, statusLine } from './helpers.js';
 
 const WORDS = vectors.mnemonics.MNE_1;
 const hex = (bytes: Uint8Array) => `0x${Buffer.from(bytes).toString('hex')}`;
@@ -27,7 +30,7 @@ const shortened = (address: string) => shortenMiddle(address, 28);
 const rowsOf = (frame: string) =>
   content(frame)
     .split('\n')
-    .filter((line) => /^[› ] +\d+  m\//u.test(line))
+    .filter((line) => /^[› ] +\d+ {2}m\//u.test(line))
     .map((line) => line.split(/\s+/u).filter(Boolean));
 
 let emulator: LedgerEmulator;
@@ -121,7 +124,7 @@ describe('scanning a Ledger', () => {
 
     // The person takes a moment: the screen says what to do, with the whole address to compare.
     device({ delayMs: 150 });
-    await screen.pressUntil(/^.*› +1  m\//mu, ARROW_DOWN);
+    await screen.pressUntil(/^.*› +1 {2}m\//mu, ARROW_DOWN);
     const waiting = await screen.pressUntil('Show account 1 on the Ledger', 's');
     expect(prose(waiting)).toContain(
       'Compare the address on the Ledger with the one here, then approve or reject on the device.',
@@ -160,7 +163,8 @@ describe('scanning a Ledger', () => {
   });
 
   it('Esc stops a scan under way: back to the form, and the device is asked nothing more', async () => {
-    device({ delayMs: 80 });
+    const replyMs = 80;
+    device({ delayMs: replyMs });
     const session = await openTestVault();
     const screen = await openLedger(session);
     await scanForm(screen, 5);
@@ -168,9 +172,9 @@ describe('scanning a Ledger', () => {
     const stopped = await screen.pressUntil('Scan cancelled: nothing was saved.', ESC);
     expect(stopped).toContain(`Emulator at:  127.0.0.1:${emulator.port}`);
     const asked = emulator.apdus.length;
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    // At most the request already on its way when Esc was pressed.
-    expect(emulator.apdus.length).toBeLessThanOrEqual(asked + 1);
+    // At most the request already on its way when Esc was pressed, for as long as five more
+    // replies would take: a scan still running would have asked again after each.
+    await expectThroughout(5 * replyMs, () => expect(emulator.apdus.length).toBeLessThanOrEqual(asked + 1));
     expect(screen.frame()).toContain('Scan a Ledger');
     expect((await reopen(session)).identities).toEqual([]);
     screen.unmount();

@@ -1,34 +1,21 @@
 /** The QR screens in the shell, driven by keys, and what a phone would read off their frames. */
 import { expect } from 'vitest';
-import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import { SIDEBAR_WIDTH } from '../../../src/app/sidebar.js';
-import { ShellView } from '../../../src/app/shell.js';
 import * as actions from '../../../src/vault/actions.js';
 import type { VaultSession } from '../../../src/vault/store.js';
-import { renderScreen, TAB, type Screen } from '../../helpers/ink.js';
+import type { Screen } from '../../helpers/ink.js';
+import { TAB } from '../../helpers/keys.js';
 import { DARK_THEME, LIGHT_THEME, readQrPicture, terminalToImage, type Theme } from '../../helpers/qr-pixels.js';
+import { openShell } from '../../helpers/shell.js';
 
-export const CTRL_U = '\u0015';
 export const POLKADOT_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
 export const KUSAMA_GENESIS = '0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe';
 
 /** The app on `session`, opened at the QR section. */
 export async function openQr(session: VaultSession, size = { columns: 80, rows: 24 }): Promise<Screen> {
-  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, size);
+  const screen = await openShell(session, size);
   await screen.pressUntil('QR codes', TAB, TAB, TAB, TAB);
   return screen;
 }
-
-/** The content area's lines, without the title, the sidebar and the status line. */
-export const content = (frame: string) =>
-  frame
-    .split('\n')
-    .slice(1, -1)
-    .map((line) => line.slice(SIDEBAR_WIDTH + 1).trimEnd())
-    .join('\n');
-
-/** The content area as one line of words, for text that may wrap. */
-export const prose = (frame: string) => content(frame).replace(/\s+/gu, ' ').trim();
 
 /** What a phone pointed at the terminal reads now: the frame with its colours, painted and scanned. */
 export function scan(screen: Screen, theme: Theme = DARK_THEME): string | undefined {
@@ -40,13 +27,6 @@ export function scanBoth(screen: Screen): string | undefined {
   const dark = scan(screen, DARK_THEME);
   expect(scan(screen, LIGHT_THEME)).toBe(dark);
   return dark;
-}
-
-/** Fails unless the frame is exactly the terminal's size or smaller. */
-export function expectFits(frame: string, columns = 80, rows = 24) {
-  const lines = frame.split('\n');
-  expect(lines.length, frame).toBeLessThanOrEqual(rows);
-  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(columns);
 }
 
 /** The frame counter of the player's status line. */

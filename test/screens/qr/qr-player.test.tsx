@@ -3,37 +3,24 @@
  * file. Every code is read back from the frame the app draws, colours and all, as a phone
  * would read it off the terminal.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Reassembly } from '../../../src/qr/reassembly.js';
 import { QrShow } from '../../../src/qr/show.js';
 import { ALICE, BOB } from '../../helpers/dev-keys.js';
-import { ARROW_DOWN, ARROW_RIGHT, ENTER, ESC, TAB, type Screen } from '../../helpers/ink.js';
+import { temporaryDir } from '../../helpers/files.js';
+import { type Screen, expectFits, withoutColours } from '../../helpers/ink.js';
+import { ARROW_DOWN, ARROW_RIGHT, CTRL_U, ENTER, ESC, TAB } from '../../helpers/keys.js';
 import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
+import { prose } from '../../helpers/shell.js';
 import { openTestVault } from '../../helpers/vault.js';
+import { expectThroughout } from '../../helpers/wait.js';
 import { openAccounts } from '../accounts/helpers.js';
 import { BACKUP_PASSWORD, openBackups } from '../backups/helpers.js';
-import {
-  CTRL_U,
-  KUSAMA_GENESIS,
-  POLKADOT_GENESIS,
-  expectFits,
-  frameNumber,
-  openQr,
-  prose,
-  scanBoth,
-  withAliceAndBob,
-} from './helpers.js';
+import { KUSAMA_GENESIS, POLKADOT_GENESIS, frameNumber, openQr, scanBoth, withAliceAndBob } from './helpers.js';
 
-const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
-async function fileDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'airlock-qr-screen-'));
-  dirs.push(dir);
-  return dir;
-}
+const fileDir = () => temporaryDir('qr-screen');
 async function fileOf(payload: Uint8Array): Promise<string> {
   const path = join(await fileDir(), 'payload.bin');
   await writeFile(path, payload);
@@ -128,7 +115,7 @@ describe('a file as animated frames', () => {
       expect(text).toMatch(/^UR:BYTES\//u);
       const expected = cli.lines({ paused: true, fps: 8 });
       expect(screen.frame().split('\n').slice(0, -1).join('\n').trimEnd()).toBe(
-        expected.slice(0, -1).map(stripColours).join('\n').trimEnd(),
+        expected.slice(0, -1).map(withoutColours).join('\n').trimEnd(),
       );
       seen.add(text!);
       reassembly.receive(text!, `frame ${number}`);
@@ -160,8 +147,8 @@ describe('a file as animated frames', () => {
     await screen.pressUntil('10 fps', '+');
     await screen.pressUntil('9 fps', '-');
     const paused = await screen.pressUntil('paused', ' ');
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(frameNumber(screen.frame())).toBe(frameNumber(paused));
+    // Paused, there is no frame to wait for: watch as long as four frames would take at 9 fps.
+    await expectThroughout(4 * (1000 / 9), () => expect(frameNumber(screen.frame())).toBe(frameNumber(paused)));
     await screen.pressUntil('9 fps · space pause', ' ');
     await screen.pressUntil('Send a file as QR codes', 'q');
     screen.unmount();
@@ -232,8 +219,6 @@ describe('a file as animated frames', () => {
     screen.unmount();
   });
 });
-
-const stripColours = (line: string) => line.replace(/\u001B\[[0-9;]*m/gu, '');
 
 describe('from a finished backup export', () => {
   it('c on the receipt shows the written file as frames; q comes back to the receipt', async () => {

@@ -14,13 +14,14 @@ import { FrameSequence } from '../../../src/qr/frames.js';
 import * as actions from '../../../src/vault/actions.js';
 import { backupContent, writeBackup } from '../../../src/vault/backup.js';
 import { BOB } from '../../helpers/dev-keys.js';
-import { ARROW_DOWN, ENTER, ESC, type Screen } from '../../helpers/ink.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, CTRL_S, CTRL_U, ENTER, ESC } from '../../helpers/keys.js';
 import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
+import { prose } from '../../helpers/shell.js';
 import { openTestVault } from '../../helpers/vault.js';
-import { CTRL_U, POLKADOT_GENESIS, expectFits, openQr, prose } from './helpers.js';
+import { POLKADOT_GENESIS, openQr } from './helpers.js';
 
 const BACKUP_PASSWORD = 'correct horse battery staple 42';
-const CTRL_S = '\u0013';
 
 let root = '';
 let backup = new Uint8Array();
@@ -100,26 +101,12 @@ async function readPictures(screen: Screen, path: string): Promise<void> {
   screen.type(ENTER);
 }
 
-/** Every frame the screen shows until it shows `text`: to see what went by on the way. */
-async function framesUntil(screen: Screen, text: string | RegExp, timeoutMs = 20_000): Promise<string[]> {
-  const frames: string[] = [];
-  const started = Date.now();
-  for (;;) {
-    const frame = screen.frame();
-    if (frames.at(-1) !== frame) frames.push(frame);
-    if (typeof text === 'string' ? frame.includes(text) : text.test(frame)) return frames;
-    if (Date.now() - started > timeoutMs)
-      expect.fail(`timed out waiting for ${String(text)}; the screen shows:\n${frame}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
 describe('reading pictures of QR codes', () => {
   it('puts a backup together from a folder of frames, saves it where asked, and opens the import on it', async () => {
     const session = await openTestVault({ dev: true });
     const screen = await openQr(session);
     await readPictures(screen, folders.backup);
-    const frames = await framesUntil(screen, 'An airlock backup');
+    const frames = await screen.framesUntil('An airlock backup', 20_000);
     const reading = frames.filter((f) => f.includes('Reading'));
     expect(reading.length).toBeGreaterThan(0);
     expect(reading.at(-1)).toMatch(/\d+ pictures?, \d+ frames?, \d+% complete/u);

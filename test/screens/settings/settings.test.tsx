@@ -2,28 +2,19 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { WrongPasswordError } from '../../../src/errors.js';
-import { renderScreen as renderRegistry } from '../../../src/screens/index.js';
-import { ShellView } from '../../../src/app/shell.js';
 import { VaultSession } from '../../../src/vault/store.js';
-import { ARROW_DOWN, ENTER, ESC, SHIFT_TAB, TAB, renderScreen, type Screen } from '../../helpers/ink.js';
+import { type Screen, expectFits } from '../../helpers/ink.js';
+import { ARROW_DOWN, CTRL_U, ENTER, ESC, SHIFT_TAB, TAB } from '../../helpers/keys.js';
+import { openShell } from '../../helpers/shell.js';
 import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
 
 const NEW_PASSWORD = 'correct horse battery staple 42';
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 async function openSettings(session: VaultSession): Promise<Screen> {
-  const screen = await renderScreen(<ShellView session={session} renderScreen={renderRegistry} />, {
-    columns: 80,
-    rows: 24,
-  });
+  const screen = await openShell(session);
   await screen.pressUntil('Default network  Substrate (substrate, SS58 prefix 42)', SHIFT_TAB);
   return screen;
-}
-
-function expectFits(frame: string) {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(24);
-  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
 }
 
 describe('the settings screens', () => {
@@ -52,10 +43,10 @@ describe('the settings screens', () => {
     await screen.press(TAB);
     screen.type('abc');
     await screen.waitFor('The vault password must be at least 6 characters long.');
-    await screen.press('\u0015');
+    await screen.press(CTRL_U);
     screen.type(TEST_PASSWORD);
     await screen.waitFor('This is the current password');
-    await screen.press('\u0015');
+    await screen.press(CTRL_U);
     screen.type(NEW_PASSWORD);
     await screen.waitFor('A strong password.');
     expect(screen.frame()).not.toContain('This is the current password');
