@@ -8,7 +8,7 @@ import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from '../backups/backup-text.js';
 import { Candidates } from '../backups/file-step.js';
-import type { ImportState } from '../backups/backup-import-state.js';
+import type { PathFieldState } from './path-field-state.js';
 
 /** Title, intro, blank, field, blank, problem, help, hints, and what `children` adds. */
 const CHROME_ROWS = 11;
@@ -18,7 +18,7 @@ export interface PathStepProps {
   intro: string;
   label: string;
   placeholder: string;
-  state: ImportState;
+  state: PathFieldState;
   /** Said under the field: a refusal, or why reading stopped. */
   problem?: string;
   /** What an empty listing says. */
