@@ -15,7 +15,8 @@ const CHROME_ROWS = 12;
 
 // The keymap names ↑ and ↓ only with Tab (nextField) or with j and k (lists): in a path field they
 // alone go through the listed names, so this part of the line is the field's own.
-const PATH_HINTS = [hints([['nextSection', 'completes']]), '↑/↓ pick a listed file', hints([['confirm', 'next']])];
+const COMPLETE = hints([['nextSection', 'completes']]);
+const PATH_HINTS = `${COMPLETE} · ↑/↓ pick a listed file · ${hints([['confirm', 'next']])}`;
 const PASSWORD_HINTS = hints([
   ['confirm', 'opens the backup'],
   ['back', 'back to the file'],
@@ -53,7 +54,7 @@ export function FileStep({ title, field, state }: FileStepProps) {
       {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
       {state.step === 'reading' ? <Text color={theme.muted}>Decrypting… (Esc abandons it)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">
-        {onPath ? PATH_HINTS.join(' · ') : PASSWORD_HINTS}
+        {onPath ? PATH_HINTS : PASSWORD_HINTS}
       </Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>

@@ -45,7 +45,7 @@ export function PathStep({
   children,
 }: PathStepProps) {
   const shell = useShell();
-  // The import's reducer refuses an empty choice in its own words, which name a backup.
+  // The path field says an empty choice in general words; this screen says it in its own.
   const said = problem ?? (state.problem ? missing : undefined);
   return (
     <Box flexDirection="column" width={shell.width}>
