@@ -8,7 +8,8 @@ import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from './backup-text.js';
 import { FORMAT_ABOUT, FORMAT_NAMES, WHAT_NAMES, exportSummary, planExport } from './export-choice.js';
-import { exportVerdicts, type ExportAt, type ExportField } from './backup-export-state.js';
+import type { ExportAt, ExportField } from './backup-export-state.js';
+import { exportVerdicts } from './export-checks.js';
 
 type TypedField = 'destination' | 'password' | 'repeat';
 const LABELS: Record<ExportField, string> = {

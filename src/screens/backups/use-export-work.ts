@@ -7,14 +7,8 @@ import { formatReceipt } from '../../vault/backup.js';
 import { exportBackup } from '../../vault/export.js';
 import { runReporting } from '../run-reporting.js';
 import { useShell } from '../shell-context.js';
-import {
-  exportProblem,
-  targetOf,
-  type ExportAction,
-  type ExportAt,
-  type ExportDraft,
-  type ExportState,
-} from './backup-export-state.js';
+import { type ExportAction, type ExportAt, type ExportDraft, type ExportState } from './backup-export-state.js';
+import { exportProblem, targetOf } from './export-checks.js';
 import { exportRequest, planExport } from './export-choice.js';
 
 /**

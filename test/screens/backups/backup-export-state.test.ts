@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { exportProblem, exportVerdicts, targetOf } from '../../../src/screens/backups/export-checks.js';
 import {
-  exportProblem,
   exportReducer,
-  exportVerdicts,
   initialExport,
   SAME_PASSWORD_ADVICE,
-  targetOf,
   type ExportAction,
   type ExportAt,
   type ExportState,
