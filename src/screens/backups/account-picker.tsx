@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { List } from '../../ui/components/list.js';
+import { MOVE_COMMANDS } from '../../ui/components/use-list.js';
+import { COMMANDS, hints } from '../../ui/keymap.js';
 import type { ListState } from '../../ui/components/list-state.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
@@ -10,6 +12,13 @@ import { fit, shortenMiddle } from '../accounts/account-columns.js';
 
 /** Title, count, header, position, two hint lines. */
 export const PICKER_CHROME_ROWS = 6;
+
+// Space is the picker's own key (the keymap has none for it); moving is the list's.
+const MARK_KEYS = `Space marks or unmarks · ${MOVE_COMMANDS.map((command) => COMMANDS[command].keys).join(' ')} move`;
+const LEAVE_KEYS = hints([
+  ['confirm', 'done, on to the format'],
+  ['back', 'back to the form'],
+]);
 
 export interface AccountPickerProps {
   accounts: readonly Account[];
@@ -42,10 +51,10 @@ export function AccountPicker({ accounts, chosen, list }: AccountPickerProps) {
         >{`${(list.cursor + 1).toLocaleString('en')}/${list.count.toLocaleString('en')}`}</Text>
       ) : null}
       <Text color={theme.muted} wrap="truncate-end">
-        Space marks or unmarks · ↑/↓ PgUp/PgDn Home/End move
+        {MARK_KEYS}
       </Text>
       <Text color={theme.muted} wrap="truncate-end">
-        Enter done, on to the format · Esc back to the form
+        {LEAVE_KEYS}
       </Text>
     </Box>
   );

@@ -1,9 +1,6 @@
-import { describeError } from '../../errors.js';
 import { formReducer, initialForm, type FormAction, type FormState } from '../../ui/components/form-state.js';
 import type { ExportFormat } from '../../vault/export-formats.js';
-import { checkNewPassword } from '../../vault/password-policy.js';
 import { cycleFormat, cycleWhat, type ExportChoice } from './export-choice.js';
-import { capitalise } from '../../ui/sentence.js';
 
 /**
  * Where exporting a backup stands: the form (what, in which format, where, the password
@@ -18,23 +15,41 @@ export type ExportValues = Record<ExportField, string>;
 const CHOICE_FIELDS: readonly ExportField[] = ['what', 'format', 'receipt'];
 export const isChoiceField = (field: ExportField) => CHOICE_FIELDS.includes(field);
 
-export interface ExportState {
-  step: 'form' | 'pick' | 'checking' | 'same-password' | 'replace' | 'writing' | 'done';
+/** What the form holds: kept through the steps that may come back to it. */
+export interface ExportDraft {
   form: FormState<ExportField>;
   choice: ExportChoice;
   receiptFile: boolean;
   /** The user has edited the destination: a default found later must not replace it. */
   destinationTouched: boolean;
-  /** The file the backup goes to, once the form was sent. */
-  target?: string;
-  problem?: string;
-  /** The field the problem is about, drawn under it; none for a failed write. */
-  problemField?: ExportField;
-  /** Keys derived so far for a polkadot.js batch, while writing. */
-  keys?: { done: number; total: number };
-  /** The receipt, once written and verified. */
-  written?: Written;
 }
+
+/** Why the form was not written; drawn under `field`, or under the form for a failed write. */
+export interface ExportProblem {
+  text: string;
+  field?: ExportField;
+}
+
+/** A polkadot.js batch's keys derived so far, while writing. */
+export interface KeyCount {
+  done: number;
+  total: number;
+}
+
+export type ExportState =
+  | (ExportDraft & { step: 'form'; problem?: ExportProblem })
+  /** The form's problem waits under it while accounts are marked. */
+  | (ExportDraft & { step: 'pick'; problem?: ExportProblem })
+  /** The form was sent: the password is compared with the vault's, the destination looked at. */
+  | (ExportDraft & { step: 'checking' })
+  | (ExportDraft & { step: 'same-password' })
+  | (ExportDraft & { step: 'replace'; target: string })
+  /** The passwords have left the form: the screen holds them as bytes until written. */
+  | (ExportDraft & { step: 'writing'; target: string; keys?: KeyCount })
+  | { step: 'done'; target: string; written: Written };
+
+export type ExportStep = ExportState['step'];
+export type ExportAt<S extends ExportStep> = Extract<ExportState, { step: S }>;
 
 export interface Written {
   /** formatReceipt's text. */
@@ -101,79 +116,55 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
         : state;
     case 'picked': {
       if (state.step !== 'pick') return state;
-      const back = { ...withoutChoiceProblem(state), step: 'form' as const };
+      const back = withoutChoiceProblem({ ...state, step: 'form' });
       return action.next ? { ...back, form: formReducer(back.form, { type: 'next' }) } : back;
     }
     case 'default-destination':
-      if (state.destinationTouched || state.step !== 'form') return state;
+      if (state.step !== 'form' || state.destinationTouched) return state;
       return { ...state, form: { ...state.form, values: { ...state.form.values, destination: action.path } } };
     case 'check':
-      return state.step === 'form'
-        ? { ...state, step: 'checking', problem: undefined, problemField: undefined }
-        : state;
+      return state.step === 'form' ? { ...draftOf(state), step: 'checking' } : state;
     case 'same-password':
       return state.step === 'checking' ? { ...state, step: 'same-password' } : state;
     case 'keep-password':
       return state.step === 'same-password' ? { ...state, step: 'checking' } : state;
-    case 'change-password': {
-      if (state.step !== 'same-password') return state;
-      const cleared = withoutPasswords(state);
-      return {
-        ...cleared,
-        step: 'form',
-        form: focus(cleared.form, 'password'),
-        problem: SAME_PASSWORD_ADVICE,
-        problemField: 'password',
-      };
-    }
+    case 'change-password':
+      return state.step === 'same-password'
+        ? backToForm(withoutPasswords(state), 'password', { field: 'password', text: SAME_PASSWORD_ADVICE })
+        : state;
     case 'exists':
       return state.step === 'checking' ? { ...state, step: 'replace', target: action.target } : state;
     case 'write':
-      // The passwords leave the form now; the screen holds them as bytes until written.
       return state.step === 'checking' || state.step === 'replace'
-        ? { ...withoutPasswords(state), step: 'writing', target: action.target, keys: undefined }
+        ? { ...withoutPasswords(state), step: 'writing', target: action.target }
         : state;
     case 'keys':
       return state.step === 'writing' ? { ...state, keys: { done: action.done, total: action.total } } : state;
     case 'keep':
       return state.step === 'replace'
-        ? {
-            ...state,
-            step: 'form',
-            form: focus(state.form, 'destination'),
-            problem: `${state.target} was left as it was: choose another name.`,
-            problemField: 'destination',
-          }
+        ? backToForm(state, 'destination', {
+            field: 'destination',
+            text: `${state.target} was left as it was: choose another name.`,
+          })
         : state;
     case 'refused':
-      if (state.step !== 'form' && state.step !== 'checking') return state;
-      return {
-        ...state,
-        step: 'form',
-        form: focus({ ...state.form, visited: state.form.fields }, action.field),
-        problem: action.problem,
-        problemField: action.field,
-      };
-    case 'failed': {
-      const cleared = withoutPasswords(state);
-      return {
-        ...cleared,
-        step: 'form',
-        form: focus(cleared.form, 'password'),
-        problem: action.problem,
-        problemField: undefined,
-      };
-    }
-    case 'written':
-      return state.step === 'writing'
-        ? { ...state, step: 'done', written: action.written, problem: undefined, problemField: undefined }
+      return state.step === 'form' || state.step === 'checking'
+        ? backToForm({ ...state, form: { ...state.form, visited: state.form.fields } }, action.field, {
+            field: action.field,
+            text: action.problem,
+          })
         : state;
+    case 'failed':
+      // Said under the form, not a field: the write failed, not what was typed.
+      return state.step === 'writing' ? backToForm(state, 'password', { text: action.problem }) : state;
+    case 'written':
+      return state.step === 'writing' ? { step: 'done', target: state.target, written: action.written } : state;
   }
 }
 
 export const SAME_PASSWORD_ADVICE = "Choose a backup password unlike the vault's: one secret, one file.";
 
-function cycleChoice(state: ExportState, step: 1 | -1): ExportState {
+function cycleChoice(state: ExportAt<'form'>, step: 1 | -1): ExportState {
   const { choice } = state;
   switch (state.form.focus) {
     case 'what':
@@ -186,10 +177,9 @@ function cycleChoice(state: ExportState, step: 1 | -1): ExportState {
 }
 
 /** A refusal about What or Format is out of date once either changes. */
-function withoutChoiceProblem(state: ExportState): ExportState {
-  return state.problemField === 'what' || state.problemField === 'format'
-    ? { ...state, problem: undefined, problemField: undefined }
-    : state;
+function withoutChoiceProblem(state: ExportAt<'form'>): ExportAt<'form'> {
+  const { problem, ...rest } = state;
+  return problem?.field === 'what' || problem?.field === 'format' ? rest : state;
 }
 
 function toggled(chosen: ReadonlySet<string>, publicKey: string): ReadonlySet<string> {
@@ -198,77 +188,31 @@ function toggled(chosen: ReadonlySet<string>, publicKey: string): ReadonlySet<st
   return next;
 }
 
-function formAction(state: ExportState, action: FormAction<ExportField>): ExportState {
+function formAction(state: ExportAt<'form'>, action: FormAction<ExportField>): ExportState {
   // The choices hold no text.
   if (action.type === 'edit' && isChoiceField(state.form.focus)) return state;
   const form = formReducer(state.form, action);
   const editing = action.type === 'edit' ? state.form.focus : undefined;
-  const touched = state.destinationTouched || editing === 'destination';
+  const destinationTouched = state.destinationTouched || editing === 'destination';
   // A refusal of a field is answered by editing it: it would only contradict the verdict now.
-  const answered = editing !== undefined && editing === state.problemField;
-  return {
-    ...state,
-    form,
-    destinationTouched: touched,
-    ...(answered ? { problem: undefined, problemField: undefined } : {}),
-  };
+  const { problem, ...rest } = state;
+  const answered = editing !== undefined && editing === problem?.field;
+  return answered ? { ...rest, form, destinationTouched } : { ...state, form, destinationTouched };
 }
 
-const focus = (form: FormState<ExportField>, field: ExportField) => formReducer(form, { type: 'focus', field });
+/** Back to the form, on `focus`, with the problem said. */
+function backToForm(draft: ExportDraft, focus: ExportField, problem: ExportProblem): ExportState {
+  return { ...draftOf(draft), step: 'form', form: formReducer(draft.form, { type: 'focus', field: focus }), problem };
+}
 
-function withoutPasswords(state: ExportState): ExportState {
+/** The form's contents, without what a step added to them. */
+const draftOf = ({ form, choice, receiptFile, destinationTouched }: ExportDraft): ExportDraft => ({
+  form,
+  choice,
+  receiptFile,
+  destinationTouched,
+});
+
+function withoutPasswords<S extends ExportDraft>(state: S): S {
   return { ...state, form: { ...state.form, values: { ...state.form.values, password: '', repeat: '' } } };
-}
-
-/** The form's values, of which these text fields are checked as the user types. */
-type PasswordValues = Partial<ExportValues> & Pick<ExportValues, 'destination' | 'password' | 'repeat'>;
-
-export type Tone = 'error' | 'warning' | 'success';
-export interface Verdict {
-  tone: Tone;
-  text: string;
-}
-
-/** What to say under the password fields as the user types. */
-export function exportVerdicts(values: PasswordValues): Partial<Record<ExportField, Verdict>> {
-  const verdicts: Partial<Record<ExportField, Verdict>> = {};
-  if (values.password) verdicts.password = strengthOf(values.password);
-  if (values.repeat) {
-    verdicts.repeat =
-      values.repeat === values.password
-        ? { tone: 'success', text: 'The two match.' }
-        : {
-            tone: values.password.startsWith(values.repeat) ? 'warning' : 'error',
-            text: 'Not the same as the password above (yet).',
-          };
-  }
-  return verdicts;
-}
-
-/** Why the form cannot be sent yet, and which field to go back to; undefined when it can. */
-export function exportProblem(values: PasswordValues): { field: ExportField; text: string } | undefined {
-  if (!values.destination.trim()) return { field: 'destination', text: 'Type where the backup should go.' };
-  const strength = strengthOf(values.password);
-  if (strength.tone === 'error') return { field: 'password', text: strength.text };
-  if (values.repeat !== values.password) return { field: 'repeat', text: 'The two passwords differ: type it again.' };
-  return undefined;
-}
-
-/** The password policy, on a copy of the text as bytes that is wiped at once. */
-function strengthOf(password: string): Verdict {
-  const bytes = new TextEncoder().encode(password);
-  try {
-    const warning = checkNewPassword(bytes, 'backup password');
-    return warning ? { tone: 'warning', text: capitalise(warning) } : { tone: 'success', text: 'A strong password.' };
-  } catch (error) {
-    return { tone: 'error', text: `${capitalise(describeError(error).message)}.` };
-  } finally {
-    bytes.fill(0);
-  }
-}
-
-/** The typed destination as a file: a trailing `/` means "a new file in this directory". */
-export function targetOf(typed: string, fileName: string): string {
-  const path = typed.trim();
-  return path.endsWith('/') ? `${path}${fileName}` : path;
 }

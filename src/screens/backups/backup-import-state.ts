@@ -1,47 +1,48 @@
 import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
 import type { PlannedEntry } from '../../vault/import-plan.js';
-import type { OpenedBackup } from '../../vault/open-backup.js';
+import { leftOutEntries, type BackupFormat, type OpenedBackup } from '../../vault/open-backup.js';
 import type { LockedAccount } from '../../vault/polkadot-js.js';
-import type { Candidate } from '../../media/backup-files.js';
 
 /**
- * Where importing (or verifying) a backup stands: the file (typed, completed with Tab, or
- * picked from the files listed under the field), its password, the own password of each
- * account of a polkadot.js batch that the file's password did not open, the decrypted
- * content with the preview drawn from it, the import, what it did. The content, words and
- * keys included, lives here only from `opened` until the screen is left or the import is done.
+ * Where importing (or verifying) a backup stands: the file (its path is the path field's), its
+ * password, the own password of each account of a polkadot.js batch that the file's password
+ * did not open, the decrypted content with the preview drawn from it, the import, what it did.
+ * The content, words and keys included, lives here only from `opened` until the screen is left
+ * or the import is done; a typed password only until the work it is for starts.
  */
-export interface ImportState {
-  step: 'path' | 'password' | 'reading' | 'unlock' | 'unlocking' | 'preview' | 'importing' | 'done';
-  path: string;
-  /** What the directory of `path` held when last listed. */
-  listing?: { dir: string; candidates: Candidate[] };
-  /** Index into `matches(state)`; -1 while the typed path itself is meant. */
-  selected: number;
-  /** What is typed into the password field: the file's, then a locked account's own. */
-  password: string;
-  /** The backup file chosen. */
-  file?: string;
-  opened?: OpenedBackup;
-  /** Index into `opened.locked` of the account whose own password is asked for; those before it were left out. */
+export type ImportState =
+  | { step: 'path' }
+  | { step: 'password'; file: string; password: string; problem?: string }
+  | { step: 'reading'; file: string }
+  | (Asking & { step: 'unlock'; password: string; problem?: string })
+  | (Asking & { step: 'unlocking' })
+  | { step: 'preview'; file: string; opened: OpenedBackup; problem?: string }
+  | { step: 'importing'; file: string; opened: OpenedBackup }
+  /** What the file was stays, for the title; what it held does not. */
+  | { step: 'done'; file: string; format: BackupFormat; imported: PlannedEntry[]; leftOut: number };
+
+export type ImportStep = ImportState['step'];
+export type ImportAt<S extends ImportStep> = Extract<ImportState, { step: S }>;
+
+/** An account of the opened file asked about for its own password. */
+interface Asking {
+  file: string;
+  opened: OpenedBackup;
+  /** Index into `opened.locked` of `account`; those before it were left out. */
   asking: number;
+  account: LockedAccount;
   /** How many accounts were locked when the file was opened: "2 of 3" counts in these. */
   lockedAtOpen: number;
-  /** What the import did. */
-  imported?: PlannedEntry[];
-  problem?: string;
 }
 
 export type ImportAction =
-  | { type: 'path-edit'; edit: TextFieldAction }
-  | { type: 'listed'; dir: string; candidates: Candidate[] }
-  | { type: 'select'; step: 1 | -1 }
-  | { type: 'complete' }
-  | { type: 'choose' }
+  /** The path field's answer. */
+  | { type: 'file'; file: string }
   | { type: 'password-edit'; edit: TextFieldAction }
   | { type: 'back' }
   | { type: 'read' }
   | { type: 'opened'; opened: OpenedBackup }
+  /** A wrong password is asked again; a file that cannot be read goes back to the path, which says why. */
   | { type: 'unreadable'; problem: string; wrongPassword: boolean }
   /** The typed password goes to the locked account asked about. */
   | { type: 'unlock' }
@@ -50,138 +51,109 @@ export type ImportAction =
   | { type: 'unlocked'; locked: LockedAccount; opened: OpenedBackup }
   | { type: 'unlock-failed'; locked: LockedAccount; problem: string; wrongPassword: boolean }
   | { type: 'import' }
+  /** What the import did with each entry; the accounts left out are added to it here. */
   | { type: 'imported'; entries: PlannedEntry[] }
   | { type: 'import-failed'; problem: string };
 
-const NOTHING: OpenedBackup['content'] = { identities: [], accounts: [], addresses: [] };
-
-export const initialImport = (path: string): ImportState => ({
-  step: 'path',
-  path,
-  selected: -1,
-  password: '',
-  asking: 0,
-  lockedAtOpen: 0,
-});
+/** From the path, or, opened on a file (one just saved from QR codes), straight to its password. */
+export const initialImport = (file?: string): ImportState =>
+  file === undefined ? { step: 'path' } : { step: 'password', file, password: '' };
 
 export function importReducer(state: ImportState, action: ImportAction): ImportState {
-  const at = (...steps: ImportState['step'][]) => steps.includes(state.step);
   switch (action.type) {
-    case 'path-edit': {
-      if (!at('path')) return state;
-      const path = textFieldReducer({ value: state.path }, action.edit).value;
-      return path === state.path ? state : { ...state, path, selected: -1, problem: undefined };
-    }
-    case 'listed':
-      return { ...state, listing: { dir: action.dir, candidates: action.candidates }, selected: -1 };
-    case 'select': {
-      if (!at('path')) return state;
-      const count = matches(state).length;
-      return { ...state, selected: Math.max(-1, Math.min(count - 1, state.selected + action.step)) };
-    }
-    case 'complete':
-      return at('path') ? complete(state) : state;
-    case 'choose':
-      return at('path') ? choose(state) : state;
+    case 'file':
+      return state.step === 'path' ? { step: 'password', file: action.file, password: '' } : state;
     case 'password-edit':
-      return at('password', 'unlock')
+      return state.step === 'password' || state.step === 'unlock'
         ? { ...state, password: textFieldReducer({ value: state.password }, action.edit).value }
         : state;
     case 'back':
-      return at('password') ? { ...state, step: 'path', password: '', problem: undefined } : state;
+      return state.step === 'password' ? { step: 'path' } : state;
     case 'read':
       // The password leaves the state here; the screen holds it as bytes until scrypt is done.
-      return at('password') && state.password ? { ...state, step: 'reading', password: '', problem: undefined } : state;
-    case 'opened':
-      return at('reading')
-        ? nextLocked({ ...state, opened: action.opened, asking: 0, lockedAtOpen: action.opened.locked.length })
-        : state;
+      return state.step === 'password' && state.password ? { step: 'reading', file: state.file } : state;
+    case 'opened': {
+      if (state.step !== 'reading') return state;
+      const { opened } = action;
+      return nextLocked({ file: state.file, opened, asking: 0, lockedAtOpen: opened.locked.length });
+    }
     case 'unreadable':
-      if (!at('reading')) return state;
-      // A wrong password is tried again; anything else is about the file.
-      return { ...state, step: action.wrongPassword ? 'password' : 'path', problem: action.problem };
+      if (state.step !== 'reading') return state;
+      return action.wrongPassword
+        ? { step: 'password', file: state.file, password: '', problem: action.problem }
+        : { step: 'path' };
     case 'unlock':
       // As with the file's password: the screen holds it as bytes until scrypt is done.
-      return at('unlock') && state.password ? { ...state, step: 'unlocking', password: '', problem: undefined } : state;
+      return state.step === 'unlock' && state.password ? { ...asking(state), step: 'unlocking' } : state;
     case 'leave-out':
-      return at('unlock', 'unlocking') ? nextLocked({ ...state, asking: state.asking + 1, password: '' }) : state;
+      return state.step === 'unlock' || state.step === 'unlocking'
+        ? nextLocked({ ...asking(state), asking: state.asking + 1 })
+        : state;
     case 'unlocked':
       // The opened account leaves `locked`, so the same index now names the next one.
-      return isAsking(state, action.locked) ? nextLocked({ ...state, opened: action.opened }) : state;
+      return isAsking(state, action.locked) ? nextLocked({ ...asking(state), opened: action.opened }) : state;
     case 'unlock-failed':
       if (!isAsking(state, action.locked)) return state;
       // A wrong password is tried again; an account that cannot be opened at all is left out.
-      if (action.wrongPassword) return { ...state, step: 'unlock', problem: action.problem };
-      return { ...nextLocked({ ...state, asking: state.asking + 1 }), problem: action.problem };
+      if (action.wrongPassword) return { ...asking(state), step: 'unlock', password: '', problem: action.problem };
+      return nextLocked({ ...asking(state), asking: state.asking + 1 }, action.problem);
     case 'import':
-      return at('preview') ? { ...state, step: 'importing', problem: undefined } : state;
-    case 'imported':
-      // The words and keys leave the state; what the file was stays, for the title and the accounts left out.
-      return at('importing') && state.opened
-        ? { ...state, step: 'done', imported: action.entries, opened: { ...state.opened, content: NOTHING } }
-        : state;
+      return state.step === 'preview' ? { step: 'importing', file: state.file, opened: state.opened } : state;
+    case 'imported': {
+      if (state.step !== 'importing') return state;
+      const leftOut = leftOutEntries(state.opened);
+      const { file, opened } = state;
+      return {
+        step: 'done',
+        file,
+        format: opened.format,
+        imported: [...action.entries, ...leftOut],
+        leftOut: leftOut.length,
+      };
+    }
     case 'import-failed':
-      return at('importing') ? { ...state, step: 'preview', problem: action.problem } : state;
+      return state.step === 'importing' ? { ...state, step: 'preview', problem: action.problem } : state;
+  }
+}
+
+/** The file's format, once it is open: the title says what it turned out to be. */
+export function formatOf(state: ImportState): BackupFormat | undefined {
+  switch (state.step) {
+    case 'path':
+    case 'password':
+    case 'reading':
+      return undefined;
+    case 'done':
+      return state.format;
+    default:
+      return state.opened.format;
   }
 }
 
 /** The locked account asked about now, if any. */
-export const askedAbout = (state: ImportState): LockedAccount | undefined => state.opened?.locked[state.asking];
+export const askedAbout = (state: ImportState): LockedAccount | undefined =>
+  state.step === 'unlock' || state.step === 'unlocking' ? state.account : undefined;
 
 /** Which of the accounts locked at opening is asked about now, counted from 1. */
-export const askingPosition = (state: ImportState) =>
-  state.lockedAtOpen - (state.opened?.locked.length ?? 0) + state.asking + 1;
+export const askingPosition = (state: Asking) => state.lockedAtOpen - state.opened.locked.length + state.asking + 1;
+
+/** The asking, without what was typed or said about it. */
+const asking = ({ file, opened, asking, account, lockedAtOpen }: Asking): Asking => ({
+  file,
+  opened,
+  asking,
+  account,
+  lockedAtOpen,
+});
 
 /** An answer about `locked` counts only while it is still the one asked about: Esc may have left it out meanwhile. */
-const isAsking = (state: ImportState, locked: LockedAccount) =>
-  state.step === 'unlocking' && askedAbout(state) === locked;
+const isAsking = (state: ImportState, locked: LockedAccount): state is ImportAt<'unlocking'> =>
+  state.step === 'unlocking' && state.account === locked;
 
 /** On to the next locked account's password, or to the preview when none is left to ask about. */
-function nextLocked(state: ImportState): ImportState {
-  return { ...state, step: askedAbout(state) ? 'unlock' : 'preview', problem: undefined };
+function nextLocked(next: Omit<Asking, 'account'>, problem?: string): ImportState {
+  const account = next.opened.locked[next.asking];
+  const said = problem === undefined ? {} : { problem };
+  if (!account) return { step: 'preview', file: next.file, opened: next.opened, ...said };
+  return { ...next, account, step: 'unlock', password: '', ...said };
 }
-
-/** Everything up to and including the last `/`: the directory part as typed. */
-export const parentPart = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
-/** What is typed after the last `/`: the start of a name. */
-export const typedName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-/** The directory to list for `path`. */
-export const listingDir = (path: string) => parentPart(path) || '.';
-
-/** The listed entries that the typed name could become; none until the right directory is listed. */
-export function matches(state: Pick<ImportState, 'path' | 'listing'>): Candidate[] {
-  if (!state.listing || state.listing.dir !== listingDir(state.path)) return [];
-  const start = typedName(state.path);
-  return state.listing.candidates.filter((c) => c.name.startsWith(start));
-}
-
-const shownName = (c: Candidate) => (c.directory ? `${c.name}/` : c.name);
-
-/** Tab: as far as every match agrees, all of it when one is left. */
-function complete(state: ImportState): ImportState {
-  const names = matches(state).map(shownName);
-  if (names.length === 0) return state;
-  const common = names.reduce((a, b) => {
-    let i = 0;
-    while (i < a.length && a[i] === b[i]) i++;
-    return a.slice(0, i);
-  });
-  const path = parentPart(state.path) + common;
-  return path === state.path ? state : { ...state, path, selected: -1, problem: undefined };
-}
-
-/** Enter: into a picked directory, or on to the password with the picked or typed file. */
-function choose(state: ImportState): ImportState {
-  const picked = matches(state)[state.selected];
-  if (picked) {
-    const path = parentPart(state.path) + shownName(picked);
-    if (picked.directory) return { ...state, path, selected: -1, problem: undefined };
-    return { ...state, step: 'password', path, file: path, problem: undefined };
-  }
-  const typed = state.path.trim();
-  if (typed === '' || typed.endsWith('/')) return { ...state, problem: 'Type or pick a backup file.' };
-  return { ...state, step: 'password', file: typed, problem: undefined };
-}
-
-/** The first row to show so that row `selected` is among `rows` rows. */
-export const windowStart = (selected: number, rows: number) => Math.max(0, selected - rows + 1);

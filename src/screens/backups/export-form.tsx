@@ -2,12 +2,14 @@ import { Box, Text } from 'ink';
 import { useMemo, type ReactNode } from 'react';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { hints } from '../../ui/keymap.js';
 import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from './backup-text.js';
 import { FORMAT_ABOUT, FORMAT_NAMES, WHAT_NAMES, exportSummary, planExport } from './export-choice.js';
-import { exportVerdicts, type ExportField, type ExportState } from './backup-export-state.js';
+import type { ExportAt, ExportField } from './backup-export-state.js';
+import { exportVerdicts } from './export-checks.js';
 
 type TypedField = 'destination' | 'password' | 'repeat';
 const LABELS: Record<ExportField, string> = {
@@ -21,16 +23,23 @@ const LABELS: Record<ExportField, string> = {
 const LABEL_WIDTH = 13;
 /** Under the focused What: how to change it, or mark the accounts. */
 const WHAT_KEYS = {
-  whole: '←/→ or Space switches to chosen accounts',
-  chosen: 'Enter opens the list to mark accounts',
+  whole: hints([['nextChoice', 'or Space switches to chosen accounts']]),
+  chosen: hints([['confirm', 'opens the list to mark accounts']]),
 } as const;
+const FORM_KEYS = hints([
+  ['nextField', 'next field'],
+  ['previousField', 'previous'],
+  ['nextChoice', 'choose'],
+  ['submit', 'writes'],
+]);
 
 /** The export form: what, in which format, where, the password twice, and the receipt-file toggle. */
-export function ExportForm({ state }: { state: ExportState }) {
+export function ExportForm({ state }: { state: ExportAt<'form' | 'checking'> }) {
   const shell = useShell();
   const { values, focus } = state.form;
   const { choice } = state;
   const editing = state.step === 'form';
+  const problem = state.step === 'form' ? state.problem : undefined;
   const verdicts = exportVerdicts(values);
   const plan = useMemo(() => planExport(shell.data, choice), [shell.data, choice]);
   const focused = (name: ExportField) => editing && focus === name;
@@ -38,9 +47,7 @@ export function ExportForm({ state }: { state: ExportState }) {
   const under = (name: ExportField, about?: ReactNode, aboutText?: string) => (
     <>
       {about}
-      {state.problemField === name && state.problem && state.problem !== aboutText ? (
-        <Prose color={theme.error}>{state.problem}</Prose>
-      ) : null}
+      {problem?.field === name && problem.text !== aboutText ? <Prose color={theme.error}>{problem.text}</Prose> : null}
     </>
   );
   // Marker, label, space, the cursor: the rest is for the value, whose end shows when it is longer.
@@ -86,12 +93,12 @@ export function ExportForm({ state }: { state: ExportState }) {
         arrows={false}
       />
       <Text> </Text>
-      {state.problem && !state.problemField ? <Text color={theme.error}>{state.problem}</Text> : null}
+      {problem && !problem.field ? <Text color={theme.error}>{problem.text}</Text> : null}
       {state.step === 'checking' ? (
         <Muted>Comparing the password with the vault&apos;s, looking at the destination…</Muted>
       ) : null}
       <Muted>{"Pick a password unlike the vault's: one secret, one file."}</Muted>
-      <Muted>Tab/↑/↓ fields · ←/→/Space choose · Enter on the last writes</Muted>
+      <Muted>{FORM_KEYS}</Muted>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

@@ -4,18 +4,37 @@ import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
+import { hints } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
+import { listingDir, matches, windowStart, type PathFieldState } from '../qr/path-field-state.js';
+import type { ImportAt } from './backup-import-state.js';
 import { elideStart } from './backup-text.js';
-import { listingDir, matches, windowStart, type ImportState } from './backup-import-state.js';
 
 /** Title, intro, blank, two fields, listing heading, blank, problem, help, hints, spare. */
 const CHROME_ROWS = 12;
 
+// The keymap names ↑ and ↓ only with Tab (nextField) or with j and k (lists): in a path field they
+// alone go through the listed names, so this part of the line is the field's own.
+const COMPLETE = hints([['nextSection', 'completes']]);
+const PATH_HINTS = `${COMPLETE} · ↑/↓ pick a listed file · ${hints([['confirm', 'next']])}`;
+const PASSWORD_HINTS = hints([
+  ['confirm', 'opens the backup'],
+  ['back', 'back to the file'],
+]);
+
+export interface FileStepProps {
+  title: string;
+  /** The path, as the path field holds it. */
+  field: PathFieldState;
+  state: ImportAt<'path' | 'password' | 'reading'>;
+}
+
 /** The first steps of import and verify: which file, then its password. */
-export function FileStep({ state, title }: { state: ImportState; title: string }) {
+export function FileStep({ title, field, state }: FileStepProps) {
   const shell = useShell();
   const onPath = state.step === 'path';
-  const onPassword = state.step === 'password';
+  const password = state.step === 'password' ? state.password : '';
+  const problem = state.step === 'path' ? field.problem : state.step === 'password' ? state.problem : undefined;
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>{title}</Text>
@@ -25,19 +44,17 @@ export function FileStep({ state, title }: { state: ImportState; title: string }
       <Text> </Text>
       <FormField
         label="File:     "
-        value={elideStart(printable(state.path), shell.width - 14)}
+        value={elideStart(printable(field.path), shell.width - 14)}
         focused={onPath}
         placeholder="path to a .json backup"
       />
-      {onPath ? <Candidates state={state} rows={Math.max(3, shell.height - CHROME_ROWS)} /> : null}
-      <FormField label="Password: " value={state.password} focused={onPassword} mask />
+      {onPath ? <Candidates state={field} rows={Math.max(3, shell.height - CHROME_ROWS)} /> : null}
+      <FormField label="Password: " value={password} focused={state.step === 'password'} mask />
       <Text> </Text>
-      {state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
+      {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
       {state.step === 'reading' ? <Text color={theme.muted}>Decrypting… (Esc abandons it)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">
-        {onPath
-          ? 'Tab completes · ↑/↓ pick a listed file · Enter next'
-          : 'Enter opens the backup · Esc back to the file'}
+        {onPath ? PATH_HINTS : PASSWORD_HINTS}
       </Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
@@ -50,7 +67,7 @@ export function Candidates({
   rows,
   nothing = 'no .json files',
 }: {
-  state: ImportState;
+  state: PathFieldState;
   rows: number;
   nothing?: string;
 }) {

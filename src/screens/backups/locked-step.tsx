@@ -4,27 +4,24 @@ import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
+import { hints } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
-import type { LockedAccount } from '../../vault/polkadot-js.js';
+import { askingPosition, type ImportAt } from './backup-import-state.js';
 
-export interface LockedStepProps {
-  title: string;
-  file: string;
-  locked: LockedAccount;
-  /** 1-based position among the accounts asked about, and how many there are. */
-  position: number;
-  count: number;
-  password: string;
-  unlocking: boolean;
-  problem?: string;
-}
+const HINTS = hints([
+  ['confirm', 'opens it, or leaves it out when empty'],
+  ['back', 'leaves it out'],
+]);
 
 /**
  * Asks for the own password of an account the file's password did not open, one account at
  * a time, naming it by name and address so the user knows which password is meant.
  */
-export function LockedStep({ title, file, locked, position, count, password, unlocking, problem }: LockedStepProps) {
+export function LockedStep({ title, state }: { title: string; state: ImportAt<'unlock' | 'unlocking'> }) {
   const shell = useShell();
+  const { file, account: locked, lockedAtOpen: count } = state;
+  const position = askingPosition(state);
+  const unlocking = state.step === 'unlocking';
   // Named as the file names it, escaped: the file is not trusted to be printable.
   const name = locked.name === undefined ? 'An account without a name' : `"${printable(locked.name)}"`;
   return (
@@ -43,12 +40,17 @@ export function LockedStep({ title, file, locked, position, count, password, unl
       <Text bold wrap="truncate-end">{`${count > 1 ? `${position} of ${count}: ` : ''}${name}`}</Text>
       <Text wrap="truncate-middle">{printable(locked.address)}</Text>
       <Text> </Text>
-      <FormField label="Its password:" value={password} focused={!unlocking} mask />
+      <FormField
+        label="Its password:"
+        value={state.step === 'unlock' ? state.password : ''}
+        focused={!unlocking}
+        mask
+      />
       <Text> </Text>
-      {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
+      {state.step === 'unlock' && state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
       {unlocking ? <Text color={theme.muted}>Opening it… (Esc leaves it out)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">
-        Enter opens it · Enter on an empty field or Esc leaves it out
+        {HINTS}
       </Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>

@@ -1,7 +1,8 @@
+import { hints } from '../../ui/keymap.js';
 import type { PlannedEntry } from '../../vault/import-plan.js';
 import type { BackupFormat } from '../../vault/open-backup.js';
 import type { PlanViewProps } from './plan-view.js';
-import type { ImportState } from './backup-import-state.js';
+import type { ImportStep } from './backup-import-state.js';
 
 /** What the import and verify screens say about a plan: their titles and the lines under it. Pure. */
 
@@ -30,7 +31,7 @@ export const addedText = (planned: readonly PlannedEntry[]) =>
  * already in the vault.
  */
 export function planOutcome(
-  step: ImportState['step'],
+  step: Extract<ImportStep, 'preview' | 'importing' | 'done'>,
   planned: readonly PlannedEntry[],
   leftOut: number,
   verifyOnly: boolean,
@@ -63,7 +64,13 @@ export function planOutcome(
   return {
     outcome: [
       { text: `${holds}: ${adding} to add, ${rest}.`, tone: 'success' },
-      { text: `Add them? y or Enter imports · n or Esc changes nothing`, tone: 'warning' },
+      {
+        text: `Add them? ${hints([
+          ['yes', 'imports'],
+          ['no', 'changes nothing'],
+        ])}`,
+        tone: 'warning',
+      },
     ],
     hints: ['yes', 'no'],
   };

@@ -9,7 +9,7 @@ import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from '../backups/backup-text.js';
 import { Candidates } from '../backups/file-step.js';
-import type { ImportState } from '../backups/backup-import-state.js';
+import type { PathFieldState } from './path-field-state.js';
 
 /** Title, intro, blank, field, blank, problem, help, hints, and what `children` adds. */
 const CHROME_ROWS = 11;
@@ -19,7 +19,7 @@ export interface PathStepProps {
   intro: string;
   label: string;
   placeholder: string;
-  state: ImportState;
+  state: PathFieldState;
   /** Said under the field: a refusal, or why reading stopped. */
   problem?: string;
   /** What an empty listing says. */
@@ -46,7 +46,7 @@ export function PathStep({
   children,
 }: PathStepProps) {
   const shell = useShell();
-  // The import's reducer refuses an empty choice in its own words, which name a backup.
+  // The path field says an empty choice in general words; this screen says it in its own.
   const said = problem ?? (state.problem ? missing : undefined);
   return (
     <Box flexDirection="column" width={shell.width}>

@@ -7,7 +7,7 @@ import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { elideStart } from '../backups/backup-text.js';
-import type { ImportState } from '../backups/backup-import-state.js';
+import type { PathFieldState } from './path-field-state.js';
 import { PathStep } from './path-step.js';
 import { describeFound, plural, progressText, type ReadProgress } from './qr-found.js';
 import type { ReadState } from './qr-read-state.js';
@@ -15,7 +15,7 @@ import type { ReadState } from './qr-read-state.js';
 const TITLE = 'Read QR pictures';
 
 /** Which pictures: a PNG or JPEG, or the folder the frames were saved to. */
-export function ReadPathStep({ state, read }: { state: ImportState; read: ReadState }) {
+export function ReadPathStep({ state, read }: { state: PathFieldState; read: ReadState }) {
   return (
     <PathStep
       title={TITLE}

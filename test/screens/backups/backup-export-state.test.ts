@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { exportProblem, exportVerdicts, targetOf } from '../../../src/screens/backups/export-checks.js';
 import {
-  exportProblem,
   exportReducer,
-  exportVerdicts,
   initialExport,
   SAME_PASSWORD_ADVICE,
-  targetOf,
   type ExportAction,
+  type ExportAt,
   type ExportState,
+  type ExportStep,
 } from '../../../src/screens/backups/backup-export-state.js';
 
 const STRONG = 'correct horse battery staple 42';
 const run = (state: ExportState, ...actions: ExportAction[]) => actions.reduce(exportReducer, state);
+/** The state, checked to be at `step`, as that step's type. */
+function at<S extends ExportStep>(state: ExportState, step: S): ExportAt<S> {
+  expect(state.step).toBe(step);
+  return state as ExportAt<S>;
+}
+/** The form, as the actions so far left it. */
+const form = (state: ExportState, ...actions: ExportAction[]) => at(run(state, ...actions), 'form');
 const type = (text: string): ExportAction => ({
   type: 'form',
   action: { type: 'edit', edit: { type: 'insert', text } },
@@ -24,8 +31,7 @@ const filled = () =>
 
 describe('the export form state', () => {
   it('starts on What (the whole vault, as an airlock backup) with the default path, the receipt file off', () => {
-    const state = initialExport('/vault/dir/airlock-backup-1.json');
-    expect(state.step).toBe('form');
+    const state = at(initialExport('/vault/dir/airlock-backup-1.json'), 'form');
     expect(state.form.focus).toBe('what');
     expect(state.choice).toEqual({ what: 'whole', format: 'airlock', chosen: new Set() });
     expect(state.form.values.destination).toBe('/vault/dir/airlock-backup-1.json');
@@ -33,17 +39,17 @@ describe('the export form state', () => {
   });
 
   it('takes a default found later only while the user has not edited the destination', () => {
-    const untouched = run(toDestination(initialExport('/vault/a.json')), next, {
+    const untouched = form(toDestination(initialExport('/vault/a.json')), next, {
       type: 'default-destination',
       path: '/media/usb/a.json',
     });
     expect(untouched.form.values.destination).toBe('/media/usb/a.json');
-    const typed = run(toDestination(initialExport('/vault/a.json')), type('x'), {
+    const typed = form(toDestination(initialExport('/vault/a.json')), type('x'), {
       type: 'default-destination',
       path: '/media/usb/a.json',
     });
     expect(typed.form.values.destination).toBe('/vault/a.jsonx');
-    const cleared = run(
+    const cleared = form(
       toDestination(initialExport('/vault/a.json')),
       { type: 'form', action: { type: 'edit', edit: { type: 'clear' } } },
       { type: 'default-destination', path: '/m/a.json' },
@@ -52,36 +58,33 @@ describe('the export form state', () => {
   });
 
   it('toggles the receipt file; text typed on the toggle goes nowhere', () => {
-    const state = filled();
+    const state = at(filled(), 'form');
     expect(state.form.focus).toBe('receipt');
-    const toggled = run(state, { type: 'toggle-receipt' }, type('abc'));
+    const toggled = form(state, { type: 'toggle-receipt' }, type('abc'));
     expect(toggled.receiptFile).toBe(true);
     expect(toggled.form.values.receipt).toBe('');
-    expect(run(toggled, { type: 'toggle-receipt' }).receiptFile).toBe(false);
+    expect(form(toggled, { type: 'toggle-receipt' }).receiptFile).toBe(false);
   });
 
   it('goes form → checking → writing → done, dropping the passwords when the write starts', () => {
-    const writing = run(filled(), { type: 'check' }, { type: 'write', target: '/media/usb/a.json' });
-    expect(writing.step).toBe('writing');
+    const writing = at(run(filled(), { type: 'check' }, { type: 'write', target: '/media/usb/a.json' }), 'writing');
     expect(writing.target).toBe('/media/usb/a.json');
     expect(writing.form.values.password).toBe('');
     expect(writing.form.values.repeat).toBe('');
     expect(writing.form.values.destination).toBe('/media/usb/a.json');
-    expect(run(filled(), { type: 'keys', done: 1, total: 9 }).keys).toBeUndefined();
-    const deriving = run(writing, { type: 'keys', done: 3, total: 9 });
+    expect(run(filled(), { type: 'keys', done: 1, total: 9 })).toEqual(filled());
+    const deriving = at(run(writing, { type: 'keys', done: 3, total: 9 }), 'writing');
     expect(deriving.keys).toEqual({ done: 3, total: 9 });
-    const done = run(deriving, { type: 'written', written: { receipt: 'airlock backup receipt\n' } });
-    expect(done.step).toBe('done');
-    expect(done.written?.receipt).toBe('airlock backup receipt\n');
+    const done = at(run(deriving, { type: 'written', written: { receipt: 'airlock backup receipt\n' } }), 'done');
+    expect(done.written.receipt).toBe('airlock backup receipt\n');
   });
 
   it('asks before replacing; "no" returns to the destination with the passwords kept', () => {
     const asked = run(filled(), { type: 'check' }, { type: 'exists', target: '/media/usb/a.json' });
     expect(asked.step).toBe('replace');
-    const kept = run(asked, { type: 'keep' });
-    expect(kept.step).toBe('form');
+    const kept = form(asked, { type: 'keep' });
     expect(kept.form.focus).toBe('destination');
-    expect(kept.problem).toBe('/media/usb/a.json was left as it was: choose another name.');
+    expect(kept.problem?.text).toBe('/media/usb/a.json was left as it was: choose another name.');
     expect(kept.form.values.password).toBe(STRONG);
     expect(run(asked, { type: 'write', target: '/media/usb/a.json' }).step).toBe('writing');
   });
@@ -90,29 +93,26 @@ describe('the export form state', () => {
     const asked = run(filled(), { type: 'check' }, { type: 'same-password' });
     expect(asked.step).toBe('same-password');
     expect(run(asked, type('x'), { type: 'write', target: '/x.json' })).toEqual(asked);
-    const kept = run(asked, { type: 'keep-password' });
-    expect(kept.step).toBe('checking');
+    const kept = at(run(asked, { type: 'keep-password' }), 'checking');
     expect(kept.form.values.password).toBe(STRONG);
     expect(run(kept, { type: 'exists', target: '/media/usb/a.json' }).step).toBe('replace');
-    const changed = run(asked, { type: 'change-password' });
-    expect(changed.step).toBe('form');
+    const changed = form(asked, { type: 'change-password' });
     expect(changed.form.focus).toBe('password');
-    expect(changed.problem).toBe(SAME_PASSWORD_ADVICE);
-    expect(changed.problemField).toBe('password');
+    expect(changed.problem?.text).toBe(SAME_PASSWORD_ADVICE);
+    expect(changed.problem?.field).toBe('password');
     expect([changed.form.values.password, changed.form.values.repeat]).toEqual(['', '']);
     expect(run(filled(), { type: 'same-password' }).step).toBe('form');
   });
 
   it('a failed write returns to the form on the password, both passwords cleared', () => {
-    const failed = run(
+    const failed = form(
       filled(),
       { type: 'check' },
       { type: 'write', target: '/x.json' },
       { type: 'failed', problem: 'Cannot write.' },
     );
-    expect(failed.step).toBe('form');
     expect(failed.form.focus).toBe('password');
-    expect(failed.problem).toBe('Cannot write.');
+    expect(failed.problem).toEqual({ text: 'Cannot write.' });
     expect(failed.form.values.password).toBe('');
   });
 
@@ -164,12 +164,12 @@ describe('what and in which format', () => {
   const cycle = (step: 1 | -1 = 1): ExportAction => ({ type: 'cycle', step });
 
   it('cycles the focused choice; text typed on a choice goes nowhere', () => {
-    const state = run(initialExport('/a.json'), cycle(), type('abc'));
+    const state = form(initialExport('/a.json'), cycle(), type('abc'));
     expect(state.choice.what).toBe('chosen');
     expect(state.form.values.what).toBe('');
-    const format = run(state, next, cycle(), cycle());
+    const format = form(state, next, cycle(), cycle());
     expect(format.choice.format).toBe('polkadot-js-batch');
-    expect(run(format, cycle(-1)).choice.format).toBe('polkadot-js');
+    expect(form(format, cycle(-1)).choice.format).toBe('polkadot-js');
     // On a text field, cycling does nothing.
     expect(run(format, next, cycle())).toEqual(run(format, next));
   });
@@ -178,25 +178,28 @@ describe('what and in which format', () => {
     expect(run(initialExport('/a.json'), { type: 'pick' }).step).toBe('form');
     const picking = run(initialExport('/a.json'), cycle(), { type: 'pick' });
     expect(picking.step).toBe('pick');
-    const marked = run(
-      picking,
-      { type: 'mark', publicKey: '0xaa' },
-      { type: 'mark', publicKey: '0xbb' },
-      { type: 'mark', publicKey: '0xaa' },
+    const marked = at(
+      run(
+        picking,
+        { type: 'mark', publicKey: '0xaa' },
+        { type: 'mark', publicKey: '0xbb' },
+        { type: 'mark', publicKey: '0xaa' },
+      ),
+      'pick',
     );
     expect([...marked.choice.chosen]).toEqual(['0xbb']);
     expect(run(marked, { type: 'picked', next: true })).toMatchObject({ step: 'form', form: { focus: 'format' } });
     expect(run(marked, { type: 'picked', next: false })).toMatchObject({ step: 'form', form: { focus: 'what' } });
     // Marks are the picker's: the form does not take them.
-    expect(run(initialExport('/a.json'), { type: 'mark', publicKey: '0xaa' }).choice.chosen.size).toBe(0);
+    expect(form(initialExport('/a.json'), { type: 'mark', publicKey: '0xaa' }).choice.chosen.size).toBe(0);
   });
 
   it('says a refusal under its field until that field is changed', () => {
     const refused = run(filled(), { type: 'refused', field: 'what', problem: 'Mark one.' });
-    expect(refused).toMatchObject({ problem: 'Mark one.', problemField: 'what', form: { focus: 'what' } });
-    expect(run(refused, next).problem).toBe('Mark one.');
-    expect(run(refused, cycle()).problem).toBeUndefined();
+    expect(refused).toMatchObject({ problem: { text: 'Mark one.', field: 'what' }, form: { focus: 'what' } });
+    expect(form(refused, next).problem?.text).toBe('Mark one.');
+    expect(form(refused, cycle()).problem).toBeUndefined();
     const password = run(filled(), { type: 'refused', field: 'password', problem: 'Too short.' });
-    expect(run(password, type('x'))).toMatchObject({ problem: undefined, problemField: undefined });
+    expect(form(password, type('x')).problem).toBeUndefined();
   });
 });

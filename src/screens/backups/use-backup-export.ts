@@ -1,0 +1,134 @@
+import type { Key } from 'ink';
+import { useEffect, useState } from 'react';
+import { isLastField } from '../../ui/components/form-state.js';
+import type { TextFieldAction } from '../../ui/components/text-field-state.js';
+import { useList } from '../../ui/components/use-list.js';
+import { commandFor, formKeyOf, isInterrupt } from '../../ui/keymap.js';
+import { useKeys } from '../../ui/use-keys.js';
+import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
+import { useShowFile } from '../qr/use-show-file.js';
+import { useShell } from '../shell-context.js';
+import { PICKER_CHROME_ROWS } from './account-picker.js';
+import {
+  exportReducer,
+  initialExport,
+  isChoiceField,
+  type ExportAction,
+  type ExportAt,
+} from './backup-export-state.js';
+import { backupFileName, defaultDestination } from './backup-text.js';
+import { useExportWork } from './use-export-work.js';
+import { useDrives } from './use-drives.js';
+
+// The receipt of this export screen (the navigation's entry for it), kept while the written
+// file is shown as QR codes: the screen is drawn again on the return, the receipt with it.
+const receipts = new WeakMap<object, ExportAt<'done'>>();
+
+// Space ticks the receipt box, turns a choice and marks an account, as in most forms and lists.
+// The keymap has no command for it: in a text field Space is text, and in the QR player it pauses.
+const isSpace = (input: string) => input === ' ';
+
+/**
+ * The export's keys and steps: the form, the account picker, the questions, the receipt. The
+ * checks and the write are useExportWork's; while they run, keys wait, so a half-written
+ * backup is not left by a key.
+ */
+export function useBackupExport({ screen }: { screen?: object | undefined }) {
+  const shell = useShell();
+  const showFile = useShowFile();
+  // One moment names the file, so the name does not change while the user looks at it.
+  const [openedAt] = useState(() => new Date());
+  const vaultPath = shell.session.path;
+  const [state, dispatch, latest] = useSynchronousReducer(
+    exportReducer,
+    () => (screen && receipts.get(screen)) ?? initialExport(defaultDestination([], vaultPath, openedAt)),
+  );
+  const drives = useDrives();
+  useEffect(() => {
+    if (drives) dispatch({ type: 'default-destination', path: defaultDestination(drives, vaultPath, openedAt) });
+  }, [drives, dispatch, vaultPath, openedAt]);
+  const accounts = shell.data.accounts;
+  const list = useList(accounts.length, Math.max(3, shell.height - PICKER_CHROME_ROWS), state.step === 'pick');
+  const work = useExportWork(dispatch, latest, backupFileName(openedAt));
+
+  const formKey = formKeys(dispatch, work.submit, () => shell.navigate({ type: 'back' }));
+
+  // Moving through the list is useList's; marking and leaving are the picker's own.
+  const pickKey = (input: string, key: Key) => {
+    const command = commandFor(input, key, ['confirm', 'back']);
+    if (command) return dispatch({ type: 'picked', next: command === 'confirm' });
+    const account = accounts[list.latest().cursor];
+    if (isSpace(input) && account) dispatch({ type: 'mark', publicKey: account.publicKey });
+  };
+
+  const doneKey = (input: string, key: Key, now: ExportAt<'done'>) => {
+    const command = commandFor(input, key, ['confirm', 'back', 'showQr']);
+    if (command === 'showQr') {
+      if (screen) receipts.set(screen, now);
+      void showFile(now.target);
+    } else if (command) shell.navigate({ type: 'back' });
+    else shell.globalKey(input, key);
+  };
+
+  useKeys((input, key) => {
+    if (isInterrupt(input, key)) return;
+    const now = latest();
+    const answer = commandFor(input, key, ['yes', 'no']);
+    if (now.step === 'form') formKey(input, key, now);
+    else if (now.step === 'pick') pickKey(input, key);
+    else if (now.step === 'same-password' && answer === 'yes') {
+      dispatch({ type: 'keep-password' });
+      void work.toDestination();
+    } else if (now.step === 'same-password' && answer === 'no') dispatch({ type: 'change-password' });
+    else if (now.step === 'replace' && answer === 'yes') void work.write(now, now.target, true);
+    else if (now.step === 'replace' && answer === 'no') dispatch({ type: 'keep' });
+    else if (now.step === 'done') doneKey(input, key, now);
+    // While checking or writing, keys wait: a half-written backup is not left by a key.
+  }, true);
+
+  return { state, accounts, list };
+}
+
+/** The form's keys: fields, choices, text, and the submit that starts the work. */
+function formKeys(
+  dispatch: (action: ExportAction) => void,
+  submit: (now: ExportAt<'form'>) => Promise<void>,
+  leave: () => void,
+) {
+  const edit = (action: TextFieldAction) => dispatch({ type: 'form', action: { type: 'edit', edit: action } });
+  const choose = ({ form }: ExportAt<'form'>, step: 1 | -1) =>
+    dispatch(form.focus === 'receipt' ? { type: 'toggle-receipt' } : { type: 'cycle', step });
+  const enter = (now: ExportAt<'form'>) => {
+    if (now.form.focus === 'what' && now.choice.what === 'chosen') dispatch({ type: 'pick' });
+    else if (isLastField(now.form)) void submit(now);
+    else dispatch({ type: 'form', action: { type: 'next' } });
+  };
+
+  return (input: string, key: Key, now: ExportAt<'form'>) => {
+    const read = formKeyOf(input, key);
+    if (!read) return;
+    const onChoice = isChoiceField(now.form.focus);
+    if ('insert' in read)
+      return onChoice && isSpace(read.insert) ? choose(now, 1) : edit({ type: 'insert', text: read.insert });
+    switch (read.command) {
+      case 'back':
+        return leave();
+      case 'nextField':
+      case 'previousField':
+        return dispatch({ type: 'form', action: { type: read.command === 'nextField' ? 'next' : 'previous' } });
+      case 'submit':
+        return void submit(now);
+      case 'confirm':
+        return enter(now);
+      case 'previousChoice':
+      case 'nextChoice':
+        return onChoice ? choose(now, read.command === 'nextChoice' ? 1 : -1) : undefined;
+      case 'deleteBack':
+        return edit({ type: 'delete-back' });
+      case 'deleteWord':
+        return edit({ type: 'delete-word' });
+      case 'clearField':
+        return edit({ type: 'clear' });
+    }
+  };
+}
