@@ -1,3 +1,5 @@
+import type { Key } from 'ink';
+
 /** What a terminal sends for the keys tests press: named once, as the keymap names them. */
 
 export const ENTER = '\r';
@@ -17,3 +19,30 @@ export const CTRL_U = '\u0015';
 
 /** `text` as a terminal in bracketed-paste mode sends it: one write, marked as pasted. */
 export const paste = (text: string) => `\u001B[200~${text}\u001B[201~`;
+
+/** The flags Ink hands a handler with a key: none set. */
+export const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/** Ink's flags for a key, for tests that call a key reader directly: `key({ tab: true, shift: true })`. */
+export const key = (overrides: Partial<Key> = {}): Key => ({ ...NO_KEY, ...overrides });

@@ -104,6 +104,7 @@ export function terminalToImage(lines: readonly string[], theme: Theme, scale = 
 export function cellsOf(line: string, theme: Theme): number[][] {
   let pen: Pen = { fg: undefined, bg: undefined, reverse: false };
   const cells: number[][] = [];
+  // eslint-disable-next-line no-control-regex -- a terminal line is text between escape sequences, which start with ESC
   const pattern = /\x1b\[([0-9;]*)m|\x1b\[[0-9;?]*[A-Za-z]|([^\x1b])/gu;
   for (const match of line.matchAll(pattern)) {
     if (match[1] !== undefined) pen = applySgr(pen, match[1] === '' ? [0] : match[1].split(';').map(Number), theme);

@@ -12,30 +12,7 @@ import {
   stepOf,
   type Command,
 } from '../../src/ui/keymap.js';
-
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
-const key = (overrides: Partial<Key>): Key => ({ ...NO_KEY, ...overrides });
+import { key, NO_KEY } from '../helpers/keys.js';
 
 /** Every key a user can reach for, as Ink hands it over: a name, the input, the flags. */
 const KEYS: [string, string, Key][] = [

@@ -1,32 +1,7 @@
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { textKeyOf } from '../../src/ui/components/text-keys.js';
 import { keystrokes } from '../../src/ui/keystrokes.js';
-
-const key = (overrides: Partial<Key> = {}) =>
-  ({
-    return: false,
-    escape: false,
-    tab: false,
-    backspace: false,
-    delete: false,
-    ctrl: false,
-    meta: false,
-    shift: false,
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    pageUp: false,
-    pageDown: false,
-    home: false,
-    end: false,
-    super: false,
-    hyper: false,
-    capsLock: false,
-    numLock: false,
-    ...overrides,
-  }) as Key;
+import { key } from '../helpers/keys.js';
 
 describe('keystrokes', () => {
   it('splits a chunk typed ahead into its keys, in order', () => {

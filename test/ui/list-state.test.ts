@@ -6,8 +6,8 @@ const run = (actions: ListAction[], count = 100, height = 10) =>
 
 describe('list cursor', () => {
   it('scrolls only as far as needed to keep the cursor in view', () => {
-    expect(run(Array(9).fill({ type: 'down' }))).toMatchObject({ cursor: 9, offset: 0 });
-    expect(run(Array(10).fill({ type: 'down' }))).toMatchObject({ cursor: 10, offset: 1 });
+    expect(run(Array<ListAction>(9).fill({ type: 'down' }))).toMatchObject({ cursor: 9, offset: 0 });
+    expect(run(Array<ListAction>(10).fill({ type: 'down' }))).toMatchObject({ cursor: 10, offset: 1 });
     expect(run([{ type: 'last' }, { type: 'up' }])).toMatchObject({ cursor: 98, offset: 90 });
   });
 

@@ -6,6 +6,7 @@ import { Prose } from '../../src/ui/components/prose.js';
 import { theme } from '../../src/ui/theme.js';
 
 const PARAGRAPH = 'The words go into the vault, which makes it a software wallet.';
+// eslint-disable-next-line no-control-regex -- what this matches starts with ESC
 const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/gu;
 
 /** The lines a paragraph takes in a column `width` wide, colours taken out. */
@@ -36,6 +37,7 @@ describe('Prose', () => {
     );
     const lines = (lastFrame() ?? '').split('\n');
     unmount();
+    // eslint-disable-next-line no-control-regex -- the line starts with the escape that colours it
     expect(lines[1]).toMatch(/^\u001B\[90mwhich makes/u);
   });
 });

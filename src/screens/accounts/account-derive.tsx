@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
-import { COMMANDS, FIELD_MOVES, formKeyOf, isInterrupt, type Command } from '../../ui/keymap.js';
+import { formIntentOf } from '../../ui/components/form-intent.js';
+import { COMMANDS, FIELD_MOVES, isInterrupt, type Command } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
@@ -57,38 +58,17 @@ function DeriveForm({ identities }: { identities: readonly string[] }) {
     );
   };
 
-  const enter = () => {
-    if (latest().focus === LAST_FIELD) save();
-    else dispatch({ type: 'next' });
-  };
   // One handler for the whole form, with the form keys of every form. Tab, which elsewhere
   // changes section, moves between the fields here: the user is typing.
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    const formKey = formKeyOf(input, key);
-    if (!formKey) return;
-    if ('insert' in formKey) return dispatch({ type: 'edit', edit: { type: 'insert', text: formKey.insert } });
-    switch (formKey.command) {
-      case 'confirm':
-        return enter();
-      case 'back':
-        return shell.navigate({ type: 'back' });
-      case 'submit':
-        return save();
-      case 'nextField':
-        return dispatch({ type: 'next' });
-      case 'previousField':
-        return dispatch({ type: 'previous' });
-      case 'previousChoice':
-      case 'nextChoice':
-        return dispatch({ type: 'cycle', step: formKey.command === 'previousChoice' ? -1 : 1 });
-      case 'deleteBack':
-        return dispatch({ type: 'edit', edit: { type: 'delete-back' } });
-      case 'deleteWord':
-        return dispatch({ type: 'edit', edit: { type: 'delete-word' } });
-      case 'clearField':
-        return dispatch({ type: 'edit', edit: { type: 'clear' } });
-    }
+    const now = latest();
+    const onChoice = now.focus === 'type' || (now.focus === 'identity' && now.identities.length > 0);
+    const intent = formIntentOf(input, key, { onLastField: now.focus === LAST_FIELD, onChoice });
+    if (intent?.type === 'field') dispatch(intent.action);
+    else if (intent?.type === 'choose') dispatch({ type: 'cycle', step: intent.step });
+    else if (intent?.type === 'send') save();
+    else if (intent?.type === 'leave') shell.navigate({ type: 'back' });
   }, true);
 
   return (

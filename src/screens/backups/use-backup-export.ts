@@ -1,9 +1,9 @@
 import type { Key } from 'ink';
 import { useEffect, useState } from 'react';
 import { isLastField } from '../../ui/components/form-state.js';
-import type { TextFieldAction } from '../../ui/components/text-field-state.js';
+import { formIntentOf } from '../../ui/components/form-intent.js';
 import { useList } from '../../ui/components/use-list.js';
-import { commandFor, formKeyOf, isInterrupt } from '../../ui/keymap.js';
+import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { useShowFile } from '../qr/use-show-file.js';
@@ -23,10 +23,6 @@ import { useDrives } from './use-drives.js';
 // The receipt of this export screen (the navigation's entry for it), kept while the written
 // file is shown as QR codes: the screen is drawn again on the return, the receipt with it.
 const receipts = new WeakMap<object, ExportAt<'done'>>();
-
-// Space ticks the receipt box, turns a choice and marks an account, as in most forms and lists.
-// The keymap has no command for it: in a text field Space is text, and in the QR player it pauses.
-const isSpace = (input: string) => input === ' ';
 
 /**
  * The export's keys and steps: the form, the account picker, the questions, the receipt. The
@@ -58,7 +54,7 @@ export function useBackupExport({ screen }: { screen?: object | undefined }) {
     const command = commandFor(input, key, ['confirm', 'back']);
     if (command) return dispatch({ type: 'picked', next: command === 'confirm' });
     const account = accounts[list.latest().cursor];
-    if (isSpace(input) && account) dispatch({ type: 'mark', publicKey: account.publicKey });
+    if (commandFor(input, key, ['toggle']) && account) dispatch({ type: 'mark', publicKey: account.publicKey });
   };
 
   const doneKey = (input: string, key: Key, now: ExportAt<'done'>) => {
@@ -95,40 +91,26 @@ function formKeys(
   submit: (now: ExportAt<'form'>) => Promise<void>,
   leave: () => void,
 ) {
-  const edit = (action: TextFieldAction) => dispatch({ type: 'form', action: { type: 'edit', edit: action } });
   const choose = ({ form }: ExportAt<'form'>, step: 1 | -1) =>
     dispatch(form.focus === 'receipt' ? { type: 'toggle-receipt' } : { type: 'cycle', step });
-  const enter = (now: ExportAt<'form'>) => {
-    if (now.form.focus === 'what' && now.choice.what === 'chosen') dispatch({ type: 'pick' });
-    else if (isLastField(now.form)) void submit(now);
-    else dispatch({ type: 'form', action: { type: 'next' } });
-  };
 
   return (input: string, key: Key, now: ExportAt<'form'>) => {
-    const read = formKeyOf(input, key);
-    if (!read) return;
-    const onChoice = isChoiceField(now.form.focus);
-    if ('insert' in read)
-      return onChoice && isSpace(read.insert) ? choose(now, 1) : edit({ type: 'insert', text: read.insert });
-    switch (read.command) {
-      case 'back':
-        return leave();
-      case 'nextField':
-      case 'previousField':
-        return dispatch({ type: 'form', action: { type: read.command === 'nextField' ? 'next' : 'previous' } });
-      case 'submit':
+    // Enter on "chosen accounts" opens the picker to choose them.
+    if (now.form.focus === 'what' && now.choice.what === 'chosen' && commandFor(input, key, ['confirm']))
+      return dispatch({ type: 'pick' });
+    const intent = formIntentOf(input, key, {
+      onLastField: isLastField(now.form),
+      onChoice: isChoiceField(now.form.focus),
+    });
+    switch (intent?.type) {
+      case 'field':
+        return dispatch({ type: 'form', action: intent.action });
+      case 'choose':
+        return choose(now, intent.step);
+      case 'send':
         return void submit(now);
-      case 'confirm':
-        return enter(now);
-      case 'previousChoice':
-      case 'nextChoice':
-        return onChoice ? choose(now, read.command === 'nextChoice' ? 1 : -1) : undefined;
-      case 'deleteBack':
-        return edit({ type: 'delete-back' });
-      case 'deleteWord':
-        return edit({ type: 'delete-word' });
-      case 'clearField':
-        return edit({ type: 'clear' });
+      case 'leave':
+        return leave();
     }
   };
 }

@@ -12,7 +12,8 @@ import { runReporting } from '../run-reporting.js';
 import { verdictOf, type WordEntryState } from '../identities/word-entry-state.js';
 import { useWordEntry } from '../identities/use-word-entry.js';
 import { FOUND_CHROME_ROWS } from './found-rows.js';
-import { formIntentOf } from './form-intent.js';
+import { formIntentOf } from '../../ui/components/form-intent.js';
+import { isLastField } from '../../ui/components/form-state.js';
 import { useAbandonable, type Work } from './use-abandonable.js';
 import {
   initialLedgerRecover,
@@ -136,8 +137,8 @@ function keyAt(now: LedgerRecoverState, input: string, key: Key, effects: Recove
       return;
     }
     case 'details': {
-      const intent = formIntentOf(input, key, now.form);
-      if (intent?.type === 'form') dispatch({ type: 'form', action: intent.action });
+      const intent = formIntentOf(input, key, { onLastField: isLastField(now.form), onChoice: false });
+      if (intent?.type === 'field') dispatch({ type: 'form', action: intent.action });
       else if (intent?.type === 'send') effects.send(now.form);
       else if (intent?.type === 'leave') dispatch({ type: 'back' });
       return;

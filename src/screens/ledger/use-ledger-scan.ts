@@ -12,7 +12,8 @@ import { useShell } from '../shell-context.js';
 import { runReporting } from '../run-reporting.js';
 import { nameProblem } from '../identities/use-identity-name.js';
 import { FOUND_CHROME_ROWS } from './found-rows.js';
-import { formIntentOf } from './form-intent.js';
+import { formIntentOf } from '../../ui/components/form-intent.js';
+import { isLastField } from '../../ui/components/form-state.js';
 import { useAbandonable, type Work } from './use-abandonable.js';
 import {
   initialLedgerScan,
@@ -149,12 +150,10 @@ function keyAt(now: LedgerScanState, input: string, key: Key, effects: ScanEffec
 
 function formKey({ setup }: LedgerScanState, input: string, key: Key, effects: ScanEffects): void {
   const { dispatch } = effects;
-  // Space turns the device choice as ←/→ do; the keymap reads it as text, which a choice takes none of.
-  if (setup.form.focus === 'transport' && input === ' ')
-    return dispatch({ type: 'setup', action: { type: 'toggle-transport' } });
-  const intent = formIntentOf(input, key, setup.form);
+  const onChoice = setup.form.focus === 'transport';
+  const intent = formIntentOf(input, key, { onLastField: isLastField(setup.form), onChoice });
   switch (intent?.type) {
-    case 'form':
+    case 'field':
       return dispatch({ type: 'setup', action: { type: 'form', action: intent.action } });
     case 'choose':
       return dispatch({ type: 'setup', action: { type: 'toggle-transport' } });

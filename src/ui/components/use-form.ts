@@ -1,5 +1,6 @@
 import { type Key } from 'ink';
-import { formKeyOf, isInterrupt } from '../keymap.js';
+import { isInterrupt } from '../keymap.js';
+import { formIntentOf } from './form-intent.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
 import { formReducer, initialForm, isLastField, type FormAction, type FormState } from './form-state.js';
 import { useKeys } from '../use-keys.js';
@@ -22,36 +23,13 @@ export function useForm<F extends string>({ fields, initial, isActive, onSubmit,
     initialForm(fields, initial),
   );
 
-  const enter = () => {
-    if (isLastField(latest())) onSubmit(latest().values);
-    else dispatch({ type: 'next' });
-  };
   const handle = (input: string, key: Key) => {
     if (isInterrupt(input, key)) return;
-    const formKey = formKeyOf(input, key);
-    if (!formKey) return;
-    if ('insert' in formKey) return dispatch({ type: 'edit', edit: { type: 'insert', text: formKey.insert } });
-    switch (formKey.command) {
-      case 'confirm':
-        return enter();
-      case 'back':
-        return onCancel();
-      case 'nextField':
-        return dispatch({ type: 'next' });
-      case 'previousField':
-        return dispatch({ type: 'previous' });
-      case 'submit':
-        return onSubmit(latest().values);
-      case 'deleteBack':
-        return dispatch({ type: 'edit', edit: { type: 'delete-back' } });
-      case 'deleteWord':
-        return dispatch({ type: 'edit', edit: { type: 'delete-word' } });
-      case 'clearField':
-        return dispatch({ type: 'edit', edit: { type: 'clear' } });
-      case 'previousChoice':
-      case 'nextChoice':
-        return;
-    }
+    const now = latest();
+    const intent = formIntentOf(input, key, { onLastField: isLastField(now), onChoice: false });
+    if (intent?.type === 'field') dispatch(intent.action);
+    else if (intent?.type === 'send') onSubmit(now.values);
+    else if (intent?.type === 'leave') onCancel();
   };
   useKeys(handle, isActive);
 

@@ -71,7 +71,7 @@ describe('checking the derive form', () => {
   it('gives the request once every field is valid', () => {
     expect(filled([next, type('//Alice')])).toEqual({
       problems: {},
-      network: expect.objectContaining({ name: 'substrate', prefix: 42 }),
+      network: expect.objectContaining({ name: 'substrate', prefix: 42 }) as unknown,
       request: { identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice', network: 'substrate' },
     });
     const byPrefix = filled([next, next, { type: 'edit', edit: { type: 'clear' } }, type('2')]);
