@@ -1,18 +1,8 @@
 import type { Key } from 'ink';
 import { textKeyOf } from '../ui/components/text-keys.js';
 import { commandFor } from '../ui/keymap.js';
-import type { ListMove, NetworkSearchAction } from './network-search-state.js';
-
-const MOVE_COMMANDS = ['up', 'down', 'pageUp', 'pageDown', 'first', 'last'] as const;
-
-const MOVES: Record<(typeof MOVE_COMMANDS)[number], ListMove> = {
-  up: 'up',
-  down: 'down',
-  pageUp: 'page-up',
-  pageDown: 'page-down',
-  first: 'first',
-  last: 'last',
-};
+import { LIST_MOVES, MOVE_COMMANDS } from '../ui/components/use-list.js';
+import type { NetworkSearchAction } from './network-search-state.js';
 
 /**
  * What a key does in a network search. Text goes to the query first, so letters that move in
@@ -24,6 +14,7 @@ export function networkSearchActionFor(input: string, key: Key): NetworkSearchAc
   if (text?.edit) return { type: 'edit', edit: text.edit };
   if (text?.submit) return { type: 'pick' };
   if (commandFor(input, key, ['back'])) return { type: 'close' };
-  const move = commandFor(input, key, MOVE_COMMANDS);
-  return move ? { type: 'move', move: MOVES[move] } : undefined;
+  const command = commandFor(input, key, MOVE_COMMANDS);
+  const move = command && LIST_MOVES[command];
+  return move ? { type: 'move', move } : undefined;
 }

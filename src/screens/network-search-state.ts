@@ -1,4 +1,4 @@
-import { listReducer, type ListAction, type ListState } from '../ui/components/list-state.js';
+import { listReducer, type ListMove, type ListState } from '../ui/components/list-state.js';
 import { textFieldReducer, type TextFieldAction } from '../ui/components/text-field-state.js';
 import { searchNetworks, type Network } from '../vault/networks.js';
 
@@ -13,8 +13,6 @@ export interface NetworkSearch {
   matches: readonly Network[];
   list: ListState;
 }
-
-export type ListMove = Exclude<ListAction['type'], 'resize'>;
 
 export type NetworkSearchAction =
   | { type: 'open'; height: number }

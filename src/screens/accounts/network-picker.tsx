@@ -1,9 +1,15 @@
 import { Box, Text } from 'ink';
 import { List } from '../../ui/components/list.js';
+import { hints } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
 import { fit } from './account-columns.js';
 import type { NetworkSearch } from '../network-search-state.js';
 
+const PICKER_HINTS = hints([
+  ['pick', 'choose'],
+  ['confirm', 'shows the address there'],
+  ['back', 'keeps it as it is'],
+]);
 /** Lines the picker draws besides its list. */
 export const PICKER_CHROME = 4;
 
@@ -28,7 +34,7 @@ export function NetworkPicker({ state, accountName }: { state: NetworkSearch; ac
         empty="No network has that name or prefix."
       />
       <Text color={theme.muted} wrap="truncate-end">
-        ↑/↓ choose · Enter shows the address there · Esc keeps it as it is · ● shown now
+        {`${PICKER_HINTS} · ● shown now`}
       </Text>
     </Box>
   );

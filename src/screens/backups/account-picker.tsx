@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { List } from '../../ui/components/list.js';
 import { MOVE_COMMANDS } from '../../ui/components/use-list.js';
-import { COMMANDS, hints } from '../../ui/keymap.js';
+import { hints } from '../../ui/keymap.js';
 import type { ListState } from '../../ui/components/list-state.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
@@ -13,8 +13,10 @@ import { fit, shortenMiddle } from '../accounts/account-columns.js';
 /** Title, count, header, position, two hint lines. */
 export const PICKER_CHROME_ROWS = 6;
 
-// Space is the picker's own key (the keymap has none for it); moving is the list's.
-const MARK_KEYS = `Space marks or unmarks · ${MOVE_COMMANDS.map((command) => COMMANDS[command].keys).join(' ')} move`;
+const MARK_KEYS = hints([
+  ['toggle', 'marks or unmarks'],
+  [MOVE_COMMANDS, 'move'],
+]);
 const LEAVE_KEYS = hints([
   ['confirm', 'done, on to the format'],
   ['back', 'back to the form'],

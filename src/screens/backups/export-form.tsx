@@ -23,7 +23,7 @@ const LABELS: Record<ExportField, string> = {
 const LABEL_WIDTH = 13;
 /** Under the focused What: how to change it, or mark the accounts. */
 const WHAT_KEYS = {
-  whole: hints([['nextChoice', 'or Space switches to chosen accounts']]),
+  whole: hints([[['nextChoice', 'toggle'], 'switches to chosen accounts']]),
   chosen: hints([['confirm', 'opens the list to mark accounts']]),
 } as const;
 const FORM_KEYS = hints([

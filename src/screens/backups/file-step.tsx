@@ -13,10 +13,11 @@ import { elideStart } from './backup-text.js';
 /** Title, intro, blank, two fields, listing heading, blank, problem, help, hints, spare. */
 const CHROME_ROWS = 12;
 
-// The keymap names ↑ and ↓ only with Tab (nextField) or with j and k (lists): in a path field they
-// alone go through the listed names, so this part of the line is the field's own.
-const COMPLETE = hints([['nextSection', 'completes']]);
-const PATH_HINTS = `${COMPLETE} · ↑/↓ pick a listed file · ${hints([['confirm', 'next']])}`;
+const PATH_HINTS = hints([
+  ['complete', 'completes'],
+  ['pick', 'pick a listed file'],
+  ['confirm', 'next'],
+]);
 const PASSWORD_HINTS = hints([
   ['confirm', 'opens the backup'],
   ['back', 'back to the file'],

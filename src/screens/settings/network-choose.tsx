@@ -5,7 +5,7 @@ import { listNetworks, type Network } from '../../vault/networks.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { ListPosition } from '../../ui/components/list.js';
 import { TextField } from '../../ui/components/text-field.js';
-import { isInterrupt } from '../../ui/keymap.js';
+import { hints, isInterrupt } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
@@ -15,6 +15,8 @@ import { useKeys } from '../../ui/use-keys.js';
 
 /** Title, filter, header, position, two lines of hints. */
 const CHROME_ROWS = 7;
+// Letters are typed into the filter, so only the arrows and paging move.
+const MOVE_HINT = hints([[['pick', 'pageUp', 'pageDown'], 'move']]);
 const NAME_WIDTH = 22;
 
 /** Picks the network new accounts and address entries get by default; typing filters the list. */
@@ -71,7 +73,7 @@ export function NetworkChoose() {
       })}
       <ListPosition state={state.list} />
       <Text color={theme.muted} wrap="truncate-end">
-        Type to filter · ↑/↓ PgUp/PgDn move · ● is the current one
+        {`Type to filter · ${MOVE_HINT} · ● is the current one`}
       </Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>

@@ -15,6 +15,9 @@ export type ListAction =
   | { type: 'last' }
   | { type: 'resize'; count: number; height: number };
 
+/** A move of the cursor, as a key makes it. */
+export type ListMove = Exclude<ListAction['type'], 'resize'>;
+
 export const initialList = (count: number, height: number): ListState => ({
   cursor: 0,
   offset: 0,

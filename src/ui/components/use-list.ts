@@ -2,10 +2,10 @@ import { useKeys } from '../use-keys.js';
 import { useLayoutEffect } from 'react';
 import { commandFor, type Command } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
-import { initialList, listReducer, type ListAction } from './list-state.js';
+import { initialList, listReducer, type ListMove } from './list-state.js';
 
 /** The keymap's movement commands and the list moves they make. */
-export const LIST_MOVES: Partial<Record<Command, Exclude<ListAction['type'], 'resize'>>> = {
+export const LIST_MOVES: Partial<Record<Command, ListMove>> = {
   up: 'up',
   down: 'down',
   pageUp: 'page-up',
