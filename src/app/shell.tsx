@@ -1,23 +1,14 @@
-import { Box, Text, useApp, type Key } from 'ink';
-import { useCallback, useMemo, useReducer, useState, type ReactNode } from 'react';
-import { describeError } from '../errors.js';
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
 import { printable } from '../printable.js';
 import type { VaultSession } from '../vault/store.js';
-import { SIDEBAR_WIDTH, Sidebar } from './sidebar.js';
+import { Sidebar } from './sidebar.js';
+import { useShellFrame } from './use-shell.js';
 import { Spinner } from '../ui/components/spinner.js';
-import { commandFor } from '../ui/keymap.js';
-import {
-  SECTION_TITLES,
-  currentScreen,
-  initialNavigation,
-  isFullScreen,
-  navigate,
-  type Navigation,
-} from '../screens/navigation.js';
-import { ShellContext, type Notice, type Shell } from '../screens/shell-context.js';
+import { SECTION_TITLES, type Navigation } from '../screens/navigation.js';
+import { ShellContext, type Notice } from '../screens/shell-context.js';
 import { theme } from '../ui/theme.js';
 import { KeyRouter } from '../ui/use-keys.js';
-import { useTerminalSize } from '../ui/use-terminal-size.js';
 
 export interface ShellProps {
   session: VaultSession;
@@ -35,66 +26,7 @@ export function ShellView(props: ShellProps) {
 }
 
 function ShellFrame({ session, renderScreen }: ShellProps) {
-  const { exit } = useApp();
-  const { columns, rows } = useTerminalSize();
-  const [navigation, dispatch] = useReducer(navigate, initialNavigation);
-  const [data, setData] = useState(session.data);
-  const [busy, setBusy] = useState<string>();
-  const [notice, setNotice] = useState<Notice>();
-
-  const globalKey = useCallback(
-    (input: string, key: Key) => {
-      const command = commandFor(input, key, ['nextSection', 'previousSection', 'help', 'back', 'quit']);
-      if (command === 'nextSection') dispatch({ type: 'next-section' });
-      else if (command === 'previousSection') dispatch({ type: 'previous-section' });
-      else if (command === 'help') dispatch({ type: 'open', screen: { name: 'help' } });
-      else if (command === 'back') dispatch({ type: 'back' });
-      else if (command === 'quit') exit();
-      if (command) setNotice(undefined);
-      return command !== undefined;
-    },
-    [exit],
-  );
-
-  const run = useCallback(
-    async <T,>(label: string, work: (s: VaultSession) => Promise<T>, done?: (result: T) => string) => {
-      setBusy(label);
-      setNotice(undefined);
-      try {
-        const result = await work(session);
-        setData(session.data);
-        if (done) setNotice({ kind: 'info', text: done(result) });
-        return result;
-      } catch (error) {
-        const { message, hint } = describeError(error);
-        setNotice({ kind: 'error', text: hint ? `${message}; ${hint}` : message });
-        return undefined;
-      } finally {
-        setBusy(undefined);
-      }
-    },
-    [session],
-  );
-
-  // A full-screen screen (the QR player) has the whole terminal, without title, sidebar or status line.
-  const fullScreen = isFullScreen(currentScreen(navigation));
-  const contentHeight = fullScreen ? rows : Math.max(4, rows - 2);
-  const contentWidth = fullScreen ? columns : Math.max(20, columns - SIDEBAR_WIDTH - 2);
-  const shell: Shell = useMemo(
-    () => ({
-      session,
-      data,
-      navigate: dispatch,
-      globalKey,
-      run,
-      busy,
-      notify: setNotice,
-      height: contentHeight,
-      width: contentWidth,
-    }),
-    [session, data, globalKey, run, busy, contentHeight, contentWidth],
-  );
-
+  const { shell, navigation, notice, fullScreen, columns, rows } = useShellFrame(session);
   if (fullScreen) {
     return (
       <ShellContext.Provider value={shell}>
@@ -117,11 +49,11 @@ function ShellFrame({ session, renderScreen }: ShellProps) {
         </Box>
         <Box flexGrow={1}>
           <Sidebar current={navigation.section} />
-          <Box flexDirection="column" paddingLeft={1} width={contentWidth + 1} height={contentHeight}>
+          <Box flexDirection="column" paddingLeft={1} width={shell.width + 1} height={shell.height}>
             {renderScreen(navigation)}
           </Box>
         </Box>
-        <StatusLine busy={busy} notice={notice} />
+        <StatusLine busy={shell.busy} notice={notice} />
       </Box>
     </ShellContext.Provider>
   );
