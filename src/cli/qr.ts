@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { UsageError, UserError } from '../errors.js';
-import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import { formatBytes } from '../media/format-bytes.js';
 import { printable } from '../printable.js';
 import { describeBytes, describeText } from '../qr/payload.js';
 import { checkFps, DEFAULT_FPS } from '../qr/playback.js';
 import { readQrCamera, readQrImages, type ReadTally } from '../qr/read.js';
+import { writeReceived } from '../qr/save-received.js';
 import type { Progress } from '../qr/reassembly.js';
 import { QrShow, type ShowSource } from '../qr/show.js';
 import { accountSource, fileSource } from '../qr/show-sources.js';
@@ -79,7 +79,7 @@ export async function readQr(inputs: string[], options: ReadOptions): Promise<vo
   // Without a terminal to update in place, one line of progress once it is done.
   if (!live) process.stderr.write(`${progressLine(tally, { fraction: 1, missing: 0 })}\n`);
   if (!options.out) return printText((result as { text: string }).text);
-  await writeFileDurably(options.out, payload, { mode: 0o600 });
+  await writeReceived(options.out, payload);
   const backup = describeBytes(payload).kind === 'airlock-backup';
   say(
     `Wrote ${formatBytes(payload.length)} to ${options.out}${backup ? ` (an airlock backup: check it with \`airlock import ${options.out} --dry-run\`)` : ''}`,

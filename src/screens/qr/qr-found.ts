@@ -24,6 +24,7 @@ export type Found =
   | { kind: 'text'; text: string; payload: Uint8Array }
   | { kind: 'data'; payload: Uint8Array };
 
+export type AddressFound = Extract<Found, { kind: 'address' }>;
 export type Savable = Exclude<Found, { kind: 'address' }>;
 
 export function classify(result: Reassembled): Found {

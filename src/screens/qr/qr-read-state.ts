@@ -1,26 +1,34 @@
 import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
-import type { Found, ReadProgress } from './qr-found.js';
+import type { AddressFound, Found, ReadProgress, Savable } from './qr-found.js';
+
+/** Something to keep, and where to save it, as typed; `fileName` is used when it names a folder. */
+interface SaveOffer {
+  found: Savable;
+  progress?: ReadProgress;
+  destination: string;
+  fileName: string;
+}
 
 /**
  * Reading pictures of QR codes: the pictures' path (its own field), the reading with its
- * progress, what was found, and for something to keep, where it is saved. An address goes
- * to the address book's form instead.
+ * progress, then what was found. An address is offered to the address book's form; anything
+ * else is saved where the person says. How far the reading came is kept past it: on the path
+ * when it fails, to say how much is missing; with what was found, to say what was read.
  */
-export interface ReadState {
-  step: 'path' | 'reading' | 'found' | 'saving' | 'saved';
-  /** How far the last reading came: kept when it fails, to say how much is missing. */
-  progress?: ReadProgress;
-  found?: Found;
-  /** Where to save it, as typed; `fileName` is used when it names a folder. */
-  destination: string;
-  fileName: string;
-  saved?: string;
-  problem?: string;
-}
+export type ReadState =
+  | { step: 'path'; progress?: ReadProgress; problem?: string }
+  | { step: 'reading'; progress?: ReadProgress }
+  | { step: 'address'; found: AddressFound; progress?: ReadProgress }
+  | ({ step: 'found'; problem?: string } & SaveOffer)
+  | ({ step: 'saving' } & SaveOffer)
+  | { step: 'saved'; found: Savable; progress?: ReadProgress; saved: string };
+
+export type ReadAt<S extends ReadState['step']> = Extract<ReadState, { step: S }>;
 
 export type ReadAction =
   | { type: 'read' }
   | { type: 'progress'; progress: ReadProgress }
+  /** `destination` and `fileName` are for something to save: an address has none. */
   | { type: 'found'; found: Found; destination: string; fileName: string }
   | { type: 'failed'; problem: string }
   /** Esc while reading: nothing read so far is kept. */
@@ -32,27 +40,30 @@ export type ReadAction =
   /** Esc once something was found: other pictures, from the path again. */
   | { type: 'again' };
 
-export const initialRead: ReadState = { step: 'path', destination: '', fileName: '' };
+export const initialRead: ReadState = { step: 'path' };
 
 export function readReducer(state: ReadState, action: ReadAction): ReadState {
-  const at = (...steps: ReadState['step'][]) => steps.includes(state.step);
   switch (action.type) {
     case 'read':
-      return at('path') ? { ...initialRead, step: 'reading' } : state;
+      return state.step === 'path' ? { step: 'reading' } : state;
     case 'progress':
-      return at('reading') ? { ...state, progress: action.progress } : state;
-    case 'found':
-      return at('reading')
-        ? { ...state, step: 'found', found: action.found, destination: action.destination, fileName: action.fileName }
-        : state;
+      return state.step === 'reading' ? { ...state, progress: action.progress } : state;
+    case 'found': {
+      if (state.step !== 'reading') return state;
+      const { found, destination, fileName } = action;
+      const { progress } = state;
+      return found.kind === 'address'
+        ? { step: 'address', found, progress }
+        : { step: 'found', found, progress, destination, fileName };
+    }
     case 'failed':
-      return at('reading') ? { ...state, step: 'path', problem: action.problem } : state;
+      return state.step === 'reading' ? { ...state, step: 'path', problem: action.problem } : state;
     case 'stop':
-      return at('reading')
-        ? { ...initialRead, progress: state.progress, problem: 'Stopped: nothing read was kept.' }
+      return state.step === 'reading'
+        ? { step: 'path', progress: state.progress, problem: 'Stopped: nothing read was kept.' }
         : state;
     case 'destination-edit':
-      return at('found')
+      return state.step === 'found'
         ? {
             ...state,
             destination: textFieldReducer({ value: state.destination }, action.edit).value,
@@ -60,13 +71,22 @@ export function readReducer(state: ReadState, action: ReadAction): ReadState {
           }
         : state;
     case 'save':
-      return at('found') && state.found?.kind !== 'address' ? { ...state, step: 'saving', problem: undefined } : state;
+      if (state.step !== 'found') return state;
+      return {
+        step: 'saving',
+        found: state.found,
+        progress: state.progress,
+        destination: state.destination,
+        fileName: state.fileName,
+      };
     case 'saved':
-      return at('saving') ? { ...state, step: 'saved', saved: action.path } : state;
+      return state.step === 'saving'
+        ? { step: 'saved', found: state.found, progress: state.progress, saved: action.path }
+        : state;
     case 'save-failed':
-      return at('saving') ? { ...state, step: 'found', problem: action.problem } : state;
+      return state.step === 'saving' ? { ...state, step: 'found', problem: action.problem } : state;
     case 'again':
       // The payload leaves the state with the step that showed it.
-      return at('found', 'saved') ? initialRead : state;
+      return state.step === 'address' || state.step === 'found' || state.step === 'saved' ? initialRead : state;
   }
 }

@@ -10,12 +10,12 @@ import { elideStart } from '../backups/backup-text.js';
 import type { PathFieldState } from './path-field-state.js';
 import { PathStep } from './path-step.js';
 import { describeFound, plural, progressText, type ReadProgress } from './qr-found.js';
-import type { ReadState } from './qr-read-state.js';
+import type { ReadAt } from './qr-read-state.js';
 
 const TITLE = 'Read QR pictures';
 
 /** Which pictures: a PNG or JPEG, or the folder the frames were saved to. */
-export function ReadPathStep({ state, read }: { state: PathFieldState; read: ReadState }) {
+export function ReadPathStep({ state, read }: { state: PathFieldState; read: ReadAt<'path'> }) {
   return (
     <PathStep
       title={TITLE}
@@ -59,10 +59,9 @@ export function ReadingStep({ path, progress }: { path: string; progress?: ReadP
 }
 
 /** What the pictures held, and what can be done with it: save it, then import it; or add the address. */
-export function FoundStep({ state }: { state: ReadState }) {
+export function FoundStep({ state }: { state: ReadAt<'address' | 'found' | 'saving' | 'saved'> }) {
   const shell = useShell();
   const { found, progress } = state;
-  if (!found) return null;
   const read =
     progress && progress.frames > 0
       ? `✓ ${progressText({ ...progress, percent: 100 })}`
@@ -78,7 +77,13 @@ export function FoundStep({ state }: { state: ReadState }) {
         <Prose key={i}>{line}</Prose>
       ))}
       <Text> </Text>
-      {found.kind === 'address' ? <AddressOffer known={found.network !== undefined} /> : <SaveOffer state={state} />}
+      {state.step === 'address' ? (
+        <AddressOffer known={state.found.network !== undefined} />
+      ) : state.step === 'saved' ? (
+        <Saved backup={state.found.kind === 'backup'} path={state.saved} />
+      ) : (
+        <SaveOffer state={state} />
+      )}
     </Box>
   );
 }
@@ -100,25 +105,26 @@ function AddressOffer({ known }: { known: boolean }) {
   );
 }
 
-function SaveOffer({ state }: { state: ReadState }) {
+function Saved({ backup, path }: { backup: boolean; path: string }) {
+  return (
+    <Box flexDirection="column">
+      <Prose color={theme.success}>{`✓ Saved to ${printable(path)}`}</Prose>
+      <Prose>
+        {backup
+          ? hints([
+              ['confirm', 'imports it now (its password is asked for)'],
+              ['back', 'reads other pictures'],
+            ])
+          : `${COMMANDS.confirm.keys} or ${hints([['back', 'reads other pictures']])}`}
+      </Prose>
+      <KeyHints commands={['confirm', 'back']} />
+    </Box>
+  );
+}
+
+function SaveOffer({ state }: { state: ReadAt<'found' | 'saving'> }) {
   const shell = useShell();
-  const backup = state.found?.kind === 'backup';
-  if (state.step === 'saved') {
-    return (
-      <Box flexDirection="column">
-        <Prose color={theme.success}>{`✓ Saved to ${printable(state.saved ?? '')}`}</Prose>
-        <Prose>
-          {backup
-            ? hints([
-                ['confirm', 'imports it now (its password is asked for)'],
-                ['back', 'reads other pictures'],
-              ])
-            : `${COMMANDS.confirm.keys} or ${hints([['back', 'reads other pictures']])}`}
-        </Prose>
-        <KeyHints commands={['confirm', 'back']} />
-      </Box>
-    );
-  }
+  const backup = state.found.kind === 'backup';
   return (
     <Box flexDirection="column">
       <FormField
@@ -126,7 +132,7 @@ function SaveOffer({ state }: { state: ReadState }) {
         value={elideStart(state.destination, shell.width - 14)}
         focused={state.step === 'found'}
       />
-      {state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
+      {state.step === 'found' && state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
       {state.step === 'saving' ? <Text color={theme.muted}>Saving…</Text> : null}
       <Prose>
         {hints([

@@ -6,13 +6,14 @@ import { fold } from '../../../src/screens/qr/qr-player.js';
 import {
   classify,
   describeFound,
+  type Found,
   fileNameFor,
   progressText,
   readProgress,
   saveDirectory,
 } from '../../../src/screens/qr/qr-found.js';
 import { initialPlayer, playerReducer } from '../../../src/screens/qr/qr-player-state.js';
-import { initialRead, readReducer, type ReadState } from '../../../src/screens/qr/qr-read-state.js';
+import { initialRead, readReducer } from '../../../src/screens/qr/qr-read-state.js';
 import { BOB } from '../../helpers/dev-keys.js';
 import { POLKADOT_GENESIS } from './helpers.js';
 
@@ -53,7 +54,7 @@ describe('the player', () => {
 });
 
 describe('reading pictures', () => {
-  const found: ReadState['found'] = { kind: 'data', payload: bytes('x') };
+  const found: Found = { kind: 'data', payload: bytes('x') };
   const reading = readReducer(initialRead, { type: 'read' });
 
   it('takes progress and a result only while reading: a late one after Esc changes nothing', () => {
