@@ -1,6 +1,4 @@
-import { describeError } from '../../errors.js';
-import { capitalise } from '../../ui/sentence.js';
-import { checkNewPassword } from '../../vault/password-policy.js';
+import { repeatVerdict, strengthVerdict, type Verdict } from '../password-verdicts.js';
 import type { ExportField, ExportValues } from './backup-export-state.js';
 
 /** What the export form says about its text fields as the user types, and the file its destination names. Pure. */
@@ -8,25 +6,14 @@ import type { ExportField, ExportValues } from './backup-export-state.js';
 /** The form's values, of which these text fields are checked as the user types. */
 type PasswordValues = Partial<ExportValues> & Pick<ExportValues, 'destination' | 'password' | 'repeat'>;
 
-export type Tone = 'error' | 'warning' | 'success';
-export interface Verdict {
-  tone: Tone;
-  text: string;
-}
+export type { Tone, Verdict } from '../password-verdicts.js';
 
 /** What to say under the password fields as the user types. */
 export function exportVerdicts(values: PasswordValues): Partial<Record<ExportField, Verdict>> {
   const verdicts: Partial<Record<ExportField, Verdict>> = {};
   if (values.password) verdicts.password = strengthOf(values.password);
-  if (values.repeat) {
-    verdicts.repeat =
-      values.repeat === values.password
-        ? { tone: 'success', text: 'The two match.' }
-        : {
-            tone: values.password.startsWith(values.repeat) ? 'warning' : 'error',
-            text: 'Not the same as the password above (yet).',
-          };
-  }
+  if (values.repeat)
+    verdicts.repeat = repeatVerdict(values.repeat, values.password, 'Not the same as the password above (yet).');
   return verdicts;
 }
 
@@ -39,18 +26,7 @@ export function exportProblem(values: PasswordValues): { field: ExportField; tex
   return undefined;
 }
 
-/** The password policy, on a copy of the text as bytes that is wiped at once. */
-function strengthOf(password: string): Verdict {
-  const bytes = new TextEncoder().encode(password);
-  try {
-    const warning = checkNewPassword(bytes, 'backup password');
-    return warning ? { tone: 'warning', text: capitalise(warning) } : { tone: 'success', text: 'A strong password.' };
-  } catch (error) {
-    return { tone: 'error', text: `${capitalise(describeError(error).message)}.` };
-  } finally {
-    bytes.fill(0);
-  }
-}
+const strengthOf = (password: string) => strengthVerdict(password, 'backup password');
 
 /** The typed destination as a file: a trailing `/` means "a new file in this directory". */
 export function targetOf(typed: string, fileName: string): string {

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { BackupHeading } from './backup-heading.js';
 import { printable } from '../../printable.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
@@ -26,11 +27,7 @@ export function LockedStep({ title, state }: { title: string; state: ImportAt<'u
   const name = locked.name === undefined ? 'An account without a name' : `"${printable(locked.name)}"`;
   return (
     <Box flexDirection="column" width={shell.width}>
-      <Text bold>{title}</Text>
-      <Text color={theme.muted} wrap="truncate-middle">
-        {printable(file)}
-      </Text>
-      <Text> </Text>
+      <BackupHeading title={title} file={file} />
       <Prose>
         {count === 1
           ? "One account has a password of its own: the file's password did not open it."

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
+import { BackupHeading } from './backup-heading.js';
 import { useMemo } from 'react';
-import { printable } from '../../printable.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -45,11 +45,7 @@ export function PlanView({ title, file, entries, list, outcome, problem, hints }
     selected && ([...plannedName(selected)].length > width || [...plannedRow(selected, width)].length > shell.width);
   return (
     <Box flexDirection="column" width={shell.width}>
-      <Text bold>{title}</Text>
-      <Text color={theme.muted} wrap="truncate-middle">
-        {printable(file)}
-      </Text>
-      <Text> </Text>
+      <BackupHeading title={title} file={file} />
       <Text color={theme.muted} wrap="truncate-end">{`${'KIND'.padEnd(9)}${'NAME'.padEnd(width + 2)}WHAT`}</Text>
       <List
         items={entries}

@@ -1,16 +1,10 @@
-import { capitalise } from '../../ui/sentence.js';
-import { describeError } from '../../errors.js';
-import { checkNewPassword } from '../../vault/password-policy.js';
+import { repeatVerdict, strengthVerdict, type Verdict } from '../password-verdicts.js';
 
 export const PASSWORD_FIELDS = ['current', 'next', 'repeat'] as const;
 export type PasswordField = (typeof PASSWORD_FIELDS)[number];
 export type PasswordValues = Record<PasswordField, string>;
 
-export type Tone = 'error' | 'warning' | 'success';
-export interface Verdict {
-  tone: Tone;
-  text: string;
-}
+export type { Tone, Verdict } from '../password-verdicts.js';
 
 /** What to say under each field as the user types; several notes may apply to the new password. */
 export function passwordVerdicts(values: PasswordValues): Partial<Record<PasswordField, Verdict[]>> {
@@ -22,16 +16,8 @@ export function passwordVerdicts(values: PasswordValues): Partial<Record<Passwor
       next.push({ tone: 'warning', text: 'This is the current password: only the salt would change.' });
     verdicts.next = next;
   }
-  if (values.repeat) {
-    verdicts.repeat = [
-      values.repeat === values.next
-        ? { tone: 'success', text: 'The two match.' }
-        : {
-            tone: values.next.startsWith(values.repeat) ? 'warning' : 'error',
-            text: 'Not the same as the new password (yet).',
-          },
-    ];
-  }
+  if (values.repeat)
+    verdicts.repeat = [repeatVerdict(values.repeat, values.next, 'Not the same as the new password (yet).')];
   return verdicts;
 }
 
@@ -45,15 +31,4 @@ export function submitProblem(values: PasswordValues): { field: PasswordField; t
   return undefined;
 }
 
-/** The vault's password policy, on a copy of the text as bytes that is wiped at once. */
-function strengthOf(password: string): Verdict {
-  const bytes = new Uint8Array(Buffer.from(password, 'utf8'));
-  try {
-    const warning = checkNewPassword(bytes, 'vault password');
-    return warning ? { tone: 'warning', text: warning } : { tone: 'success', text: 'A strong password.' };
-  } catch (error) {
-    return { tone: 'error', text: `${capitalise(describeError(error).message)}.` };
-  } finally {
-    bytes.fill(0);
-  }
-}
+const strengthOf = (password: string) => strengthVerdict(password, 'vault password');
