@@ -53,7 +53,9 @@ export function FileStep({ title, field, state }: FileStepProps) {
       <FormField label="Password: " value={password} focused={state.step === 'password'} mask />
       <Text> </Text>
       {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
-      {state.step === 'reading' ? <Text color={theme.muted}>Decrypting… (Esc abandons it)</Text> : null}
+      {state.step === 'reading' ? (
+        <Text color={theme.muted}>{`Decrypting… (${hints([['back', 'abandons it']])})`}</Text>
+      ) : null}
       <Text color={theme.muted} wrap="truncate-end">
         {onPath ? PATH_HINTS : PASSWORD_HINTS}
       </Text>

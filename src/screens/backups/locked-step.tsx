@@ -45,7 +45,7 @@ export function LockedStep({ title, state }: { title: string; state: ImportAt<'u
       />
       <Text> </Text>
       {state.step === 'unlock' && state.problem ? <Prose color={theme.error}>{state.problem}</Prose> : null}
-      {unlocking ? <Text color={theme.muted}>Opening it… (Esc leaves it out)</Text> : null}
+      {unlocking ? <Text color={theme.muted}>{`Opening it… (${hints([['back', 'leaves it out']])})`}</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">
         {HINTS}
       </Text>
