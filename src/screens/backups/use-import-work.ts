@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useAbandonable } from '../../ui/use-abandonable.js';
 import { WrongPasswordError } from '../../errors.js';
 import * as actions from '../../vault/actions.js';
 import { openBackupFile, unlockBackupAccount } from '../../vault/open-backup.js';
@@ -14,12 +14,13 @@ import { addedText } from './plan-outcome.js';
  */
 export function useImportWork(dispatch: (action: ImportAction) => void, refusePath: (problem: string) => void) {
   const shell = useShell();
-  const reading = useAbortOnLeave();
+  // One reading at a time, abandoned (its scrypt runs between accounts stopped) by Esc or by leaving the screen.
+  const reading = useAbandonable();
 
   const read = async (now: ImportAt<'password'>) => {
     const bytes = new TextEncoder().encode(now.password);
     dispatch({ type: 'read' });
-    const signal = reading.start();
+    const { signal } = reading.start();
     const outcome = await runReporting(shell, 'Decrypting the backup (scrypt)…', () =>
       openBackupFile(now.file, bytes, { signal }),
     ).finally(() => bytes.fill(0));
@@ -64,18 +65,5 @@ export function useImportWork(dispatch: (action: ImportAction) => void, refusePa
     else dispatch({ type: 'import-failed', problem: outcome.message });
   };
 
-  return { read, unlock, importIt, abandon: reading.abort };
-}
-
-/** One reading at a time, abandoned (its scrypt runs between accounts stopped) by Esc or by leaving the screen. */
-function useAbortOnLeave() {
-  const controller = useRef<AbortController | undefined>(undefined);
-  useEffect(() => () => controller.current?.abort(), []);
-  return {
-    start: () => {
-      controller.current = new AbortController();
-      return controller.current.signal;
-    },
-    abort: () => controller.current?.abort(),
-  };
+  return { read, unlock, importIt, abandon: reading.abandon };
 }

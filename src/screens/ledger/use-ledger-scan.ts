@@ -14,7 +14,7 @@ import { nameProblem } from '../identities/use-identity-name.js';
 import { FOUND_CHROME_ROWS } from './found-rows.js';
 import { formIntentOf } from '../../ui/components/form-intent.js';
 import { isLastField } from '../../ui/components/form-state.js';
-import { useAbandonable, type Work } from './use-abandonable.js';
+import { useAbandonable, type Work } from '../../ui/use-abandonable.js';
 import {
   initialLedgerScan,
   ledgerScanReducer,

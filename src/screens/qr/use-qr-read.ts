@@ -1,9 +1,9 @@
 import type { Key } from 'ink';
-import { useEffect, useRef } from 'react';
 import { formatBytes } from '../../media/format-bytes.js';
 import { readQrFrom } from '../../qr/read.js';
 import { saveReceived } from '../../qr/save-received.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
+import { useAbandonable } from '../../ui/use-abandonable.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
@@ -40,16 +40,14 @@ export function useQrRead() {
   const shell = useShell();
   const field = usePathField({ folders: true, start: lastPath.get(shell.session) });
   const [state, dispatch, latest] = useSynchronousReducer(readReducer, initialRead);
-  const reading = useRef<AbortController | undefined>(undefined);
-  useEffect(() => () => reading.current?.abort(), []);
+  const reading = useAbandonable();
 
   const effects: ReadEffects = {
     dispatch,
     pathKey: field.key,
     read: async (pictures) => {
       lastPath.set(shell.session, pictures);
-      reading.current = new AbortController();
-      const { signal } = reading.current;
+      const { signal } = reading.start();
       dispatch({ type: 'read' });
       const outcome = await runReporting(shell, 'Reading QR pictures…', async () => {
         const { result, source } = await readQrFrom(pictures, {
@@ -68,7 +66,7 @@ export function useQrRead() {
       dispatch({ type: 'found', found, fileName, destination });
     },
     stop: () => {
-      reading.current?.abort();
+      reading.abandon();
       dispatch({ type: 'stop' });
     },
     save: async ({ found, destination, fileName }) => {
