@@ -139,6 +139,16 @@ export class VaultSession {
   }
 
   /**
+   * `changePassword` for a session left open: `current` must open the file afresh first, so an
+   * unlocked screen left unattended is not enough to change the password. A wrong one throws
+   * WrongPasswordError and changes nothing.
+   */
+  async changePasswordFrom(current: Uint8Array, next: Uint8Array): Promise<void> {
+    (await VaultSession.unlock(this.path, current)).close();
+    await this.changePassword(next);
+  }
+
+  /**
    * Re-encrypts under a new password with a new salt. The previous generation is replaced by
    * the new file too, so no copy under the old password stays behind.
    */

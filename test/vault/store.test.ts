@@ -43,6 +43,18 @@ describe('VaultSession', () => {
     expect(previous.data.addresses).toHaveLength(1);
   });
 
+  it('changes the password of an open session only for the current one, and a wrong one changes nothing', async () => {
+    const { path, session } = await newVault();
+    const before = await readFile(path);
+    await expect(session.changePasswordFrom(bytes('not it'), bytes('second password'))).rejects.toBeInstanceOf(
+      WrongPasswordError,
+    );
+    expect((await readFile(path)).equals(before)).toBe(true);
+    await session.changePasswordFrom(bytes('first password'), bytes('second password'));
+    await expect(VaultSession.unlock(path, bytes('first password'))).rejects.toBeInstanceOf(WrongPasswordError);
+    await VaultSession.unlock(path, bytes('second password'));
+  });
+
   it('refuses to write over a password change made by another session', async () => {
     const { path, session: stale } = await newVault();
     const other = await VaultSession.unlock(path, bytes('first password'));

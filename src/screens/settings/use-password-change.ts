@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import { WrongPasswordError } from '../../errors.js';
-import { VaultSession } from '../../vault/store.js';
-import { useShell, type Shell } from '../shell-context.js';
+import { runReporting } from '../run-reporting.js';
+import { useShell } from '../shell-context.js';
 import { useForm } from '../../ui/components/use-form.js';
 import { PASSWORD_FIELDS, submitProblem, type PasswordValues } from './password-form-state.js';
 
 /**
- * The password form's keys and its one piece of work: re-encrypting the vault through the shell,
- * after the current password has opened the file afresh. Back to the previous screen once done.
+ * The password form's keys and its one piece of work: re-encrypting the vault, once the current
+ * password has opened the file afresh (`changePasswordFrom`). Back to the previous screen once done.
  */
 export function usePasswordChange() {
   const shell = useShell();
@@ -30,9 +30,15 @@ export function usePasswordChange() {
     setProblem(undefined);
     setWorking(true);
     try {
-      const outcome = await changePassword(shell, current, next);
-      if (outcome === 'changed') return shell.navigate({ type: 'back' });
-      setProblem(outcome === 'wrong' ? 'Wrong current password: nothing was changed.' : 'Nothing was changed.');
+      const outcome = await runReporting(
+        shell,
+        'Checking the current password, then re-encrypting the vault (scrypt)…',
+        (session) => session.changePasswordFrom(current, next),
+        () => 'Vault password changed',
+      );
+      if (outcome.ok) return shell.navigate({ type: 'back' });
+      const wrong = outcome.error instanceof WrongPasswordError;
+      setProblem(wrong ? 'Wrong current password: nothing was changed.' : 'Nothing was changed.');
       started.current = false;
       setWorking(false);
     } finally {
@@ -48,28 +54,4 @@ export function usePasswordChange() {
   });
 
   return { form: form.state, working, problem, width: shell.width };
-}
-
-/** Checks `current` by opening the vault file again, then re-encrypts the open session under `next`. */
-async function changePassword(
-  shell: Shell,
-  current: Uint8Array,
-  next: Uint8Array,
-): Promise<'changed' | 'wrong' | 'failed'> {
-  let wrong = false;
-  const changed = await shell.run(
-    'Checking the current password, then re-encrypting the vault (scrypt)…',
-    async (session) => {
-      const check = await VaultSession.unlock(session.path, current).catch((error: unknown) => {
-        wrong = error instanceof WrongPasswordError;
-        throw error;
-      });
-      check.close();
-      await session.changePassword(next);
-      return true;
-    },
-    () => 'Vault password changed',
-  );
-  if (changed) return 'changed';
-  return wrong ? 'wrong' : 'failed';
 }
