@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { pathWithFfmpeg } from './test/setup/ffmpeg.js';
 
 export default defineConfig({
   test: {
@@ -8,7 +9,10 @@ export default defineConfig({
     // End-to-end tests spawn the real binary and run real scrypt: give them room on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Ink draws only a final frame when it believes it runs in CI; screens are tested frame by frame.
-    env: { CI: 'false' },
+    env: {
+      // Ink draws only a final frame when it believes it runs in CI; screens are tested frame by frame.
+      CI: 'false',
+      PATH: pathWithFfmpeg(),
+    },
   },
 });

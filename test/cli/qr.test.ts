@@ -353,7 +353,7 @@ describe.concurrent('airlock qr read --camera', () => {
       await runAirlock(['qr', 'read', '--out', out, '--camera', video], { env: { PATH: nowhere } }),
       /reading a camera or a video needs ffmpeg, which is not installed here; install it/,
     );
-    const notes = join(dir, 'notes.txt');
+    const notes = join(dir, 'notes.mp4'); // named as a video, holding text (a .txt is ffmpeg's "tty" input)
     await writeFile(notes, 'not a video');
     expectCleanFailure(
       await read('--camera', notes),

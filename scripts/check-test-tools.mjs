@@ -1,0 +1,32 @@
+/**
+ * The end-to-end tests drive airlock in real terminals and load its USB stack: before they run,
+ * say at once which Debian packages are missing, rather than let tests fail one by one.
+ * (ffmpeg comes with `npm ci`, see test/setup/ffmpeg.ts; the media fault tests fall back to
+ * injected errors without unshare and setpriv.)
+ */
+import { spawnSync } from 'node:child_process';
+
+const onPath = (program) => spawnSync('/bin/sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
+// ldconfig is in /sbin, which a user's PATH often lacks.
+const libraries = ['/sbin/ldconfig', 'ldconfig'].map(
+  (ldconfig) => spawnSync(ldconfig, ['-p'], { encoding: 'utf8' }).stdout ?? '',
+);
+const hasLibrary = (file) => libraries.some((list) => list.includes(`${file} `));
+
+const needs = [
+  { what: 'tmux, to run the full-screen app in a terminal', package: 'tmux', found: onPath('tmux') },
+  { what: 'script, to answer prompts in a pseudo-terminal', package: 'bsdutils', found: onPath('script') },
+  {
+    what: 'libusb-1.0, which the Ledger USB module links',
+    package: 'libusb-1.0-0',
+    found: hasLibrary('libusb-1.0.so.0'),
+  },
+];
+const missing = needs.filter(({ found }) => !found);
+if (missing.length > 0) {
+  process.stderr.write(
+    `The end-to-end tests need ${missing.map(({ what }) => what).join('; ')}.\n` +
+      `On Debian or Ubuntu: sudo apt-get install -y ${missing.map((need) => need.package).join(' ')}\n`,
+  );
+  process.exit(1);
+}
