@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
 import * as actions from '../vault/actions.js';
 import { findNetwork } from '../vault/networks.js';
+import { describeLockAfter, LOCK_AFTER_RULE, parseLockAfter } from '../vault/settings.js';
 import { VaultSession } from '../vault/store.js';
 import { readNewPassword, VAULT_PASSWORD } from './secrets.js';
 import { printJson, printTable, say, vaultPathOf, withVault } from './context.js';
@@ -32,12 +34,31 @@ export async function passwd(_options: unknown, command: Command): Promise<void>
   say('Vault password changed.');
 }
 
-export async function settings(options: { defaultNetwork?: string; json?: boolean }, command: Command): Promise<void> {
+export async function settings(
+  options: { defaultNetwork?: string; lockAfter?: string; json?: boolean },
+  command: Command,
+): Promise<void> {
+  // Refused before the password is asked: a typo should not cost an unlock.
+  const lockAfterMinutes = options.lockAfter === undefined ? undefined : lockAfterOption(options.lockAfter);
   await withVault(command, async (session) => {
-    if (options.defaultNetwork !== undefined) await actions.setDefaultNetwork(session, options.defaultNetwork);
-    const network = findNetwork(session.data.settings.defaultNetwork);
-    const view = { defaultNetwork: network.name, ss58Prefix: network.prefix };
+    if (options.defaultNetwork !== undefined || lockAfterMinutes !== undefined)
+      await actions.changeSettings(session, { defaultNetwork: options.defaultNetwork, lockAfterMinutes });
+    const { defaultNetwork, lockAfterMinutes: minutes } = session.data.settings;
+    const network = findNetwork(defaultNetwork);
+    const view = { defaultNetwork: network.name, ss58Prefix: network.prefix, lockAfterMinutes: minutes };
     if (options.json) return printJson(view);
-    printTable(['SETTING', 'VALUE'], [['default network', `${network.name} (SS58 prefix ${network.prefix})`]]);
+    printTable(
+      ['SETTING', 'VALUE'],
+      [
+        ['default network', `${network.name} (SS58 prefix ${network.prefix})`],
+        ['lock after', describeLockAfter(minutes)],
+      ],
+    );
   });
+}
+
+function lockAfterOption(text: string): number {
+  const minutes = parseLockAfter(text);
+  if (minutes === undefined) throw new UsageError(`--lock-after must be ${LOCK_AFTER_RULE}, not "${text}"`);
+  return minutes;
 }

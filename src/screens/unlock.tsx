@@ -13,10 +13,12 @@ import { useEscape } from '../ui/use-escape.js';
 export interface UnlockProps {
   path: string;
   onUnlocked: (session: VaultSession) => void;
+  /** Why the vault is locked again, when it was open: said until the next attempt. */
+  notice?: string;
 }
 
 /** Asks for the vault password; a wrong one says so and asks again. */
-export function Unlock({ path, onUnlocked }: UnlockProps) {
+export function Unlock({ path, onUnlocked, notice }: UnlockProps) {
   const { exit } = useApp();
   const [working, setWorking] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -51,6 +53,7 @@ export function Unlock({ path, onUnlocked }: UnlockProps) {
 
   return (
     <LockFrame path={path} title="Unlock the vault">
+      {notice ? <Text color={theme.warning}>{notice}</Text> : null}
       <TextField label="Password:" value={field.value} mask focused={!working} />
       {working ? <Spinner label={`Deriving the vault key (scrypt)… ${hints([['back', 'cancels']])}`} /> : null}
       {problem ? <Text color={theme.error}>{problem}</Text> : null}

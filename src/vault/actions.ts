@@ -3,9 +3,11 @@ import * as book from './address-book.js';
 import * as identities from './identities.js';
 import type { BackupContent } from './backup.js';
 import { planImport, type PlannedEntry } from './import-plan.js';
-import type { Account, AddressEntry, Identity, VaultData } from './model.js';
+import { UserError } from '../errors.js';
+import type { Account, AddressEntry, Identity, Settings, VaultData } from './model.js';
 import { checkName } from './names.js';
 import { findNetwork } from './networks.js';
+import { isLockAfter, LOCK_AFTER_RULE } from './settings.js';
 import type { VaultSession } from './store.js';
 
 /**
@@ -119,12 +121,29 @@ export function removeAddress(session: VaultSession, ref: string): Promise<Addre
   });
 }
 
-export function setDefaultNetwork(session: VaultSession, network: string): Promise<string> {
-  const { name } = findNetwork(network);
-  return session.update((data) => ({
-    data: { ...data, settings: { ...data.settings, defaultNetwork: name } },
-    result: name,
-  }));
+export async function setDefaultNetwork(session: VaultSession, network: string): Promise<string> {
+  return (await changeSettings(session, { defaultNetwork: network })).defaultNetwork;
+}
+
+/** Changes the settings given, in one write; a network is named or given by its SS58 prefix. */
+export async function changeSettings(
+  session: VaultSession,
+  change: { defaultNetwork?: string; lockAfterMinutes?: number },
+): Promise<Settings> {
+  const defaultNetwork = change.defaultNetwork === undefined ? undefined : findNetwork(change.defaultNetwork).name;
+  const { lockAfterMinutes } = change;
+  if (lockAfterMinutes !== undefined && !isLockAfter(lockAfterMinutes))
+    throw new UserError(`the lock time must be ${LOCK_AFTER_RULE}, not ${lockAfterMinutes}`);
+  return session.update((data) => {
+    const settings = { ...data.settings };
+    if (defaultNetwork !== undefined) settings.defaultNetwork = defaultNetwork;
+    if (lockAfterMinutes !== undefined) settings.lockAfterMinutes = lockAfterMinutes;
+    const same =
+      settings.defaultNetwork === data.settings.defaultNetwork &&
+      settings.lockAfterMinutes === data.settings.lockAfterMinutes;
+    // Nothing changed, nothing written: the previous generation stays the one before a real change.
+    return { data: same ? data : { ...data, settings }, result: settings };
+  });
 }
 
 /** Merges a backup's content into the vault as it is now; returns what was done. */

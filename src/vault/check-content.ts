@@ -16,7 +16,10 @@ import { findNetwork, type Network } from './networks.js';
 export type Content = Pick<VaultData, 'identities' | 'accounts' | 'addresses'>;
 
 /** What is wrong with the first bad entry, e.g. `account "bob" has a public key of 0 hex digits; sr25519 keys have 64`. */
-export function structureProblem(content: Content, settings?: VaultData['settings']): string | undefined {
+export function structureProblem(
+  content: Content,
+  settings?: Pick<VaultData['settings'], 'defaultNetwork'>,
+): string | undefined {
   return problemOf(() => {
     const identities = checkIdentities(content.identities);
     checkAccounts(content.accounts, identities);

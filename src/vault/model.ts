@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { KEY_TYPES } from './key-types.js';
 import { DEFAULT_NETWORK } from './networks.js';
+import { LOCK_AFTER_DEFAULT, LOCK_AFTER_MAX } from './settings.js';
 
 /** The decrypted vault: what the envelope's ciphertext holds. Parsed with these schemas on every read. */
 
@@ -53,7 +54,15 @@ export const VaultDataSchema = z.object({
   identities: z.array(IdentitySchema),
   accounts: z.array(AccountSchema),
   addresses: z.array(AddressEntrySchema),
-  settings: z.object({ defaultNetwork: z.string() }),
+  settings: z.object({
+    defaultNetwork: z.string(),
+    /**
+     * Minutes without a key before the app locks; 0 never. Vaults written before it existed read
+     * as the default. An older airlock drops it on its next write, which brings back the default
+     * (and it never locked anyway), so it needs no new vault version.
+     */
+    lockAfterMinutes: z.number().int().min(0).max(LOCK_AFTER_MAX).default(LOCK_AFTER_DEFAULT),
+  }),
 });
 
 export type Identity = z.infer<typeof IdentitySchema>;
@@ -61,6 +70,7 @@ export type ImportedKey = z.infer<typeof ImportedKeySchema>;
 export type Account = z.infer<typeof AccountSchema>;
 export type AddressEntry = z.infer<typeof AddressEntrySchema>;
 export type VaultData = z.infer<typeof VaultDataSchema>;
+export type Settings = VaultData['settings'];
 
 export const VAULT_FORMAT = 'airlock-vault';
 /**
@@ -71,7 +81,12 @@ export const VAULT_FORMAT = 'airlock-vault';
 export const VAULT_VERSION = 3;
 
 export function emptyVaultData(): VaultData {
-  return { identities: [], accounts: [], addresses: [], settings: { defaultNetwork: DEFAULT_NETWORK } };
+  return {
+    identities: [],
+    accounts: [],
+    addresses: [],
+    settings: { defaultNetwork: DEFAULT_NETWORK, lockAfterMinutes: LOCK_AFTER_DEFAULT },
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ export function registerVaultCommands(program: Command): void {
     .command('settings')
     .description('show the vault settings, or change them')
     .option('--default-network <network>', 'network for new accounts and addresses (name or SS58 prefix)')
+    .option('--lock-after <minutes>', 'lock the full-screen app after this many minutes without a key (0: never)')
     .option('--json', 'one JSON document')
     .action(lazy(vault, 'settings'));
 }

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
+import { Spinner } from '../../ui/components/spinner.js';
 import { FIELD_MOVES } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
@@ -44,8 +45,15 @@ export function PasswordChange() {
       ))}
       <Text> </Text>
       {problem ? <Text color={theme.error}>{problem}</Text> : null}
-      <KeyHints commands={[...FIELD_MOVES, ['submit', 'changes it']]} />
-      <KeyHints commands={[['confirm', 'on the last one changes it'], 'back']} />
+      {working ? (
+        // Two scrypt runs and two durable writes: seconds, shown where the user looks; not abandoned halfway.
+        <Spinner label="Checking the current password, re-encrypting the vault…" />
+      ) : (
+        <>
+          <KeyHints commands={[...FIELD_MOVES, ['submit', 'changes it']]} />
+          <KeyHints commands={[['confirm', 'on the last one changes it'], 'back']} />
+        </>
+      )}
     </Box>
   );
 }

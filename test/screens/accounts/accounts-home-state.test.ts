@@ -40,7 +40,7 @@ const data: VaultData = {
     },
   ],
   addresses: [],
-  settings: { defaultNetwork: 'substrate' },
+  settings: { defaultNetwork: 'substrate', lockAfterMinutes: 5 },
 };
 
 describe('account rows and the filter', () => {

@@ -5,11 +5,13 @@ import { WrongPasswordError } from '../../../src/errors.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { type Screen, expectFits } from '../../helpers/ink.js';
 import { ARROW_DOWN, CTRL_U, ENTER, ESC, SHIFT_TAB, TAB } from '../../helpers/keys.js';
-import { openShell } from '../../helpers/shell.js';
-import { TEST_PASSWORD, openTestVault } from '../../helpers/vault.js';
+import { content, openShell, prose, waitForProse } from '../../helpers/shell.js';
+import { TEST_PASSWORD, openTestVault, reopen } from '../../helpers/vault.js';
 
 const NEW_PASSWORD = 'correct horse battery staple 42';
 const bytes = (text: string) => new TextEncoder().encode(text);
+/** A frame of the spinner, then what it says. */
+const SPINNING = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Checking the current password, re-encrypting the vault…/u;
 
 async function openSettings(session: VaultSession): Promise<Screen> {
   const screen = await openShell(session);
@@ -23,11 +25,12 @@ describe('the settings screens', () => {
     const screen = await openSettings(session);
     expect(screen.frame()).toContain('› Vault password');
     expect(screen.frame()).toContain(`Vault file       ${session.path}`);
-    await screen.pressUntil('› Vault file', ARROW_DOWN, ARROW_DOWN);
+    expect(screen.frame()).toContain('Lock after       5 minutes without a key');
+    await screen.pressUntil('› Vault file', ARROW_DOWN, ARROW_DOWN, ARROW_DOWN);
     expect(screen.frame()).toContain('Read-only here');
     // Enter on the file opens nothing; k still moves, so the screen is where it was.
     screen.type(ENTER);
-    await screen.pressUntil('› Default network', 'k');
+    await screen.pressUntil('› Lock after', 'k');
     expect(screen.frame()).not.toContain('Change the vault password');
     expectFits(screen.frame());
     screen.unmount();
@@ -61,7 +64,11 @@ describe('the settings screens', () => {
     expect(ready).not.toContain(TEST_PASSWORD);
 
     await screen.press(ENTER);
-    await screen.waitFor('✓ Vault password changed', 30_000);
+    // Where the form was, a spinner while it works, and no key hints that would do nothing.
+    const frames = await screen.framesUntil('✓ Vault password changed', 30_000);
+    const working = frames.map(content).filter((f) => SPINNING.test(f));
+    expect(working.length, frames.join('\n\n')).toBeGreaterThan(0);
+    for (const frame of working) expect(frame).not.toContain('changes it');
     await screen.waitFor('› Vault password');
 
     await expect(VaultSession.unlock(session.path, bytes(TEST_PASSWORD))).rejects.toBeInstanceOf(WrongPasswordError);
@@ -151,6 +158,65 @@ describe('the settings screens', () => {
     await screen.pressUntil('› Vault password', ESC);
     expect(screen.frame()).toContain('Default network  Substrate (substrate, SS58 prefix 42)');
     expect(session.data.settings.defaultNetwork).toBe('substrate');
+    screen.unmount();
+  });
+
+  it('keeps its columns at 80×24 after a long network is chosen, its value whole and wrapped at a word', async () => {
+    const session = await openTestVault();
+    const screen = await openSettings(session);
+    await screen.pressUntil('Filter:', ARROW_DOWN, ENTER);
+    await screen.pressUntil('✓ Default network: polkadot', `polkadot${ENTER}`);
+    const frame = await screen.waitFor('Polkadot Relay Chain');
+    expectFits(frame);
+    const lines = content(frame).split('\n');
+    const row = lines.findIndex((line) => line.includes('Default network'));
+    // The label where it was, the value in its column, its rest under it from a word on.
+    expect(lines[row]).toMatch(/^ {2}Default network {2}Polkadot Relay Chain \(polkadot,/u);
+    const column = lines[row]!.indexOf('Polkadot');
+    const rest = lines[row + 1]!;
+    expect(rest.slice(0, column).trim()).toBe('');
+    expect(rest[column]).not.toBe(' ');
+    expect(`${lines[row]!.slice(column)} ${rest.slice(column)}`).toBe('Polkadot Relay Chain (polkadot, SS58 prefix 0)');
+    expect(lines[row + 2]).toBe('  Lock after       5 minutes without a key');
+    screen.unmount();
+  });
+
+  it('changes the lock time in its row, refusing what is not whole minutes, 0 for never', async () => {
+    const session = await openTestVault();
+    const screen = await openSettings(session);
+    await screen.pressUntil('› Lock after       5 minutes without a key', ARROW_DOWN, ARROW_DOWN);
+    expect(prose(screen.frame())).toContain('A QR code being shown or a write under way is never cut short.');
+    await screen.pressUntil('Minutes: 5', ENTER);
+    screen.type('x');
+    await screen.waitFor('Minutes: 5x');
+    screen.type(ENTER);
+    await waitForProse(screen, 'Type a whole number of minutes from 0 to 1440 (0: never).');
+    expectFits(screen.frame());
+    expect(session.data.settings.lockAfterMinutes).toBe(5);
+
+    screen.type(CTRL_U);
+    screen.type('30');
+    await screen.waitFor('Minutes: 30');
+    await screen.pressUntil('✓ Lock after: 30 minutes', ENTER);
+    await screen.waitFor('› Lock after       30 minutes without a key');
+    expect((await reopen(session)).settings.lockAfterMinutes).toBe(30);
+
+    // Esc leaves it as it was; the list has the keys again.
+    await screen.pressUntil('Minutes: 30', ENTER);
+    screen.type(CTRL_U);
+    screen.type('0');
+    await screen.waitFor('Minutes: 0');
+    await screen.pressUntil('› Lock after       30 minutes without a key', ESC);
+    await screen.pressUntil('› Vault file', ARROW_DOWN);
+    await screen.pressUntil('› Lock after', 'k');
+
+    await screen.pressUntil('Minutes: 30', ENTER);
+    screen.type(CTRL_U);
+    screen.type('0');
+    await screen.waitFor('Minutes: 0');
+    await screen.pressUntil('✓ Lock after: never', ENTER);
+    await screen.waitFor('› Lock after       never');
+    expect((await reopen(session)).settings.lockAfterMinutes).toBe(0);
     screen.unmount();
   });
 });
