@@ -28,8 +28,8 @@ export type ReadAt<S extends ReadState['step']> = Extract<ReadState, { step: S }
 export type ReadAction =
   | { type: 'read' }
   | { type: 'progress'; progress: ReadProgress }
-  /** `destination` and `fileName` are for something to save: an address has none. */
-  | { type: 'found'; found: Found; destination: string; fileName: string }
+  /** `destination` and `fileName` are for something to save: an address has none. `progress`: the final count. */
+  | { type: 'found'; found: Found; destination: string; fileName: string; progress?: ReadProgress }
   | { type: 'failed'; problem: string }
   /** Esc while reading: nothing read so far is kept. */
   | { type: 'stop' }
@@ -51,7 +51,7 @@ export function readReducer(state: ReadState, action: ReadAction): ReadState {
     case 'found': {
       if (state.step !== 'reading') return state;
       const { found, destination, fileName } = action;
-      const { progress } = state;
+      const progress = action.progress ?? state.progress;
       return found.kind === 'address'
         ? { step: 'address', found, progress }
         : { step: 'found', found, progress, destination, fileName };

@@ -11,7 +11,15 @@ import type { VaultSession } from '../../vault/store.js';
 import type { Screen } from '../navigation.js';
 import { runReporting } from '../run-reporting.js';
 import { useShell } from '../shell-context.js';
-import { classify, defaultSavePath, fileNameFor, readProgress, saveDirectory, type AddressFound } from './qr-found.js';
+import {
+  classify,
+  defaultSavePath,
+  fileNameFor,
+  isImportable,
+  readProgress,
+  saveDirectory,
+  type AddressFound,
+} from './qr-found.js';
 import { initialRead, readReducer, type ReadAction, type ReadAt, type ReadState } from './qr-read-state.js';
 import { usePathField } from './use-path-field.js';
 
@@ -50,20 +58,20 @@ export function useQrRead() {
       const { signal } = reading.start();
       dispatch({ type: 'read' });
       const outcome = await runReporting(shell, 'Reading QR pictures…', async () => {
-        const { result, source } = await readQrFrom(pictures, {
+        const { result, source, tally, others } = await readQrFrom(pictures, {
           signal,
           // Pictures decoded before Esc still report: after it, they are no one's business.
           onProgress: (tally, progress) =>
             signal.aborted || dispatch({ type: 'progress', progress: readProgress(tally, progress) }),
         });
-        return { found: classify(result), source };
+        return { found: classify(result), source, progress: readProgress(tally, { fraction: 1, missing: 0 }, others) };
       });
       if (signal.aborted) return shell.notify(undefined);
       if (!outcome.ok) return dispatch({ type: 'failed', problem: outcome.message });
-      const { found, source } = outcome.value;
+      const { found, source, progress } = outcome.value;
       const fileName = found.kind === 'address' ? '' : fileNameFor(found, new Date());
       const destination = defaultSavePath(saveDirectory(field.drives, pictures, source), fileName);
-      dispatch({ type: 'found', found, fileName, destination });
+      dispatch({ type: 'found', found, fileName, destination, progress });
     },
     stop: () => {
       reading.abandon();
@@ -119,7 +127,7 @@ function keyAt(now: ReadState, input: string, key: Key, effects: ReadEffects): v
       return;
     case 'saved': {
       const command = commandFor(input, key, ['confirm', 'back']);
-      if (command === 'confirm' && now.found.kind === 'backup') {
+      if (command === 'confirm' && isImportable(now.found)) {
         effects.open({ name: 'backup-import', verifyOnly: false, path: now.saved });
       } else if (command) effects.dispatch({ type: 'again' });
       else effects.globalKey(input, key);
