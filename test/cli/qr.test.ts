@@ -221,7 +221,8 @@ describe.concurrent('airlock qr read', () => {
     expect(stdout).toContain(`(an airlock backup: check it with \`airlock import ${out} --dry-run\`)`);
     expect(stderr).toMatch(/^read \d+ pictures, \d+ frames.*: 100% complete\n$/u);
     await airlockOk(['import', out, '--dry-run'], { env: BACKUP, vault: join(dir, 'none.json') });
-  });
+    // Two scrypt runs and every picture read twice (a later one could hold another transfer).
+  }, 120_000);
 
   it('reads dense frames in any order, and refuses a damaged one by its name, writing nothing', async () => {
     const dir = await scratch.dir();
@@ -353,7 +354,8 @@ describe.concurrent('airlock qr read, pictures of more than one transfer', () =>
       await runAirlock(['qr', 'read', '--force', '--out', out, '--transfer', '0badc0de', ...pictures]),
       /the pictures hold no transfer "?0badc0de"?; they hold [0-9a-f]{8} \(/u,
     );
-  });
+    // Three reads of every one of 25 pictures.
+  }, 120_000);
 
   it('recognises a polkadot.js account file and offers it for import', async () => {
     const dir = await scratch.dir();
