@@ -1,6 +1,9 @@
 import { Box, Text } from 'ink';
 import { printable } from '../../printable.js';
+import { listed } from '../../qr/reassembly.js';
 import { FormField } from '../../ui/components/form-field.js';
+import { List } from '../../ui/components/list.js';
+import type { ListState } from '../../ui/components/list-state.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { COMMANDS, hints } from '../../ui/keymap.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -54,6 +57,26 @@ export function ReadingStep({ path, progress }: { path: string; progress?: ReadP
         <Text wrap="truncate-end">{progress ? progressText(progress) : 'Starting…'}</Text>
       </Box>
       <KeyHints commands={[['back', 'stops reading']]} />
+    </Box>
+  );
+}
+
+/** Pictures of several complete transfers: which one to read. */
+export function ChooseStep({ state, list }: { state: ReadAt<'choose'>; list: ListState }) {
+  const shell = useShell();
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text bold>{TITLE}</Text>
+      <Prose>{`The pictures hold ${state.transfers.length} complete transfers. Which one is wanted?`}</Prose>
+      <Text> </Text>
+      <List items={state.transfers} state={list} render={(t) => listed(t)} empty="" />
+      <Text> </Text>
+      <KeyHints
+        commands={[
+          ['confirm', 'reads that one'],
+          ['back', 'reads other pictures'],
+        ]}
+      />
     </Box>
   );
 }

@@ -19,6 +19,7 @@ import { type Screen, expectFits } from '../../helpers/ink.js';
 import { ARROW_DOWN, CTRL_S, CTRL_U, ENTER, ESC } from '../../helpers/keys.js';
 import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
 import { prose } from '../../helpers/shell.js';
+import { waitUntil } from '../../helpers/wait.js';
 import { openTestVault } from '../../helpers/vault.js';
 import { POLKADOT_GENESIS, openQr } from './helpers.js';
 
@@ -260,15 +261,36 @@ describe('reading pictures of QR codes', () => {
     screen.unmount();
   });
 
-  it('refuses pictures of two complete transfers, listing them, and keeps nothing', async () => {
+  it('offers the complete transfers of pictures that hold two, and reads the one chosen', async () => {
     const screen = await openQr(await openTestVault());
     await readPictures(screen, folders.two);
-    const said = await screen.waitFor('complete transfers', 30_000);
-    expect(prose(said)).toMatch(
-      /The pictures hold 2 complete transfers: [0-9a-f]{8} \((an airlock backup, \d+ frames|1\.5 KiB of data, 12 frames)\); [0-9a-f]{8} \((an airlock backup, \d+ frames|1\.5 KiB of data, 12 frames)\); read each transfer's pictures on their own\./u,
-    );
-    expect(said).toContain('› Pictures:');
-    expectFits(said);
+    const choice = await screen.waitFor('Which one is wanted?', 30_000);
+    expect(choice).toContain('The pictures hold 2 complete transfers.');
+    const rows = choice.split('\n').filter((line) => /[0-9a-f]{8} \(/u.test(line));
+    // Listed once: the status line does not call it a failure.
+    expect(rows).toHaveLength(2);
+    expect(choice).not.toContain('✗');
+    expect(choice).toMatch(/[0-9a-f]{8} \(an airlock backup, \d+ frames\)/u);
+    expect(choice).toMatch(/[0-9a-f]{8} \(1\.5 KiB of data, 12 frames\)/u);
+    expect(choice).toContain('Enter reads that one');
+    expectFits(choice);
+    // The backup, wherever it is listed: the row under the cursor is drawn inverse (SGR 7).
+    // eslint-disable-next-line no-control-regex -- a coloured frame's styles are escape sequences, which start with ESC
+    const selected = () => /\u001B\[7m[^\n]*?\(([^,)]+)/u.exec(screen.colouredFrame())?.[1];
+    if (!rows[0]!.includes('airlock backup')) {
+      screen.type(ARROW_DOWN);
+      await waitUntil(selected, 'the backup under the cursor', { until: (what) => what === 'an airlock backup' });
+    }
+    screen.type(ENTER);
+    const found = await screen.waitFor('An airlock backup', 30_000);
+    expect(found).toMatch(/✓ \d+ pictures, \d+ frames, 100% complete \(12 skipped\)/u);
+    expect(prose(found)).toContain('Skipped 12 frames of another transfer (1.5 KiB of data).');
+    const target = join(root, 'chosen.json');
+    screen.type(CTRL_U);
+    screen.type(target);
+    await screen.waitFor('chosen.json');
+    await screen.pressUntil('✓ Saved to', ENTER);
+    expect(Buffer.from(await readFile(target)).equals(Buffer.from(backup))).toBe(true);
     screen.unmount();
   });
 
