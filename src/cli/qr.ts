@@ -3,11 +3,11 @@ import { UsageError, UserError } from '../errors.js';
 import { fileExists } from '../media/file-exists.js';
 import { formatBytes } from '../media/format-bytes.js';
 import { printable } from '../printable.js';
-import { describeBytes, describeText } from '../qr/payload.js';
+import { describeBytes, describeText, isImportable, payloadName } from '../qr/payload.js';
 import { checkFps, DEFAULT_FPS } from '../qr/playback.js';
-import { readQrCamera, readQrImages, type ReadTally } from '../qr/read.js';
+import { readQrCamera, readQrImages, skippedParts, type ReadTally } from '../qr/read.js';
 import { writeReceived } from '../qr/save-received.js';
-import type { Progress } from '../qr/reassembly.js';
+import { SeveralTransfers, type Progress, type TransferSeen } from '../qr/reassembly.js';
 import { QrShow, type ShowSource } from '../qr/show.js';
 import { accountSource, fileSource } from '../qr/show-sources.js';
 import { findAccount } from '../vault/accounts.js';
@@ -54,6 +54,7 @@ interface ReadOptions {
   camera?: string;
   out?: string;
   force?: boolean;
+  transfer?: string;
 }
 
 export async function readQr(inputs: string[], options: ReadOptions): Promise<void> {
@@ -66,23 +67,29 @@ export async function readQr(inputs: string[], options: ReadOptions): Promise<vo
   const live = process.stderr.isTTY;
   const reading = {
     onProgress: (t: ReadTally, p: Progress) => live && process.stderr.write(`\r\x1b[K${progressLine(t, p)}`),
+    ...(options.transfer === undefined ? {} : { transfer: options.transfer }),
   };
-  const { result, tally } = await (
+  const { result, tally, others } = await (
     options.camera === undefined ? readQrImages(inputs, reading) : readQrCamera(options.camera, reading)
-  ).finally(() => live && process.stderr.write('\n'));
+  )
+    .catch((error: unknown) => {
+      throw error instanceof SeveralTransfers ? new UserError(error.message, 'choose one with --transfer ID') : error;
+    })
+    .finally(() => live && process.stderr.write('\n'));
   const payload = result.kind === 'bytes' ? result.payload : new Uint8Array(Buffer.from(result.text, 'utf8'));
-  if (!options.out && result.kind === 'bytes') {
-    const what =
-      describeBytes(payload).kind === 'airlock-backup' ? 'an airlock backup' : `${formatBytes(payload.length)} of data`;
-    throw new UserError(`the QR codes hold ${what}, which is not printed`, 'give --out FILE to save it');
+  const kind = describeBytes(payload);
+  if (!options.out && (result.kind === 'bytes' || kind.kind !== 'data')) {
+    throw new UserError(
+      `the QR codes hold ${payloadName(kind, payload.length)}, which is not printed`,
+      'give --out FILE to save it',
+    );
   }
-  // Without a terminal to update in place, one line of progress once it is done.
-  if (!live) process.stderr.write(`${progressLine(tally, { fraction: 1, missing: 0 })}\n`);
+  // Once it is done, the count with what was skipped named, over the live line.
+  process.stderr.write(`${live ? '\x1b[1A\r\x1b[K' : ''}${progressLine(tally, { fraction: 1, missing: 0 }, others)}\n`);
   if (!options.out) return printText((result as { text: string }).text);
   await writeReceived(options.out, payload);
-  const backup = describeBytes(payload).kind === 'airlock-backup';
   say(
-    `Wrote ${formatBytes(payload.length)} to ${options.out}${backup ? ` (an airlock backup: check it with \`airlock import ${options.out} --dry-run\`)` : ''}`,
+    `Wrote ${formatBytes(payload.length)} to ${options.out}${isImportable(kind) ? ` (${payloadName(kind, payload.length)}: check it with \`airlock import ${options.out} --dry-run\`)` : ''}`,
   );
 }
 
@@ -102,15 +109,13 @@ function printText(text: string): void {
   );
 }
 
-function progressLine(tally: ReadTally, progress: Progress): string {
+/** The live count while reading; with `others`, the final one, naming what was skipped. */
+function progressLine(tally: ReadTally, progress: Progress, others?: readonly TransferSeen[]): string {
   const skipped = tally.duplicate + tally['other-transfer'] + tally['no-code'];
   const parts = [
     `read ${tally.pictures} picture${tally.pictures === 1 ? '' : 's'}`,
     `${tally.new} frame${tally.new === 1 ? '' : 's'}`,
   ];
-  if (skipped > 0)
-    parts.push(
-      `${skipped} skipped (${tally.duplicate} duplicate, ${tally['other-transfer']} of another transfer, ${tally['no-code']} without a code)`,
-    );
+  if (skipped > 0) parts.push(`${skipped} skipped${others ? ` (${skippedParts(tally, others).join(', ')})` : ''}`);
   return `${parts.join(', ')}: ${Math.floor(progress.fraction * 100)}% complete`;
 }

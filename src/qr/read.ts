@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { checkRegularFile, explainReadError } from '../media/read-regular-file.js';
 import { cameraFrames } from './camera.js';
 import { type DecodedImage, decodeImages } from './decode-pool.js';
-import { Reassembly, type FrameVerdict, type Progress, type Reassembled } from './reassembly.js';
+import { Reassembly, type Chosen, type FrameVerdict, type Progress, type TransferSeen } from './reassembly.js';
 
 const PICTURE = new Set(['.png', '.jpg', '.jpeg']);
 
@@ -17,12 +17,15 @@ export interface ReadOptions {
   onProgress?: (tally: ReadTally, progress: Progress) => void;
   signal?: AbortSignal;
   workers?: number;
+  /** The transfer wanted, by the id a listing of them gives, when the pictures hold several. */
+  transfer?: string;
 }
 
 /**
  * Reads QR codes from pictures and folders of pictures (in any order) and puts the transfer
- * back together. Duplicates, frames of other transfers and pictures without a code are
- * skipped; it stops as soon as the transfer is complete.
+ * back together. Every picture is read, so that what they hold, not the order they are read
+ * in, decides the transfer (see `Reassembly.choose`); duplicates, codes of other transfers
+ * and pictures without a code are skipped, and counted.
  */
 export async function readQrImages(inputs: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
   const paths = (await Promise.all(inputs.map(picturesAt))).flat();
@@ -31,20 +34,22 @@ export async function readQrImages(inputs: readonly string[], options: ReadOptio
 
 /**
  * Reads the QR codes a camera (/dev/video0) or a video file shows, through ffmpeg, as
- * `readQrImages` reads pictures, until the transfer is complete or the video ends.
+ * `readQrImages` reads pictures, until the transfer is complete (see `Reassembly.finished`)
+ * or the video ends.
  */
 export async function readQrCamera(source: string, options: ReadOptions = {}): Promise<ReadResult> {
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
   try {
-    // A camera has no last picture: a code that is no transfer (an address) is the whole answer.
-    return await reassemble(decodeImages(cameraFrames(source, signal), options), options, { stopAtLoneCode: true });
+    // A camera has no last picture: it stops at the first transfer it has seen enough of.
+    return await reassemble(decodeImages(cameraFrames(source, signal), options), options, { stream: true });
   } finally {
     stop.abort();
   }
 }
 
-export type ReadResult = { result: Reassembled; tally: ReadTally };
+/** What was read, the final count, and the transfers whose codes were skipped. */
+export type ReadResult = Chosen & { tally: ReadTally };
 
 /** What a path given to read holds; any file that is not a PNG or JPEG by its name goes to ffmpeg. */
 export type ReadSource = 'folder' | 'picture' | 'camera' | 'video';
@@ -75,18 +80,35 @@ async function sourceAt(path: string): Promise<ReadSource> {
 async function reassemble(
   decoded: AsyncIterable<DecodedImage>,
   options: ReadOptions,
-  { stopAtLoneCode = false } = {},
+  { stream = false } = {},
 ): Promise<ReadResult> {
   const reassembly = new Reassembly();
-  const tally: ReadTally = { pictures: 0, new: 0, duplicate: 0, 'other-transfer': 0, 'not-a-frame': 0, 'no-code': 0 };
+  let pictures = 0;
+  let noCode = 0;
+  const tally = (): ReadTally => ({ pictures, 'no-code': noCode, ...reassembly.tally() });
   for await (const { name, text } of decoded) {
-    tally.pictures += 1;
-    const verdict = text === null ? 'no-code' : reassembly.receive(text, name);
-    tally[verdict] += 1;
-    options.onProgress?.(tally, reassembly.progress());
-    if (reassembly.complete || (stopAtLoneCode && verdict === 'not-a-frame' && tally.new === 0)) break;
+    pictures += 1;
+    if (text === null) noCode += 1;
+    else reassembly.receive(text, name);
+    options.onProgress?.(tally(), reassembly.progress());
+    if (stream && reassembly.finished(options.transfer)) break;
   }
-  return { result: reassembly.result(), tally };
+  const chosen = stream ? reassembly.chooseSeen(options.transfer) : reassembly.choose(options.transfer);
+  const others = chosen.others.reduce((sum, other) => sum + other.codes, 0);
+  // The final count: the frames of the transfer chosen (a code that is no UR is no frame), the others' codes.
+  const frames = chosen.result.kind === 'text' ? 0 : chosen.chosen.codes;
+  return { ...chosen, tally: { ...tally(), new: frames, 'other-transfer': others } };
+}
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What was skipped, named: "1 duplicate", "1 code of another transfer (an address)", "2 pictures without a code". */
+export function skippedParts(tally: ReadTally, others: readonly TransferSeen[]): string[] {
+  return [
+    ...(tally.duplicate > 0 ? [count(tally.duplicate, 'duplicate')] : []),
+    ...others.map((o) => `${count(o.codes, o.animated ? 'frame' : 'code')} of another transfer (${o.what})`),
+    ...(tally['no-code'] > 0 ? [`${count(tally['no-code'], 'picture')} without a code`] : []),
+  ];
 }
 
 /**

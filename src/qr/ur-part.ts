@@ -1,10 +1,11 @@
 import { URDecoder } from '@ngraveio/bc-ur';
-import { FountainEncoderPart } from './bc-ur.js';
+import { FountainEncoderPart, getCRC } from './bc-ur.js';
 import { MAX_TRANSFER_BYTES } from './frames.js';
 
 /** What one UR frame says about itself, enough to tell transfers apart. */
 export type UrFrame =
-  | { kind: 'single'; type: string; payload: Uint8Array }
+  /** `checksum`: the CRC-32 of its message, as the parts of a transfer of the same payload carry it. */
+  | { kind: 'single'; type: string; payload: Uint8Array; checksum: number }
   | { kind: 'part'; type: string; transfer: string; part: FountainEncoderPart };
 
 /**
@@ -38,7 +39,7 @@ export function parseUrFrame(text: string): UrFrame {
   const [type, components] = URDecoder.parse(text);
   if (components.length === 1) {
     const ur = URDecoder.decode(text);
-    return { kind: 'single', type, payload: new Uint8Array(ur.decodeCBOR()) };
+    return { kind: 'single', type, payload: new Uint8Array(ur.decodeCBOR()), checksum: getCRC(ur.cbor) };
   }
   if (components.length !== 2) throw new Error('a UR has a type, at most a sequence, and a body');
   const [sequence, body] = components as [string, string];

@@ -18,6 +18,7 @@ import {
   runAirlock,
   startAirlock,
 } from '../helpers/cli.js';
+import fixture from '../fixtures/polkadot-js/keyring-spec.json' with { type: 'json' };
 import { ALICE } from '../helpers/dev-keys.js';
 import { createScratch } from '../helpers/files.js';
 import { pseudoRandomBytes } from '../helpers/qr-frames.js';
@@ -220,7 +221,8 @@ describe.concurrent('airlock qr read', () => {
     expect(stdout).toContain(`(an airlock backup: check it with \`airlock import ${out} --dry-run\`)`);
     expect(stderr).toMatch(/^read \d+ pictures, \d+ frames.*: 100% complete\n$/u);
     await airlockOk(['import', out, '--dry-run'], { env: BACKUP, vault: join(dir, 'none.json') });
-  });
+    // Two scrypt runs and every picture read twice (a later one could hold another transfer).
+  }, 120_000);
 
   it('reads dense frames in any order, and refuses a damaged one by its name, writing nothing', async () => {
     const dir = await scratch.dir();
@@ -289,6 +291,95 @@ describe.concurrent('airlock qr read', () => {
   });
 });
 
+/** An address code photographed by mistake, drawn as large as `like` (a frame's picture), so a video can hold both. */
+async function strayAddress(path: string, like: string): Promise<string> {
+  const { width } = PNG.sync.read(await readFile(like));
+  await QRCode.toFile(path, `substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`, { width });
+  return path;
+}
+
+/** A one-frame transfer of other data, drawn as large as `like`. */
+async function strayOneFrame(path: string, like: string): Promise<string> {
+  const { width } = PNG.sync.read(await readFile(like));
+  const { text } = new FrameSequence(pseudoRandomBytes(20, 77), 300).next();
+  await QRCode.toFile(path, [{ data: text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'L', width });
+  return path;
+}
+
+describe.concurrent('airlock qr read, pictures of more than one transfer', () => {
+  it('never ends a transfer at a stray single code: it writes the transfer and names the strays', async () => {
+    const dir = await scratch.dir();
+    const payload = pseudoRandomBytes(3000, 31);
+    const frames = await framePictures(payload, 16, await scratch.dir('frames')); // 11 fragments
+    const address = await strayAddress(join(dir, 'address.png'), frames[0]!);
+    const oneFrame = await strayOneFrame(join(dir, 'one-frame.png'), frames[0]!);
+    const out = join(dir, 'out.bin');
+    // The strays first, where a reader that stops at the first complete code would stop.
+    const { stderr } = await airlockOk(['qr', 'read', '--out', out, oneFrame, address, ...frames]);
+    expect((await readFile(out)).equals(Buffer.from(payload))).toBe(true);
+    expect(stderr).toMatch(/^read 18 pictures, 16 frames, 2 skipped \(.*\): 100% complete\n$/u);
+    expect(stderr).toContain('1 code of another transfer (an address)');
+    expect(stderr).toContain('1 code of another transfer (20 B of data)');
+    // Too few frames: the transfer is incomplete, and neither stray is taken for it.
+    const none = join(dir, 'none.bin');
+    expectCleanFailure(
+      await runAirlock(['qr', 'read', '--out', none, oneFrame, address, ...frames.slice(0, 6)]),
+      /the transfer is incomplete: 54% complete/u,
+    );
+    await expect(readFile(none)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses two complete transfers, listing them; --transfer reads the one named', async () => {
+    const dir = await scratch.dir();
+    const first = pseudoRandomBytes(3000, 32);
+    const second = pseudoRandomBytes(1500, 33);
+    const pictures = [
+      ...(await framePictures(first, 16, await scratch.dir('first'))),
+      ...(await framePictures(second, 9, await scratch.dir('second'))),
+    ];
+    const out = join(dir, 'out.bin');
+    const refusal = expectCleanFailure(await runAirlock(['qr', 'read', '--out', out, ...pictures]));
+    await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+    const listing =
+      /^airlock: the pictures hold 2 complete transfers: ([0-9a-f]{8}) \((2\.9 KiB of data, 16 frames|1\.5 KiB of data, 9 frames)\); ([0-9a-f]{8}) \((2\.9 KiB of data, 16 frames|1\.5 KiB of data, 9 frames)\); choose one with --transfer ID$/u.exec(
+        refusal,
+      );
+    expect(listing, refusal).not.toBeNull();
+    // The smaller one, by the id it was listed with.
+    const id = listing![2]!.startsWith('1.5') ? listing![1]! : listing![3]!;
+    const { stderr } = await airlockOk(['qr', 'read', '--out', out, '--transfer', id.toUpperCase(), ...pictures]);
+    expect((await readFile(out)).equals(Buffer.from(second))).toBe(true);
+    expect(stderr).toContain('16 frames of another transfer (2.9 KiB of data)');
+    expectCleanFailure(
+      await runAirlock(['qr', 'read', '--force', '--out', out, '--transfer', '0badc0de', ...pictures]),
+      /the pictures hold no transfer "?0badc0de"?; they hold [0-9a-f]{8} \(/u,
+    );
+    // Three reads of every one of 25 pictures.
+  }, 120_000);
+
+  it('recognises a polkadot.js account file and offers it for import', async () => {
+    const dir = await scratch.dir();
+    const keyFile = fixture.files[3]!;
+    const frames = await framePictures(
+      new TextEncoder().encode(JSON.stringify(keyFile.json)),
+      6,
+      await scratch.dir('key-file'),
+    );
+    expectCleanFailure(
+      await runAirlock(['qr', 'read', ...frames]),
+      /the QR codes hold a polkadot\.js account file, which is not printed; give --out FILE/u,
+    );
+    const out = join(dir, 'account.json');
+    const { stdout } = await airlockOk(['qr', 'read', '--out', out, ...frames]);
+    expect(stdout).toContain(`(a polkadot.js account file: check it with \`airlock import ${out} --dry-run\`)`);
+    const { stdout: plan } = await airlockOk(['import', out, '--dry-run'], {
+      env: { AIRLOCK_BACKUP_PASSWORD: keyFile.password },
+      vault: join(dir, 'none.json'),
+    });
+    expect(plan).toContain('version3');
+  });
+});
+
 /** A video of pictures, as a phone or a screen recorder saves one: H.264 at `fps` frames a second. */
 async function videoOf(pictures: readonly string[], path: string, fps = 8): Promise<string> {
   const dir = await scratch.dir('video-frames');
@@ -325,6 +416,24 @@ describe.concurrent('airlock qr read --camera', () => {
     const { stderr } = await airlockOk(['qr', 'read', '--camera', video, '--out', out]);
     expect((await readFile(out)).equals(Buffer.from(payload))).toBe(true);
     expect(stderr).toMatch(/^read \d+ pictures, 1\d frames.*: 100% complete\n$/u);
+  });
+
+  it('reads on past a stray address and a one-frame transfer in a video of frames, and names them', async () => {
+    const dir = await scratch.dir();
+    const payload = pseudoRandomBytes(3000, 34);
+    const frames = await framePictures(payload, 24, await scratch.dir('frames'));
+    const address = await strayAddress(join(dir, 'address.png'), frames[0]!);
+    const oneFrame = await strayOneFrame(join(dir, 'one-frame.png'), frames[0]!);
+    // The address glimpsed before the frames start, and again among them; the other transfer once.
+    const video = await videoOf(
+      [address, ...frames.slice(0, 6), address, address, address, oneFrame, ...frames.slice(6)],
+      join(dir, 'frames.mp4'),
+    );
+    const out = join(dir, 'out.bin');
+    const { stderr } = await airlockOk(['qr', 'read', '--camera', video, '--out', out]);
+    expect((await readFile(out)).equals(Buffer.from(payload))).toBe(true);
+    expect(stderr).toContain('1 code of another transfer (an address)');
+    expect(stderr).toContain('1 code of another transfer (20 B of data)');
   });
 
   it('stops at an address, as a camera never runs out of pictures', async () => {

@@ -5,7 +5,7 @@ import { FountainEncoderPart, getCRC } from '../../src/qr/bc-ur.js';
 import { urPartText } from '../../src/qr/dense.js';
 import { FountainSolver } from '../../src/qr/fountain.js';
 import { FrameSequence, MAX_TRANSFER_BYTES, planFrames } from '../../src/qr/frames.js';
-import { Reassembly } from '../../src/qr/reassembly.js';
+import { Reassembly, SeveralTransfers, STEADY_SIGHTINGS } from '../../src/qr/reassembly.js';
 import { MAX_TRANSFER_PARTS, MIN_SHOWN_FRAGMENT } from '../../src/qr/ur-part.js';
 import { loseAndShuffle, pseudoRandomBytes, seeded } from '../helpers/qr-frames.js';
 
@@ -189,6 +189,108 @@ describe('reassembly', () => {
     const reassembly = new Reassembly();
     reassembly.receive(frames(small, 1, 100)[0]!, 'a');
     expect(reassembly.complete).toBe(true);
+  });
+});
+
+describe('choosing the transfer the pictures are for', () => {
+  const backup = pseudoRandomBytes(1000, 3);
+  const other = pseudoRandomBytes(700, 9);
+  const address = `substrate:15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5:0x${'91'.repeat(32)}:savings`;
+  const payloadOf = (chosen: { result: unknown }) => Buffer.from((chosen.result as { payload: Uint8Array }).payload);
+  const read = (texts: readonly string[], wanted?: string) => {
+    const reassembly = new Reassembly();
+    texts.forEach((text, i) => reassembly.receive(text, `frame-${i}.png`));
+    return reassembly.choose(wanted);
+  };
+
+  it('never ends an animated transfer at a single code among its frames, wherever it comes', () => {
+    const mine = frames(backup, 14);
+    const oneFrame = frames(pseudoRandomBytes(20, 1), 1)[0]!;
+    for (const stray of [address, oneFrame]) {
+      for (let seed = 1; seed <= 20; seed++) {
+        const chosen = read(loseAndShuffle([...mine, stray], 0, seeded(seed)));
+        expect(payloadOf(chosen).equals(Buffer.from(backup))).toBe(true);
+        expect(chosen.chosen).toMatchObject({ animated: true, codes: 14 });
+        expect(chosen.others).toEqual([
+          expect.objectContaining({
+            codes: 1,
+            animated: false,
+            what: stray === address ? 'an address' : '20 B of data',
+          }),
+        ]);
+      }
+      // Too few frames: the transfer is incomplete, and the stray is not taken for it.
+      expect(() => read([stray, ...mine.slice(0, 5)])).toThrow(/the transfer is incomplete/u);
+    }
+  });
+
+  it('refuses two complete transfers in any order, listing them by an id that chooses one', () => {
+    const mine = frames(backup, 14);
+    const theirs = frames(other, 10);
+    for (let seed = 1; seed <= 5; seed++) {
+      const texts = loseAndShuffle([...mine, ...theirs, address], 0, seeded(seed));
+      let refusal: unknown;
+      try {
+        read(texts);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(SeveralTransfers);
+      const listedIds = (refusal as SeveralTransfers).transfers.map((t) => t.id);
+      expect(listedIds).toHaveLength(2);
+      expect((refusal as Error).message).toMatch(
+        /^the pictures hold 2 complete transfers: 32dbbf2e \(1000 B of data, 14 frames\); 6ee1263d \(700 B of data, 10 frames\)$/u,
+      );
+      for (const [id, payload] of listedIds.map((id) => [id, read(texts, id)] as const)) {
+        expect(payloadOf(payload).equals(Buffer.from(payload.chosen.codes === 14 ? backup : other))).toBe(true);
+        expect(payload.chosen.id).toBe(id);
+        expect(payload.others).toHaveLength(2);
+      }
+      // The address too can be chosen; an id the pictures do not hold is refused, listing what they do.
+      const addressId = read(texts, listedIds[0]).others.find((o) => o.what === 'an address')!.id;
+      expect(read(texts, addressId.toUpperCase()).result).toEqual({ kind: 'text', text: address });
+      expect(() => read(texts, 'f00f00f0')).toThrow(
+        /^the pictures hold no transfer "?f00f00f0"?; they hold [0-9a-f]{8} \(/u,
+      );
+    }
+  });
+
+  it('takes the frames of one payload cut at two sizes as one transfer', () => {
+    const small = frames(backup, 11, 100);
+    const large = frames(backup, 5, 250);
+    const chosen = read([...small, ...large]);
+    expect(payloadOf(chosen).equals(Buffer.from(backup))).toBe(true);
+    expect(chosen.others).toEqual([]);
+  });
+
+  it('takes one single code when there is no animated one, and refuses two', () => {
+    expect(read([address, address]).result).toEqual({ kind: 'text', text: address });
+    expect(() => read([address, 'hello'])).toThrow(
+      /^the pictures hold 2 different QR codes: [0-9a-f]{8} \((an address|text)\); [0-9a-f]{8} \((an address|text)\)$/u,
+    );
+  });
+
+  it('has a camera stop at a complete animated transfer, or a single code seen steadily before any frame', () => {
+    const mine = frames(backup, 14);
+    const reassembly = new Reassembly();
+    reassembly.receive(address, 'glimpse');
+    expect(reassembly.finished()).toBe(false);
+    // 11 fragments: 8 frames are not enough.
+    for (const frame of mine.slice(0, 8)) reassembly.receive(frame, 'f');
+    // Seen again once frames are read: a stray now, however often.
+    for (let i = 0; i < STEADY_SIGHTINGS; i++) reassembly.receive(address, 'stray');
+    expect(reassembly.finished()).toBe(false);
+    for (const frame of mine.slice(8)) if (!reassembly.finished()) reassembly.receive(frame, 'f');
+    expect(reassembly.finished()).toBe(true);
+    expect(payloadOf(reassembly.chooseSeen()).equals(Buffer.from(backup))).toBe(true);
+
+    const steady = new Reassembly();
+    for (let i = 0; i < STEADY_SIGHTINGS; i++) {
+      expect(steady.finished()).toBe(false);
+      steady.receive(address, 'held up');
+    }
+    expect(steady.finished()).toBe(true);
+    expect(steady.chooseSeen().result).toEqual({ kind: 'text', text: address });
   });
 });
 

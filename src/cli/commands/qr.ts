@@ -31,6 +31,10 @@ export function registerQrCommands(program: Command): void {
       '--camera <device-or-video>',
       'read what a camera (/dev/video0) or a video file shows, through ffmpeg, until the transfer is complete',
     )
+    .option(
+      '--transfer <id>',
+      'when the pictures hold several transfers, the one to read, by the id they are listed with',
+    )
     .option('--out <file>', 'write what the codes carry to this file')
     .option('--force', 'replace --out if it exists')
     .action(lazy(qr, 'readQr'));

@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { formatBytes } from '../../media/format-bytes.js';
 import type { RemovableDrive } from '../../media/drives.js';
 import { printable } from '../../printable.js';
-import { describeBytes, describeText } from '../../qr/payload.js';
-import type { ReadSource, ReadTally } from '../../qr/read.js';
-import type { Progress, Reassembled } from '../../qr/reassembly.js';
+import { describeBytes, describeText, payloadName, type KeyFileFormat } from '../../qr/payload.js';
+import { skippedParts, type ReadSource, type ReadTally } from '../../qr/read.js';
+import type { Progress, Reassembled, TransferSeen } from '../../qr/reassembly.js';
 import { nameFromFile, textFromFile } from '../../vault/names.js';
 import type { Network } from '../../vault/networks.js';
 import { backupFileName } from '../backups/backup-text.js';
@@ -21,6 +21,8 @@ export type Found =
       network?: Network;
       code: { address: string; name?: string };
     }
+  /** A polkadot.js key file: an account, the extension's batch, or apps' list, as the import reads them. */
+  | { kind: 'key-file'; format: KeyFileFormat; payload: Uint8Array }
   | { kind: 'text'; text: string; payload: Uint8Array }
   | { kind: 'data'; payload: Uint8Array };
 
@@ -29,11 +31,13 @@ export type Savable = Exclude<Found, { kind: 'address' }>;
 
 export function classify(result: Reassembled): Found {
   const payload = result.kind === 'bytes' ? result.payload : new Uint8Array(Buffer.from(result.text, 'utf8'));
-  if (describeBytes(payload).kind === 'airlock-backup') return { kind: 'backup', payload };
+  const described = describeBytes(payload);
+  if (described.kind === 'airlock-backup') return { kind: 'backup', payload };
+  if (described.kind === 'polkadot-js') return { kind: 'key-file', format: described.format, payload };
   if (result.kind === 'bytes') return { kind: 'data', payload };
-  const described = describeText(result.text);
-  if (described?.kind !== 'address') return { kind: 'text', text: result.text, payload };
-  const { qr, network } = described;
+  const address = describeText(result.text);
+  if (address?.kind !== 'address') return { kind: 'text', text: result.text, payload };
+  const { qr, network } = address;
   // Read from a picture: kept cleaned of terminal controls; `code` is what it said, shown escaped.
   return {
     kind: 'address',
@@ -51,6 +55,10 @@ export function describeFound(found: Found): string[] {
     case 'backup':
       return [
         `An airlock backup (${formatBytes(found.payload.length)}), encrypted with its own password: it can be saved anywhere.`,
+      ];
+    case 'key-file':
+      return [
+        `${capitalised(payloadName({ kind: 'polkadot-js', format: found.format }, found.payload.length))} (${formatBytes(found.payload.length)}): the import reads it once it is saved.`,
       ];
     case 'data':
       return [`${formatBytes(found.payload.length)} of data that is not an airlock backup.`];
@@ -76,11 +84,18 @@ export function describeFound(found: Found): string[] {
   }
 }
 
-/** `airlock-backup-….json` for a backup, as an export names it; `qr-text-…` and `qr-data-…` otherwise. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What the import takes: offered for import once saved. */
+export const isImportable = (found: Found): found is Extract<Found, { kind: 'backup' | 'key-file' }> =>
+  found.kind === 'backup' || found.kind === 'key-file';
+
+/** `airlock-backup-….json` for a backup, as an export names it; `polkadot-js-….json`, `qr-text-…` and `qr-data-…` otherwise. */
 export function fileNameFor(found: Savable, at: Date): string {
   const backup = backupFileName(at);
   if (found.kind === 'backup') return backup;
   const stamp = backup.slice('airlock-backup-'.length, -'.json'.length);
+  if (found.kind === 'key-file') return `polkadot-js-${stamp}.json`;
   return found.kind === 'text' ? `qr-text-${stamp}.txt` : `qr-data-${stamp}.bin`;
 }
 
@@ -98,14 +113,18 @@ export interface ReadProgress {
   frames: number;
   skipped: number;
   percent: number;
+  /** Once the reading is over: what was skipped, named. */
+  skippedNames?: string[];
 }
 
-export function readProgress(tally: ReadTally, progress: Progress): ReadProgress {
+/** How far the reading came; with `others`, the transfers skipped, once it is over. */
+export function readProgress(tally: ReadTally, progress: Progress, others?: readonly TransferSeen[]): ReadProgress {
   return {
     pictures: tally.pictures,
     frames: tally.new,
     skipped: tally.duplicate + tally['other-transfer'] + tally['no-code'],
     percent: Math.floor(progress.fraction * 100),
+    ...(others ? { skippedNames: skippedParts(tally, others) } : {}),
   };
 }
 

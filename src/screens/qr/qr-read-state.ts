@@ -1,4 +1,5 @@
 import { textFieldReducer, type TextFieldAction } from '../../ui/components/text-field-state.js';
+import type { TransferSeen } from '../../qr/reassembly.js';
 import type { AddressFound, Found, ReadProgress, Savable } from './qr-found.js';
 
 /** Something to keep, and where to save it, as typed; `fileName` is used when it names a folder. */
@@ -18,6 +19,8 @@ interface SaveOffer {
 export type ReadState =
   | { step: 'path'; progress?: ReadProgress; problem?: string }
   | { step: 'reading'; progress?: ReadProgress }
+  /** The pictures hold several complete transfers: the person picks one, and they are read again for it. */
+  | { step: 'choose'; transfers: readonly TransferSeen[]; progress?: ReadProgress }
   | { step: 'address'; found: AddressFound; progress?: ReadProgress }
   | ({ step: 'found'; problem?: string } & SaveOffer)
   | ({ step: 'saving' } & SaveOffer)
@@ -28,16 +31,17 @@ export type ReadAt<S extends ReadState['step']> = Extract<ReadState, { step: S }
 export type ReadAction =
   | { type: 'read' }
   | { type: 'progress'; progress: ReadProgress }
-  /** `destination` and `fileName` are for something to save: an address has none. */
-  | { type: 'found'; found: Found; destination: string; fileName: string }
+  /** `destination` and `fileName` are for something to save: an address has none. `progress`: the final count. */
+  | { type: 'found'; found: Found; destination: string; fileName: string; progress?: ReadProgress }
   | { type: 'failed'; problem: string }
+  | { type: 'several'; transfers: readonly TransferSeen[] }
   /** Esc while reading: nothing read so far is kept. */
   | { type: 'stop' }
   | { type: 'destination-edit'; edit: TextFieldAction }
   | { type: 'save' }
   | { type: 'saved'; path: string }
   | { type: 'save-failed'; problem: string }
-  /** Esc once something was found: other pictures, from the path again. */
+  /** Esc once something was found, or at the choice of transfers: other pictures, from the path again. */
   | { type: 'again' };
 
 export const initialRead: ReadState = { step: 'path' };
@@ -45,17 +49,21 @@ export const initialRead: ReadState = { step: 'path' };
 export function readReducer(state: ReadState, action: ReadAction): ReadState {
   switch (action.type) {
     case 'read':
-      return state.step === 'path' ? { step: 'reading' } : state;
+      return state.step === 'path' || state.step === 'choose' ? { step: 'reading' } : state;
     case 'progress':
       return state.step === 'reading' ? { ...state, progress: action.progress } : state;
     case 'found': {
       if (state.step !== 'reading') return state;
       const { found, destination, fileName } = action;
-      const { progress } = state;
+      const progress = action.progress ?? state.progress;
       return found.kind === 'address'
         ? { step: 'address', found, progress }
         : { step: 'found', found, progress, destination, fileName };
     }
+    case 'several':
+      return state.step === 'reading'
+        ? { step: 'choose', transfers: action.transfers, progress: state.progress }
+        : state;
     case 'failed':
       return state.step === 'reading' ? { ...state, step: 'path', problem: action.problem } : state;
     case 'stop':
@@ -87,6 +95,8 @@ export function readReducer(state: ReadState, action: ReadAction): ReadState {
       return state.step === 'saving' ? { ...state, step: 'found', problem: action.problem } : state;
     case 'again':
       // The payload leaves the state with the step that showed it.
-      return state.step === 'address' || state.step === 'found' || state.step === 'saved' ? initialRead : state;
+      return state.step === 'address' || state.step === 'found' || state.step === 'saved' || state.step === 'choose'
+        ? initialRead
+        : state;
   }
 }

@@ -1,6 +1,9 @@
 import { Box, Text } from 'ink';
 import { printable } from '../../printable.js';
+import { listed } from '../../qr/reassembly.js';
 import { FormField } from '../../ui/components/form-field.js';
+import { List } from '../../ui/components/list.js';
+import type { ListState } from '../../ui/components/list-state.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { COMMANDS, hints } from '../../ui/keymap.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -9,7 +12,7 @@ import { theme } from '../../ui/theme.js';
 import { elideStart } from '../backups/backup-text.js';
 import type { PathFieldState } from './path-field-state.js';
 import { PathStep } from './path-step.js';
-import { describeFound, plural, progressText, type ReadProgress } from './qr-found.js';
+import { describeFound, isImportable, plural, progressText, type ReadProgress } from './qr-found.js';
 import type { ReadAt } from './qr-read-state.js';
 
 const TITLE = 'Read QR pictures';
@@ -58,6 +61,26 @@ export function ReadingStep({ path, progress }: { path: string; progress?: ReadP
   );
 }
 
+/** Pictures of several complete transfers: which one to read. */
+export function ChooseStep({ state, list }: { state: ReadAt<'choose'>; list: ListState }) {
+  const shell = useShell();
+  return (
+    <Box flexDirection="column" width={shell.width}>
+      <Text bold>{TITLE}</Text>
+      <Prose>{`The pictures hold ${state.transfers.length} complete transfers. Which one is wanted?`}</Prose>
+      <Text> </Text>
+      <List items={state.transfers} state={list} render={(t) => listed(t)} empty="" />
+      <Text> </Text>
+      <KeyHints
+        commands={[
+          ['confirm', 'reads that one'],
+          ['back', 'reads other pictures'],
+        ]}
+      />
+    </Box>
+  );
+}
+
 /** What the pictures held, and what can be done with it: save it, then import it; or add the address. */
 export function FoundStep({ state }: { state: ReadAt<'address' | 'found' | 'saving' | 'saved'> }) {
   const shell = useShell();
@@ -72,6 +95,9 @@ export function FoundStep({ state }: { state: ReadAt<'address' | 'found' | 'savi
       <Text color={theme.success} wrap="truncate-end">
         {read}
       </Text>
+      {progress?.skippedNames?.length ? (
+        <Prose color={theme.muted}>{`Skipped ${progress.skippedNames.join(', ')}.`}</Prose>
+      ) : null}
       <Text> </Text>
       {describeFound(found).map((line, i) => (
         <Prose key={i}>{line}</Prose>
@@ -80,7 +106,7 @@ export function FoundStep({ state }: { state: ReadAt<'address' | 'found' | 'savi
       {state.step === 'address' ? (
         <AddressOffer known={state.found.network !== undefined} />
       ) : state.step === 'saved' ? (
-        <Saved backup={state.found.kind === 'backup'} path={state.saved} />
+        <Saved importable={isImportable(state.found)} path={state.saved} />
       ) : (
         <SaveOffer state={state} />
       )}
@@ -105,12 +131,12 @@ function AddressOffer({ known }: { known: boolean }) {
   );
 }
 
-function Saved({ backup, path }: { backup: boolean; path: string }) {
+function Saved({ importable, path }: { importable: boolean; path: string }) {
   return (
     <Box flexDirection="column">
       <Prose color={theme.success}>{`✓ Saved to ${printable(path)}`}</Prose>
       <Prose>
-        {backup
+        {importable
           ? hints([
               ['confirm', 'imports it now (its password is asked for)'],
               ['back', 'reads other pictures'],
@@ -124,7 +150,7 @@ function Saved({ backup, path }: { backup: boolean; path: string }) {
 
 function SaveOffer({ state }: { state: ReadAt<'found' | 'saving'> }) {
   const shell = useShell();
-  const backup = state.found.kind === 'backup';
+  const importable = isImportable(state.found);
   return (
     <Box flexDirection="column">
       <FormField
@@ -136,7 +162,7 @@ function SaveOffer({ state }: { state: ReadAt<'found' | 'saving'> }) {
       {state.step === 'saving' ? <Text color={theme.muted}>Saving…</Text> : null}
       <Prose>
         {hints([
-          ['confirm', `saves it there${backup ? ', then offers to import it' : ''}`],
+          ['confirm', `saves it there${importable ? ', then offers to import it' : ''}`],
           ['back', 'reads other pictures'],
         ])}
       </Prose>

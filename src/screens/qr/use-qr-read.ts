@@ -1,8 +1,10 @@
 import type { Key } from 'ink';
 import { formatBytes } from '../../media/format-bytes.js';
 import { readQrFrom } from '../../qr/read.js';
+import { SeveralTransfers } from '../../qr/reassembly.js';
 import { saveReceived } from '../../qr/save-received.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
+import { useList } from '../../ui/components/use-list.js';
 import { useAbandonable } from '../../ui/use-abandonable.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useKeys } from '../../ui/use-keys.js';
@@ -11,9 +13,20 @@ import type { VaultSession } from '../../vault/store.js';
 import type { Screen } from '../navigation.js';
 import { runReporting } from '../run-reporting.js';
 import { useShell } from '../shell-context.js';
-import { classify, defaultSavePath, fileNameFor, readProgress, saveDirectory, type AddressFound } from './qr-found.js';
+import {
+  classify,
+  defaultSavePath,
+  fileNameFor,
+  isImportable,
+  readProgress,
+  saveDirectory,
+  type AddressFound,
+} from './qr-found.js';
 import { initialRead, readReducer, type ReadAction, type ReadAt, type ReadState } from './qr-read-state.js';
 import { usePathField } from './use-path-field.js';
+
+/** Title, intro, blank, hints at the choice of transfers: the rest is the list. */
+export const CHOOSE_CHROME_ROWS = 7;
 
 // The screen is left for the import or the address book: the pictures' path is there on the return.
 const lastPath = new WeakMap<VaultSession, string>();
@@ -23,7 +36,10 @@ interface ReadEffects {
   dispatch: (action: ReadAction) => void;
   /** The path field's own keys; the pictures' path once Enter sends it. */
   pathKey: (input: string, key: Key) => string | undefined;
-  read: (pictures: string) => Promise<void>;
+  /** `transfer`: the one chosen when the pictures held several. */
+  read: (pictures: string, transfer?: string) => Promise<void>;
+  /** At the choice of transfers: reads the pictures again for the one under the cursor. */
+  readChosen: () => void;
   /** Esc while reading: the decoding is abandoned. */
   stop: () => void;
   save: (offer: ReadAt<'found'>) => Promise<void>;
@@ -41,29 +57,43 @@ export function useQrRead() {
   const field = usePathField({ folders: true, start: lastPath.get(shell.session) });
   const [state, dispatch, latest] = useSynchronousReducer(readReducer, initialRead);
   const reading = useAbandonable();
+  const transfers = state.step === 'choose' ? state.transfers : [];
+  const list = useList(transfers.length, Math.max(2, shell.height - CHOOSE_CHROME_ROWS), state.step === 'choose');
 
   const effects: ReadEffects = {
     dispatch,
     pathKey: field.key,
-    read: async (pictures) => {
+    readChosen: () => {
+      const now = latest();
+      const transfer = now.step === 'choose' ? now.transfers[list.latest().cursor]?.id : undefined;
+      const pictures = lastPath.get(shell.session);
+      if (transfer !== undefined && pictures !== undefined) void effects.read(pictures, transfer);
+    },
+    read: async (pictures, transfer) => {
       lastPath.set(shell.session, pictures);
       const { signal } = reading.start();
       dispatch({ type: 'read' });
       const outcome = await runReporting(shell, 'Reading QR pictures…', async () => {
-        const { result, source } = await readQrFrom(pictures, {
+        const { result, source, tally, others } = await readQrFrom(pictures, {
           signal,
+          ...(transfer === undefined ? {} : { transfer }),
           // Pictures decoded before Esc still report: after it, they are no one's business.
           onProgress: (tally, progress) =>
             signal.aborted || dispatch({ type: 'progress', progress: readProgress(tally, progress) }),
         });
-        return { found: classify(result), source };
+        return { found: classify(result), source, progress: readProgress(tally, { fraction: 1, missing: 0 }, others) };
       });
       if (signal.aborted) return shell.notify(undefined);
+      if (!outcome.ok && outcome.error instanceof SeveralTransfers) {
+        // Not a failure here: the screen asks which one.
+        shell.notify(undefined);
+        return dispatch({ type: 'several', transfers: outcome.error.transfers });
+      }
       if (!outcome.ok) return dispatch({ type: 'failed', problem: outcome.message });
-      const { found, source } = outcome.value;
+      const { found, source, progress } = outcome.value;
       const fileName = found.kind === 'address' ? '' : fileNameFor(found, new Date());
       const destination = defaultSavePath(saveDirectory(field.drives, pictures, source), fileName);
-      dispatch({ type: 'found', found, fileName, destination });
+      dispatch({ type: 'found', found, fileName, destination, progress });
     },
     stop: () => {
       reading.abandon();
@@ -87,7 +117,7 @@ export function useQrRead() {
   useKeys((input, key) => {
     if (!isInterrupt(input, key)) keyAt(latest(), input, key, effects);
   }, true);
-  return { state, field: field.state };
+  return { state, field: field.state, list };
 }
 
 /** What a key does at each step. */
@@ -103,6 +133,11 @@ function keyAt(now: ReadState, input: string, key: Key, effects: ReadEffects): v
     case 'reading':
       if (back) effects.stop();
       return;
+    case 'choose': {
+      if (back) return effects.dispatch({ type: 'again' });
+      if (commandFor(input, key, ['confirm'])) effects.readChosen();
+      return;
+    }
     case 'address':
       if (back) effects.dispatch({ type: 'again' });
       else if (commandFor(input, key, ['confirm'])) effects.open(addressBookFor(now.found));
@@ -119,7 +154,7 @@ function keyAt(now: ReadState, input: string, key: Key, effects: ReadEffects): v
       return;
     case 'saved': {
       const command = commandFor(input, key, ['confirm', 'back']);
-      if (command === 'confirm' && now.found.kind === 'backup') {
+      if (command === 'confirm' && isImportable(now.found)) {
         effects.open({ name: 'backup-import', verifyOnly: false, path: now.saved });
       } else if (command) effects.dispatch({ type: 'again' });
       else effects.globalKey(input, key);

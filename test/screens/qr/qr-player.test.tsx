@@ -202,6 +202,17 @@ describe('a file as animated frames', () => {
     screen.unmount();
   });
 
+  it('keeps the file in its field when the player closes, so Enter sends it again', async () => {
+    const path = await fileOf(pseudoRandomBytes(1500, 13));
+    const screen = await openQr(await openTestVault());
+    await sendFile(screen, path);
+    const back = await screen.pressUntil('Send a file as QR codes', 'q');
+    expect(back).toMatch(/› File: +\S*\/payload\.bin/u);
+    await screen.pressUntil(/frame \d+ · \d+ parts/u, ENTER);
+    await screen.pressUntil('Send a file as QR codes', ESC);
+    screen.unmount();
+  });
+
   it('says plainly when the file is missing or empty, and stays on the path', async () => {
     const screen = await openQr(await openTestVault());
     await screen.pressUntil('› Send a file', ARROW_DOWN);

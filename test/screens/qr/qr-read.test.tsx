@@ -3,7 +3,7 @@
  * them, decoded in worker threads; a backup saved and imported, an address added to the book.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,11 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameSequence } from '../../../src/qr/frames.js';
 import * as actions from '../../../src/vault/actions.js';
 import { backupContent, writeBackup } from '../../../src/vault/backup.js';
+import fixture from '../../fixtures/polkadot-js/keyring-spec.json' with { type: 'json' };
 import { BOB } from '../../helpers/dev-keys.js';
 import { type Screen, expectFits } from '../../helpers/ink.js';
 import { ARROW_DOWN, CTRL_S, CTRL_U, ENTER, ESC } from '../../helpers/keys.js';
 import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
 import { prose } from '../../helpers/shell.js';
+import { waitUntil } from '../../helpers/wait.js';
 import { openTestVault } from '../../helpers/vault.js';
 import { POLKADOT_GENESIS, openQr } from './helpers.js';
 
@@ -25,7 +27,8 @@ const BACKUP_PASSWORD = 'correct horse battery staple 42';
 
 let root = '';
 let backup = new Uint8Array();
-const folders = { backup: '', incomplete: '', blank: '', address: '', text: '' };
+const folders = { backup: '', incomplete: '', blank: '', address: '', text: '', stray: '', two: '', keyFile: '' };
+const KEY_FILE = fixture.files[3]!; // version 3, base64, sr25519: "version3" on Kusama
 let video = '';
 
 /** Frames of `payload` as PNG pictures, named so that a folder lists them in `order`. */
@@ -70,6 +73,20 @@ beforeAll(async () => {
     'yuv420p',
     video,
   ]);
+  // The backup's frames with an address photographed by mistake among them, named to be read first.
+  folders.stray = join(root, 'stray');
+  await framePictures(backup, parts * 2, folders.stray);
+  await QRCode.toFile(join(folders.stray, 'a-stray.png'), `substrate:${BOB.polkadot}:${POLKADOT_GENESIS}:bob`);
+  // The backup's frames and all of another transfer's.
+  folders.two = join(root, 'two');
+  await framePictures(backup, parts * 2, folders.two);
+  await framePictures(pseudoRandomBytes(1500, 6), 12, join(folders.two, 'other'));
+  for (const name of await readdir(join(folders.two, 'other')))
+    await copyFile(join(folders.two, 'other', name), join(folders.two, `other-${name}`));
+  await rm(join(folders.two, 'other'), { recursive: true });
+  // A polkadot.js account file, as frames.
+  folders.keyFile = join(root, 'key-file');
+  await framePictures(new TextEncoder().encode(JSON.stringify(KEY_FILE.json)), 6, folders.keyFile);
   folders.incomplete = join(root, 'incomplete');
   await framePictures(pseudoRandomBytes(3000, 4), 7, folders.incomplete); // 7 of 11 fragments
 
@@ -225,6 +242,79 @@ describe('reading pictures of QR codes', () => {
     expect(prose(saved)).toContain('Enter or Esc reads other pictures');
     expect(await readFile(target, 'utf8')).toBe('hello from the other side');
     await screen.pressUntil('› Pictures:', ENTER);
+    screen.unmount();
+  });
+
+  it('takes the backup from its frames with an address among them, and says what it skipped', async () => {
+    const screen = await openQr(await openTestVault());
+    await readPictures(screen, folders.stray);
+    const found = await screen.waitFor('An airlock backup', 20_000);
+    expect(found).toMatch(/✓ \d+ pictures, \d+ frames, 100% complete \(1 skipped\)/u);
+    expect(prose(found)).toContain('Skipped 1 code of another transfer (an address).');
+    expectFits(found);
+    const target = join(root, 'not-the-address.json');
+    screen.type(CTRL_U);
+    screen.type(target);
+    await screen.waitFor('not-the-address.json');
+    await screen.pressUntil('✓ Saved to', ENTER);
+    expect(Buffer.from(await readFile(target)).equals(Buffer.from(backup))).toBe(true);
+    screen.unmount();
+  });
+
+  it('offers the complete transfers of pictures that hold two, and reads the one chosen', async () => {
+    const screen = await openQr(await openTestVault());
+    await readPictures(screen, folders.two);
+    const choice = await screen.waitFor('Which one is wanted?', 30_000);
+    expect(choice).toContain('The pictures hold 2 complete transfers.');
+    const rows = choice.split('\n').filter((line) => /[0-9a-f]{8} \(/u.test(line));
+    // Listed once: the status line does not call it a failure.
+    expect(rows).toHaveLength(2);
+    expect(choice).not.toContain('✗');
+    expect(choice).toMatch(/[0-9a-f]{8} \(an airlock backup, \d+ frames\)/u);
+    expect(choice).toMatch(/[0-9a-f]{8} \(1\.5 KiB of data, 12 frames\)/u);
+    expect(choice).toContain('Enter reads that one');
+    expectFits(choice);
+    // The backup, wherever it is listed: the row under the cursor is drawn inverse (SGR 7).
+    // eslint-disable-next-line no-control-regex -- a coloured frame's styles are escape sequences, which start with ESC
+    const selected = () => /\u001B\[7m[^\n]*?\(([^,)]+)/u.exec(screen.colouredFrame())?.[1];
+    if (!rows[0]!.includes('airlock backup')) {
+      screen.type(ARROW_DOWN);
+      await waitUntil(selected, 'the backup under the cursor', { until: (what) => what === 'an airlock backup' });
+    }
+    screen.type(ENTER);
+    const found = await screen.waitFor('An airlock backup', 30_000);
+    expect(found).toMatch(/✓ \d+ pictures, \d+ frames, 100% complete \(12 skipped\)/u);
+    expect(prose(found)).toContain('Skipped 12 frames of another transfer (1.5 KiB of data).');
+    const target = join(root, 'chosen.json');
+    screen.type(CTRL_U);
+    screen.type(target);
+    await screen.waitFor('chosen.json');
+    await screen.pressUntil('✓ Saved to', ENTER);
+    expect(Buffer.from(await readFile(target)).equals(Buffer.from(backup))).toBe(true);
+    screen.unmount();
+  });
+
+  it('recognises a polkadot.js account file, saves it as .json and offers it for import', async () => {
+    const session = await openTestVault();
+    const screen = await openQr(session);
+    await readPictures(screen, folders.keyFile);
+    const found = await screen.waitFor('A polkadot.js account file', 20_000);
+    expect(prose(found)).toMatch(/A polkadot\.js account file \(\d+ B\): the import reads it once it is saved\./u);
+    expect(prose(found)).toMatch(/Save to: .*\/polkadot-js-\d{8}-\d{6}\.json/u);
+    expect(prose(found)).toContain('Enter saves it there, then offers to import it');
+    const target = join(root, 'received-key.json');
+    screen.type(CTRL_U);
+    screen.type(target);
+    await screen.waitFor('received-key.json');
+    const saved = await screen.pressUntil('✓ Saved to', ENTER);
+    expect(prose(saved)).toContain('Enter imports it now');
+    expect(JSON.parse(await readFile(target, 'utf8'))).toEqual(KEY_FILE.json);
+    const importing = await screen.pressUntil('Import a backup', ENTER);
+    expect(importing).toContain('› Password:');
+    screen.type(KEY_FILE.password);
+    await screen.pressUntil(/account +version3 +add/u, ENTER);
+    await screen.pressUntil('Imported', 'y');
+    expect(session.data.accounts.map((a) => a.name)).toEqual(['version3']);
     screen.unmount();
   });
 });

@@ -65,6 +65,25 @@ describe('reading pictures', () => {
     expect(readReducer(stopped, { type: 'failed', problem: 'late' })).toBe(stopped);
   });
 
+  it('asks which transfer when the pictures hold several, reads again for it, or goes back to the path', () => {
+    const transfers = [
+      { id: '0a0b0c0d', what: 'an airlock backup', codes: 20, animated: true, complete: true },
+      { id: '1a1b1c1d', what: '1.5 KiB of data', codes: 12, animated: true, complete: true },
+    ];
+    const choosing = readReducer(reading, { type: 'several', transfers });
+    expect(choosing).toEqual({ step: 'choose', transfers });
+    expect(readReducer(choosing, { type: 'read' })).toEqual({ step: 'reading' });
+    expect(readReducer(choosing, { type: 'again' })).toEqual(initialRead);
+    // Only a reading ends in a choice.
+    expect(readReducer(initialRead, { type: 'several', transfers })).toBe(initialRead);
+  });
+
+  it('names a polkadot.js key file found, and saves it as .json', () => {
+    const keyFile = { kind: 'key-file', format: 'account', payload: bytes('{}') } as const;
+    expect(fileNameFor(keyFile, new Date(2025, 0, 2, 3, 4, 5))).toBe('polkadot-js-20250102-030405.json');
+    expect(describeFound(keyFile)).toEqual(['A polkadot.js account file (2 B): the import reads it once it is saved.']);
+  });
+
   it('saves only what can be saved, and forgets the payload on the way back', () => {
     const at = readReducer(reading, { type: 'found', found, destination: '/media/usb/x.bin', fileName: 'x.bin' });
     const saving = readReducer(at, { type: 'save' });
