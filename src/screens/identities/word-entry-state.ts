@@ -139,17 +139,16 @@ function takeAll(state: WordEntryState, tokens: string[], acceptLast: boolean): 
     if (i === tokens.length - 1 && !acceptLast) return next;
     next = accept(next);
     if (next.refusal) {
-      const dropped = tokens.length - i - 1;
-      return dropped
-        ? {
-            ...next,
-            refusal: `${next.refusal} (the ${dropped} word${dropped === 1 ? '' : 's'} after it were not taken)`,
-          }
-        : next;
+      // The empty word left after a trailing space is no word the user typed.
+      const dropped = tokens.slice(i + 1).filter(Boolean).length;
+      return dropped ? { ...next, refusal: `${next.refusal} (${notTaken(dropped)})` } : next;
     }
   }
   return next;
 }
+
+const notTaken = (dropped: number) =>
+  dropped === 1 ? 'the word after it was not taken' : `the ${dropped} words after it were not taken`;
 
 export function wordEntryReducer(state: WordEntryState, action: WordEntryAction): WordEntryState {
   switch (action.type) {

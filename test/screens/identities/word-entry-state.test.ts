@@ -112,6 +112,13 @@ describe('paste and typed-ahead chunks', () => {
     // The closing paste marker, arriving on its own, leaves the message in place.
     expect(wordEntryReducer(state, type('[201~'))).toBe(state);
   });
+
+  it('a refused word speaks of the words after it only when there are some, in the right number', () => {
+    const alone = run(type('drvie '));
+    expect(alone.refusal).toBe('"drvie" is not in the BIP39 word list; did you mean "drive" or "derive" or "device"?');
+    expect(run(type('drvie obey ')).refusal).toMatch(/\(the word after it was not taken\)$/u);
+    expect(run(type('drvie obey lake ')).refusal).toMatch(/\(the 2 words after it were not taken\)$/u);
+  });
 });
 
 describe('word count and verdict', () => {
