@@ -57,14 +57,20 @@ export function wordProblem(current: string): string | undefined {
   return `"${current}" is not in the BIP39 word list${hint}`;
 }
 
-/** The checksum verdict, once the phrase has all its words. */
-export function verdictOf(state: WordEntryState): Verdict | undefined {
+/** Why a phrase whose checksum holds cannot be taken here (it is in the vault already), if it cannot. */
+export type PhraseRefusal = (phrase: string) => string | undefined;
+
+/** The checksum verdict, once the phrase has all its words, and then `refuse`'s. */
+export function verdictOf(state: WordEntryState, refuse?: PhraseRefusal): Verdict | undefined {
   if (state.words.length !== state.count) return undefined;
+  let phrase: string;
   try {
-    return { ok: true, phrase: checkMnemonic(state.words.join(' ')) };
+    phrase = checkMnemonic(state.words.join(' '));
   } catch (error) {
     return { ok: false, message: describeError(error).message };
   }
+  const refusal = refuse?.(phrase);
+  return refusal ? { ok: false, message: refusal } : { ok: true, phrase };
 }
 
 /** A whole word of the list, or the one word that `typed` begins (four letters always suffice). */

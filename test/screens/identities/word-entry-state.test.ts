@@ -122,6 +122,15 @@ describe('paste and typed-ahead chunks', () => {
 });
 
 describe('word count and verdict', () => {
+  it('a phrase whose checksum holds is refused with the reason it is given, as soon as it is whole', () => {
+    const state = run(type(`${DEV_PHRASE} `));
+    const refuse = (phrase: string) =>
+      phrase === DEV_PHRASE ? 'this recovery phrase is already in the vault' : undefined;
+    expect(verdictOf(state, refuse)).toEqual({ ok: false, message: 'this recovery phrase is already in the vault' });
+    expect(verdictOf(state, () => undefined)).toEqual({ ok: true, phrase: DEV_PHRASE });
+    expect(verdictOf(run(type('bottom drive ')), refuse)).toBeUndefined();
+  });
+
   it('counts to 12 first and grows when more words come', () => {
     let state = run(type(`${DEV_PHRASE} `));
     expect(state.count).toBe(12);
