@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as actions from '../../src/vault/actions.js';
 import { generateMnemonic } from '../../src/vault/mnemonic.js';
 
+import { ALICE, BOB } from '../helpers/dev-keys.js';
 import { temporaryDir } from '../helpers/files.js';
 import { expectFits } from '../helpers/ink.js';
 import { ARROW_DOWN, CTRL_U, ENTER, ESC, SHIFT_TAB, TAB, paste } from '../helpers/keys.js';
@@ -92,6 +93,18 @@ describe('lists and menus keep their place', () => {
     await screen.pressUntil('1 account of identity "other"', ARROW_DOWN, ENTER);
     await screen.pressUntil('KIND', TAB, TAB, TAB, TAB, TAB, TAB);
     await screen.pressUntil('Rename identity "other"', 'R');
+    screen.unmount();
+  });
+
+  it('the address book after Esc from an entry it opened', async () => {
+    const session = await openTestVault();
+    await actions.addAddress(session, { name: 'first', address: ALICE.substrate, network: 'substrate' });
+    await actions.addAddress(session, { name: 'second', address: BOB.substrate, network: 'substrate' });
+    const screen = await openApp(session);
+    await screen.pressUntil('Address book ·', TAB, TAB);
+    await screen.pressUntil(/Name:\s+second/u, ARROW_DOWN, ENTER);
+    await screen.pressUntil('Address book · 2 entries', ESC);
+    await screen.pressUntil(/Name:\s+second/u, ENTER);
     screen.unmount();
   });
 
