@@ -9,6 +9,7 @@ import { SECTION_TITLES, type Navigation } from '../screens/navigation.js';
 import { ShellContext, type Notice } from '../screens/shell-context.js';
 import { theme } from '../ui/theme.js';
 import { KeyRouter } from '../ui/use-keys.js';
+import { ListMemoryProvider } from '../ui/components/list-memory.js';
 
 export interface ShellProps {
   session: VaultSession;
@@ -16,11 +17,13 @@ export interface ShellProps {
   renderScreen: (navigation: Navigation) => ReactNode;
 }
 
-/** The frame every screen lives in: title, sidebar, content, status line. */
+/** The frame every screen lives in: title, sidebar, content, status line; lists keep their place in it. */
 export function ShellView(props: ShellProps) {
   return (
     <KeyRouter>
-      <ShellFrame {...props} />
+      <ListMemoryProvider>
+        <ShellFrame {...props} />
+      </ListMemoryProvider>
     </KeyRouter>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '../screens/navigation.js';
 import type { Notice, Shell } from '../screens/shell-context.js';
 import { useTerminalSize } from '../ui/use-terminal-size.js';
+import { useDropTypedAhead } from '../ui/use-keys.js';
 
 /** What the frame draws: the shell its screens receive, where they are, and the status line's state. */
 export interface ShellFrameState {
@@ -32,7 +33,16 @@ export interface ShellFrameState {
  */
 export function useShellFrame(session: VaultSession): ShellFrameState {
   const { columns, rows } = useTerminalSize();
-  const [navigation, dispatch] = useReducer(navigate, initialNavigation);
+  const [navigation, dispatchNavigation] = useReducer(navigate, initialNavigation);
+  const dropTypedAhead = useDropTypedAhead();
+  // Keys typed after the one that changes the screen were meant for the screen the user saw.
+  const dispatch = useCallback(
+    (action: NavigationAction) => {
+      dropTypedAhead();
+      dispatchNavigation(action);
+    },
+    [dropTypedAhead],
+  );
   const [data, setData] = useState(session.data);
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
@@ -55,7 +65,7 @@ export function useShellFrame(session: VaultSession): ShellFrameState {
       height: contentHeight,
       width: contentWidth,
     }),
-    [session, data, globalKey, run, busy, contentHeight, contentWidth],
+    [session, data, dispatch, globalKey, run, busy, contentHeight, contentWidth],
   );
   return { shell, navigation, notice, fullScreen, columns, rows };
 }

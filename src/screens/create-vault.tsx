@@ -17,19 +17,22 @@ export interface CreateVaultProps {
 }
 
 type Step = 'password' | 'repeat' | 'creating';
+/** What went wrong, and at which step: it is said only there, and only while it still holds. */
+type Problem = { step: Step; text: string; refusal?: boolean };
 
 /** First run: the vault password, typed twice, with a plain verdict on its strength. */
 export function CreateVault({ path, onCreated }: CreateVaultProps) {
   const { exit } = useApp();
   const [step, setStep] = useState<Step>('password');
-  const [problem, setProblem] = useState<string>();
+  // Esc from the repeat, or a new repeat being typed, takes "differ" away.
+  const [problem, setProblem] = useState<Problem>();
 
   const first = useTextField({
     isActive: step === 'password',
     onCancel: exit,
     onSubmit: (value) => {
       const verdict = strength(value);
-      if (verdict.refused) return setProblem(verdict.text);
+      if (verdict.refused) return setProblem({ step: 'password', text: verdict.text, refusal: true });
       setProblem(undefined);
       setStep('repeat');
     },
@@ -37,7 +40,7 @@ export function CreateVault({ path, onCreated }: CreateVaultProps) {
   const create = async (value: string) => {
     if (value !== first.value) {
       second.clear();
-      return setProblem('The two passwords differ. Type it again.');
+      return setProblem({ step: 'repeat', text: 'The two passwords differ. Type it again.' });
     }
     const password = new Uint8Array(Buffer.from(value, 'utf8'));
     first.clear();
@@ -47,7 +50,7 @@ export function CreateVault({ path, onCreated }: CreateVaultProps) {
       const { VaultSession } = await import('../vault/store.js');
       onCreated(await VaultSession.create(path, password));
     } catch (error) {
-      setProblem(describeError(error).message);
+      setProblem({ step: 'password', text: describeError(error).message });
       setStep('password');
     } finally {
       password.fill(0);
@@ -63,6 +66,9 @@ export function CreateVault({ path, onCreated }: CreateVaultProps) {
   });
 
   const verdict = first.value ? strength(first.value) : undefined;
+  // A refusal holds while the password is still refused so; "differ" until a new repeat is typed.
+  const stillHolds = ({ step: at, text, refusal }: Problem) =>
+    at === step && (step === 'repeat' ? !second.value : !refusal || verdict?.text === text);
   return (
     <LockFrame path={path} title="Create a vault: choose its password">
       <Prose color={theme.muted}>
@@ -76,7 +82,7 @@ export function CreateVault({ path, onCreated }: CreateVaultProps) {
         <TextField label="Repeat it:" value={second.value} mask focused={step === 'repeat'} />
       ) : null}
       {step === 'creating' ? <Spinner label="Creating the vault (scrypt)…" /> : null}
-      {problem ? <Text color={theme.error}>{problem}</Text> : null}
+      {problem && stillHolds(problem) ? <Text color={theme.error}>{problem.text}</Text> : null}
       <KeyHints
         commands={
           step === 'repeat'

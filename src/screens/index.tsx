@@ -48,8 +48,10 @@ export function renderScreen(navigation: Navigation): ReactNode {
       return <IdentityRemove identity={screen.identity} />;
     case 'account-detail':
       return <AccountDetail account={screen.account} />;
+    case 'identity-accounts':
+      return <AccountsHome key={screen.identity} identity={screen.identity} />;
     case 'account-derive':
-      return <AccountDerive />;
+      return <AccountDerive identity={screen.identity} />;
     case 'account-rename':
       return <AccountRename account={screen.account} />;
     case 'account-remove':

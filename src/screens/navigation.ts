@@ -24,8 +24,11 @@ export type Screen =
   | { name: 'identity-restore' }
   | { name: 'identity-rename'; identity: string }
   | { name: 'identity-remove'; identity: string }
+  /** The accounts of one identity, opened from it: the account list filtered to them. */
+  | { name: 'identity-accounts'; identity: string }
   | { name: 'account-detail'; account: string }
-  | { name: 'account-derive' }
+  /** `identity`: the one the form starts on, when derive was pressed among its accounts. */
+  | { name: 'account-derive'; identity?: string }
   | { name: 'account-rename'; account: string }
   | { name: 'account-remove'; account: string }
   | { name: 'address-add'; prefill?: { name: string; address: string; network: string } }
@@ -51,7 +54,8 @@ export interface Navigation {
 export type NavigationAction =
   | { type: 'open'; screen: Screen }
   | { type: 'back' }
-  | { type: 'section'; section: Section }
+  /** To a section's home, or with `open`, to a screen of it that Esc leaves for that home. */
+  | { type: 'section'; section: Section; open?: Screen }
   | { type: 'next-section' }
   | { type: 'previous-section' };
 
@@ -64,7 +68,7 @@ export function navigate(state: Navigation, action: NavigationAction): Navigatio
     case 'back':
       return state.stack.length > 1 ? { ...state, stack: state.stack.slice(0, -1) } : state;
     case 'section':
-      return { section: action.section, stack: [{ name: 'home' }] };
+      return { section: action.section, stack: action.open ? [{ name: 'home' }, action.open] : [{ name: 'home' }] };
     case 'next-section':
     case 'previous-section': {
       const step = action.type === 'next-section' ? 1 : -1;

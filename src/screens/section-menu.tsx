@@ -27,7 +27,7 @@ export interface SectionMenuProps {
 /** The home of a section that is a few things to do: a list of them, Enter opens one. */
 export function SectionMenu({ title, choices, children }: SectionMenuProps) {
   const shell = useShell();
-  const list = useList(choices.length, choices.length, true);
+  const list = useList(choices.length, choices.length, true, `menu:${title}`);
 
   useKeys((input, key) => {
     const choice = choices[list.latest().cursor];

@@ -29,6 +29,19 @@ export function newIdentityId(): string {
 }
 
 /**
+ * Why `phrase` (checked with `checkMnemonic`) cannot be added again: the identity that holds it
+ * already, named; undefined when it is new. Forms ask as soon as the checksum holds.
+ */
+export function phraseInVault(data: VaultData, phrase: string, passphrase?: string): string | undefined {
+  const same = data.identities.find(
+    (i) => i.kind === 'mnemonic' && i.mnemonic === phrase && i.passphrase === passphrase,
+  );
+  if (!same) return undefined;
+  const what = passphrase === undefined ? 'this recovery phrase is' : 'this recovery phrase and passphrase are';
+  return `${what} already in the vault as identity "${same.name}"`;
+}
+
+/**
  * Adds a mnemonic identity; `phrase` must already be checked with `checkMnemonic`. A Ledger
  * passphrase makes the same words another wallet, so only words and passphrase together repeat.
  */
@@ -39,13 +52,8 @@ export function addMnemonicIdentity(
   passphrase?: string,
 ): { data: VaultData; identity: Identity } {
   const clean = checkNewIdentityName(data, name);
-  const same = data.identities.find(
-    (i) => i.kind === 'mnemonic' && i.mnemonic === phrase && i.passphrase === passphrase,
-  );
-  if (same) {
-    const what = passphrase === undefined ? 'this recovery phrase is' : 'this recovery phrase and passphrase are';
-    throw new UserError(`${what} already in the vault as identity "${same.name}"`);
-  }
+  const known = phraseInVault(data, phrase, passphrase);
+  if (known) throw new UserError(known);
   const identity: Identity = {
     id: newIdentityId(),
     name: clean,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHIFT_TAB, TAB } from '../helpers/keys.js';
+import { ENTER, SHIFT_TAB, TAB } from '../helpers/keys.js';
 import { openShell } from '../helpers/shell.js';
 import { openTestVault } from '../helpers/vault.js';
 
@@ -23,6 +23,21 @@ describe('the shell', () => {
     const narrow = await screen.resize(80, 24);
     expect(narrow.split('\n')).toHaveLength(24);
     expect(Math.max(...narrow.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    screen.unmount();
+  });
+
+  it('drops what was typed ahead after a key that changed the screen: it never lands in the next one', async () => {
+    const session = await openTestVault();
+    const screen = await openShell(session);
+    await screen.pressUntil('› Vault password', SHIFT_TAB);
+    // One chunk, as a terminal delivers keys typed faster than they are read: Enter opens the
+    // password form, and the password typed for a field the user expected must not fill its first.
+    await screen.pressUntil('Change the vault password', `${ENTER}hunter2`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(screen.frame()).not.toContain('•');
+    // Keys typed once the screen is there reach its field.
+    screen.type('x');
+    await screen.waitFor(/Current password: +•(?!•)/u);
     screen.unmount();
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app.js';
 import { VaultSession } from '../../src/vault/store.js';
 import { renderScreen } from '../helpers/ink.js';
-import { ENTER } from '../helpers/keys.js';
+import { ENTER, ESC } from '../helpers/keys.js';
 import { FAST_SCRYPT, TEST_PASSWORD } from '../helpers/vault.js';
 
 const newPath = async () => join(await mkdtemp(join(tmpdir(), 'airlock-lock-')), 'vault.json');
@@ -21,11 +21,20 @@ describe('before the vault is open', () => {
     expect(screen.frame()).not.toContain('Repeat it');
 
     screen.type('def');
-    await screen.waitFor('is weak');
+    // The refusal of "abc" went with it: the verdict is the one of the password as it is now.
+    expect(await screen.waitFor('is weak')).not.toContain('at least 6 characters');
     screen.type('-and-a-much-longer-tail-42');
     await screen.waitFor('A strong password.');
     await screen.pressUntil('Repeat it:', ENTER);
     screen.type('something else');
+    await screen.pressUntil('The two passwords differ', ENTER);
+    // Back on the first field the fields no longer differ: nothing says they do.
+    expect(await screen.pressUntil('A strong password.', ESC)).not.toContain('differ');
+    await screen.pressUntil('Repeat it:', ENTER);
+    expect(screen.frame()).not.toContain('differ');
+    screen.type('someth');
+    await screen.waitFor(/Repeat it: •{6}(?!•)/u);
+    expect(screen.frame()).not.toContain('differ');
     await screen.pressUntil('The two passwords differ', ENTER);
 
     screen.type('abcdef-and-a-much-longer-tail-42');

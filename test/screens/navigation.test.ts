@@ -23,6 +23,19 @@ describe('navigation', () => {
     expect(navigate(initialNavigation, { type: 'section', section: 'qr' }).section).toBe('qr');
   });
 
+  it("opens an identity's accounts in the Accounts section, over its home, so Esc shows them all", () => {
+    const opened = navigate(initialNavigation, {
+      type: 'section',
+      section: 'accounts',
+      open: { name: 'identity-accounts', identity: 'savings' },
+    });
+    expect(opened).toEqual({
+      section: 'accounts',
+      stack: [{ name: 'home' }, { name: 'identity-accounts', identity: 'savings' }],
+    });
+    expect(navigate(opened, { type: 'back' })).toEqual({ section: 'accounts', stack: [{ name: 'home' }] });
+  });
+
   it('gives the QR player the whole terminal, and every other screen the frame', () => {
     expect(isFullScreen({ name: 'qr-show', source: { kind: 'text', text: 'x', label: 'x' } })).toBe(true);
     expect(isFullScreen({ name: 'qr-read' })).toBe(false);

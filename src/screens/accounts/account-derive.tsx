@@ -24,16 +24,16 @@ import { useVaultChange } from './use-vault-change.js';
 const CHOICES: readonly Command[] = ['previousChoice', 'nextChoice'];
 
 /** Derives a new account from a mnemonic identity, showing its address before it is saved. */
-export function AccountDerive() {
+export function AccountDerive({ identity }: { identity?: string }) {
   const { data } = useShell();
   const identities = useMemo(() => data.identities.filter((i) => i.kind === 'mnemonic').map((i) => i.name), [data]);
-  return identities.length > 0 ? <DeriveForm identities={identities} /> : <NoIdentity />;
+  return identities.length > 0 ? <DeriveForm identities={identities} identity={identity} /> : <NoIdentity />;
 }
 
-function DeriveForm({ identities }: { identities: readonly string[] }) {
+function DeriveForm({ identities, identity }: { identities: readonly string[]; identity?: string }) {
   const shell = useShell();
   const [form, dispatch, latest] = useSynchronousReducer(deriveFormReducer, () =>
-    initialDeriveForm(identities, shell.data.settings.defaultNetwork),
+    initialDeriveForm(identities, shell.data.settings.defaultNetwork, identity),
   );
   const check = checkDeriveForm(form);
   const preview = useDerivePreview(shell.data, check.request);

@@ -11,11 +11,11 @@ import { useAccountsHome } from './use-accounts-home.js';
 // Lines around the list: the column titles, the filter or position line, the key hints.
 const CHROME = 3;
 
-/** Every account in the vault, filtered as the user types. */
-export function AccountsHome() {
+/** Every account in the vault, or those of one `identity`, filtered as the user types. */
+export function AccountsHome({ identity }: { identity?: string }) {
   const shell = useShell();
-  const home = useAccountsHome(Math.max(1, shell.height - CHROME));
-  if (home.rows.length === 0) return <NoAccounts />;
+  const home = useAccountsHome(Math.max(1, shell.height - CHROME), identity);
+  if (home.rows.length === 0) return identity === undefined ? <NoAccounts /> : <NoAccountsOf identity={identity} />;
   const columns = accountColumns(shell.width);
   return (
     <Box flexDirection="column" height={shell.height}>
@@ -31,6 +31,7 @@ export function AccountsHome() {
         />
       </Box>
       <FilterLine
+        identity={identity}
         editing={home.editing}
         query={home.query}
         shown={home.matches.length}
@@ -53,6 +54,7 @@ export function AccountsHome() {
 }
 
 interface FilterLineProps {
+  identity: string | undefined;
   editing: boolean;
   query: string;
   shown: number;
@@ -60,7 +62,7 @@ interface FilterLineProps {
   list: ListState;
 }
 
-function FilterLine({ editing, query, shown, total, list }: FilterLineProps) {
+function FilterLine({ identity, editing, query, shown, total, list }: FilterLineProps) {
   const count = `${shown.toLocaleString('en')} of ${total.toLocaleString('en')}`;
   const position =
     shown > list.height ? ` · ${(list.cursor + 1).toLocaleString('en')}/${shown.toLocaleString('en')}` : '';
@@ -74,13 +76,29 @@ function FilterLine({ editing, query, shown, total, list }: FilterLineProps) {
       </Text>
     );
   }
+  const of = identity === undefined ? '' : ` of identity "${identity}"`;
   const text = query
-    ? `Filter "${query}": ${count}${position} · ${hints([['back', 'clears']])}`
-    : `${total.toLocaleString('en')} accounts${position}`;
+    ? `Filter "${query}"${of}: ${count}${position} · ${hints([['back', 'clears']])}`
+    : identity === undefined
+      ? `${accounts(total)}${position}`
+      : `${accounts(total)}${of}${position} · ${hints([['back', 'shows every account']])}`;
   return (
     <Text color={theme.muted} wrap="truncate-end">
       {text}
     </Text>
+  );
+}
+
+const accounts = (n: number) => `${n.toLocaleString('en')} account${n === 1 ? '' : 's'}`;
+
+/** An identity opened from Identities that has no accounts yet: derive starts on it. */
+function NoAccountsOf({ identity }: { identity: string }) {
+  return (
+    <Box flexDirection="column" gap={1}>
+      <Text bold wrap="truncate-end">{`No accounts of identity "${identity}" yet`}</Text>
+      <Text>{`Press ${COMMANDS.derive.keys} to derive one from it; ${COMMANDS.back.keys} shows every account.`}</Text>
+      <KeyHints commands={['derive', ['back', 'every account'], 'help', 'quit']} />
+    </Box>
   );
 }
 

@@ -33,11 +33,12 @@ type TextField = 'name' | 'path' | 'network';
 const isTextField = (field: DeriveField): field is TextField =>
   field === 'name' || field === 'path' || field === 'network';
 
-export function initialDeriveForm(identities: readonly string[], network: string): DeriveForm {
+/** `identity`: the one to start on (derive pressed among its accounts), when it is one of `identities`. */
+export function initialDeriveForm(identities: readonly string[], network: string, identity?: string): DeriveForm {
   return {
     focus: 'identity',
     identities,
-    identity: identities[0] ?? '',
+    identity: identity !== undefined && identities.includes(identity) ? identity : (identities[0] ?? ''),
     name: '',
     type: 'sr25519',
     path: defaultPath('sr25519'),

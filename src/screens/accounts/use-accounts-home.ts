@@ -6,7 +6,8 @@ import { useShell } from '../shell-context.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import type { VaultSession } from '../../vault/store.js';
-import { accountRows, rowFilter } from './account-rows.js';
+import type { VaultData } from '../../vault/model.js';
+import { accountRows, rowFilter, type AccountRow } from './account-rows.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
 import { fittedList, homeReducer, initialHome, type HomeState, type Move } from './accounts-home-state.js';
 
@@ -15,20 +16,28 @@ const LIST_COMMANDS: readonly Command[] = [...MOVE_COMMANDS, 'confirm', 'filter'
 /** While the filter is typed, letters are text: only keys that type nothing move the cursor. */
 const FILTER_COMMANDS = ['back', 'pick', 'pageUp', 'pageDown'] as const;
 
-// The list is unmounted while a detail is open: keep its filter and cursor for the return.
-const remembered = new WeakMap<VaultSession, HomeState>();
+// The list is unmounted while a detail is open: keep its filter and cursor for the return,
+// one for all the accounts and one for each identity's.
+const remembered = new WeakMap<VaultSession, Map<string, HomeState>>();
+const memoryOf = (session: VaultSession) => {
+  let memory = remembered.get(session);
+  if (!memory) remembered.set(session, (memory = new Map<string, HomeState>()));
+  return memory;
+};
 
 /**
  * The account list's one input handler: list keys, or the filter field while it is typed.
  * Everything it reads comes from the synchronous state, so keys typed faster than frames
- * (`/alice⏎⏎`) act on what the keys before them did.
+ * (`/alice⏎⏎`) act on what the keys before them did. With `identity`, the list holds only
+ * that identity's accounts, and derive starts on it.
  */
-export function useAccountsHome(listHeight: number) {
+export function useAccountsHome(listHeight: number, identity?: string) {
   const shell = useShell();
-  const rows = useMemo(() => accountRows(shell.data), [shell.data]);
+  const rows = useMemo(() => rowsOfIdentity(accountRows(shell.data), shell.data, identity), [shell.data, identity]);
   const filter = useMemo(() => rowFilter(rows), [rows]);
+  const memory = memoryOf(shell.session);
   const [state, dispatch, latest] = useSynchronousReducer(homeReducer, () => ({
-    ...(remembered.get(shell.session) ?? initialHome(listHeight)),
+    ...(memory.get(identity ?? '') ?? initialHome(listHeight)),
     editing: false,
   }));
 
@@ -62,7 +71,7 @@ export function useAccountsHome(listHeight: number) {
     else if (command === 'confirm') openWithSelected('account-detail');
     else if (command === 'rename') openWithSelected('account-rename');
     else if (command === 'remove') openWithSelected('account-remove');
-    else if (command === 'derive') shell.navigate({ type: 'open', screen: { name: 'account-derive' } });
+    else if (command === 'derive') shell.navigate({ type: 'open', screen: { name: 'account-derive', identity } });
     else if (command === 'filter') dispatch({ type: 'start-filter' });
     // Esc takes back a kept filter before it means "back".
     else if (command === 'back' && latest().query) dispatch({ type: 'clear-filter' });
@@ -74,7 +83,7 @@ export function useAccountsHome(listHeight: number) {
     if (latest().editing) filterKey(input, key);
     else listKey(input, key);
     // Now, not in an effect: a key that leaves the list (Enter) may unmount it before it draws.
-    remembered.set(shell.session, latest());
+    memory.set(identity ?? '', latest());
   }, true);
 
   const matches = filter(state.query);
@@ -85,4 +94,11 @@ export function useAccountsHome(listHeight: number) {
     editing: state.editing,
     list: fittedList(state, matches.length, listHeight),
   };
+}
+
+/** Only the accounts of the identity named, when one is; none when it is gone from the vault. */
+function rowsOfIdentity(rows: readonly AccountRow[], data: VaultData, identity: string | undefined) {
+  if (identity === undefined) return rows;
+  const id = data.identities.find((i) => i.name === identity)?.id;
+  return rows.filter((row) => row.account.identity === id);
 }

@@ -16,7 +16,7 @@ const CHROME_ROWS = 7;
 export function AddressesHome() {
   const shell = useShell();
   const entries = shell.data.addresses;
-  const list = useList(entries.length, shell.height - CHROME_ROWS, true);
+  const list = useList(entries.length, shell.height - CHROME_ROWS, true, 'addresses');
   const columns = addressColumns(entries, shell.width);
 
   useKeys((input, key) => {

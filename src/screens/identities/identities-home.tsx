@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
 import { useList } from '../../ui/components/use-list.js';
+import { useListMemory } from '../../ui/components/list-memory.js';
 import { COMMANDS, commandFor, type Command } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
@@ -31,11 +32,25 @@ const rowsOf = (data: VaultData): Row[] =>
     created: i.createdAt.slice(0, 10),
   }));
 
+/** The identities list's name in the list memory: the screens that add one select it there. */
+const IDENTITY_LIST = 'identities';
+
+/** Selects identity `name` in the list for when it is shown again: after making or restoring it. */
+export function useSelectIdentity(): (name: string) => void {
+  const shell = useShell();
+  const memory = useListMemory();
+  return (name) => {
+    // The list's rows are the vault's identities, in order.
+    const cursor = shell.session.data.identities.findIndex((i) => i.name === name);
+    if (memory && cursor >= 0) memory.set(IDENTITY_LIST, { cursor, offset: memory.get(IDENTITY_LIST)?.offset ?? 0 });
+  };
+}
+
 /** The identities in the vault, and the way to make, restore, rename or remove one. */
 export function IdentitiesHome() {
   const shell = useShell();
   const rows = rowsOf(shell.data);
-  const list = useList(rows.length, shell.height - CHROME_ROWS, !shell.busy);
+  const list = useList(rows.length, shell.height - CHROME_ROWS, !shell.busy, IDENTITY_LIST);
   const nameWidth = Math.max(8, Math.min(32, shell.width - (KIND + ACCOUNTS + DATE + 6)));
   const format = (r: Row) =>
     [fit(r.name, nameWidth), r.kind.padEnd(KIND), String(r.accounts).padStart(ACCOUNTS), r.created].join('  ');
@@ -53,10 +68,12 @@ export function IdentitiesHome() {
       case 'remove':
         if (selected) shell.navigate({ type: 'open', screen: { name: 'identity-remove', identity: selected.name } });
         return;
-      case 'confirm':
-        // An identity's keys are its accounts: Enter goes to them.
-        if (selected) shell.navigate({ type: 'section', section: 'accounts' });
+      case 'confirm': {
+        // An identity's keys are its accounts: Enter goes to them, and only them.
+        const open = selected && ({ name: 'identity-accounts', identity: selected.name } as const);
+        if (open) shell.navigate({ type: 'section', section: 'accounts', open });
         return;
+      }
       default:
         shell.globalKey(input, key);
     }

@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import { useRef, type ReactNode } from 'react';
 import { useShell } from '../shell-context.js';
+import { useSelectIdentity } from './identities-home.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import * as actions from '../../vault/actions.js';
 import { generateMnemonic } from '../../vault/mnemonic.js';
@@ -18,6 +19,7 @@ export function IdentityNew() {
   const shell = useShell();
   const [state, dispatch, latest] = useSynchronousReducer(newIdentityReducer, initialNewIdentity);
   const saving = useRef(false);
+  const select = useSelectIdentity();
   const idle = !shell.busy;
 
   const leave = () => {
@@ -35,7 +37,9 @@ export function IdentityNew() {
       (identity) => `Saved identity "${identity.name}". Derive its accounts under Accounts.`,
     );
     saving.current = false;
-    if (saved) leave();
+    if (!saved) return;
+    select(saved.name);
+    leave();
   };
 
   const quiz = (action: QuizAction) => {

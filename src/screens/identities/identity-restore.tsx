@@ -3,8 +3,10 @@ import { useRef, useState } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { TextField } from '../../ui/components/text-field.js';
 import { useShell } from '../shell-context.js';
+import { useSelectIdentity } from './identities-home.js';
 import { theme } from '../../ui/theme.js';
 import * as actions from '../../vault/actions.js';
+import { phraseInVault } from '../../vault/identities.js';
 import { useIdentityName } from './use-identity-name.js';
 import { useWordEntry } from './use-word-entry.js';
 import { WORD_HINTS, WordEntry } from './word-entry.js';
@@ -16,6 +18,7 @@ export function IdentityRestore() {
   const shell = useShell();
   const [step, setStep] = useState<Step>({ name: 'naming' });
   const saving = useRef(false);
+  const select = useSelectIdentity();
   const idle = !shell.busy;
 
   const name = useIdentityName({
@@ -33,10 +36,15 @@ export function IdentityRestore() {
       (restored) => `Restored identity "${restored.name}". Derive its accounts under Accounts.`,
     );
     saving.current = false;
-    if (saved) shell.navigate({ type: 'back' });
+    if (!saved) return;
+    select(saved.name);
+    shell.navigate({ type: 'back' });
   };
 
+  // A phrase already in the vault is said in the form as soon as its checksum holds.
+  const refuse = (phrase: string) => phraseInVault(shell.data, phrase);
   const entry = useWordEntry({
+    refuse,
     isActive: idle && step.name === 'words',
     onCancel: () => setStep({ name: 'naming' }),
     onDone: (phrase) => {
@@ -58,7 +66,7 @@ export function IdentityRestore() {
     <Box flexDirection="column" width={shell.width}>
       <Text bold wrap="truncate-end">{`Restore "${step.identity}": type its recovery words`}</Text>
       <Box marginY={1}>
-        <WordEntry state={entry} focused={idle} width={shell.width} />
+        <WordEntry state={entry} focused={idle} width={shell.width} refuse={refuse} />
       </Box>
       <KeyHints commands={WORD_HINTS} />
       <KeyHints commands={['confirm', 'back']} />

@@ -57,14 +57,20 @@ export function wordProblem(current: string): string | undefined {
   return `"${current}" is not in the BIP39 word list${hint}`;
 }
 
-/** The checksum verdict, once the phrase has all its words. */
-export function verdictOf(state: WordEntryState): Verdict | undefined {
+/** Why a phrase whose checksum holds cannot be taken here (it is in the vault already), if it cannot. */
+export type PhraseRefusal = (phrase: string) => string | undefined;
+
+/** The checksum verdict, once the phrase has all its words, and then `refuse`'s. */
+export function verdictOf(state: WordEntryState, refuse?: PhraseRefusal): Verdict | undefined {
   if (state.words.length !== state.count) return undefined;
+  let phrase: string;
   try {
-    return { ok: true, phrase: checkMnemonic(state.words.join(' ')) };
+    phrase = checkMnemonic(state.words.join(' '));
   } catch (error) {
     return { ok: false, message: describeError(error).message };
   }
+  const refusal = refuse?.(phrase);
+  return refusal ? { ok: false, message: refusal } : { ok: true, phrase };
 }
 
 /** A whole word of the list, or the one word that `typed` begins (four letters always suffice). */
@@ -139,17 +145,16 @@ function takeAll(state: WordEntryState, tokens: string[], acceptLast: boolean): 
     if (i === tokens.length - 1 && !acceptLast) return next;
     next = accept(next);
     if (next.refusal) {
-      const dropped = tokens.length - i - 1;
-      return dropped
-        ? {
-            ...next,
-            refusal: `${next.refusal} (the ${dropped} word${dropped === 1 ? '' : 's'} after it were not taken)`,
-          }
-        : next;
+      // The empty word left after a trailing space is no word the user typed.
+      const dropped = tokens.slice(i + 1).filter(Boolean).length;
+      return dropped ? { ...next, refusal: `${next.refusal} (${notTaken(dropped)})` } : next;
     }
   }
   return next;
 }
+
+const notTaken = (dropped: number) =>
+  dropped === 1 ? 'the word after it was not taken' : `the ${dropped} words after it were not taken`;
 
 export function wordEntryReducer(state: WordEntryState, action: WordEntryAction): WordEntryState {
   switch (action.type) {

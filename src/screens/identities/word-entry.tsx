@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { Hint } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
 import { capitalise } from '../../ui/sentence.js';
-import { candidates, verdictOf, wordProblem, type WordEntryState } from './word-entry-state.js';
+import { candidates, verdictOf, wordProblem, type PhraseRefusal, type WordEntryState } from './word-entry-state.js';
 import { WordCountChoice } from './word-count-choice.js';
 import { WordGrid } from './word-grid.js';
 
@@ -19,13 +19,15 @@ export interface WordEntryProps {
   width: number;
   /** What Enter does once the checksum holds. */
   doneHint?: string;
+  /** The phrases useWordEntry was told to refuse: said here as soon as the checksum holds. */
+  refuse?: PhraseRefusal;
 }
 
 /** The words so far, the word being typed with the list words it may become, and the verdict. */
-export function WordEntry({ state, focused, width, doneHint = 'Enter saves the identity.' }: WordEntryProps) {
+export function WordEntry({ state, focused, width, doneHint = 'Enter saves the identity.', refuse }: WordEntryProps) {
   const { words, current, count } = state;
   const problem = state.refusal ?? wordProblem(current);
-  const verdict = verdictOf(state);
+  const verdict = verdictOf(state, refuse);
   const shownCount = words.length >= count && current ? 'more' : count;
   return (
     <Box flexDirection="column">

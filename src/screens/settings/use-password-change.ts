@@ -13,16 +13,15 @@ export function usePasswordChange() {
   const shell = useShell();
   const [working, setWorking] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const [refused, setRefused] = useState(false);
   const started = useRef(false);
 
   const submit = async (values: PasswordValues) => {
     // A second Enter typed before the next frame must not start a second change.
     if (started.current) return;
-    const refused = submitProblem(values);
-    if (refused) {
-      setProblem(refused.text);
-      return form.dispatch({ type: 'focus', field: refused.field });
-    }
+    const refusal = submitProblem(values);
+    setRefused(refusal !== undefined);
+    if (refusal) return form.dispatch({ type: 'focus', field: refusal.field });
     const current = new Uint8Array(Buffer.from(values.current, 'utf8'));
     const next = new Uint8Array(Buffer.from(values.next, 'utf8'));
     form.dispatch({ type: 'clear' });
@@ -53,5 +52,7 @@ export function usePasswordChange() {
     onCancel: () => shell.navigate({ type: 'back' }),
   });
 
-  return { form: form.state, working, problem, width: shell.width };
+  // A refusal is said as the fields are now, not as they were at the Enter: fixed, it goes.
+  const refusal = refused ? submitProblem(form.state.values)?.text : undefined;
+  return { form: form.state, working, problem: refusal ?? problem, width: shell.width };
 }

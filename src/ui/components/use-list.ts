@@ -1,5 +1,6 @@
 import { useKeys } from '../use-keys.js';
 import { useLayoutEffect } from 'react';
+import { useListMemory } from './list-memory.js';
 import { commandFor, type Command } from '../keymap.js';
 import { useSynchronousReducer } from '../use-synchronous-reducer.js';
 import { initialList, listReducer, type ListMove } from './list-state.js';
@@ -15,9 +16,25 @@ export const LIST_MOVES: Partial<Record<Command, ListMove>> = {
 };
 export const MOVE_COMMANDS = Object.keys(LIST_MOVES) as Command[];
 
-/** Moves a cursor over `count` items with the keymap's movement keys while active. */
-export function useList(count: number, height: number, isActive: boolean) {
-  const [state, dispatch, latest] = useSynchronousReducer(listReducer, () => initialList(count, height));
+/**
+ * Moves a cursor over `count` items with the keymap's movement keys while active. A list given
+ * a name (`rememberAs`) starts where it was when it last left the screen.
+ */
+export function useList(count: number, height: number, isActive: boolean, rememberAs?: string) {
+  const memory = useListMemory();
+  const [state, dispatch, latest] = useSynchronousReducer(listReducer, () => {
+    const place = rememberAs ? memory?.get(rememberAs) : undefined;
+    const list = initialList(count, height);
+    return place ? listReducer({ ...list, ...place }, { type: 'resize', count, height }) : list;
+  });
+  // On leaving: the key that opened another screen has already moved the cursor where it is.
+  useLayoutEffect(() => {
+    if (!rememberAs || !memory) return;
+    return () => {
+      const { cursor, offset } = latest();
+      memory.set(rememberAs, { cursor, offset });
+    };
+  }, [rememberAs, memory, latest]);
   // Before the frame is drawn: a key typed as the list appears must meet its new length.
   useLayoutEffect(() => dispatch({ type: 'resize', count, height }), [count, height, dispatch]);
   useKeys((input, key) => {

@@ -76,7 +76,7 @@ describe('importing a backup', () => {
     expect(reopened.data.accounts.map((a) => a.name)).toEqual(['alice', 'bob']);
     expect(reopened.data.addresses.map((a) => a.name)).toEqual(['exchange', 'exchange (2)']);
     reopened.close();
-    await screen.pressUntil('› Export a backup', ENTER);
+    await screen.pressUntil('› Import a backup', ENTER);
     screen.unmount();
   });
 
@@ -86,7 +86,7 @@ describe('importing a backup', () => {
     const screen = await openBackups(session);
     await openBackup(screen, 'Import');
     await screen.pressUntil('Nothing was imported.', 'n');
-    expect(screen.frame()).toContain('› Export a backup');
+    expect(screen.frame()).toContain('› Import a backup');
     expect((await readFile(session.path)).equals(before)).toBe(true);
     expect(session.data.accounts.map((a) => a.name)).toEqual(['alice']);
     screen.unmount();
@@ -102,7 +102,7 @@ describe('importing a backup', () => {
     expectFits(verified);
     // y means nothing here: only Enter or Esc leave.
     screen.type('y');
-    await screen.pressUntil('› Export a backup', ENTER);
+    await screen.pressUntil('› Verify a backup', ENTER);
     expect((await readFile(session.path)).equals(before)).toBe(true);
     screen.unmount();
   });
@@ -118,7 +118,7 @@ describe('importing a backup', () => {
     expect((await readFile(session.path)).equals(before)).toBe(true);
     // Esc goes back to the file, a second Esc to the menu.
     await screen.pressUntil('› File:', ESC);
-    await screen.pressUntil('› Export a backup', ESC);
+    await screen.pressUntil('› Import a backup', ESC);
     screen.unmount();
   });
 

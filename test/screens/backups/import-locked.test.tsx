@@ -141,7 +141,7 @@ describe('a polkadot.js batch with an account under its own password', () => {
     expect(prose(preview)).toContain('The backup decrypts and holds 4 entries; nothing was changed.');
     // y means nothing here: only Enter or Esc leave.
     screen.type('y');
-    await screen.pressUntil('› Export a backup', ENTER);
+    await screen.pressUntil('› Verify a backup', ENTER);
     expect((await readFile(session.path)).equals(before)).toBe(true);
     expect(keysOf(session)).toEqual([['alice', ALICE.publicKey]]);
     screen.unmount();

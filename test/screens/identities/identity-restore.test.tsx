@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEV_PHRASE } from '../../helpers/dev-keys.js';
 import { expectFits } from '../../helpers/ink.js';
 import { BACKSPACE, ENTER, ESC, TAB, paste } from '../../helpers/keys.js';
-import { prose } from '../../helpers/shell.js';
+import { prose, waitForProse } from '../../helpers/shell.js';
 import { openTestVault, reopen } from '../../helpers/vault.js';
 import { openApp } from './helpers.js';
 
@@ -101,15 +101,25 @@ describe('restoring an identity from its words', () => {
     screen.unmount();
   });
 
-  it('a phrase already in the vault is refused with the reason', async () => {
+  it('a phrase already in the vault is refused in the form as soon as the checksum holds', async () => {
     const session = await openTestVault({ dev: true });
     const screen = await openApp(session);
     await screen.pressUntil('Restore an identity', 'r');
     screen.type('again');
     await screen.waitFor('Name: again');
     await screen.pressUntil('Word 1 of 12', ENTER);
-    await screen.pressUntil('The checksum holds', paste(DEV_PHRASE));
-    await screen.pressUntil('already in the vault as identity "dev"', ENTER);
+    await screen.press(paste(DEV_PHRASE));
+    const said = await waitForProse(
+      screen,
+      '✗ This recovery phrase is already in the vault as identity "dev". Backspace goes back to change a word.',
+    );
+    expect(said).toContain('All 12 words are in.');
+    expect(said).not.toContain('The checksum holds');
+    expectFits(said);
+    // Enter takes nothing: the form stays, and says the same.
+    screen.type(ENTER);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(prose(screen.frame())).toContain('already in the vault as identity "dev". Backspace');
     expect((await reopen(session)).identities.map((i) => i.name)).toEqual(['dev']);
     screen.unmount();
   });

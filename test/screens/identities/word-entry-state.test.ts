@@ -112,9 +112,25 @@ describe('paste and typed-ahead chunks', () => {
     // The closing paste marker, arriving on its own, leaves the message in place.
     expect(wordEntryReducer(state, type('[201~'))).toBe(state);
   });
+
+  it('a refused word speaks of the words after it only when there are some, in the right number', () => {
+    const alone = run(type('drvie '));
+    expect(alone.refusal).toBe('"drvie" is not in the BIP39 word list; did you mean "drive" or "derive" or "device"?');
+    expect(run(type('drvie obey ')).refusal).toMatch(/\(the word after it was not taken\)$/u);
+    expect(run(type('drvie obey lake ')).refusal).toMatch(/\(the 2 words after it were not taken\)$/u);
+  });
 });
 
 describe('word count and verdict', () => {
+  it('a phrase whose checksum holds is refused with the reason it is given, as soon as it is whole', () => {
+    const state = run(type(`${DEV_PHRASE} `));
+    const refuse = (phrase: string) =>
+      phrase === DEV_PHRASE ? 'this recovery phrase is already in the vault' : undefined;
+    expect(verdictOf(state, refuse)).toEqual({ ok: false, message: 'this recovery phrase is already in the vault' });
+    expect(verdictOf(state, () => undefined)).toEqual({ ok: true, phrase: DEV_PHRASE });
+    expect(verdictOf(run(type('bottom drive ')), refuse)).toBeUndefined();
+  });
+
   it('counts to 12 first and grows when more words come', () => {
     let state = run(type(`${DEV_PHRASE} `));
     expect(state.count).toBe(12);

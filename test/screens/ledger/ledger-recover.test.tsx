@@ -62,9 +62,10 @@ describe('recovering a Ledger offline', () => {
       "⚠ Typing a Ledger's recovery phrase into a computer turns it into a software wallet: these keys are now only as safe as this machine and this vault.",
     );
     expectFits(warning);
-    await screen.pressUntil('› Scan a device', ESC);
-    await screen.pressUntil('Go on and type the words?', ARROW_DOWN, ENTER);
-    await screen.pressUntil('› Scan a device', 'n');
+    // Back at the menu, still on the choice that was made.
+    await screen.pressUntil('› Recover offline from its 24 words', ESC);
+    await screen.pressUntil('Go on and type the words?', ENTER);
+    await screen.pressUntil('› Recover offline from its 24 words', 'n');
     screen.unmount();
   });
 

@@ -116,6 +116,10 @@ describe('the settings screens', () => {
     screen.type('something else');
     await screen.pressUntil('The two new passwords differ', ENTER);
     expect((await readFile(session.path)).equals(before)).toBe(true);
+    // Once the repeat is right, nothing says the two differ.
+    await screen.press(CTRL_U);
+    screen.type(NEW_PASSWORD);
+    expect(await screen.waitFor('The two match.')).not.toContain('differ');
     screen.unmount();
   });
 
