@@ -6,11 +6,13 @@
  */
 import { spawnSync } from 'node:child_process';
 
+/** @param {string} program */
 const onPath = (program) => spawnSync('/bin/sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
 // ldconfig is in /sbin, which a user's PATH often lacks.
 const libraries = ['/sbin/ldconfig', 'ldconfig'].map(
   (ldconfig) => spawnSync(ldconfig, ['-p'], { encoding: 'utf8' }).stdout ?? '',
 );
+/** @param {string} file */
 const hasLibrary = (file) => libraries.some((list) => list.includes(`${file} `));
 
 const needs = [
