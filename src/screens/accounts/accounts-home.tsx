@@ -1,22 +1,33 @@
 import { Box, Text } from 'ink';
-import { KeyHints } from '../../ui/components/key-hints.js';
-import { COMMANDS, hints } from '../../ui/keymap.js';
+import { KeyHints, hintLineCount } from '../../ui/components/key-hints.js';
+import { COMMANDS, hints, type Hint } from '../../ui/keymap.js';
 import { List } from '../../ui/components/list.js';
 import type { ListState } from '../../ui/components/list-state.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
+import type { AccountView } from '../../vault/accounts.js';
 import { accountColumns, accountRow, headerRow } from './account-columns.js';
 import { useAccountsHome } from './use-accounts-home.js';
 
-// Lines around the list: the column titles, the filter or position line, the key hints.
-const CHROME = 3;
+// Short enough for one line at 80 columns; rename is in the detail's hints and in the help.
+const LIST_HINTS: readonly Hint[] = [['confirm', 'open'], ['filter', 'filter'], ['derive', 'derive'], 'remove', 'help'];
+const FILTER_HINTS: readonly Hint[] = [
+  ['confirm', 'keeps the filter'],
+  ['back', 'clears it'],
+  ['pick', 'move'],
+];
+// Lines around the list: the column titles, the selected account's two, the filter or position line.
+const CHROME = 4;
+const chromeRows = (width: number) =>
+  CHROME + Math.max(hintLineCount(LIST_HINTS, width), hintLineCount(FILTER_HINTS, width));
 
 /** Every account in the vault, filtered as the user types. */
 export function AccountsHome() {
   const shell = useShell();
-  const home = useAccountsHome(Math.max(1, shell.height - CHROME));
+  const home = useAccountsHome(Math.max(1, shell.height - chromeRows(shell.width)));
   if (home.rows.length === 0) return <NoAccounts />;
   const columns = accountColumns(shell.width);
+  const selected = home.matches[home.list.cursor];
   return (
     <Box flexDirection="column" height={shell.height}>
       <Text bold wrap="truncate-end">
@@ -30,6 +41,7 @@ export function AccountsHome() {
           empty={`No account matches "${home.query}". ${COMMANDS.back.keys} clears the filter.`}
         />
       </Box>
+      <SelectedLines view={selected?.view} />
       <FilterLine
         editing={home.editing}
         query={home.query}
@@ -37,17 +49,24 @@ export function AccountsHome() {
         total={home.rows.length}
         list={home.list}
       />
-      {home.editing ? (
-        <KeyHints
-          commands={[
-            ['confirm', 'keeps the filter'],
-            ['back', 'clears it'],
-            ['pick', 'move'],
-          ]}
-        />
-      ) : (
-        <KeyHints commands={['confirm', 'filter', 'derive', 'rename', 'remove', 'help']} />
-      )}
+      <KeyHints commands={home.editing ? FILTER_HINTS : LIST_HINTS} />
+    </Box>
+  );
+}
+
+/**
+ * The selected account's whole address, which the column shows only in part, and what it is:
+ * what a custodian compares with an address written elsewhere.
+ */
+function SelectedLines({ view }: { view: AccountView | undefined }) {
+  if (!view) return <Box height={2} />;
+  const what = [view.name, view.type, view.path || '(root)', view.network, view.identity || '(identity gone)'];
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">{view.address}</Text>
+      <Text color={theme.muted} wrap="truncate-end">
+        {what.join(' · ')}
+      </Text>
     </Box>
   );
 }
