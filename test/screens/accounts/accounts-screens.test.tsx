@@ -312,12 +312,12 @@ describe('layout', () => {
     const network = findNetwork('polkadot');
     const found = recoverLedgerAddresses({
       phrase: ABANDON_ABOUT,
-      passphrase: '',
+      passphrase: new Uint8Array(),
       accounts: 12,
       index: 0,
       ss58Prefix: 0,
     });
-    await saveRecoveredLedger(session, 'nano', { phrase: ABANDON_ABOUT, passphrase: '' }, found, network);
+    await saveRecoveredLedger(session, 'nano', { phrase: ABANDON_ABOUT, passphrase: new Uint8Array() }, found, network);
     const screen = await openAccounts(session);
     const frame = screen.frame();
     expectFits(frame);
