@@ -6,6 +6,7 @@ import { Unlock } from '../screens/unlock.js';
 import type { Navigation } from '../screens/navigation.js';
 import { ShellView } from './shell.js';
 import { KeyRouter } from '../ui/use-keys.js';
+import { MinimumSize } from '../ui/components/minimum-size.js';
 
 type RenderScreen = (navigation: Navigation) => ReactNode;
 
@@ -38,7 +39,11 @@ export function App({ vaultPath, vaultExists, onSession }: AppProps) {
     );
   };
 
-  return <KeyRouter>{renderPhase()}</KeyRouter>;
+  return (
+    <MinimumSize>
+      <KeyRouter>{renderPhase()}</KeyRouter>
+    </MinimumSize>
+  );
 
   function renderPhase() {
     switch (phase.name) {

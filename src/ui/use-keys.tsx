@@ -17,6 +17,12 @@ interface Handler {
 
 const Router = createContext<Set<Handler> | undefined>(undefined);
 
+/**
+ * While true, keys reach no handler and are dropped: the app is not on screen (a terminal too
+ * small for it), so nothing typed may land in a field the user cannot see.
+ */
+export const KeysHeld = createContext(false);
+
 /** Wrap the app (and any tree rendered on its own, as in tests) once; nested routers defer to the outer one. */
 export function KeyRouter({ children }: { children: ReactNode }) {
   const outer = useContext(Router);
@@ -27,6 +33,12 @@ function Root({ children }: { children: ReactNode }) {
   const [handlers] = useState(() => new Set<Handler>());
   const pasting = useRef(false);
   const queue = useRef<[string, Key][]>([]);
+  const held = useContext(KeysHeld);
+  const heldNow = useRef(held);
+  useLayoutEffect(() => {
+    heldNow.current = held;
+    if (held) queue.current = [];
+  }, [held]);
   // The first key of a chunk is handled at once; each further one on a timer of its own, which
   // runs after React's scheduler has committed what the key before it did, so "⏎ then text"
   // types into the screen the Enter opened, not the one it left.
@@ -37,6 +49,7 @@ function Root({ children }: { children: ReactNode }) {
     if (queue.current.length > 0) setTimeout(deliver, 0);
   };
   useInput((input, key) => {
+    if (heldNow.current) return;
     const idle = queue.current.length === 0;
     queue.current.push(...keystrokes(input, key, pasting));
     if (idle) deliver();
