@@ -41,6 +41,9 @@ describe('the remove dialogs at 80×24', () => {
       'This removes identity "cold" and, with it, its 2 accounts from the vault. Without a backup or its written recovery words, those keys are gone for good.',
     );
     expect(indented(frame)).toEqual([]);
+    const wide = await screen.resize(120, 40);
+    expectFits(wide, 120, 40);
+    expect(indented(wide)).toEqual([]);
     screen.unmount();
   });
 
@@ -53,6 +56,9 @@ describe('the remove dialogs at 80×24', () => {
       'The account holds no secret of its own: deriving it again from identity "dev" with the same type and path brings it back.',
     );
     expect(indented(frame)).toEqual([]);
+    const wide = await screen.resize(120, 40);
+    expectFits(wide, 120, 40);
+    expect(indented(wide)).toEqual([]);
     screen.unmount();
   });
 
