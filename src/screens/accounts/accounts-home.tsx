@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Prose } from '../../ui/components/prose.js';
 import { KeyHints, hintLineCount } from '../../ui/components/key-hints.js';
 import { COMMANDS, hints, type Hint } from '../../ui/keymap.js';
 import { List } from '../../ui/components/list.js';
@@ -110,12 +111,12 @@ function NoAccounts() {
     <Box flexDirection="column" gap={1}>
       <Text bold>No accounts yet</Text>
       {hasIdentity ? (
-        <Text>{`An account is a key derived from an identity. Press ${COMMANDS.derive.keys} to derive one.`}</Text>
+        <Prose>{`An account is a key derived from an identity. Press ${COMMANDS.derive.keys} to derive one.`}</Prose>
       ) : (
-        <Text>
+        <Prose>
           An account is a key derived from an identity, and there is none yet: restore or create an identity in
           Identities first (Shift-Tab goes there), then come back and press {COMMANDS.derive.keys} to derive an account.
-        </Text>
+        </Prose>
       )}
       <KeyHints commands={['derive', 'previousSection', 'help', 'quit']} />
     </Box>

@@ -1,6 +1,6 @@
 /**
- * The remove dialogs at 80×24: what they say wraps at word boundaries, and no wrapped line
- * starts with the space it was broken at. The names are chosen so that a word of each warning
+ * Paragraphs that wrap (the remove dialogs' warnings above all) break at word boundaries, and no
+ * wrapped line starts with the space it was broken at. The names are chosen so that a word of each warning
  * ends exactly at the content area's edge, where a plain Ink <Text> moves the space to the next line.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,8 @@ async function withIdentity(name: string) {
 async function opened(session: Awaited<ReturnType<typeof openTestVault>>): Promise<Screen> {
   const screen = await openShell(session);
   await screen.waitFor('Identities ·');
+  // The first frame may come before the 80×24 size is seen: wait for one where no line is longer.
+  await screen.waitFor(/^(?![\s\S]*[^\n]{81})/u);
   return screen;
 }
 
@@ -75,6 +77,25 @@ describe('the remove dialogs at 80×24', () => {
     expectFits(frame);
     expect(prose(frame)).toContain('Only this book entry goes; no key or account is touched.');
     expect(indented(frame)).toEqual([]);
+    screen.unmount();
+  });
+});
+
+describe('other paragraphs that wrap', () => {
+  it('the empty Identities home at 80×24, and deriving with no identity at 120×40', async () => {
+    const screen = await opened(await openTestVault());
+    const home = await screen.waitFor('No identities yet');
+    expectFits(home);
+    expect(prose(home)).toContain(
+      'No identities yet. An identity is a set of recovery words that your accounts are derived from.',
+    );
+    expect(indented(home)).toEqual([]);
+    await screen.resize(120, 40);
+    await screen.pressUntil('No accounts yet', TAB);
+    const derive = await screen.pressUntil('Derive an account', 'd');
+    expectFits(derive, 120, 40);
+    expect(prose(derive)).toContain('Accounts are derived from an identity that holds a recovery phrase');
+    expect(indented(derive)).toEqual([]);
     screen.unmount();
   });
 });
