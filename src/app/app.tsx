@@ -8,6 +8,7 @@ import { useShell } from '../screens/shell-context.js';
 import { ShellView } from './shell.js';
 import { idleTimeWords, useIdleLock, type IdleLock } from './use-idle-lock.js';
 import { KeyRouter, useKeys } from '../ui/use-keys.js';
+import { MinimumSize } from '../ui/components/minimum-size.js';
 
 type RenderScreen = (navigation: Navigation) => ReactNode;
 
@@ -60,7 +61,11 @@ export function App({ vaultPath, vaultExists, onSession, lockAfterSeconds }: App
   };
   const idleLock = useIdleLock({ armed: phase.name === 'ready', limitMs, onLock: lock });
 
-  return <KeyRouter>{renderPhase()}</KeyRouter>;
+  return (
+    <MinimumSize>
+      <KeyRouter>{renderPhase()}</KeyRouter>
+    </MinimumSize>
+  );
 
   function renderPhase() {
     switch (phase.name) {

@@ -24,6 +24,12 @@ interface Routing {
 
 const Router = createContext<Routing | undefined>(undefined);
 
+/**
+ * While true, keys reach no handler and are dropped: the app is not on screen (a terminal too
+ * small for it), so nothing typed may land in a field the user cannot see.
+ */
+export const KeysHeld = createContext(false);
+
 /** Wrap the app (and any tree rendered on its own, as in tests) once; nested routers defer to the outer one. */
 export function KeyRouter({ children }: { children: ReactNode }) {
   const outer = useContext(Router);
@@ -37,6 +43,12 @@ function Root({ children }: { children: ReactNode }) {
   const [routing] = useState<Routing>(() => ({ handlers, dropTypedAhead: () => void (queue.current = []) }));
   // Whether a timer will hand over the next key: dropping the queue does not cancel it.
   const scheduled = useRef(false);
+  const held = useContext(KeysHeld);
+  const heldNow = useRef(held);
+  useLayoutEffect(() => {
+    heldNow.current = held;
+    if (held) queue.current = [];
+  }, [held]);
   // The first key of a chunk is handled at once; each further one on a timer of its own, which
   // runs after React's scheduler has committed what the key before it did, so "⇥ then text"
   // types into the field the Tab moved to, not the one it left.
@@ -51,6 +63,7 @@ function Root({ children }: { children: ReactNode }) {
     }
   };
   useInput((input, key) => {
+    if (heldNow.current) return;
     const idle = queue.current.length === 0 && !scheduled.current;
     queue.current.push(...keystrokes(input, key, pasting));
     if (idle) deliver();

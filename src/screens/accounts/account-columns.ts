@@ -19,9 +19,9 @@ const TITLES: Record<keyof Columns, string> = {
   network: 'NETWORK',
   identity: 'IDENTITY',
 };
-/** SS58 with a one-byte prefix; longer ones are shortened in the middle. */
+/** SS58 with a one-byte prefix; longer ones are shortened in the middle (the detail line shows it whole). */
 const WHOLE_ADDRESS = 48;
-const SHORT_ADDRESS = 13;
+const SHORT_ADDRESS = 15;
 /** How far each column grows, in this order, when there is room to spare. */
 const GROWTH: [keyof Columns, number][] = [
   ['name', 24],
@@ -31,7 +31,8 @@ const GROWTH: [keyof Columns, number][] = [
 ];
 
 export function accountColumns(width: number): Columns {
-  const columns: Columns = { name: 14, address: 0, type: 8, path: 9, network: 0, identity: 9 };
+  // The path's end, where Ledger paths differ (`…/3'/0'/0'`), fits even at 80 columns.
+  const columns: Columns = { name: 14, address: 0, type: 8, path: 12, network: 0, identity: 9 };
   const gaps = 4;
   let spare = width - (columns.name + columns.type + columns.path + columns.identity) - gaps;
   columns.address = Math.max(SHORT_ADDRESS, Math.min(WHOLE_ADDRESS, spare));
@@ -55,6 +56,19 @@ export function fit(text: string, width: number): string {
   const chars = [...text];
   if (chars.length <= width) return text + ' '.repeat(width - chars.length);
   return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+/**
+ * A derivation path cut at its start, `…/3'/0'/0'`: paths of one identity share their start and
+ * differ at the end (the Ledger account and index, the last `//name`). Cut at a separator when one
+ * is in view, so no number is shown in part.
+ */
+export function fitPath(path: string, width: number): string {
+  const chars = [...path];
+  if (chars.length <= width) return fit(path, width);
+  const tail = chars.slice(chars.length - (width - 1)).join('');
+  const separator = tail.search(/\//u);
+  return fit(`…${separator > 0 ? tail.slice(separator) : tail}`, width);
 }
 
 /** An address cut in the middle, so both ends that people compare stay visible. */
@@ -81,7 +95,7 @@ export function accountRow(view: AccountView, columns: Columns): string {
       name: view.name,
       address: shortenMiddle(view.address, columns.address),
       type: view.type,
-      path: view.path || '(root)',
+      path: fitPath(view.path || '(root)', columns.path),
       network: view.network,
       identity: view.identity,
     },

@@ -20,6 +20,7 @@ import {
   type DeriveForm,
 } from './derive-form-state.js';
 import { useVaultChange } from './use-vault-change.js';
+import { Prose } from '../../ui/components/prose.js';
 
 const CHOICES: readonly Command[] = ['previousChoice', 'nextChoice'];
 
@@ -123,10 +124,10 @@ function NoIdentity() {
   return (
     <Box flexDirection="column" gap={1}>
       <Text bold>Derive an account</Text>
-      <Text>
+      <Prose>
         Accounts are derived from an identity that holds a recovery phrase, and the vault has none. Restore or create
         one in Identities first, then derive accounts from it here.
-      </Text>
+      </Prose>
       <KeyHints commands={['back', 'previousSection']} />
     </Box>
   );

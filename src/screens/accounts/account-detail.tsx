@@ -15,6 +15,7 @@ import { Labelled } from './labelled.js';
 import { networkSearchActionFor } from '../network-search-keys.js';
 import { closedNetworkSearch, networkSearchReducer } from '../network-search-state.js';
 import { NetworkPicker, PICKER_CHROME } from './network-picker.js';
+import { Prose } from '../../ui/components/prose.js';
 
 /** One account, whole: the address is never shortened here. */
 export function AccountDetail({ account }: { account: string }) {
@@ -77,11 +78,11 @@ function Detail({ account }: { account: Account }) {
         <Labelled label="Identity">{view.identity || '(not in the vault)'}</Labelled>
       </Box>
       {picker.current !== account.network ? (
-        <Text color={theme.warning}>
+        <Prose color={theme.warning}>
           {account.type === 'ethereum'
             ? `An ethereum address is the same in every network; the account itself stays on ${account.network}.`
             : `Shown as a ${view.network} address, for reading only: the account itself stays on ${account.network}.`}
-        </Text>
+        </Prose>
       ) : null}
       <KeyHints commands={['network', 'showQr', 'rename', 'remove', 'back']} />
     </Box>

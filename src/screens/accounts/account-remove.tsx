@@ -11,6 +11,7 @@ import type { Account } from '../../vault/model.js';
 import { AccountGone, lookUpAccount } from './account-gone.js';
 import { Labelled } from './labelled.js';
 import { useVaultChange } from './use-vault-change.js';
+import { Prose } from '../../ui/components/prose.js';
 
 export function AccountRemove({ account }: { account: string }) {
   const { data } = useShell();
@@ -52,11 +53,11 @@ function Remove({ account }: { account: Account }) {
         <Labelled label="Type">{view.type}</Labelled>
         <Labelled label="Path">{view.path || '(root: no derivation path)'}</Labelled>
       </Box>
-      <Text color={theme.warning}>
+      <Prose color={theme.warning}>
         {view.identity
           ? `The account holds no secret of its own: deriving it again from identity "${view.identity}" with the same type and path brings it back.`
           : 'Its identity is no longer in the vault, so it cannot be derived again here.'}
-      </Text>
+      </Prose>
       <Text>
         {hints([
           ['yes', 'removes it'],

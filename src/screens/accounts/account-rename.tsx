@@ -9,6 +9,7 @@ import * as actions from '../../vault/actions.js';
 import type { Account } from '../../vault/model.js';
 import { AccountGone, lookUpAccount } from './account-gone.js';
 import { useVaultChange } from './use-vault-change.js';
+import { Prose } from '../../ui/components/prose.js';
 
 export function AccountRename({ account }: { account: string }) {
   const { data } = useShell();
@@ -35,7 +36,7 @@ function Rename({ account }: { account: Account }) {
     <Box flexDirection="column" gap={1}>
       <Text bold wrap="truncate-end">{`Rename account "${account.name}"`}</Text>
       <TextField label="New name:" value={field.value} focused />
-      <Text color={theme.muted}>The name is only a label: the address and the key stay the same.</Text>
+      <Prose color={theme.muted}>The name is only a label: the address and the key stay the same.</Prose>
       <KeyHints commands={['confirm', 'back']} />
     </Box>
   );

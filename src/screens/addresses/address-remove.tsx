@@ -6,6 +6,7 @@ import { commandFor, hints } from '../../ui/keymap.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
+import { Prose } from '../../ui/components/prose.js';
 
 /**
  * Removes a watch-only entry after a y/n question. No secret goes with it, so one key is
@@ -46,7 +47,7 @@ export function AddressRemove({ address }: { address: string }) {
   if (!entry) {
     return (
       <Box flexDirection="column" gap={1} width={shell.width}>
-        <Text color={theme.error}>{`No address-book entry is named "${address}" any more.`}</Text>
+        <Prose color={theme.error}>{`No address-book entry is named "${address}" any more.`}</Prose>
         <KeyHints commands={['back']} />
       </Box>
     );
@@ -60,7 +61,7 @@ export function AddressRemove({ address }: { address: string }) {
           {entry.note ? `${entry.network} · ${entry.note}` : entry.network}
         </Text>
       </Box>
-      <Text color={theme.muted}>Only this book entry goes; no key or account is touched.</Text>
+      <Prose color={theme.muted}>Only this book entry goes; no key or account is touched.</Prose>
       <Text color={theme.warning}>
         {hints([
           ['yes', 'removes it'],

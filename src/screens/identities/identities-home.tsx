@@ -9,6 +9,7 @@ import { theme } from '../../ui/theme.js';
 import { accountsOfIdentity } from '../../vault/identities.js';
 import type { VaultData } from '../../vault/model.js';
 import { useKeys } from '../../ui/use-keys.js';
+import { Prose } from '../../ui/components/prose.js';
 
 const ACTIONS: readonly Command[] = ['create', 'restore', 'rename', 'remove', 'confirm'];
 // Title, header, list position, two hint lines and the gaps between them.
@@ -83,7 +84,7 @@ export function IdentitiesHome() {
     return (
       <Box flexDirection="column" gap={1} width={shell.width}>
         <Text bold>Identities</Text>
-        <Text>No identities yet. An identity is a set of recovery words that your accounts are derived from.</Text>
+        <Prose>No identities yet. An identity is a set of recovery words that your accounts are derived from.</Prose>
         <Text>
           Press <Text bold>{COMMANDS.create.keys}</Text> to make a new one (airlock shows fresh words to write on
           paper), or <Text bold>{COMMANDS.restore.keys}</Text> to restore one from words you already have.

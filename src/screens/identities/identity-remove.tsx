@@ -7,6 +7,7 @@ import { theme } from '../../ui/theme.js';
 import * as actions from '../../vault/actions.js';
 import { accountsOfIdentity } from '../../vault/identities.js';
 import { useKeys } from '../../ui/use-keys.js';
+import { Prose } from '../../ui/components/prose.js';
 
 /** Removes an identity and its accounts once its name is typed; Esc cancels. */
 export function IdentityRemove({ identity }: { identity: string }) {
@@ -55,7 +56,7 @@ function Gone({ identity }: { identity: string }) {
   useKeys((input, key) => void shell.globalKey(input, key), !shell.busy);
   return (
     <Box flexDirection="column" gap={1} width={shell.width}>
-      <Text color={theme.muted}>{`There is no identity named "${identity}" any more.`}</Text>
+      <Prose color={theme.muted}>{`There is no identity named "${identity}" any more.`}</Prose>
       <KeyHints commands={['back']} />
     </Box>
   );

@@ -3,6 +3,7 @@ import { KeyHints } from '../../ui/components/key-hints.js';
 import { commandFor, hints } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
+import { Prose } from '../../ui/components/prose.js';
 
 export interface LeaveQuestionProps {
   isActive: boolean;
@@ -20,10 +21,10 @@ export function LeaveQuestion({ isActive, onLeave, onStay }: LeaveQuestionProps)
   return (
     <Box flexDirection="column" gap={1}>
       <Text bold>Leave without saving?</Text>
-      <Text color={theme.warning}>
+      <Prose color={theme.warning}>
         The identity is not saved yet. Leaving throws these words away: what you wrote down will not match any identity
         in this vault.
-      </Text>
+      </Prose>
       <Text>
         {hints([
           ['confirm', 'leaves and discards the words'],

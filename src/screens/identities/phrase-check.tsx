@@ -8,6 +8,7 @@ import { theme } from '../../ui/theme.js';
 import { askedWord, type QuizAction, type QuizState } from './quiz-state.js';
 import { WordGrid } from './word-grid.js';
 import { useKeys } from '../../ui/use-keys.js';
+import { Prose } from '../../ui/components/prose.js';
 
 export interface PhraseCheckProps {
   name: string;
@@ -75,10 +76,10 @@ export function PhraseCheck({ name, quiz, isActive, onQuiz, onRetry, onLeave }: 
     <Box flexDirection="column" gap={1}>
       <Text bold wrap="truncate-end">{`Recovery words for "${name}" (${quiz.words.length} words)`}</Text>
       <WordGrid words={quiz.words} width={shell.width} />
-      <Text color={theme.warning}>
+      <Prose color={theme.warning}>
         Write these words on paper, in this order, and keep it safe and offline. Anyone who sees them can take the
         funds. airlock will not show them again.
-      </Text>
+      </Prose>
       <Text>{`When they are on paper, press ${COMMANDS.confirm.keys}: you will be asked ${quiz.positions.length} of them. ${COMMANDS.back.keys} discards them.`}</Text>
       <KeyHints commands={['confirm', 'back']} />
     </Box>

@@ -3,6 +3,7 @@ import { hints } from '../keymap.js';
 import { theme } from '../theme.js';
 import { TextField } from './text-field.js';
 import { useTextField } from './use-text-field.js';
+import { Prose } from './prose.js';
 
 export interface ConfirmByTypingProps {
   /** What will happen, in a sentence. */
@@ -26,7 +27,7 @@ export function ConfirmByTyping({ warning, expected, onConfirm, onCancel, isActi
   const matches = field.value === expected;
   return (
     <Box flexDirection="column" gap={1}>
-      <Text color={theme.warning}>{warning}</Text>
+      <Prose color={theme.warning}>{warning}</Prose>
       <TextField label={`Type "${expected}" to confirm:`} value={field.value} focused={isActive} />
       <Text color={theme.muted}>
         {hints(

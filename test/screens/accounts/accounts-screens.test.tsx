@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { recoverLedgerAddresses } from '../../../src/ledger/recover.js';
 import { accountAddress } from '../../../src/vault/accounts.js';
+import { findNetwork } from '../../../src/vault/networks.js';
+import { saveRecoveredLedger } from '../../../src/vault/save-ledger.js';
 import * as actions from '../../../src/vault/actions.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { expectFits } from '../../helpers/ink.js';
@@ -10,6 +13,7 @@ import { openAccounts } from './helpers.js';
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const ALICE_POLKADOT = '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5';
+const ABANDON_ABOUT = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 const ALICE_KUSAMA = 'HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F';
 
 const reopen = (session: VaultSession) => VaultSession.unlock(session.path, new TextEncoder().encode(TEST_PASSWORD));
@@ -281,8 +285,55 @@ describe('layout', () => {
     expect(frame).toContain(ALICE);
     const narrow = await screen.resize(80, 24);
     expectFits(narrow);
-    expect(narrow).not.toContain(ALICE);
-    expect(narrow).toMatch(/alice +5Grwva\S*…/u);
+    // The column shows the address in part; the line under the list shows the selected one whole.
+    expect(narrow).toMatch(/alice +5Grwva\S*…\S*KutQY /u);
+    expect(selectedLines(narrow)).toEqual([ALICE, 'alice · sr25519 · //Alice · substrate · dev']);
+    screen.unmount();
+  });
+
+  it('shows the selected account whole under the list at 80×24, following the cursor', async () => {
+    const session = await withAliceAndBob();
+    const screen = await openAccounts(session);
+    expect(selectedLines(screen.frame())).toEqual([ALICE, 'alice · sr25519 · //Alice · substrate · dev']);
+    const onBob = await screen.press('j');
+    expectFits(onBob);
+    const bob = accountAddress(session.data.accounts[1]!);
+    expect(onBob).toMatch(new RegExp(`bob +${bob.slice(0, 7)}…${bob.slice(-7)} `, 'u'));
+    expect(selectedLines(onBob)).toEqual([bob, 'bob · sr25519 · //Bob · polkadot · dev']);
+    // Filtered to nothing, the lines stay empty rather than show an account not in the list.
+    screen.type('/zzz');
+    const none = await screen.waitFor('No account matches "zzz"');
+    expect(selectedLines(none)).toEqual(['', '']);
+    screen.unmount();
+  });
+
+  it('shows the end of Ledger paths, where they differ, and the whole path of the selected one', async () => {
+    const session = await openTestVault();
+    const network = findNetwork('polkadot');
+    const found = recoverLedgerAddresses({
+      phrase: ABANDON_ABOUT,
+      passphrase: new Uint8Array(),
+      accounts: 12,
+      index: 0,
+      ss58Prefix: 0,
+    });
+    await saveRecoveredLedger(session, 'nano', { phrase: ABANDON_ABOUT, passphrase: new Uint8Array() }, found, network);
+    const screen = await openAccounts(session);
+    const frame = screen.frame();
+    expectFits(frame);
+    for (const n of [0, 1, 9]) expect(frame).toMatch(new RegExp(`nano-${n} .* …/${n}'/0'/0' +nano`, 'u'));
+    expect(selectedLines(frame)[1]).toBe("nano-0 · ed25519 · m/44'/354'/0'/0'/0' · polkadot · nano");
+    const last = await screen.press('G');
+    expect(last).toMatch(/nano-11 .* …\/11'\/0'\/0' +nano/u);
+    expect(selectedLines(last)).toEqual([
+      found[11]!.address,
+      "nano-11 · ed25519 · m/44'/354'/11'/0'/0' · polkadot · nano",
+    ]);
+    // Every hint whole, on lines that fit.
+    expect(content(last)).toContain('Enter open · / filter · d derive · x remove · ? help');
     screen.unmount();
   });
 });
+
+/** The two lines under the list: the selected account's address, and what it is. */
+const selectedLines = (frame: string) => content(frame).split('\n').slice(-4, -2);

@@ -64,7 +64,18 @@ describe('exporting a backup', () => {
 
     const file = await readFile(target);
     const shown = unwrapped(screen.frame());
-    expect(shown).toContain(`sha256:      ${createHash('sha256').update(file).digest('hex')}`);
+    // The checksum whole, in groups of eight: two lines of four at 80 columns, one line where it fits.
+    const groups = createHash('sha256').update(file).digest('hex').match(/.{8}/gu)!;
+    expect(content(receipt).split('\n')).toEqual(
+      expect.arrayContaining([
+        `sha256:      ${groups.slice(0, 4).join(' ')}`,
+        `             ${groups.slice(4).join(' ')}`,
+      ]),
+    );
+    expect(content(receipt)).toContain('Enter/Esc done · c show as a QR code');
+    const wide = await screen.resize(120, 40);
+    expectFits(wide, 120, 40);
+    expect(content(wide)).toContain(`sha256:      ${groups.join(' ')}\n`);
     expect(shown).toContain(`file:        ${target}`);
     expect(content(receipt)).toContain('addresses:   1: exchange');
     const { content: read } = await readBackup(target, bytes(BACKUP_PASSWORD));
