@@ -13,7 +13,7 @@ import { accountSource, fileSource } from '../qr/show-sources.js';
 import { findAccount } from '../vault/accounts.js';
 import { nameFromFile } from '../vault/names.js';
 import { findNetwork } from '../vault/networks.js';
-import { say, withVault } from './context.js';
+import { printJson, say, withVault } from './context.js';
 import { playOnTerminal } from './qr-player.js';
 
 interface ShowOptions {
@@ -54,6 +54,7 @@ interface ReadOptions {
   camera?: string;
   out?: string;
   force?: boolean;
+  json?: boolean;
 }
 
 export async function readQr(inputs: string[], options: ReadOptions): Promise<void> {
@@ -78,12 +79,25 @@ export async function readQr(inputs: string[], options: ReadOptions): Promise<vo
   }
   // Without a terminal to update in place, one line of progress once it is done.
   if (!live) process.stderr.write(`${progressLine(tally, { fraction: 1, missing: 0 })}\n`);
-  if (!options.out) return printText((result as { text: string }).text);
+  if (!options.out) {
+    const { text } = result as { text: string };
+    return options.json ? printJson({ ...textJson(text), tally }) : printText(text);
+  }
   await writeReceived(options.out, payload);
   const backup = describeBytes(payload).kind === 'airlock-backup';
+  if (options.json)
+    return printJson({ kind: backup ? 'airlock-backup' : 'data', out: options.out, bytes: payload.length, tally });
   say(
     `Wrote ${formatBytes(payload.length)} to ${options.out}${backup ? ` (an airlock backup: check it with \`airlock import ${options.out} --dry-run\`)` : ''}`,
   );
+}
+
+/** What `--json` says of a code's text: the text, or the parts of an address code. */
+function textJson(text: string) {
+  const kind = describeText(text);
+  if (kind?.kind !== 'address') return { kind: 'text', text };
+  const { address, genesisHash, name } = kind.qr;
+  return { kind: 'address', address, network: kind.network?.name ?? null, genesisHash, name: name ?? null };
 }
 
 /** A code's text, or the parts of an address code; what the code says is shown escaped where it could act on the terminal. */
