@@ -55,7 +55,10 @@ export function addAccount(data: VaultData, account: Account): VaultData {
 function assertNewKey(data: VaultData, account: Account): void {
   const twin = data.accounts.find((a) => a.publicKey === account.publicKey);
   if (twin) {
-    throw new AlreadyExistsError(`this key is already in the vault as account "${twin.name}"`, 'derive with another path');
+    throw new AlreadyExistsError(
+      `this key is already in the vault as account "${twin.name}"`,
+      'derive with another path',
+    );
   }
 }
 
