@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
+import { NoTerminalError, UserError } from '../errors.js';
 import * as actions from '../vault/actions.js';
 import * as identities from '../vault/identities.js';
 import type { Identity, VaultData } from '../vault/model.js';
@@ -140,7 +140,10 @@ export async function removeIdentity(
 
 async function confirmByTyping(name: string, accounts: number): Promise<void> {
   if (!process.stdin.isTTY) {
-    throw new UserError('removing an identity needs confirmation', 'run it in a terminal, or add --yes in a script');
+    throw new NoTerminalError(
+      'removing an identity needs confirmation',
+      'run it in a terminal, or add --yes in a script',
+    );
   }
   const what = accounts ? ` and its ${accounts} account${accounts === 1 ? '' : 's'}` : '';
   process.stderr.write(
