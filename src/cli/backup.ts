@@ -114,12 +114,12 @@ async function openLockedAccounts(opened: OpenedBackup, dryRun: boolean): Promis
   if (opened.locked.length === 0) return opened;
   if (!hasTerminal()) {
     if (dryRun) return opened;
-    const [count, have] =
+    const [which, them] =
       opened.locked.length === 1
-        ? ['1 account', 'has a password']
-        : [`${opened.locked.length} accounts`, 'have passwords'];
+        ? ['1 account', 'has a password of its own, and there is no terminal to ask for it']
+        : [`${opened.locked.length} accounts`, 'have passwords of their own, and there is no terminal to ask for them'];
     throw new NoTerminalError(
-      `${count} in ${opened.file} ${have} of their own, and there is no terminal to ask for them`,
+      `${which} in ${opened.file} ${them}`,
       'run airlock import at a terminal; nothing was changed',
     );
   }

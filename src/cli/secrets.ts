@@ -130,8 +130,8 @@ export const NEW_PASSWORD_ATTEMPTS = 3;
 async function askNewPassword(prompt: string, what: string): Promise<Uint8Array> {
   for (let attempt = 1; ; attempt++) {
     const password = await askHidden(prompt);
-    const problem = (await newPasswordProblem(password, what)) ?? '';
-    if (!problem) return password;
+    const problem = await newPasswordProblem(password, what);
+    if (problem === undefined) return password;
     password.fill(0);
     const left = NEW_PASSWORD_ATTEMPTS - attempt;
     if (left === 0) throw new UserError(problem, 'nothing was changed; try again');
