@@ -4,8 +4,9 @@
  * "hint"}}`, with the exit status of the plain command line (1 a failure, 2 a usage error).
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AIRLOCK_BIN,
@@ -56,6 +57,8 @@ function failure(result: RunResult, status: 1 | 2): ErrorObject['error'] {
   expect(typeof parsed.error.message).toBe('string');
   return parsed.error;
 }
+
+const POLKADOT_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
 
 /** A BIP39 test vector: a valid phrase other than the dev phrase. */
 const OTHER_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
@@ -126,6 +129,30 @@ describe.concurrent('--json results', () => {
     const plan = await json<Record<string, unknown>>(['import', backup, '--dry-run'], { vault, env });
     expect(plan).toMatchObject({ dryRun: true, added: 0, renamed: 0, skipped: 1, leftOut: 0 });
     expect(plan.entries).toEqual([{ kind: 'identity', name: 'dev', action: 'skip', existing: 'dev' }]);
+  });
+
+  it('qr read gives the address a code holds, or the file it wrote', async () => {
+    const dir = await scratch.dir();
+    const address = join(dir, 'address.png');
+    await QRCode.toFile(address, `substrate:${ALICE.polkadot}:${POLKADOT_GENESIS}:alice`);
+    const read = await airlockOk(['qr', 'read', address, '--json']);
+    expect(JSON.parse(read.stdout)).toMatchObject({
+      kind: 'address',
+      address: ALICE.polkadot,
+      network: 'polkadot',
+      genesisHash: POLKADOT_GENESIS,
+      name: 'alice',
+      tally: { pictures: 1 },
+    });
+    const text = join(dir, 'text.png');
+    await QRCode.toFile(text, 'hello from the other side');
+    const out = join(dir, 'received.txt');
+    const written = await airlockOk(['qr', 'read', '--out', out, text, '--json']);
+    expect(JSON.parse(written.stdout)).toMatchObject({ kind: 'data', out, bytes: 25 });
+    expect(await readFile(out, 'utf8')).toBe('hello from the other side');
+    await writeFile(out, 'kept');
+    const refused = failure(await runAirlock(['qr', 'read', '--out', out, text, '--json']), 1);
+    expect(refused.message).toBe(`${out} already exists`);
   });
 
   it('identity new gives the identity, never its words', async () => {
