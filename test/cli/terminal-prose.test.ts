@@ -19,12 +19,13 @@ afterEach(async () => {
 
 const newVault = async () => createVault(join(await mkdtemp(join(tmpdir(), 'airlock-prose-')), 'vault.json'));
 
-/** The screen's lines from the one starting with `first` up to the first empty one, joined as the prose they wrap. */
+/** The screen's lines from the one starting with `first` to the end of its paragraph, joined as the prose they wrap. */
 function paragraph(screen: string, first: string): { lines: string[]; text: string } {
   const all = screen.split('\n').map((l) => l.trimEnd());
   const start = all.findIndex((l) => l.startsWith(first));
   expect(start, screen).toBeGreaterThanOrEqual(0);
-  const end = all.findIndex((l, i) => i > start && l === '');
+  // Up to an empty line, or the line the shell prints once airlock has exited.
+  const end = all.findIndex((l, i) => i > start && (l === '' || l.startsWith('airlock-exited:')));
   const lines = all.slice(start, end === -1 ? undefined : end);
   return { lines, text: lines.join(' ') };
 }
@@ -54,9 +55,8 @@ describe('identity new at a terminal', () => {
     for (const line of page.split('\n')) expect(line.trimEnd().length).toBeLessThanOrEqual(columns);
 
     await terminal.keys('Enter');
-    const after = await terminal.waitFor('encrypted vault.');
-    expect(paragraph(after, 'Saved identity').text).toBe(SAVED);
     expect(await terminal.exited()).toBe(0);
+    expect(paragraph(await terminal.screen(), 'Saved identity').text).toBe(SAVED);
     expect(await airlockJson(['identity', 'list'], { vault, env: OWNER })).toMatchObject([{ name: 'fresh' }]);
   });
 });
