@@ -11,7 +11,13 @@ import tseslint from 'typescript-eslint';
  * cli and app → screens → ui → domain (vault, qr, ledger, media) → the shared roots (errors, printable, …).
  */
 const DOMAIN = ['./src/vault', './src/qr', './src/ledger', './src/media'];
-const ROOTS = ['./src/errors.ts', './src/printable.ts', './src/child-environment.ts', './src/version.ts'];
+const ROOTS = [
+  './src/errors.ts',
+  './src/printable.ts',
+  './src/child-environment.ts',
+  './src/version.ts',
+  './src/edit-distance.ts',
+];
 const layerZones = [
   { target: './src/app', from: ['./src/cli'], message: 'the app shell is started by the CLI, never the reverse' },
   {

@@ -2,17 +2,17 @@ import type { Command } from 'commander';
 import * as accounts from '../vault/accounts.js';
 import * as actions from '../vault/actions.js';
 import { readyAddressHashing, type KeyType } from '../vault/keys.js';
-import { printJson, printTable, say, withVault } from './context.js';
+import { printJson, printResult, printTable, sayProse, withVault } from './context.js';
 
 export async function deriveAccount(
-  options: { identity: string; name: string; path?: string; type: KeyType; network?: string },
+  options: { identity: string; name: string; path?: string; type: KeyType; network?: string; json?: boolean },
   command: Command,
 ): Promise<void> {
   const view = await withVault(command, async (session) => {
     const account = await actions.deriveAccount(session, options);
     return accounts.viewAccount(session.data, account);
   });
-  say(`Derived account "${view.name}": ${view.address}`);
+  printResult(options.json, view, `Derived account "${view.name}": ${view.address}`);
 }
 
 export async function listAccounts(options: { json?: boolean }, command: Command): Promise<void> {
@@ -22,7 +22,7 @@ export async function listAccounts(options: { json?: boolean }, command: Command
     await hashing;
     const views = data.accounts.map((a) => accounts.viewAccount(data, a));
     if (options.json) return printJson(views);
-    if (views.length === 0) return say('No accounts yet: `airlock account derive --identity NAME --name NAME`.');
+    if (views.length === 0) return sayProse('No accounts yet: `airlock account derive --identity NAME --name NAME`.');
     printTable(
       ['NAME', 'ADDRESS', 'TYPE', 'PATH', 'NETWORK', 'IDENTITY'],
       views.map((v) => [v.name, v.address, v.type, v.path || '(root)', v.network, v.identity]),
@@ -53,17 +53,26 @@ export async function showAccount(
   });
 }
 
+/** Under `--json`: the account as `account show` gives it, with the name it had. */
 export async function renameAccount(
   oldName: string,
   newName: string,
-  _options: unknown,
+  options: { json?: boolean },
   command: Command,
 ): Promise<void> {
-  await withVault(command, (session) => actions.renameAccount(session, oldName, newName));
-  say(`Renamed account "${oldName}" to "${newName}".`);
+  const view = await withVault(command, async (session) => {
+    const { publicKey } = accounts.findAccount(session.data, oldName);
+    await actions.renameAccount(session, oldName, newName);
+    const renamed = session.data.accounts.find((a) => a.publicKey === publicKey)!;
+    return accounts.viewAccount(session.data, renamed);
+  });
+  printResult(options.json, { ...view, previousName: oldName }, `Renamed account "${oldName}" to "${view.name}".`);
 }
 
-export async function removeAccount(ref: string, _options: unknown, command: Command): Promise<void> {
-  const removed = await withVault(command, (session) => actions.removeAccount(session, ref));
-  say(`Removed account "${removed.name}". It can be derived again from its identity.`);
+/** Under `--json`: the account removed, as `account show` gave it. */
+export async function removeAccount(ref: string, options: { json?: boolean }, command: Command): Promise<void> {
+  const view = await withVault(command, async (session) =>
+    accounts.viewAccount(session.data, await actions.removeAccount(session, ref)),
+  );
+  printResult(options.json, view, `Removed account "${view.name}". It can be derived again from its identity.`);
 }

@@ -1,22 +1,28 @@
 import type { Command } from 'commander';
 import * as actions from '../vault/actions.js';
 import { findAddress } from '../vault/address-book.js';
-import { printJson, printTable, say, withVault } from './context.js';
+import type { AddressEntry } from '../vault/model.js';
+import { printJson, printResult, printTable, sayProse, withVault } from './context.js';
 
 interface EntryOptions {
   name?: string;
   address?: string;
   network?: string;
   note?: string;
+  json?: boolean;
 }
+
+/** An entry as `address list --json` gives it. */
+const row = ({ name, address, network, note }: AddressEntry) => ({ name, address, network, note });
 
 export async function addAddress(
   address: string,
   options: EntryOptions & { name: string },
   command: Command,
 ): Promise<void> {
-  const entry = await withVault(command, (session) => actions.addAddress(session, { ...options, address }));
-  say(`Added "${entry.name}" (${entry.network}): ${entry.address}`);
+  const { json, ...fields } = options;
+  const entry = await withVault(command, (session) => actions.addAddress(session, { ...fields, address }));
+  printResult(json, row(entry), `Added "${entry.name}" (${entry.network}): ${entry.address}`);
 }
 
 export async function editAddress(ref: string, options: EntryOptions, command: Command): Promise<void> {
@@ -29,14 +35,14 @@ export async function editAddress(ref: string, options: EntryOptions, command: C
       note: options.note ?? current.note,
     });
   });
-  say(`Saved "${entry.name}" (${entry.network}): ${entry.address}`);
+  printResult(options.json, row(entry), `Saved "${entry.name}" (${entry.network}): ${entry.address}`);
 }
 
 export async function listAddresses(options: { json?: boolean }, command: Command): Promise<void> {
   await withVault(command, ({ data }) => {
-    const rows = data.addresses.map(({ name, address, network, note }) => ({ name, address, network, note }));
+    const rows = data.addresses.map(row);
     if (options.json) return printJson(rows);
-    if (rows.length === 0) return say('The address book is empty: `airlock address add --name NAME ADDRESS`.');
+    if (rows.length === 0) return sayProse('The address book is empty: `airlock address add --name NAME ADDRESS`.');
     printTable(
       ['NAME', 'ADDRESS', 'NETWORK', 'NOTE'],
       rows.map((r) => [r.name, r.address, r.network, r.note]),
@@ -44,7 +50,8 @@ export async function listAddresses(options: { json?: boolean }, command: Comman
   });
 }
 
-export async function removeAddress(ref: string, _options: unknown, command: Command): Promise<void> {
+/** Under `--json`: the entry removed. */
+export async function removeAddress(ref: string, options: { json?: boolean }, command: Command): Promise<void> {
   const removed = await withVault(command, (session) => actions.removeAddress(session, ref));
-  say(`Removed "${removed.name}" from the address book.`);
+  printResult(options.json, row(removed), `Removed "${removed.name}" from the address book.`);
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError, WrongPasswordError } from '../errors.js';
+import { AlreadyExistsError, NoTerminalError, WrongPasswordError } from '../errors.js';
 import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import { printable } from '../printable.js';
@@ -8,11 +8,12 @@ import { formatReceipt } from '../vault/backup.js';
 import type { ExportFormat } from '../vault/export-formats.js';
 import { accountsToExport, exportBackup as writeExport } from '../vault/export.js';
 import { planImport, type PlannedEntry } from '../vault/import-plan.js';
+import { countImport, entryCount, importSummary } from '../vault/import-summary.js';
 import { emptyVaultData } from '../vault/model.js';
 import { nameFromFile } from '../vault/names.js';
 import { leftOutEntries, openBackupFile, unlockBackupAccount, type OpenedBackup } from '../vault/open-backup.js';
 import { VaultSession } from '../vault/store.js';
-import { printJson, printTable, say, vaultPathOf } from './context.js';
+import { existingVaultPath, printJson, printTable, sayProse, vaultPathOf } from './context.js';
 import { readNewPassword, readPassword, VAULT_PASSWORD, type PasswordSource } from './secrets.js';
 import { askHidden, hasTerminal } from './terminal.js';
 
@@ -30,10 +31,11 @@ interface ExportOptions {
 export async function exportBackup(options: ExportOptions, command: Command): Promise<void> {
   // Before any password is typed: refuse to replace a file unless told to.
   if (!options.force && (await fileExists(options.out))) {
-    throw new UserError(`${options.out} already exists`, 'choose another --out, or add --force to replace it');
+    throw new AlreadyExistsError(`${options.out} already exists`, 'choose another --out, or add --force to replace it');
   }
+  const vaultPath = await existingVaultPath(command);
   const vaultPassword = await readPassword(VAULT_PASSWORD);
-  const session = await VaultSession.unlock(vaultPathOf(command), vaultPassword).catch((error: unknown) => {
+  const session = await VaultSession.unlock(vaultPath, vaultPassword).catch((error: unknown) => {
     vaultPassword.fill(0);
     throw error;
   });
@@ -76,11 +78,12 @@ export async function importBackup(
   command: Command,
 ): Promise<void> {
   const dryRun = options.dryRun ?? false;
+  // The backup drill works without a vault: it proves the file decrypts and shows what it holds.
+  // An import needs one, and says so before any password is asked for.
+  const vaultPath = dryRun ? vaultPathOf(command) : await existingVaultPath(command);
   const password = await readPassword(BACKUP_PASSWORD);
   let opened = await openBackupFile(file, password).finally(() => password.fill(0));
   opened = await openLockedAccounts(opened, dryRun);
-  const vaultPath = vaultPathOf(command);
-  // The backup drill works without a vault: it proves the file decrypts and shows what it holds.
   if (dryRun && !(await fileExists(vaultPath))) {
     // Planned against an empty vault: the names the entries would be kept under show too.
     return report(
@@ -111,12 +114,18 @@ async function openLockedAccounts(opened: OpenedBackup, dryRun: boolean): Promis
   if (opened.locked.length === 0) return opened;
   if (!hasTerminal()) {
     if (dryRun) return opened;
-    throw new UserError(
-      `${opened.locked.length} account(s) in ${opened.file} have passwords of their own, and there is no terminal to ask for them`,
+    const [which, them] =
+      opened.locked.length === 1
+        ? ['1 account', 'has a password of its own, and there is no terminal to ask for it']
+        : [`${opened.locked.length} accounts`, 'have passwords of their own, and there is no terminal to ask for them'];
+    throw new NoTerminalError(
+      `${which} in ${opened.file} ${them}`,
       'run airlock import at a terminal; nothing was changed',
     );
   }
-  process.stderr.write(`${opened.locked.length} account(s) did not open with that password: each has its own.\n`);
+  const [count, has] =
+    opened.locked.length === 1 ? ['1 account', 'it has'] : [`${opened.locked.length} accounts`, 'each has'];
+  process.stderr.write(`${count} did not open with that password: ${has} its own.\n`);
   for (const locked of [...opened.locked]) {
     for (let attempt = 1; attempt <= 3; attempt++) {
       const label = printable(`${locked.name ? `"${locked.name}" ` : ''}${locked.address}`);
@@ -145,24 +154,20 @@ const FORMAT_NAMES: Record<OpenedBackup['format'], string> = {
 
 function report(opened: OpenedBackup, entries: PlannedEntry[], dryRun: boolean, json?: boolean): void {
   const { file, format } = opened;
-  if (json) return printJson({ file, format, dryRun, entries });
-  const added = entries.filter((e) => e.action === 'add').length;
-  say(
-    `${FORMAT_NAMES[format]} ${file} decrypts and holds ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`,
-  );
+  if (json) return printJson({ file, format, dryRun, ...countImport(entries), entries });
+  sayProse(`${FORMAT_NAMES[format]} ${file} decrypts and holds ${entryCount(entries.length)}.`);
   printTable(
     ['KIND', 'NAME', dryRun ? 'WOULD' : 'DONE'],
     // A name as the file has it, escaped, so the user sees what the backup holds; `describe` gives the name it is kept under.
     entries.map((e) => [e.kind, printable(e.name), describe(e)]),
   );
-  say(
-    dryRun
-      ? `Dry run: nothing was changed (${added} would be added).`
-      : `Imported ${added}; the rest were already in the vault or left out.`,
+  sayProse(
+    dryRun ? `Dry run: nothing was changed. ${importSummary(entries, 'would')}` : importSummary(entries, 'done'),
   );
 }
 
 function describe(entry: PlannedEntry): string {
+  if (entry.leftOut) return `leave out: ${entry.reason ?? ''}`;
   if (entry.action === 'skip') return `skip: ${entry.reason ?? `already in the vault as "${entry.existing}"`}`;
   if (!entry.as) return 'add';
   const cleaned = nameFromFile(entry.name, entry.as) === entry.as;

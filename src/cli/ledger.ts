@@ -14,7 +14,7 @@ import { describeTransport, parseTransport } from '../ledger/transport.js';
 import * as identities from '../vault/identities.js';
 import { checkMnemonic } from '../vault/mnemonic.js';
 import { DEFAULT_NETWORK, findNetwork, type Network } from '../vault/networks.js';
-import { printJson, say, withVault } from './context.js';
+import { printJson, say, sayProse, withVault } from './context.js';
 import { givenByScript, readPassword } from './secrets.js';
 import { readStdin } from './stdin.js';
 import { askHidden } from './terminal.js';
@@ -119,7 +119,7 @@ export async function scan(
     const found = await run(network);
     await saveScannedLedger(session, name, found, network);
     if (options.json) printJson(found.map((f) => view(f, network, name)));
-    else say(savedSummary(name, 'ledger', found));
+    else sayProse(savedSummary(name, 'ledger', found));
   });
 }
 
@@ -127,7 +127,7 @@ export async function show(options: DeviceFlags & { account: string }): Promise<
   const device = deviceOptions(options);
   const account = parseIndex(options.account, '--account');
   const network = findNetwork(options.network ?? DEFAULT_NETWORK);
-  const tell = (line: string) => (options.json ? process.stderr.write(`airlock: ${line}\n`) : say(line));
+  const tell = (line: string) => (options.json ? process.stderr.write(`airlock: ${line}\n`) : sayProse(line));
   const shown = await showOnLedger({
     ...device,
     account,
@@ -138,7 +138,7 @@ export async function show(options: DeviceFlags & { account: string }): Promise<
       ),
   });
   if (options.json) printJson(view(shown, network));
-  else say(`Approved on the Ledger: ${shown.address} (${shown.path}).`);
+  else sayProse(`Approved on the Ledger: ${shown.address} (${shown.path}).`);
 }
 
 export async function recover(
@@ -160,7 +160,7 @@ export async function recover(
       await saveRecoveredLedger(session, options.name, { phrase, passphrase }, found, network);
       if (options.json) return printJson(found.map((f) => view(f, network, options.name)));
       found.forEach(progressPrinter(false, network));
-      say(savedSummary(options.name, 'mnemonic', found));
+      sayProse(savedSummary(options.name, 'mnemonic', found));
     } finally {
       passphrase?.fill(0);
     }

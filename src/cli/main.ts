@@ -1,17 +1,18 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
-import { describeError, UsageError } from '../errors.js';
-import { printable } from '../printable.js';
+import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerAccountCommands } from './commands/account.js';
 import { registerAddressCommands } from './commands/address.js';
 import { registerBackupCommands } from './commands/backup.js';
+import { didYouMean } from './commands/did-you-mean.js';
 import { registerDrivesCommand } from './commands/drives.js';
+import { registerHelpCommand, unknownCommand } from './commands/help.js';
 import { registerIdentityCommands } from './commands/identity.js';
 import { lazy } from './commands/lazy.js';
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerQrCommands } from './commands/qr.js';
 import { registerVaultCommands } from './commands/vault.js';
+import { asksForJson, reportFailure } from './report.js';
 import { takeSecretsFromEnvironment } from './secrets.js';
 
 // First of all: passwords leave the environment, so nothing airlock starts inherits them.
@@ -27,11 +28,15 @@ const COMMAND_GROUPS: readonly ((program: Command) => void)[] = [
   registerLedgerCommands,
   registerQrCommands,
   registerDrivesCommand,
+  registerHelpCommand,
 ];
 
 const openApp = lazy(() => import('./app.js'), 'openApp');
 
-export function buildProgram(): Command {
+/** Under `--json` commander prints nothing: the one JSON error object says it all. */
+const SILENT = { writeErr: () => undefined, outputError: () => undefined };
+
+export function buildProgram({ json = false } = {}): Command {
   // Commands inherit these settings when they are created, so they come before the groups:
   // every command throws instead of exiting, and main alone chooses the exit status.
   const program = new Command('airlock')
@@ -39,47 +44,34 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .option('--vault <path>', 'vault file (default: $AIRLOCK_VAULT, else $XDG_DATA_HOME/airlock/vault.json)')
     .showHelpAfterError('(run airlock --help for usage)')
-    // Without a command, the full-screen app; a word that is no command is a usage error.
-    .allowExcessArguments(true)
-    .action(async (options: unknown, command: Command) => {
-      const [word] = command.args;
-      if (word !== undefined) throw new UsageError(`unknown command '${word}'`, 'run airlock --help for the commands');
-      await openApp(options, command);
-    })
+    .configureOutput(json ? SILENT : {})
     .exitOverride();
   for (const register of COMMAND_GROUPS) register(program);
-  return program;
+  // The program's own, not inherited: without a command, the full-screen app; with a word that
+  // is no command, that word is the error, whatever options follow it (`exprot --out x`).
+  return program
+    .allowExcessArguments(true)
+    .allowUnknownOption(true)
+    .action(async (options: unknown, command: Command) => {
+      const [word] = command.args;
+      if (word === undefined) return openApp(options, command);
+      if (!word.startsWith('-')) unknownCommand(command, word);
+      const flags = command.options.flatMap((o) => (o.long ? [o.long] : []));
+      command.error(`error: unknown option '${word}'${didYouMean(word, flags)}`, {
+        code: 'commander.unknownOption',
+        exitCode: 2,
+      });
+    });
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  const json = asksForJson(args.slice(2));
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram({ json }).parseAsync(args);
     return 0;
   } catch (error) {
-    return report(error);
+    return reportFailure(error, json);
   }
-}
-
-/** Says on stderr what went wrong and returns the exit status: 2 for a usage error, else 1. */
-function report(error: unknown): number {
-  if (error instanceof CommanderError) {
-    // Commander has printed its message; help and version are not failures.
-    return error.exitCode === 0 ? 0 : 2;
-  }
-  const { message, hint, expected } = describeError(error);
-  // Messages quote files, codes and arguments: nothing in them may act on the terminal.
-  const tell = (line: string) => process.stderr.write(`${printable(line)}\n`);
-  if (error instanceof UsageError) {
-    tell(`error: ${message}`);
-    tell(`(${hint ?? 'run airlock --help for usage'})`);
-    return 2;
-  }
-  // One line: what went wrong, then what to do about it.
-  const advice = expected ? hint : 'this is a bug in airlock; please report it with the command you ran';
-  tell(`airlock: ${expected ? '' : 'internal error: '}${message}${advice ? `; ${advice}` : ''}`);
-  if (!expected && process.env.AIRLOCK_DEBUG)
-    process.stderr.write(`${printable(String(error instanceof Error ? error.stack : error), { multiline: true })}\n`);
-  return 1;
 }
 
 process.exitCode = await main(process.argv);

@@ -13,7 +13,7 @@ import { accountSource, fileSource } from '../qr/show-sources.js';
 import { findAccount } from '../vault/accounts.js';
 import { nameFromFile } from '../vault/names.js';
 import { findNetwork } from '../vault/networks.js';
-import { say, withVault } from './context.js';
+import { printJson, say, withVault } from './context.js';
 import { playOnTerminal } from './qr-player.js';
 
 interface ShowOptions {
@@ -55,6 +55,7 @@ interface ReadOptions {
   out?: string;
   force?: boolean;
   transfer?: string;
+  json?: boolean;
 }
 
 export async function readQr(inputs: string[], options: ReadOptions): Promise<void> {
@@ -86,11 +87,24 @@ export async function readQr(inputs: string[], options: ReadOptions): Promise<vo
   }
   // Once it is done, the count with what was skipped named, over the live line.
   process.stderr.write(`${live ? '\x1b[1A\r\x1b[K' : ''}${progressLine(tally, { fraction: 1, missing: 0 }, others)}\n`);
-  if (!options.out) return printText((result as { text: string }).text);
+  const skipped = others.map(({ id, what, codes }) => ({ transfer: id, what, codes }));
+  if (!options.out) {
+    const { text } = result as { text: string };
+    return options.json ? printJson({ ...textJson(text), tally, skipped }) : printText(text);
+  }
   await writeReceived(options.out, payload);
+  if (options.json) return printJson({ kind: kind.kind, out: options.out, bytes: payload.length, tally, skipped });
   say(
     `Wrote ${formatBytes(payload.length)} to ${options.out}${isImportable(kind) ? ` (${payloadName(kind, payload.length)}: check it with \`airlock import ${options.out} --dry-run\`)` : ''}`,
   );
+}
+
+/** What `--json` says of a code's text: the text, or the parts of an address code. */
+function textJson(text: string) {
+  const kind = describeText(text);
+  if (kind?.kind !== 'address') return { kind: 'text', text };
+  const { address, genesisHash, name } = kind.qr;
+  return { kind: 'address', address, network: kind.network?.name ?? null, genesisHash, name: name ?? null };
 }
 
 /** A code's text, or the parts of an address code; what the code says is shown escaped where it could act on the terminal. */

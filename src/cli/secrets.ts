@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { readRegularFile } from '../media/read-regular-file.js';
 import { checkNewPassword } from '../vault/password-policy.js';
-import { askHidden } from './terminal.js';
+import { askHidden, tellTerminal } from './terminal.js';
 
 /**
  * Where a password comes from: `NAME` or `NAME_FILE` in the environment for scripts (as
@@ -107,19 +107,50 @@ function knownVariable(variable: string): string {
 
 /** A new password: from the environment once, or typed twice. Weak ones get a warning on stderr. */
 export async function readNewPassword(source: PasswordSource, what: string): Promise<Uint8Array> {
-  let password = await passwordFromEnvironment(source.variable);
-  if (!password) {
-    password = await askHidden(source.prompt);
-    checkNewPassword(password, what);
-    const again = await askHidden('Repeat it: ');
-    const same = Buffer.from(again).equals(Buffer.from(password));
-    again.fill(0);
-    if (!same) {
-      password.fill(0);
-      throw new UserError('the two passwords differ', 'nothing was changed; try again');
-    }
+  const password = (await passwordFromEnvironment(source.variable)) ?? (await askNewPassword(source.prompt, what));
+  let warning: string | undefined;
+  try {
+    warning = checkNewPassword(password, what);
+  } catch (error) {
+    password.fill(0);
+    throw error;
   }
-  const warning = checkNewPassword(password, what);
   if (warning) process.stderr.write(`airlock: warning: ${warning}\n`);
   return password;
+}
+
+/** How many times a person may type a new password that is too short or not repeated the same. */
+export const NEW_PASSWORD_ATTEMPTS = 3;
+
+/**
+ * A new password typed twice. At a terminal a slip is no reason to start over (and, for a
+ * backup, to unlock the vault again): one too short or repeated differently is asked again,
+ * a few times, with what was wrong said on the terminal.
+ */
+async function askNewPassword(prompt: string, what: string): Promise<Uint8Array> {
+  for (let attempt = 1; ; attempt++) {
+    const password = await askHidden(prompt);
+    const problem = await newPasswordProblem(password, what);
+    if (problem === undefined) return password;
+    password.fill(0);
+    const left = NEW_PASSWORD_ATTEMPTS - attempt;
+    if (left === 0) throw new UserError(problem, 'nothing was changed; try again');
+    tellTerminal(
+      `${problem[0]!.toUpperCase()}${problem.slice(1)}; try again (${left} ${left === 1 ? 'try' : 'tries'} left).`,
+    );
+  }
+}
+
+/** Why a typed new password is refused, or nothing once it has been repeated the same. */
+async function newPasswordProblem(password: Uint8Array, what: string): Promise<string | undefined> {
+  try {
+    checkNewPassword(password, what);
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
+  const again = await askHidden('Repeat it: ');
+  const same = Buffer.from(again).equals(Buffer.from(password));
+  again.fill(0);
+  return same ? undefined : 'the two passwords differ';
 }

@@ -1,7 +1,8 @@
 import { openSync } from 'node:fs';
 import { ReadStream, WriteStream } from 'node:tty';
-import { UserError } from '../errors.js';
+import { CancelledError, NoTerminalError } from '../errors.js';
 import { enterFullScreen } from '../ui/full-screen.js';
+import { NARROWEST, proseFor, wrapProse } from './wrap.js';
 
 /**
  * The controlling terminal, opened directly so prompts work while stdin carries data (a
@@ -13,12 +14,6 @@ interface Terminal {
   close(): void;
 }
 
-export class Cancelled extends UserError {
-  constructor() {
-    super('cancelled');
-  }
-}
-
 const SCRIPT_HINT = 'run airlock in a terminal, or see the README for the variables scripts use';
 
 export function openTerminal(why: string, hint = SCRIPT_HINT): Terminal {
@@ -28,7 +23,7 @@ export function openTerminal(why: string, hint = SCRIPT_HINT): Terminal {
     input = new ReadStream(openSync('/dev/tty', 'r'));
     output = new WriteStream(openSync('/dev/tty', 'w'));
   } catch {
-    throw new UserError(`no terminal to ${why}`, hint);
+    throw new NoTerminalError(`no terminal to ${why}`, hint);
   }
   return {
     input,
@@ -49,6 +44,13 @@ export function hasTerminal(): boolean {
   } catch {
     return false;
   }
+}
+
+/** A line for the person at the terminal, where the prompts are (stderr may be going to a log). */
+export function tellTerminal(line: string): void {
+  const terminal = openTerminal('say it on');
+  terminal.output.write(proseFor(terminal.output, line));
+  terminal.close();
 }
 
 /** Reads one line with echo off; the bytes are the caller's to wipe. */
@@ -77,10 +79,10 @@ function readKeys(prompt: string, { echo }: { echo: boolean }): Promise<Uint8Arr
       } else resolve(new Uint8Array(typed));
     };
     const onData = (chunk: Buffer) => {
-      if (chunk.length === 1 && chunk[0] === 0x1b) return finish(new Cancelled()); // Esc alone
+      if (chunk.length === 1 && chunk[0] === 0x1b) return finish(new CancelledError()); // Esc alone
       if (chunk[0] === 0x1b) return; // arrow and function keys: ignored
       for (const byte of chunk) {
-        if (byte === 0x03) return finish(new Cancelled()); // Ctrl-C
+        if (byte === 0x03) return finish(new CancelledError()); // Ctrl-C
         if (byte === 0x0d || byte === 0x0a || byte === 0x04) return finish();
         if (byte === 0x7f || byte === 0x08) {
           const chars = [...typed.toString('utf8')];
@@ -109,7 +111,7 @@ function readKeys(prompt: string, { echo }: { echo: boolean }): Promise<Uint8Arr
  * is never in stdout, and does not stay in the scrollback, whatever ends the process meanwhile.
  * Ctrl-C and Esc cancel.
  */
-export function showOnAlternateScreen(text: string, prompt: string): Promise<void> {
+export function showOnAlternateScreen(text: (width: number) => string, prompt: string): Promise<void> {
   const terminal = openTerminal('show the recovery phrase on');
   const { input } = terminal;
   return new Promise((resolve, reject) => {
@@ -122,11 +124,14 @@ export function showOnAlternateScreen(text: string, prompt: string): Promise<voi
       else resolve();
     };
     const onData = (chunk: Buffer) => {
-      if (chunk.includes(0x03) || chunk.includes(0x1b)) leave(new Cancelled());
+      if (chunk.includes(0x03) || chunk.includes(0x1b)) leave(new CancelledError());
       else if (chunk.includes(0x0d) || chunk.includes(0x0a)) leave();
     };
     input.setRawMode(true);
     input.on('data', onData);
-    screen.output.write(text.replace(/\n/gu, '\r\n') + '\r\n\r\n' + prompt);
+    // Laid out for the terminal's width, so that it breaks lines between words, not within them.
+    const width = terminal.output.columns || 80;
+    const page = `${text(width)}\n\n${width >= NARROWEST ? wrapProse(prompt, width) : prompt}`;
+    screen.output.write(page.replace(/\n/gu, '\r\n'));
   });
 }

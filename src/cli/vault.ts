@@ -3,12 +3,14 @@ import { UsageError } from '../errors.js';
 import * as actions from '../vault/actions.js';
 import { findNetwork } from '../vault/networks.js';
 import { describeLockAfter, LOCK_AFTER_RULE, parseLockAfter } from '../vault/settings.js';
-import { VaultSession } from '../vault/store.js';
+import { checkNoVaultFile, VaultSession } from '../vault/store.js';
 import { readNewPassword, VAULT_PASSWORD } from './secrets.js';
-import { printJson, printTable, say, vaultPathOf, withVault } from './context.js';
+import { existingVaultPath, printJson, printResult, printTable, vaultPathOf, withVault } from './context.js';
 
-export async function init(_options: unknown, command: Command): Promise<void> {
+/** Under `--json`: `{"vault": PATH}`, the vault created. */
+export async function init(options: { json?: boolean }, command: Command): Promise<void> {
   const path = vaultPathOf(command);
+  await checkNoVaultFile(path); // before the new password is typed twice for nothing
   const password = await readNewPassword(VAULT_PASSWORD, 'vault password');
   try {
     const session = await VaultSession.create(path, password);
@@ -16,10 +18,12 @@ export async function init(_options: unknown, command: Command): Promise<void> {
   } finally {
     password.fill(0);
   }
-  say(`Created an empty vault at ${path}`);
+  printResult(options.json, { vault: path }, `Created an empty vault at ${path}`);
 }
 
-export async function passwd(_options: unknown, command: Command): Promise<void> {
+/** Under `--json`: `{"vault": PATH}`, the vault whose password changed. */
+export async function passwd(options: { json?: boolean }, command: Command): Promise<void> {
+  const path = await existingVaultPath(command);
   await withVault(command, async (session) => {
     const next = await readNewPassword(
       { variable: 'AIRLOCK_NEW_PASSWORD', prompt: 'New vault password: ' },
@@ -31,7 +35,7 @@ export async function passwd(_options: unknown, command: Command): Promise<void>
       next.fill(0);
     }
   });
-  say('Vault password changed.');
+  printResult(options.json, { vault: path }, 'Vault password changed.');
 }
 
 export async function settings(

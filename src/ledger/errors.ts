@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
  */
 export class LedgerError extends UserError {
   override readonly name = 'LedgerError';
+  override readonly code = 'ledger';
 }
 
 const UNLOCK = 'unlock it with its PIN, open the Polkadot app and try again';

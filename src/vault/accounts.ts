@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { AlreadyExistsError, NotFoundError, UserError } from '../errors.js';
 import { ss58PrefixOf } from './address-check.js';
 import { findIdentity } from './identities.js';
 import { addressOf, checkPath, defaultPath, derivePublicKey, displayPath, type KeyType } from './keys.js';
@@ -55,13 +55,16 @@ export function addAccount(data: VaultData, account: Account): VaultData {
 function assertNewKey(data: VaultData, account: Account): void {
   const twin = data.accounts.find((a) => a.publicKey === account.publicKey);
   if (twin) {
-    throw new UserError(`this key is already in the vault as account "${twin.name}"`, 'derive with another path');
+    throw new AlreadyExistsError(
+      `this key is already in the vault as account "${twin.name}"`,
+      'derive with another path',
+    );
   }
 }
 
 function assertFreeAccountName(data: VaultData, name: string): void {
   if (data.accounts.some((a) => a.name === name)) {
-    throw new UserError(`an account named "${name}" already exists`, 'choose another name');
+    throw new AlreadyExistsError(`an account named "${name}" already exists`, 'choose another name');
   }
 }
 
@@ -88,7 +91,7 @@ export function findAccount(data: VaultData, ref: string): Account {
     return samePrefixAddress(a, wanted) === wanted;
   });
   if (!found) {
-    throw new UserError(`no account named or at "${ref}"`, 'list them with `airlock account list`');
+    throw new NotFoundError(`no account named or at "${ref}"`, 'list them with `airlock account list`');
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { AlreadyExistsError, NotFoundError } from '../errors.js';
 import { checkAddressFor } from './address-check.js';
 import type { AddressEntry, VaultData } from './model.js';
 import { checkName } from './names.js';
@@ -18,10 +18,10 @@ export function checkAddressEntry(data: VaultData, entry: NewAddress, replacing?
   const { address, prefix } = checkAddressFor(entry.address, network);
   const others = data.addresses.filter((a) => a !== replacing);
   if (others.some((a) => a.name === name)) {
-    throw new UserError(`an address named "${name}" already exists`, 'choose another name');
+    throw new AlreadyExistsError(`an address named "${name}" already exists`, 'choose another name');
   }
   const twin = others.find((a) => a.address.toLowerCase() === address.toLowerCase());
-  if (twin) throw new UserError(`this address is already in the address book as "${twin.name}"`);
+  if (twin) throw new AlreadyExistsError(`this address is already in the address book as "${twin.name}"`);
   return {
     name,
     address,
@@ -58,7 +58,7 @@ export function findAddress(data: VaultData, ref: string): AddressEntry {
     data.addresses.find((a) => a.name === ref) ??
     data.addresses.find((a) => a.address.toLowerCase() === ref.trim().toLowerCase());
   if (!entry)
-    throw new UserError(`no address-book entry named or at "${ref}"`, 'list them with `airlock address list`');
+    throw new NotFoundError(`no address-book entry named or at "${ref}"`, 'list them with `airlock address list`');
   return entry;
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { DamagedFileError, UserError } from '../errors.js';
+import { AlreadyExistsError, DamagedFileError, UserError } from '../errors.js';
 import { fileExists } from '../media/file-exists.js';
 import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
 import { explainWriteError, removeOldTemps, writeFileDurably } from '../media/durable-write.js';
@@ -90,7 +90,7 @@ export async function writeBackup(
 
 export async function refuseToReplace(path: string, overwrite: boolean): Promise<void> {
   if (!overwrite && (await fileExists(path))) {
-    throw new UserError(`${path} already exists`, 'choose another name, or confirm replacing it');
+    throw new AlreadyExistsError(`${path} already exists`, 'choose another name, or confirm replacing it');
   }
 }
 

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { UserError } from '../errors.js';
+import { AlreadyExistsError, NotFoundError, UserError } from '../errors.js';
 import type { Identity, VaultData } from './model.js';
 import { checkName } from './names.js';
 
 export function findIdentity(data: VaultData, name: string): Identity {
   const identity = data.identities.find((i) => i.name === name);
   if (!identity) {
-    throw new UserError(`no identity named "${name}"`, 'list them with `airlock identity list`');
+    throw new NotFoundError(`no identity named "${name}"`, 'list them with `airlock identity list`');
   }
   return identity;
 }
@@ -20,7 +20,7 @@ export function checkNewIdentityName(data: VaultData, name: string): string {
 
 function assertFreeName(data: VaultData, name: string): void {
   if (data.identities.some((i) => i.name === name)) {
-    throw new UserError(`an identity named "${name}" already exists`, 'choose another name');
+    throw new AlreadyExistsError(`an identity named "${name}" already exists`, 'choose another name');
   }
 }
 
@@ -53,7 +53,7 @@ export function addMnemonicIdentity(
 ): { data: VaultData; identity: Identity } {
   const clean = checkNewIdentityName(data, name);
   const known = phraseInVault(data, phrase, passphrase);
-  if (known) throw new UserError(known);
+  if (known) throw new AlreadyExistsError(known);
   const identity: Identity = {
     id: newIdentityId(),
     name: clean,

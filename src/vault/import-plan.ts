@@ -14,6 +14,8 @@ export interface PlannedEntry {
   existing?: string;
   /** …or another reason, such as a key file's account that did not open. */
   reason?: string;
+  /** Never part of the merge: an account of a key file that did not open or that airlock cannot take. */
+  leftOut?: true;
 }
 
 export interface ImportPlan {

@@ -100,6 +100,7 @@ export function leftOutEntries(opened: OpenedBackup): PlannedEntry[] {
     name: name ?? address,
     action: 'skip',
     reason,
+    leftOut: true,
   });
   return [
     ...opened.locked.map((l) => entry(l.name, l.address, 'locked: it has a password of its own')),

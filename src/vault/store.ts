@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DamagedFileError, UserError } from '../errors.js';
+import { AlreadyExistsError, DamagedFileError, NoVaultError, UserError } from '../errors.js';
 import { fileExists } from '../media/file-exists.js';
 import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
 import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
@@ -37,17 +37,39 @@ async function readVaultText(path: string): Promise<string> {
     const tooLarge = (size: number) => new DamagedFileError(`${path} is ${size} bytes, too large to be a vault`);
     return (await readRegularFile(path, MAX_VAULT_BYTES, tooLarge)).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new UserError(`no vault at ${path}`, 'create one with `airlock init`, or point --vault at yours');
-    }
-    if (code === 'EISDIR' || code === 'ENOTDIR')
-      throw new UserError(`${path} is not a vault file`, 'point --vault at the vault file itself');
-    if (code === 'EACCES' || code === 'EPERM')
-      throw new UserError(`cannot read ${path}: permission denied`, "run airlock as the vault's owner");
-    throw explainReadError(path, error);
+    throw vaultReadError(path, error);
   }
 }
+
+function vaultReadError(path: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new NoVaultError(path);
+  if (code === 'EISDIR' || code === 'ENOTDIR')
+    return new UserError(`${path} is not a vault file`, 'point --vault at the vault file itself');
+  if (code === 'EACCES' || code === 'EPERM')
+    return new UserError(`cannot read ${path}: permission denied`, "run airlock as the vault's owner");
+  return explainReadError(path, error);
+}
+
+/**
+ * Refuses at once a vault that is not there (or is a folder), so that nobody is asked for a
+ * password, or to pipe in words, only to hear afterwards that there was nothing to open.
+ */
+export async function checkVaultFile(path: string): Promise<void> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw vaultReadError(path, error);
+    return undefined; // anything else (a permission, a failing medium) the unlock finds and says
+  });
+  if (info?.isDirectory()) throw vaultReadError(path, { code: 'EISDIR' });
+}
+
+/** Refuses at once to create a vault where one is, before the new password is asked for twice. */
+export async function checkNoVaultFile(path: string): Promise<void> {
+  if (await fileExists(path)) throw vaultExists(path);
+}
+
+const vaultExists = (path: string) =>
+  new AlreadyExistsError(`a vault already exists at ${path}`, 'use it, or choose another --vault path');
 
 function decode(path: string, envelope: Envelope, key: EnvelopeKey): VaultData {
   const content = migrateVaultData(envelope.version, open(envelope, key, `vault ${path}`));
@@ -95,8 +117,7 @@ export class VaultSession {
     const key = await createKey(password, scrypt);
     const data = emptyVaultData();
     await withLock(path, async () => {
-      if (await fileExists(path))
-        throw new UserError(`a vault already exists at ${path}`, 'use it, or choose another --vault path');
+      if (await fileExists(path)) throw vaultExists(path);
       await writeFileDurably(path, seal(VAULT_FORMAT, VAULT_VERSION, data, key));
       // What an `init` killed mid-write left: a temp file that never took the vault's name.
       await removeStaleTemps(path, previousGenerationPath(path));

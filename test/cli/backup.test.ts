@@ -96,6 +96,14 @@ describe.concurrent('export and import', () => {
     ]);
   });
 
+  it('an import that adds every entry says what it added, and speaks of no rest', async () => {
+    const vault = await createVault(join(await scratch.dir(), 'vault.json'));
+    const done = await airlockOk(['import', backup], { vault, env: BOTH });
+    const summary = done.stdout.trimEnd().split('\n').at(-1);
+    expect(summary).toBe('Imported 1 identity, 2 accounts and 1 address.');
+    expect(done.stdout).not.toMatch(/rest|left out/u);
+  });
+
   it('the backup drill: --dry-run shows what would happen and leaves the vault byte-identical', async () => {
     const dir = await scratch.dir();
     const vault = await copyVault(template, dir);
@@ -123,7 +131,9 @@ describe.concurrent('export and import', () => {
       files.map(async (f) => ({ bytes: await readFile(f), mtime: (await stat(f)).mtimeMs })),
     );
     const done = await airlockOk(['import', backup], { vault, env: BOTH });
-    expect(done.stdout).toContain('Imported 0;');
+    expect(done.stdout).toContain(
+      'Imported nothing; skipped 1 identity, 2 accounts and 1 address (already in the vault).',
+    );
     const after = await Promise.all(
       files.map(async (f) => ({ bytes: await readFile(f), mtime: (await stat(f)).mtimeMs })),
     );
@@ -135,7 +145,9 @@ describe.concurrent('export and import', () => {
     const result = await runAirlock(['import', backup, '--dry-run'], { vault: join(dir, 'vault.json'), env: BACKUP });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('decrypts and holds 4 entries');
-    expect(result.stdout).toContain('Dry run: nothing was changed (4 would be added)');
+    expect(result.stdout).toContain(
+      'Dry run: nothing was changed. Importing would add 1 identity, 2 accounts and 1 address.',
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 

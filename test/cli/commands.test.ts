@@ -422,8 +422,11 @@ describe.concurrent('passwd', () => {
       list(vault, NEW_PASSWORD),
       list(previous, NEW_PASSWORD),
     ]);
-    expectCleanFailure(oldOnVault, /wrong password/);
-    expectCleanFailure(oldOnPrevious, /wrong password/);
+    // Under --json a failure is the error object on stderr.
+    for (const refused of [oldOnVault, oldOnPrevious]) {
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stderr)).toMatchObject({ error: { code: 'wrong-password' } });
+    }
     for (const opened of [newOnVault, newOnPrevious]) {
       expect(opened.code, opened.stderr).toBe(0);
       expect((JSON.parse(opened.stdout) as IdentityRow[]).map((i) => i.name)).toEqual(['dev']);

@@ -185,9 +185,14 @@ describe('airlock ledger errors: one line each, exit 1', () => {
 
   it('rejected on the device', async () => {
     expectCleanFailure(
-      await runAirlock(['ledger', 'show', ...device({ reject: true }), '--json']).then(dropProgress),
+      await runAirlock(['ledger', 'show', ...device({ reject: true })]).then(dropProgress),
       /^airlock: rejected on the Ledger; /,
     );
+    // Under --json the failure is the error object, after the line that says what to compare.
+    const json = dropProgress(await runAirlock(['ledger', 'show', ...device({ reject: true }), '--json']));
+    expect(json.code).toBe(1);
+    expect(json.stdout).toBe('');
+    expect(JSON.parse(json.stderr)).toMatchObject({ error: { code: 'ledger', message: 'rejected on the Ledger' } });
   });
 
   it('emulator not reachable', async () => {

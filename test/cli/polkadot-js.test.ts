@@ -161,7 +161,7 @@ describe.concurrent('polkadot.js files through the command line', () => {
     const before = await fileBytes(vault);
     expectCleanFailure(
       await runAirlock(['import', extensionBatch], { vault, env: BOTH }),
-      /1 account\(s\) .* have passwords of their own/,
+      /1 account in .* has a password of its own, and there is no terminal to ask for it;/,
     );
     expect(await fileBytes(vault)).toEqual(before);
 

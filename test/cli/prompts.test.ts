@@ -32,27 +32,74 @@ describe.concurrent('prompts at the terminal', () => {
     expect(await airlockJson(['identity', 'list'], { vault, env: { AIRLOCK_PASSWORD: TYPED_PASSWORD } })).toEqual([]);
   });
 
-  it('init refuses two different passwords and creates nothing', async () => {
+  it('init asks again after two different passwords, and gives up after three tries, creating nothing', async () => {
     const dir = await scratch.dir();
-    const result = await runAirlockInTerminal(['init'], {
-      vault: join(dir, 'vault.json'),
-      replies: [typePassword('Vault password: ', TYPED_PASSWORD), typePassword('Repeat it: ', `${TYPED_PASSWORD}x`)],
-    });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('airlock: the two passwords differ');
+    const differ = [1, 2, 3].flatMap(() => [
+      typePassword(/Vault password: $/u, TYPED_PASSWORD),
+      typePassword(/Repeat it: $/u, `${TYPED_PASSWORD}x`),
+    ]);
+    const result = await runAirlockInTerminal(['init'], { vault: join(dir, 'vault.json'), replies: differ });
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.stdout).toContain('The two passwords differ; try again (2 tries left).');
+    expect(result.stdout).toContain('The two passwords differ; try again (1 try left).');
+    expect(result.stdout).toContain('airlock: the two passwords differ; nothing was changed');
+    expect(result.stdout.match(/Vault password: /gu)).toHaveLength(3);
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('init refuses a password under 6 characters before asking again', async () => {
-    const dir = await scratch.dir();
+  it('init asks again for a password under 6 characters, then takes a good one', async () => {
+    const vault = join(await scratch.dir(), 'vault.json');
     const result = await runAirlockInTerminal(['init'], {
-      vault: join(dir, 'vault.json'),
-      replies: [typePassword('Vault password: ', 'abc')],
+      vault,
+      replies: [
+        typePassword('Vault password: ', 'abc'),
+        typePassword(/try again \(2 tries left\)\.\s+Vault password: $/u, TYPED_PASSWORD),
+        typePassword('Repeat it: ', TYPED_PASSWORD),
+      ],
     });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('at least 6 characters');
-    expect(result.stdout).not.toContain('Repeat it');
-    expect(await readdir(dir)).toEqual([]);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('The vault password must be at least 6 characters long; try again (2 tries left).');
+    expect(result.stdout.match(/Repeat it: /gu)).toHaveLength(1);
+    expect(await airlockJson(['identity', 'list'], { vault, env: { AIRLOCK_PASSWORD: TYPED_PASSWORD } })).toEqual([]);
+  });
+
+  it('passwd asks again for a mismatched new password without unlocking again', async () => {
+    const vault = join(await scratch.dir(), 'vault.json');
+    await runAirlockInTerminal(['init'], { vault, env: OWNER });
+    const result = await runAirlockInTerminal(['passwd'], {
+      vault,
+      replies: [
+        typePassword('Vault password: ', OWNER.AIRLOCK_PASSWORD),
+        typePassword(/New vault password: $/u, TYPED_PASSWORD),
+        typePassword(/Repeat it: $/u, 'something-else-9'),
+        typePassword(/\(2 tries left\)\.\s+New vault password: $/u, TYPED_PASSWORD),
+        typePassword(/Repeat it: $/u, TYPED_PASSWORD),
+      ],
+    });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('Vault password changed.');
+    expect(result.stdout.match(/^Vault password: /gmu)).toHaveLength(1);
+    expect(result.stdout).not.toContain(TYPED_PASSWORD);
+    expect(await airlockJson(['identity', 'list'], { vault, env: { AIRLOCK_PASSWORD: TYPED_PASSWORD } })).toEqual([]);
+  });
+
+  it('export asks again for a backup password that is too short, and writes the backup', async () => {
+    const dir = await scratch.dir();
+    const vault = join(dir, 'vault.json');
+    await runAirlockInTerminal(['init'], { vault, env: OWNER });
+    const out = join(dir, 'backup.json');
+    const result = await runAirlockInTerminal(['export', '--out', out], {
+      vault,
+      env: OWNER,
+      replies: [
+        typePassword('Backup password: ', 'short'),
+        typePassword(/\(2 tries left\)\.\s+Backup password: $/u, TYPED_PASSWORD),
+        typePassword('Repeat it: ', TYPED_PASSWORD),
+      ],
+    });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain('The backup password must be at least 6 characters long; try again');
+    expect(await readdir(dir)).toContain('backup.json');
   });
 
   it('init warns about a weak password but accepts it', async () => {

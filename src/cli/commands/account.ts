@@ -18,6 +18,7 @@ export function registerAccountCommands(program: Command): void {
       new Option('--type <type>', 'key type').choices(['sr25519', 'ed25519', 'ecdsa', 'ethereum']).default('sr25519'),
     )
     .option('--network <network>', 'network name or SS58 prefix (default: the vault default, substrate)')
+    .option('--json', 'one JSON document')
     .action(lazy(account, 'deriveAccount'));
   group
     .command('list')
@@ -36,10 +37,12 @@ export function registerAccountCommands(program: Command): void {
     .description('rename an account')
     .argument('<old>')
     .argument('<new>')
+    .option('--json', 'one JSON document')
     .action(lazy(account, 'renameAccount'));
   group
     .command('remove')
     .description('remove an account')
     .argument('<address-or-name>')
+    .option('--json', 'one JSON document')
     .action(lazy(account, 'removeAccount'));
 }

@@ -12,6 +12,7 @@ export function registerAddressCommands(program: Command): void {
     .option('--network <network>', 'network the address must belong to')
     .option('--note <text>', 'a note kept with the entry')
     .argument('<address>')
+    .option('--json', 'one JSON document')
     .action(lazy(address, 'addAddress'));
   group
     .command('edit')
@@ -21,6 +22,7 @@ export function registerAddressCommands(program: Command): void {
     .option('--address <address>', 'new address')
     .option('--network <network>', 'network the address must belong to')
     .option('--note <text>', 'new note')
+    .option('--json', 'one JSON document')
     .action(lazy(address, 'editAddress'));
   group
     .command('list')
@@ -31,5 +33,6 @@ export function registerAddressCommands(program: Command): void {
     .command('remove')
     .description('remove an entry')
     .argument('<address-or-name>')
+    .option('--json', 'one JSON document')
     .action(lazy(address, 'removeAddress'));
 }

@@ -10,11 +10,13 @@ export function registerIdentityCommands(program: Command): void {
     .description('generate a new recovery phrase and show it once, on the terminal')
     .requiredOption('--name <name>', 'name of the identity')
     .addOption(new Option('--words <count>', 'number of words').choices(['12', '15', '18', '21', '24']).default('24'))
+    .option('--json', 'one JSON document')
     .action(lazy(identity, 'newIdentity'));
   group
     .command('restore')
     .description('add an identity from a recovery phrase read from stdin (or typed, hidden)')
     .requiredOption('--name <name>', 'name of the identity')
+    .option('--json', 'one JSON document')
     .action(lazy(identity, 'restoreIdentity'));
   group
     .command('list')
@@ -26,6 +28,7 @@ export function registerIdentityCommands(program: Command): void {
     .description('rename an identity')
     .argument('<old>')
     .argument('<new>')
+    .option('--json', 'one JSON document')
     .action(lazy(identity, 'renameIdentity'));
   group
     .command('remove')
@@ -33,5 +36,6 @@ export function registerIdentityCommands(program: Command): void {
     .argument('<name>')
     .option('--with-accounts', 'also remove the accounts derived from it')
     .option('--yes', 'do not ask for confirmation (for scripts)')
+    .option('--json', 'one JSON document')
     .action(lazy(identity, 'removeIdentity'));
 }

@@ -37,5 +37,6 @@ export function registerQrCommands(program: Command): void {
     )
     .option('--out <file>', 'write what the codes carry to this file')
     .option('--force', 'replace --out if it exists')
+    .option('--json', 'one JSON document: the text or address the codes hold, or the file written')
     .action(lazy(qr, 'readQr'));
 }

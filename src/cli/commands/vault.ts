@@ -4,8 +4,16 @@ import { lazy } from './lazy.js';
 const vault = () => import('../vault.js');
 
 export function registerVaultCommands(program: Command): void {
-  program.command('init').description('create a new, empty vault').action(lazy(vault, 'init'));
-  program.command('passwd').description('change the vault password').action(lazy(vault, 'passwd'));
+  program
+    .command('init')
+    .description('create a new, empty vault')
+    .option('--json', 'one JSON document')
+    .action(lazy(vault, 'init'));
+  program
+    .command('passwd')
+    .description('change the vault password')
+    .option('--json', 'one JSON document')
+    .action(lazy(vault, 'passwd'));
   program
     .command('settings')
     .description('show the vault settings, or change them')

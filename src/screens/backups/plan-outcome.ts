@@ -1,5 +1,6 @@
 import { hints } from '../../ui/keymap.js';
 import type { PlannedEntry } from '../../vault/import-plan.js';
+import { countOfKinds, entryCount as entries, importSummary } from '../../vault/import-summary.js';
 import type { BackupFormat } from '../../vault/open-backup.js';
 import type { PlanViewProps } from './plan-view.js';
 import type { ImportStep } from './backup-import-state.js';
@@ -19,11 +20,8 @@ export function importTitle(verifyOnly: boolean, format?: BackupFormat): string 
   return `${verifyOnly ? 'Verify' : 'Import'} ${FORMAT_TITLES[format]}`;
 }
 
-const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
-
-/** `Imported 2 entries`, for the status line. */
-export const addedText = (planned: readonly PlannedEntry[]) =>
-  entries(planned.filter((e) => e.action === 'add').length);
+/** `Imported 1 identity and 2 accounts`, for the status line. */
+export const addedText = (planned: readonly PlannedEntry[]) => countOfKinds(planned.filter((e) => e.action === 'add'));
 
 /**
  * The outcome lines and key hints under the plan. `leftOut` entries (accounts whose own
@@ -41,18 +39,14 @@ export function planOutcome(
   const existing = planned.length - adding - leftOut;
   const rest = leftOut ? `${existing} already in this vault, ${leftOut} left out` : `${existing} already in this vault`;
   if (step === 'done') {
-    const others = leftOut ? 'the rest were already in the vault or left out' : 'the rest were already in the vault';
-    return {
-      outcome: [{ text: `Imported ${addedText(planned)}; ${others}.`, tone: 'success' }],
-      hints: ['confirm', 'back'],
-    };
+    return { outcome: [{ text: importSummary(planned, 'done'), tone: 'success' }], hints: ['confirm', 'back'] };
   }
   if (step === 'importing') return { outcome: [{ text: 'Importing…', tone: 'muted' }], hints: [] };
   if (verifyOnly) {
     return {
       outcome: [
         { text: `${holds}; nothing was changed.`, tone: 'success' },
-        { text: `Importing it would add ${adding} and skip ${planned.length - adding}.`, tone: 'muted' },
+        { text: importSummary(planned, 'would'), tone: 'muted' },
       ],
       hints: ['confirm', 'back'],
     };

@@ -65,7 +65,10 @@ describe('importing a backup', () => {
     expect(prose(preview)).toContain('The backup decrypts and holds 4 entries: 2 to add, 2 already in this vault.');
     expectFits(preview);
 
-    const done = await screen.pressUntil('Imported 2 entries; the rest were already in the', 'y');
+    const done = await screen.pressUntil('Imported 1 account and 1 address', 'y');
+    expect(prose(done)).toContain(
+      'Imported 1 account and 1 address (1 under another name); skipped 1 identity and 1 account (already in the vault).',
+    );
     expectFits(done);
     expect(session.data.accounts.map((a) => a.name)).toEqual(['alice', 'bob']);
     expect(session.data.addresses.map((a) => [a.name, a.address])).toEqual([

@@ -91,7 +91,8 @@ describe('a polkadot.js batch with an account under its own password', () => {
     expect(prose(preview)).toContain('The backup decrypts and holds 4 entries: 3 to add, 1 already in this vault.');
     expectFits(preview);
 
-    await screen.pressUntil('Imported 3 entries; the rest were already in the vault.', 'y');
+    const done = await screen.pressUntil('Imported 1 identity and 2 accounts;', 'y');
+    expect(prose(done)).toContain('Imported 1 identity and 2 accounts; skipped 1 account (already in the vault).');
     expect(keysOf(session)).toEqual([
       ['alice', ALICE.publicKey],
       ['charlie', CHARLIE.publicKey],
@@ -120,7 +121,10 @@ describe('a polkadot.js batch with an account under its own password', () => {
     );
     expectFits(preview);
     screen.type('y');
-    const done = await waitForProse(screen, 'Imported 2 entries; the rest were already in the vault or left out.');
+    const done = await waitForProse(
+      screen,
+      'Imported 1 identity and 1 account; skipped 1 account (already in the vault); left out 1 account (locked: it has a password of its own).',
+    );
     expect(done).toContain(TITLE);
     expect(content(done)).toContain(BOB_LEFT_OUT);
     expect(keysOf(session)).toEqual([

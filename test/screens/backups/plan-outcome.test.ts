@@ -9,6 +9,7 @@ const locked = (name: string): PlannedEntry => ({
   name,
   action: 'skip',
   reason: 'locked: it has a password of its own',
+  leftOut: true,
 });
 const texts = (o: ReturnType<typeof planOutcome>) => o.outcome.map((line) => line.text);
 
@@ -32,8 +33,20 @@ describe('what the preview says', () => {
       'The backup decrypts and holds 2 entries: 1 already in this vault, 1 left out; nothing to import.',
     ]);
     expect(texts(planOutcome('done', entries, 1, false))).toEqual([
-      'Imported 1 entry; the rest were already in the vault or left out.',
+      'Imported 1 account; skipped 1 account (already in the vault); left out 1 account (locked: it has a password of its own).',
     ]);
     expect(planOutcome('preview', entries, 1, true).hints).toEqual(['confirm', 'back']);
+  });
+
+  it('after adding every entry, speaks of no rest', () => {
+    const all = [add('alice'), add('bob'), add('charlie')];
+    expect(texts(planOutcome('done', all, 0, false))).toEqual(['Imported 3 accounts.']);
+  });
+
+  it('verifying says what an import would add, skip and leave out', () => {
+    expect(texts(planOutcome('preview', [add('charlie'), existing('alice'), locked('bob')], 1, true))).toEqual([
+      'The backup decrypts and holds 3 entries; nothing was changed.',
+      'Importing would add 1 account; skip 1 account (already in the vault); leave out 1 account (locked: it has a password of its own).',
+    ]);
   });
 });
