@@ -2,6 +2,7 @@ import wordlist from '@polkadot/util-crypto/mnemonic/wordlists/en';
 import { mnemonicGenerate } from '@polkadot/util-crypto/mnemonic/generate';
 import { mnemonicValidate } from '@polkadot/util-crypto/mnemonic/validate';
 import { UserError } from '../errors.js';
+import { editDistance } from './edit-distance.js';
 
 export const WORD_COUNTS = [12, 15, 18, 21, 24] as const;
 export type WordCount = (typeof WORD_COUNTS)[number];
@@ -37,22 +38,6 @@ export function suggestWords(word: string, limit = 3): string[] {
     .sort((a, b) => a.d - b.d)
     .slice(0, limit)
     .map(({ w }) => w);
-}
-
-/** Optimal string alignment distance: a swap of two neighbouring letters counts as one edit. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 /** Normalises a typed phrase and checks count, every word and the checksum; returns the phrase. */
