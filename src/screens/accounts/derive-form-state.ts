@@ -3,7 +3,7 @@ import { describeError } from '../../errors.js';
 import type { DeriveRequest } from '../../vault/accounts.js';
 import { KEY_TYPES, checkPath, defaultPath, type KeyType } from '../../vault/keys.js';
 import { checkName } from '../../vault/names.js';
-import { findNetwork, type Network } from '../../vault/networks.js';
+import { defaultNetworkFor, findNetwork, type Network } from '../../vault/networks.js';
 
 /** The derive form's fields, in the order Tab visits them. */
 export const DERIVE_FIELDS = ['identity', 'name', 'type', 'path', 'network'] as const;
@@ -18,7 +18,10 @@ export interface DeriveForm {
   name: string;
   type: KeyType;
   path: string;
+  /** The network chosen in the picker: always one the registry knows. */
   network: string;
+  /** The vault's default network, which the network follows while the user has not chosen one. */
+  defaultNetwork: string;
 }
 
 export type DeriveFormAction =
@@ -27,21 +30,28 @@ export type DeriveFormAction =
   /** ←/→ on a choice (identity, key type). */
   | { type: 'cycle'; step: 1 | -1 }
   /** A key typed into the focused text field. */
-  | { type: 'edit'; edit: TextFieldAction };
+  | { type: 'edit'; edit: TextFieldAction }
+  /** A network picked in the network search. */
+  | { type: 'network'; network: string };
 
-type TextField = 'name' | 'path' | 'network';
-const isTextField = (field: DeriveField): field is TextField =>
-  field === 'name' || field === 'path' || field === 'network';
+type TextField = 'name' | 'path';
+const isTextField = (field: DeriveField): field is TextField => field === 'name' || field === 'path';
 
-export function initialDeriveForm(identities: readonly string[], network: string): DeriveForm {
+/** The form on `identity` when it is one of `identities` (else the first), sr25519 at the root, on the default network. */
+export function initialDeriveForm(
+  identities: readonly string[],
+  defaultNetwork: string,
+  identity?: string,
+): DeriveForm {
   return {
     focus: 'identity',
     identities,
-    identity: identities[0] ?? '',
+    identity: identity !== undefined && identities.includes(identity) ? identity : (identities[0] ?? ''),
     name: '',
     type: 'sr25519',
     path: defaultPath('sr25519'),
-    network,
+    network: defaultNetworkFor('sr25519', defaultNetwork),
+    defaultNetwork,
   };
 }
 
@@ -61,9 +71,12 @@ export function deriveFormReducer(state: DeriveForm, action: DeriveFormAction): 
       }
       if (state.focus === 'type') {
         const type = step(KEY_TYPES, state.type, action.step);
-        // A path the user left at the default follows the key type (ethereum takes BIP44).
+        // A path and a network the user left at the default follow the key type: ethereum takes
+        // BIP44 and an EVM chain.
         const path = state.path === defaultPath(state.type) ? defaultPath(type) : state.path;
-        return { ...state, type, path };
+        const followsType = state.network === defaultNetworkFor(state.type, state.defaultNetwork);
+        const network = followsType ? defaultNetworkFor(type, state.defaultNetwork) : state.network;
+        return { ...state, type, path, network };
       }
       return state;
     case 'edit': {
@@ -71,6 +84,8 @@ export function deriveFormReducer(state: DeriveForm, action: DeriveFormAction): 
       if (!isTextField(field)) return state;
       return { ...state, [field]: textFieldReducer({ value: state[field] }, action.edit).value };
     }
+    case 'network':
+      return { ...state, network: action.network };
   }
 }
 
