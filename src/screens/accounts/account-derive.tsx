@@ -6,7 +6,8 @@ import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { DeriveFields } from './derive-fields.js';
-import { LAST_FIELD, type DeriveForm } from './derive-form-state.js';
+import { Help } from '../help.js';
+import { LAST_FIELD, isTextField, type DeriveForm } from './derive-form-state.js';
 import { Labelled } from './labelled.js';
 import { NetworkPicker } from './network-picker.js';
 import { useAccountDerive } from './use-account-derive.js';
@@ -25,7 +26,8 @@ export function AccountDerive({ identity }: { identity?: string } = {}) {
 }
 
 function DeriveForm({ identities, identity }: { identities: readonly string[]; identity?: string }) {
-  const { form, check, preview, picker } = useAccountDerive(identities, identity);
+  const { form, check, preview, picker, help } = useAccountDerive(identities, identity);
+  if (help.open) return <Help section="accounts" onClose={help.close} />;
   if (picker.open)
     return (
       <NetworkPicker
@@ -52,8 +54,11 @@ function DeriveForm({ identities, identity }: { identities: readonly string[]; i
           commands={[
             ['submit', 'saves from any field'],
             ['clearField', 'clears a field'],
-            ['back', 'leaves'],
           ]}
+        />
+        {/* ? is a letter in a text field; elsewhere it shows every key over the form. */}
+        <KeyHints
+          commands={[['back', 'leaves'], ...(isTextField(form.focus) ? [] : [['help', 'all keys'] as const])]}
         />
       </Box>
     </Box>

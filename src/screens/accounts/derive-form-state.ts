@@ -35,7 +35,8 @@ export type DeriveFormAction =
   | { type: 'network'; network: string };
 
 type TextField = 'name' | 'path';
-const isTextField = (field: DeriveField): field is TextField => field === 'name' || field === 'path';
+/** The fields that take typed text; on the others letters are not typed. */
+export const isTextField = (field: DeriveField): field is TextField => field === 'name' || field === 'path';
 
 /** The form on `identity` when it is one of `identities` (else the first), sr25519 at the root, on the default network. */
 export function initialDeriveForm(

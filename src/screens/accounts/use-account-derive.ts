@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { formIntentOf } from '../../ui/components/form-intent.js';
 import { commandFor, formKeyOf, isInterrupt } from '../../ui/keymap.js';
 import { useKeys } from '../../ui/use-keys.js';
@@ -9,7 +9,7 @@ import { listNetworks } from '../../vault/networks.js';
 import { networkSearchActionFor } from '../network-search-keys.js';
 import { closedNetworkSearch, networkSearchReducer } from '../network-search-state.js';
 import { useShell } from '../shell-context.js';
-import { LAST_FIELD, checkDeriveForm, deriveFormReducer, initialDeriveForm } from './derive-form-state.js';
+import { LAST_FIELD, checkDeriveForm, deriveFormReducer, initialDeriveForm, isTextField } from './derive-form-state.js';
 import { PICKER_CHROME } from './network-picker.js';
 import { previewKey, useDerivePreview } from './use-derive-preview.js';
 import { useVaultChange } from './use-vault-change.js';
@@ -36,6 +36,8 @@ export function useAccountDerive(identities: readonly string[], identity?: strin
     shownPreview.current = preview;
   });
   const change = useVaultChange();
+  // The keys overlay opens over the form, which stays mounted and keeps what was typed.
+  const [helpOpen, setHelpOpen] = useState(false);
 
   const save = () => {
     const { request } = checkDeriveForm(latest());
@@ -74,6 +76,8 @@ export function useAccountDerive(identities: readonly string[], identity?: strin
     if (isInterrupt(input, key)) return;
     if (latestPicker().open) return searchKey(input, key);
     const now = latest();
+    // Where letters are not typed (a choice, the network), ? shows every key.
+    if (!isTextField(now.focus) && commandFor(input, key, ['help'])) return setHelpOpen(true);
     if (now.focus === 'network' && opensSearch(input, key)) return;
     const onChoice = now.focus === 'type' || (now.focus === 'identity' && now.identities.length > 0);
     const intent = formIntentOf(input, key, { onLastField: now.focus === LAST_FIELD, onChoice });
@@ -81,7 +85,7 @@ export function useAccountDerive(identities: readonly string[], identity?: strin
     else if (intent?.type === 'choose') dispatch({ type: 'cycle', step: intent.step });
     else if (intent?.type === 'send') save();
     else if (intent?.type === 'leave') shell.navigate({ type: 'back' });
-  }, true);
+  }, !helpOpen);
 
-  return { form, check, preview, picker };
+  return { form, check, preview, picker, help: { open: helpOpen, close: () => setHelpOpen(false) } };
 }

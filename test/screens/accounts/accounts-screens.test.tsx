@@ -96,6 +96,23 @@ describe('deriving an account', () => {
     screen.unmount();
   });
 
+  it('shows every key, C-u among them, with ? off a text field, and comes back to the form as it was', async () => {
+    const session = await openTestVault({ dev: true });
+    const screen = await openAccounts(session);
+    await screen.pressUntil('Derive an account', 'd');
+    screen.type('\tbob?\t');
+    await screen.pressUntil('● ethereum', ARROW_LEFT);
+    const keys = await screen.pressUntil('Forms (letters are typed)', '?');
+    expect(keys).toMatch(/C-u +clear the field/u);
+    expect(keys).toMatch(/C-w +delete a word/u);
+    expectFits(keys);
+    const back = await screen.pressUntil('Derive an account', ESC);
+    expect(back).toMatch(/Name +bob\?/u);
+    expect(back).toContain('● ethereum');
+    expect(back).toContain('? all keys');
+    screen.unmount();
+  });
+
   it('refuses a soft path for ed25519, saying why, and cannot save it', async () => {
     const session = await openTestVault({ dev: true });
     const screen = await openAccounts(session);
