@@ -3,18 +3,17 @@ import { readSmallFile } from '../media/read-small-file.js';
 import { accountAddress } from '../vault/accounts.js';
 import type { Account } from '../vault/model.js';
 import type { Network } from '../vault/networks.js';
-import { addressQrText, requireGenesis } from './address-qr.js';
+import { accountAddressQrText } from './address-qr.js';
 import { MAX_TRANSFER_BYTES, type Framing } from './frames.js';
 import type { ShowSource } from './show.js';
 
-/** An address QR names its chain by the genesis hash: a network without one (generic Substrate) cannot have one. */
-export const namesAChain = (network: Network): boolean => network.genesisHash !== undefined;
-
-/** What the player shows for an account in a network: its `substrate:` code. */
+/** What the player shows for an account in a network: its `substrate:` code, or `ethereum:` for an ethereum key. */
 export function accountSource(account: Account, network: Network): ShowSource {
   const address = accountAddress(account, network);
-  const text = addressQrText({ address, genesisHash: requireGenesis(network), name: account.name });
-  return { kind: 'text', text, label: `${account.name} on ${network.name}: ${address}` };
+  const text = accountAddressQrText({ type: account.type, network, address, name: account.name });
+  // An ethereum code names no chain: the same address serves every EVM chain.
+  const where = account.type === 'ethereum' ? 'for EVM chains' : `on ${network.name}`;
+  return { kind: 'text', text, label: `${account.name} ${where}: ${address}` };
 }
 
 /** A file as animated frames; a refusal that says why when it is missing, empty or too large. */

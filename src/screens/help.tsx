@@ -40,11 +40,16 @@ export function helpGroups(section: Section): HelpGroup[][] {
   );
 }
 
-/** Every key of the keymap by where it applies, generated from the table the hint lines come from. */
-export function Help({ section }: { section: Section }) {
+/**
+ * Every key of the keymap by where it applies, generated from the table the hint lines come from.
+ * A form opens it over itself with `onClose`, so that closing it finds the form as it was left.
+ */
+export function Help({ section, onClose }: { section: Section; onClose?: () => void }) {
   const shell = useShell();
   useKeys((input, key) => {
-    if (commandFor(input, key, ['back', 'help', 'quit', 'confirm'])) shell.navigate({ type: 'back' });
+    if (!commandFor(input, key, ['back', 'help', 'quit', 'confirm'])) return;
+    if (onClose) onClose();
+    else shell.navigate({ type: 'back' });
   }, true);
   const width = Math.floor(shell.width / 2);
   return (

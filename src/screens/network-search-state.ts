@@ -1,6 +1,6 @@
 import { listReducer, type ListMove, type ListState } from '../ui/components/list-state.js';
 import { textFieldReducer, type TextFieldAction } from '../ui/components/text-field-state.js';
-import { searchNetworks, type Network } from '../vault/networks.js';
+import { searchNetworks, similarNetworks, type Network } from '../vault/networks.js';
 
 /** A list of networks narrowed by what the user types, with a cursor over the matches. */
 export interface NetworkSearch {
@@ -10,12 +10,16 @@ export interface NetworkSearch {
   /** Whether the search is showing; a screen that is only the search opens it once and keeps it. */
   open: boolean;
   query: string;
+  /** The networks whose name, display name or prefix contain the query; when none do, the names it is a typo of. */
   matches: readonly Network[];
+  /** Whether the matches are guesses at a typo ("did you mean"), not names that contain the query. */
+  guessed: boolean;
   list: ListState;
 }
 
 export type NetworkSearchAction =
-  | { type: 'open'; height: number }
+  /** Opens the search, on `current` when given (the network in use may have changed while it was closed). */
+  | { type: 'open'; height: number; current?: string }
   | { type: 'close' }
   | { type: 'pick' }
   | { type: 'edit'; edit: TextFieldAction }
@@ -28,6 +32,7 @@ export const closedNetworkSearch = (all: readonly Network[], current: string): N
   open: false,
   query: '',
   matches: all,
+  guessed: false,
   list: listOn(all, current, 1),
 });
 
@@ -49,14 +54,18 @@ function listOn(matches: readonly Network[], name: string, height: number): List
 
 export function networkSearchReducer(state: NetworkSearch, action: NetworkSearchAction): NetworkSearch {
   switch (action.type) {
-    case 'open':
+    case 'open': {
+      const current = action.current ?? state.current;
       return {
         ...state,
+        current,
         open: true,
         query: '',
         matches: state.all,
-        list: listOn(state.all, state.current, action.height),
+        guessed: false,
+        list: listOn(state.all, current, action.height),
       };
+    }
     case 'close':
       return { ...state, open: false };
     case 'pick': {
@@ -66,10 +75,12 @@ export function networkSearchReducer(state: NetworkSearch, action: NetworkSearch
     case 'edit': {
       const query = textFieldReducer({ value: state.query }, action.edit).value;
       if (query === state.query) return state;
-      const matches = searchNetworks(state.all, query);
+      const found = searchNetworks(state.all, query);
+      const guessed = found.length === 0;
+      const matches = guessed ? similarNetworks(state.all, query) : found;
       // The best match first; with nothing typed, back to the current network.
       const list = listOn(matches, query === '' ? state.current : '', state.list.height);
-      return { ...state, query, matches, list };
+      return { ...state, query, matches, guessed, list };
     }
     case 'move':
       return { ...state, list: listReducer(state.list, { type: action.move }) };

@@ -4,7 +4,7 @@ import { findIdentity } from './identities.js';
 import { addressOf, checkPath, defaultPath, derivePublicKey, displayPath, type KeyType } from './keys.js';
 import type { Account, VaultData } from './model.js';
 import { checkName } from './names.js';
-import { findNetwork, type Network } from './networks.js';
+import { defaultNetworkFor, findNetwork, type Network } from './networks.js';
 
 export interface DeriveRequest {
   identity: string;
@@ -26,7 +26,7 @@ export async function prepareAccount(data: VaultData, request: DeriveRequest): P
     throw new UserError(`identity "${identity.name}" holds no recovery phrase to derive from (it is ${identity.kind})`);
   }
   assertFreeAccountName(data, name);
-  const network = findNetwork(request.network ?? data.settings.defaultNetwork);
+  const network = findNetwork(request.network ?? defaultNetworkFor(request.type, data.settings.defaultNetwork));
   const path = checkPath(request.path ?? defaultPath(request.type), request.type);
   const publicKey = `0x${Buffer.from(await derivePublicKey(identity.mnemonic, path, request.type, identity.passphrase)).toString('hex')}`;
   const account: Account = {

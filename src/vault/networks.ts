@@ -1,5 +1,7 @@
 import { allNetworks } from '@polkadot/networks';
 import { UserError } from '../errors.js';
+import { editDistance } from '../edit-distance.js';
+import type { KeyType } from './key-types.js';
 
 export interface Network {
   /** The registry key, e.g. `polkadot`; what the vault stores. */
@@ -8,9 +10,19 @@ export interface Network {
   prefix: number;
   /** The first registered genesis hash, when the network has one. */
   genesisHash?: string;
+  /** Its accounts are ethereum (secp256k1) keys: an EVM chain such as Moonbeam. */
+  evm?: true;
 }
 
 export const DEFAULT_NETWORK = 'substrate';
+/** Where an ethereum account goes when the default network is not an EVM chain: the best known one. */
+export const DEFAULT_EVM_NETWORK = 'moonbeam';
+
+/** The network a new account of this key type gets: the vault's default, or an EVM chain for an ethereum key. */
+export function defaultNetworkFor(type: KeyType, vaultDefault: string): string {
+  if (type !== 'ethereum') return vaultDefault;
+  return findNetwork(vaultDefault).evm ? vaultDefault : DEFAULT_EVM_NETWORK;
+}
 
 function toNetwork(entry: (typeof allNetworks)[number]): Network {
   const genesisHash = entry.genesisHash[0];
@@ -19,6 +31,7 @@ function toNetwork(entry: (typeof allNetworks)[number]): Network {
     displayName: entry.displayName,
     prefix: entry.prefix,
     ...(genesisHash ? { genesisHash } : {}),
+    ...(entry.standardAccount === 'secp256k1' ? { evm: true as const } : {}),
   };
 }
 
@@ -76,5 +89,22 @@ export function searchNetworks(all: readonly Network[], filter: string): Network
     .filter((n) => [n.name, n.displayName, String(n.prefix)].some((text) => text.toLowerCase().includes(wanted)))
     .map((network, index) => ({ network, index, rank: rank(network) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ network }) => network);
+}
+
+/**
+ * Networks whose name is a few edits from what was typed, closest first: what a typo was meant
+ * to be when no name contains it.
+ */
+export function similarNetworks(all: readonly Network[], typed: string, limit = 3): Network[] {
+  const wanted = typed.trim().toLowerCase();
+  if (wanted.length < 3) return [];
+  // A short name is a different name after two edits.
+  const most = wanted.length < 6 ? 1 : 2;
+  return all
+    .map((network) => ({ network, edits: editDistance(wanted, network.name.toLowerCase()) }))
+    .filter(({ edits }) => edits <= most)
+    .sort((a, b) => a.edits - b.edits)
+    .slice(0, limit)
     .map(({ network }) => network);
 }

@@ -308,7 +308,7 @@ describe.concurrent('accounts', () => {
     expect(byName['alice-ed']).toMatchObject({ address: ALICE_ED25519_SUBSTRATE, type: 'ed25519', path: '//Alice' });
     expect(byName['alice-ecdsa']).toMatchObject({ address: ALICE_ECDSA_SUBSTRATE, type: 'ecdsa' });
     expect(byName['alice-ecdsa']!.publicKey).toHaveLength(2 + 2 * 33); // compressed secp256k1
-    expect(byName.alith).toMatchObject({ address: ALITH, type: 'ethereum', path: ETHEREUM_PATH });
+    expect(byName.alith).toMatchObject({ address: ALITH, type: 'ethereum', path: ETHEREUM_PATH, network: 'moonbeam' });
     expect(byName['bob-dot']).toMatchObject({ address: BOB.polkadot, publicKey: BOB.publicKey, network: 'polkadot' });
     expect(byName['charlie-ksm']).toMatchObject({
       address: CHARLIE.kusama,

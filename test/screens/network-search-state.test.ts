@@ -89,4 +89,18 @@ describe('the network chooser (a screen that is only the search)', () => {
     expect(state.list.cursor - state.list.offset).toBeLessThan(3);
     expect(chosenNetwork(state)?.name).toBe(ALL[30]!.name);
   });
+
+  it('answers a typo with the names it is close to, marked as guesses, which Enter can take', () => {
+    const state = run(openNetworkSearch(ALL, 'substrate', 10), type('kusmaa'));
+    expect(state.guessed).toBe(true);
+    expect(chosenNetwork(state)?.name).toBe('kusama');
+    expect(networkSearchReducer(state, { type: 'pick' }).current).toBe('kusama');
+    const fixed = run(state, { type: 'edit', edit: { type: 'clear' } }, type('kusama'));
+    expect(fixed.guessed).toBe(false);
+  });
+
+  it('opens on the network in use now when told, not the one it last picked', () => {
+    const picked = run(openNetworkSearch(ALL, 'substrate', 10), type('kusama'), { type: 'pick' });
+    expect(chosenNetwork(run(picked, { type: 'open', height: 10, current: 'polkadot' }))?.name).toBe('polkadot');
+  });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findNetwork, listNetworks, searchNetworks } from '../../src/vault/networks.js';
+import {
+  DEFAULT_EVM_NETWORK,
+  defaultNetworkFor,
+  findNetwork,
+  listNetworks,
+  searchNetworks,
+  similarNetworks,
+} from '../../src/vault/networks.js';
 
 const all = listNetworks();
 
@@ -31,5 +38,25 @@ describe('searchNetworks', () => {
   it('gives everything for an empty query, and nothing for one that matches nothing', () => {
     expect(searchNetworks(all, '  ')).toEqual(all);
     expect(searchNetworks(all, 'no such network')).toEqual([]);
+  });
+});
+
+describe('similarNetworks', () => {
+  it('names what a typo was probably meant to be, closest first, and nothing for a short or far guess', () => {
+    expect(similarNetworks(all, 'polkdot').map((n) => n.name)).toEqual(['polkadot']);
+    expect(similarNetworks(all, 'Kusma')[0]?.name).toBe('kusama');
+    expect(similarNetworks(all, 'zzzzzzzz')).toEqual([]);
+    expect(similarNetworks(all, 'ks')).toEqual([]);
+  });
+});
+
+describe('defaultNetworkFor', () => {
+  it("gives an ethereum key an EVM chain unless the vault's default is one; other keys the default", () => {
+    expect(findNetwork(DEFAULT_EVM_NETWORK)).toMatchObject({ name: 'moonbeam', evm: true });
+    expect(findNetwork('polkadot').evm).toBeUndefined();
+    expect(defaultNetworkFor('ethereum', 'substrate')).toBe('moonbeam');
+    expect(defaultNetworkFor('ethereum', 'darwinia')).toBe('darwinia');
+    expect(defaultNetworkFor('sr25519', 'polkadot')).toBe('polkadot');
+    expect(defaultNetworkFor('ecdsa', 'substrate')).toBe('substrate');
   });
 });

@@ -9,7 +9,8 @@ import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import { viewAccount } from '../../vault/accounts.js';
 import type { Account } from '../../vault/model.js';
 import { findNetwork, listNetworks, type Network } from '../../vault/networks.js';
-import { accountSource, namesAChain } from '../../qr/show-sources.js';
+import { canShowAddressQr } from '../../qr/address-qr.js';
+import { accountSource } from '../../qr/show-sources.js';
 import { AccountGone, lookUpAccount } from './account-gone.js';
 import { Labelled } from './labelled.js';
 import { networkSearchActionFor } from '../network-search-keys.js';
@@ -33,7 +34,7 @@ function Detail({ account }: { account: Account }) {
 
   // The code names the network shown; one that names no chain (generic Substrate) is changed first.
   const showQr = (network: Network) => {
-    if (namesAChain(network))
+    if (canShowAddressQr({ type: account.type, network }))
       return shell.navigate({ type: 'open', screen: { name: 'qr-show', source: accountSource(account, network) } });
     shell.notify({
       kind: 'error',
@@ -59,7 +60,15 @@ function Detail({ account }: { account: Account }) {
     else shell.globalKey(input, key);
   }, true);
 
-  if (picker.open) return <NetworkPicker state={picker} accountName={account.name} />;
+  if (picker.open)
+    return (
+      <NetworkPicker
+        state={picker}
+        title={`Show the address of "${account.name}" in another network`}
+        picks="shows the address there"
+        marked="shown now"
+      />
+    );
   return (
     <Box flexDirection="column" gap={1}>
       <Text bold wrap="truncate-end">

@@ -31,7 +31,7 @@ export function DeriveFields({ form, check }: { form: DeriveForm; check: DeriveC
         <Typed value={form.path} focused={form.focus === 'path'} placeholder="(root: no derivation path)" />
       </Row>
       <Row form={form} check={check} field="network">
-        <Typed value={form.network} focused={form.focus === 'network'} placeholder="" />
+        <Text bold={form.focus === 'network'}>{form.network}</Text>
         {network ? <Text color={theme.muted}>{`  ${network.displayName}, SS58 prefix ${network.prefix}`}</Text> : null}
       </Row>
     </Box>

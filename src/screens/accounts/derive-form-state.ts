@@ -3,7 +3,7 @@ import { describeError } from '../../errors.js';
 import type { DeriveRequest } from '../../vault/accounts.js';
 import { KEY_TYPES, checkPath, defaultPath, type KeyType } from '../../vault/keys.js';
 import { checkName } from '../../vault/names.js';
-import { findNetwork, type Network } from '../../vault/networks.js';
+import { defaultNetworkFor, findNetwork, type Network } from '../../vault/networks.js';
 
 /** The derive form's fields, in the order Tab visits them. */
 export const DERIVE_FIELDS = ['identity', 'name', 'type', 'path', 'network'] as const;
@@ -18,7 +18,10 @@ export interface DeriveForm {
   name: string;
   type: KeyType;
   path: string;
+  /** The network chosen in the picker: always one the registry knows. */
   network: string;
+  /** The vault's default network, which the network follows while the user has not chosen one. */
+  defaultNetwork: string;
 }
 
 export type DeriveFormAction =
@@ -27,14 +30,20 @@ export type DeriveFormAction =
   /** ←/→ on a choice (identity, key type). */
   | { type: 'cycle'; step: 1 | -1 }
   /** A key typed into the focused text field. */
-  | { type: 'edit'; edit: TextFieldAction };
+  | { type: 'edit'; edit: TextFieldAction }
+  /** A network picked in the network search. */
+  | { type: 'network'; network: string };
 
-type TextField = 'name' | 'path' | 'network';
-const isTextField = (field: DeriveField): field is TextField =>
-  field === 'name' || field === 'path' || field === 'network';
+type TextField = 'name' | 'path';
+/** The fields that take typed text; on the others letters are not typed. */
+export const isTextField = (field: DeriveField): field is TextField => field === 'name' || field === 'path';
 
-/** `identity`: the one to start on (derive pressed among its accounts), when it is one of `identities`. */
-export function initialDeriveForm(identities: readonly string[], network: string, identity?: string): DeriveForm {
+/** The form on `identity` when it is one of `identities` (else the first), sr25519 at the root, on the default network. */
+export function initialDeriveForm(
+  identities: readonly string[],
+  defaultNetwork: string,
+  identity?: string,
+): DeriveForm {
   return {
     focus: 'identity',
     identities,
@@ -42,7 +51,8 @@ export function initialDeriveForm(identities: readonly string[], network: string
     name: '',
     type: 'sr25519',
     path: defaultPath('sr25519'),
-    network,
+    network: defaultNetworkFor('sr25519', defaultNetwork),
+    defaultNetwork,
   };
 }
 
@@ -62,9 +72,12 @@ export function deriveFormReducer(state: DeriveForm, action: DeriveFormAction): 
       }
       if (state.focus === 'type') {
         const type = step(KEY_TYPES, state.type, action.step);
-        // A path the user left at the default follows the key type (ethereum takes BIP44).
+        // A path and a network the user left at the default follow the key type: ethereum takes
+        // BIP44 and an EVM chain.
         const path = state.path === defaultPath(state.type) ? defaultPath(type) : state.path;
-        return { ...state, type, path };
+        const followsType = state.network === defaultNetworkFor(state.type, state.defaultNetwork);
+        const network = followsType ? defaultNetworkFor(type, state.defaultNetwork) : state.network;
+        return { ...state, type, path, network };
       }
       return state;
     case 'edit': {
@@ -72,6 +85,8 @@ export function deriveFormReducer(state: DeriveForm, action: DeriveFormAction): 
       if (!isTextField(field)) return state;
       return { ...state, [field]: textFieldReducer({ value: state[field] }, action.edit).value };
     }
+    case 'network':
+      return { ...state, network: action.network };
   }
 }
 

@@ -1,6 +1,7 @@
 import { formReducer, initialForm, type FormAction, type FormState } from '../../ui/components/form-state.js';
 import type { ExportFormat } from '../../vault/export-formats.js';
-import { cycleFormat, cycleWhat, type ExportChoice } from './export-choice.js';
+import type { ExportChoice } from './export-choice.js';
+import { cycleChoice, draftOf, formAction, toggled, withoutChoiceProblem, withoutPasswords } from './export-draft.js';
 
 /**
  * Where exporting a backup stands: the form (what, in which format, where, the password
@@ -12,8 +13,7 @@ import { cycleFormat, cycleWhat, type ExportChoice } from './export-choice.js';
 export const EXPORT_FIELDS = ['what', 'format', 'destination', 'password', 'repeat', 'receipt'] as const;
 export type ExportField = (typeof EXPORT_FIELDS)[number];
 export type ExportValues = Record<ExportField, string>;
-const CHOICE_FIELDS: readonly ExportField[] = ['what', 'format', 'receipt'];
-export const isChoiceField = (field: ExportField) => CHOICE_FIELDS.includes(field);
+export { isChoiceField } from './export-draft.js';
 
 /** What the form holds: kept through the steps that may come back to it. */
 export interface ExportDraft {
@@ -164,55 +164,7 @@ export function exportReducer(state: ExportState, action: ExportAction): ExportS
 
 export const SAME_PASSWORD_ADVICE = "Choose a backup password unlike the vault's: one secret, one file.";
 
-function cycleChoice(state: ExportAt<'form'>, step: 1 | -1): ExportState {
-  const { choice } = state;
-  switch (state.form.focus) {
-    case 'what':
-      return { ...withoutChoiceProblem(state), choice: { ...choice, what: cycleWhat(choice.what, step) } };
-    case 'format':
-      return { ...withoutChoiceProblem(state), choice: { ...choice, format: cycleFormat(choice.format, step) } };
-    default:
-      return state;
-  }
-}
-
-/** A refusal about What or Format is out of date once either changes. */
-function withoutChoiceProblem(state: ExportAt<'form'>): ExportAt<'form'> {
-  const { problem, ...rest } = state;
-  return problem?.field === 'what' || problem?.field === 'format' ? rest : state;
-}
-
-function toggled(chosen: ReadonlySet<string>, publicKey: string): ReadonlySet<string> {
-  const next = new Set(chosen);
-  if (!next.delete(publicKey)) next.add(publicKey);
-  return next;
-}
-
-function formAction(state: ExportAt<'form'>, action: FormAction<ExportField>): ExportState {
-  // The choices hold no text.
-  if (action.type === 'edit' && isChoiceField(state.form.focus)) return state;
-  const form = formReducer(state.form, action);
-  const editing = action.type === 'edit' ? state.form.focus : undefined;
-  const destinationTouched = state.destinationTouched || editing === 'destination';
-  // A refusal of a field is answered by editing it: it would only contradict the verdict now.
-  const { problem, ...rest } = state;
-  const answered = editing !== undefined && editing === problem?.field;
-  return answered ? { ...rest, form, destinationTouched } : { ...state, form, destinationTouched };
-}
-
 /** Back to the form, on `focus`, with the problem said. */
 function backToForm(draft: ExportDraft, focus: ExportField, problem: ExportProblem): ExportState {
   return { ...draftOf(draft), step: 'form', form: formReducer(draft.form, { type: 'focus', field: focus }), problem };
-}
-
-/** The form's contents, without what a step added to them. */
-const draftOf = ({ form, choice, receiptFile, destinationTouched }: ExportDraft): ExportDraft => ({
-  form,
-  choice,
-  receiptFile,
-  destinationTouched,
-});
-
-function withoutPasswords<S extends ExportDraft>(state: S): S {
-  return { ...state, form: { ...state.form, values: { ...state.form.values, password: '', repeat: '' } } };
 }

@@ -10,11 +10,11 @@ import { useBackupExport } from './use-backup-export.js';
  * (the session compares it by deriving it with the vault's salt) is questioned before writing.
  */
 export function BackupExport({ screen }: { screen?: object }) {
-  const { state, accounts, list } = useBackupExport({ screen });
+  const { state, accounts, list, destination } = useBackupExport({ screen });
   switch (state.step) {
     case 'form':
     case 'checking':
-      return <ExportForm state={state} />;
+      return <ExportForm state={state} destination={destination} />;
     case 'pick':
       return <AccountPicker accounts={accounts} chosen={state.choice.chosen} list={list} />;
     case 'same-password':

@@ -6,10 +6,12 @@ import { hints } from '../../ui/keymap.js';
 import { Prose } from '../../ui/components/prose.js';
 import { useShell } from '../shell-context.js';
 import { theme } from '../../ui/theme.js';
+import { printable } from '../../printable.js';
 import { elideStart } from './backup-text.js';
 import { FORMAT_ABOUT, FORMAT_NAMES, WHAT_NAMES, exportSummary, planExport } from './export-choice.js';
 import type { ExportAt, ExportField } from './backup-export-state.js';
 import { exportVerdicts } from './export-checks.js';
+import { placeOf, type ExportPlace } from './export-places.js';
 
 type TypedField = 'destination' | 'password' | 'repeat';
 const LABELS: Record<ExportField, string> = {
@@ -33,8 +35,37 @@ const FORM_KEYS = hints([
   ['submit', 'writes'],
 ]);
 
+/** What the destination field offers beyond typing. */
+export interface DestinationHelp {
+  places: readonly ExportPlace[];
+  completions: readonly string[] | undefined;
+}
+
+/** Under the focused Write to: what ←/→ move it through (drives first), and what Tab would complete it to. */
+function destinationLines(destination: string, { places, completions }: DestinationHelp): string[] {
+  const at = placeOf(destination, places);
+  const where =
+    at >= 0 ? `${at + 1} of ${places.length}: ${places[at]!.about}` : `${places.length} places, drives first`;
+  const names = completions ?? [];
+  const more = names.length > 4 ? ' …' : '';
+  // Listed and nothing to complete: Tab goes on to the next field, as in the rest of the form.
+  const tab =
+    names.length > 0
+      ? `completes: ${printable(names.slice(0, 4).join(' '))}${more}`
+      : completions
+        ? 'next field (nothing to complete)'
+        : 'completes';
+  return [hints([[['previousChoice', 'nextChoice'], where]]), hints([['complete', tab]])];
+}
+
 /** The export form: what, in which format, where, the password twice, and the receipt-file toggle. */
-export function ExportForm({ state }: { state: ExportAt<'form' | 'checking'> }) {
+export function ExportForm({
+  state,
+  destination,
+}: {
+  state: ExportAt<'form' | 'checking'>;
+  destination: DestinationHelp;
+}) {
   const shell = useShell();
   const { values, focus } = state.form;
   const { choice } = state;
@@ -60,6 +91,9 @@ export function ExportForm({ state }: { state: ExportAt<'form' | 'checking'> }) 
       focused={focused(name)}
       mask={name !== 'destination'}
     >
+      {name === 'destination' && focused(name)
+        ? destinationLines(values.destination, destination).map((line) => <Muted key={line}>{line}</Muted>)
+        : null}
       {under(
         name,
         verdicts[name] ? <Text color={theme[verdicts[name].tone]}>{verdicts[name].text}</Text> : null,

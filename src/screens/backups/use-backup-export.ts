@@ -16,9 +16,11 @@ import {
   type ExportAction,
   type ExportAt,
 } from './backup-export-state.js';
-import { backupFileName, defaultDestination } from './backup-text.js';
+import { backupFileName } from './backup-text.js';
+import { startingDestination } from './export-places.js';
+import { lastDestinationFolder } from './last-destination.js';
+import { useExportDestination, type ExportDestination } from './use-export-destination.js';
 import { useExportWork } from './use-export-work.js';
-import { useDrives } from './use-drives.js';
 
 // The receipt of this export screen (the navigation's entry for it), kept while the written
 // file is shown as QR codes: the screen is drawn again on the return, the receipt with it.
@@ -35,19 +37,28 @@ export function useBackupExport({ screen }: { screen?: object | undefined }) {
   // One moment names the file, so the name does not change while the user looks at it.
   const [openedAt] = useState(() => new Date());
   const vaultPath = shell.session.path;
+  const [lastFolder] = useState(() => lastDestinationFolder(shell.session));
   const [state, dispatch, latest] = useSynchronousReducer(
     exportReducer,
-    () => (screen && receipts.get(screen)) ?? initialExport(defaultDestination([], vaultPath, openedAt)),
+    () => (screen && receipts.get(screen)) ?? initialExport(startingDestination([], lastFolder, vaultPath, openedAt)),
   );
-  const drives = useDrives();
+  const fileName = backupFileName(openedAt);
+  const destination = useExportDestination(
+    state.step === 'done' ? '' : state.form.values.destination,
+    dispatch,
+    fileName,
+  );
+  const { drives } = destination;
   useEffect(() => {
-    if (drives) dispatch({ type: 'default-destination', path: defaultDestination(drives, vaultPath, openedAt) });
-  }, [drives, dispatch, vaultPath, openedAt]);
+    // The folder last written to stays the start; else the first drive, once the drives are known.
+    if (drives && lastFolder === undefined)
+      dispatch({ type: 'default-destination', path: startingDestination(drives, lastFolder, vaultPath, openedAt) });
+  }, [drives, dispatch, lastFolder, vaultPath, openedAt]);
   const accounts = shell.data.accounts;
   const list = useList(accounts.length, Math.max(3, shell.height - PICKER_CHROME_ROWS), state.step === 'pick');
-  const work = useExportWork(dispatch, latest, backupFileName(openedAt));
+  const work = useExportWork(dispatch, latest, fileName);
 
-  const formKey = formKeys(dispatch, work.submit, () => shell.navigate({ type: 'back' }));
+  const formKey = formKeys(dispatch, work.submit, () => shell.navigate({ type: 'back' }), destination.key);
 
   // Moving through the list is useList's; marking and leaving are the picker's own.
   const pickKey = (input: string, key: Key) => {
@@ -82,7 +93,7 @@ export function useBackupExport({ screen }: { screen?: object | undefined }) {
     // While checking or writing, keys wait: a half-written backup is not left by a key.
   }, true);
 
-  return { state, accounts, list };
+  return { state, accounts, list, destination };
 }
 
 /** The form's keys: fields, choices, text, and the submit that starts the work. */
@@ -90,6 +101,7 @@ function formKeys(
   dispatch: (action: ExportAction) => void,
   submit: (now: ExportAt<'form'>) => Promise<void>,
   leave: () => void,
+  destinationKey: ExportDestination['key'],
 ) {
   const choose = ({ form }: ExportAt<'form'>, step: 1 | -1) =>
     dispatch(form.focus === 'receipt' ? { type: 'toggle-receipt' } : { type: 'cycle', step });
@@ -98,6 +110,7 @@ function formKeys(
     // Enter on "chosen accounts" opens the picker to choose them.
     if (now.form.focus === 'what' && now.choice.what === 'chosen' && commandFor(input, key, ['confirm']))
       return dispatch({ type: 'pick' });
+    if (destinationKey(input, key, now)) return;
     const intent = formIntentOf(input, key, {
       onLastField: isLastField(now.form),
       onChoice: isChoiceField(now.form.focus),

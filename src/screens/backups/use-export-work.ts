@@ -10,6 +10,7 @@ import { useShell } from '../shell-context.js';
 import { type ExportAction, type ExportAt, type ExportDraft, type ExportState } from './backup-export-state.js';
 import { exportProblem, targetOf } from './export-checks.js';
 import { exportRequest, planExport } from './export-choice.js';
+import { rememberDestination } from './last-destination.js';
 
 /**
  * What sending the export form sets off, below its keys: the checks (what, the passwords, the
@@ -70,6 +71,7 @@ export function useExportWork(dispatch: (action: ExportAction) => void, latest: 
       () => `Backup written to ${target} and verified`,
     ).finally(() => bytes.fill(0));
     if (!outcome.ok) return dispatch({ type: 'failed', problem: outcome.message });
+    rememberDestination(shell.session, target);
     const receipt = outcome.value;
     if (!receiptFile) return dispatch({ type: 'written', written: { receipt } });
     const copy = `${target}.receipt.txt`;

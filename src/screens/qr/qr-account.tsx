@@ -10,20 +10,21 @@ import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import type { Account } from '../../vault/model.js';
-import { findNetwork, listNetworks } from '../../vault/networks.js';
+import { findNetwork, listNetworks, searchNetworks, type Network } from '../../vault/networks.js';
 import { accountColumns, accountRow, headerRow } from '../accounts/account-columns.js';
 import { accountRows } from '../accounts/account-rows.js';
 import { NetworkPicker, PICKER_CHROME } from '../accounts/network-picker.js';
 import { networkSearchActionFor } from '../network-search-keys.js';
 import { networkSearchReducer, openNetworkSearch } from '../network-search-state.js';
-import { accountSource, namesAChain } from '../../qr/show-sources.js';
+import { addressQrRefusal, canShowAddressQr } from '../../qr/address-qr.js';
+import { accountSource } from '../../qr/show-sources.js';
 
 /** Title, column titles, position, key hints. */
 const CHROME = 4;
 
 /**
  * Which account's address to show. An account kept in a network that names no chain (generic
- * Substrate) is shown in a chain chosen here, as its detail's network picker does.
+ * Substrate, or one the registry knows no genesis hash of) is shown in a chain chosen here.
  */
 export function QrAccount() {
   const shell = useShell();
@@ -38,7 +39,7 @@ export function QrAccount() {
     if (isInterrupt(input, key)) return;
     const row = rows[list.latest().cursor];
     if (commandFor(input, key, ['confirm']) && row) {
-      if (namesAChain(findNetwork(row.account.network))) show(row.account);
+      if (canShowAddressQr({ type: row.account.type, network: findNetwork(row.account.network) })) show(row.account);
       else setChoosing(row.account);
     } else shell.globalKey(input, key);
   }, choosing === undefined);
@@ -82,12 +83,16 @@ interface ChainStepProps {
   onClose: () => void;
 }
 
-/** The chain an address QR names, for an account whose own network names none. */
+/** The chain an address QR names, for an account whose own network names none; only chains that can be shown. */
 function ChainStep({ account, onChosen, onClose }: ChainStepProps) {
   const shell = useShell();
   const height = Math.max(1, shell.height - PICKER_CHROME - 2);
   const [picker, dispatch, latest] = useSynchronousReducer(networkSearchReducer, () =>
-    openNetworkSearch(listNetworks(), account.network, height),
+    openNetworkSearch(
+      listNetworks().filter((network) => canShowAddressQr({ type: account.type, network })),
+      account.network,
+      height,
+    ),
   );
   useKeys((input: string, key: Key) => {
     if (isInterrupt(input, key)) return;
@@ -95,10 +100,7 @@ function ChainStep({ account, onChosen, onClose }: ChainStepProps) {
     if (!action) return;
     dispatch(action);
     if (action.type === 'close') onClose();
-    else if (action.type === 'pick' && !latest().open) {
-      if (namesAChain(findNetwork(latest().current))) onChosen(latest().current);
-      else dispatch({ type: 'open', height });
-    }
+    else if (action.type === 'pick' && !latest().open) onChosen(latest().current);
   }, true);
   const own = findNetwork(account.network);
   return (
@@ -106,7 +108,19 @@ function ChainStep({ account, onChosen, onClose }: ChainStepProps) {
       <Prose
         color={theme.warning}
       >{`An address QR names its chain, and ${own.displayName} names none: choose the chain to show "${account.name}" for.`}</Prose>
-      <NetworkPicker state={picker} accountName={account.name} />
+      <NetworkPicker
+        state={picker}
+        title="Only chains with a genesis hash are listed"
+        picks="shows the code"
+        empty={whyNotListed(account, picker.query)}
+      />
     </Box>
   );
+}
+
+/** Why a network typed is not offered: the CLI's reason, or that no network has that name. */
+function whyNotListed(account: Account, query: string): string {
+  const typed: Network | undefined = searchNetworks(listNetworks(), query)[0];
+  const refusal = typed && addressQrRefusal({ type: account.type, network: typed });
+  return refusal ? `${refusal.message}.` : 'No network has that name or prefix.';
 }

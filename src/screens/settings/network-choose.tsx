@@ -62,7 +62,11 @@ export function NetworkChoose() {
       <Text bold>Default network</Text>
       <TextField label="Filter:" value={state.query} focused={!saving} placeholder="type a name or an SS58 prefix" />
       <Text color={theme.muted} wrap="truncate-end">{`   ${'NAME'.padEnd(NAME_WIDTH)}PREFIX  DISPLAY NAME`}</Text>
-      {state.matches.length === 0 ? <Text color={theme.muted}>{`No network matches "${state.query}".`}</Text> : null}
+      {state.guessed ? (
+        <Text color={state.matches.length > 0 ? theme.warning : theme.muted}>
+          {`No network matches "${state.query}"${state.matches.length > 0 ? '; did you mean:' : '.'}`}
+        </Text>
+      ) : null}
       {visible.map((network, i) => {
         const selected = state.list.offset + i === state.list.cursor;
         return (

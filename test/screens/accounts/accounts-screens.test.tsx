@@ -6,7 +6,8 @@ import { saveRecoveredLedger } from '../../../src/vault/save-ledger.js';
 import * as actions from '../../../src/vault/actions.js';
 import { VaultSession } from '../../../src/vault/store.js';
 import { expectFits } from '../../helpers/ink.js';
-import { ARROW_RIGHT, ARROW_UP, BACKSPACE, CTRL_U, ENTER, ESC, TAB } from '../../helpers/keys.js';
+import { ARROW_LEFT, ARROW_RIGHT, ARROW_UP, CTRL_U, ENTER, ESC, TAB } from '../../helpers/keys.js';
+import { ALITH } from '../../helpers/dev-keys.js';
 import { content, prose } from '../../helpers/shell.js';
 import { openTestVault, TEST_PASSWORD } from '../../helpers/vault.js';
 import { openAccounts } from './helpers.js';
@@ -60,23 +61,59 @@ describe('deriving an account', () => {
     screen.unmount();
   });
 
-  it('previews in the network typed, and never shows the preview of inputs that changed', async () => {
+  it('picks the network in the live search typed on the field, answering a typo with "did you mean"', async () => {
     const session = await openTestVault({ dev: true });
     const screen = await openAccounts(session);
     await screen.pressUntil('Derive an account', 'd');
     screen.type('\tbob\t\t//Alice\t');
     await screen.waitFor(ALICE);
-    screen.type(`${CTRL_U}polkadot`);
-    const polkadot = await screen.waitFor(ALICE_POLKADOT);
-    expect(polkadot).toContain('Polkadot Relay Chain, SS58 prefix 0');
-    // The first frame after a change no longer shows the address of the inputs before it.
-    const changed = await screen.press(BACKSPACE);
-    expect(changed).not.toContain(ALICE_POLKADOT);
-    expect(changed).toMatch(/unknown network "polkado"/u);
-    screen.type('t');
-    await screen.waitFor(ALICE_POLKADOT);
+    // Letters on the Network field open the search with them; a typo gets the names it is close to.
+    screen.type('polkdot');
+    const guessed = await screen.waitFor('did you mean');
+    expect(guessed).toContain('Network polkdot   no network has "polkdot"; did you mean:');
+    expect(guessed).toMatch(/polkadot +0 +Polkadot Relay Chain/u);
+    expectFits(guessed);
+    const polkadot = await screen.pressUntil(ALICE_POLKADOT, ENTER);
+    expect(polkadot).toContain('Network   polkadot  Polkadot Relay Chain, SS58 prefix 0');
+    // Esc in the search keeps the network chosen; Space opens it on that network.
+    const search = await screen.pressUntil('The network of the new account "bob"', ' ');
+    expect(search).toMatch(/● polkadot +0 /u);
+    screen.type('kusama');
+    await screen.waitFor(/Network kusama .* of 149/u);
+    await screen.pressUntil(ALICE_POLKADOT, ESC);
     await screen.pressUntil(/bob +15oF4u/u, ENTER);
     expect(session.data.accounts[0]).toMatchObject({ name: 'bob', network: 'polkadot' });
+    screen.unmount();
+  });
+
+  it('gives an ethereum account an EVM chain, and the form keys on its hint lines', async () => {
+    const session = await openTestVault({ dev: true });
+    const screen = await openAccounts(session);
+    const form = await screen.pressUntil('Derive an account', 'd');
+    expect(form).toContain('C-u clears a field');
+    screen.type('\talith\t');
+    await screen.pressUntil('● ethereum', ARROW_LEFT);
+    await screen.pressUntil('Network   moonbeam  Moonbeam, SS58 prefix 1284', TAB, TAB);
+    await screen.waitFor(ALITH);
+    await screen.pressUntil(/alith +0xf24F/u, ENTER);
+    expect(session.data.accounts[0]).toMatchObject({ name: 'alith', type: 'ethereum', network: 'moonbeam' });
+    screen.unmount();
+  });
+
+  it('shows every key, C-u among them, with ? off a text field, and comes back to the form as it was', async () => {
+    const session = await openTestVault({ dev: true });
+    const screen = await openAccounts(session);
+    await screen.pressUntil('Derive an account', 'd');
+    screen.type('\tbob?\t');
+    await screen.pressUntil('● ethereum', ARROW_LEFT);
+    const keys = await screen.pressUntil('Forms (letters are typed)', '?');
+    expect(keys).toMatch(/C-u +clear the field/u);
+    expect(keys).toMatch(/C-w +delete a word/u);
+    expectFits(keys);
+    const back = await screen.pressUntil('Derive an account', ESC);
+    expect(back).toMatch(/Name +bob\?/u);
+    expect(back).toContain('● ethereum');
+    expect(back).toContain('? all keys');
     screen.unmount();
   });
 

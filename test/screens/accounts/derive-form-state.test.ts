@@ -30,7 +30,7 @@ describe('the derive form', () => {
     expect(run([next, { type: 'previous' }, { type: 'previous' }]).focus).toBe('identity');
   });
 
-  it('types into the focused text field only', () => {
+  it('types into the focused text field only; the network is picked, not typed', () => {
     const form = run([
       type('x'),
       next,
@@ -40,8 +40,9 @@ describe('the derive form', () => {
       next,
       type('//Alice'),
       next,
+      type('kusama'),
       { type: 'edit', edit: { type: 'clear' } },
-      type('polkadot'),
+      { type: 'network', network: 'polkadot' },
     ]);
     expect(form).toMatchObject({
       identity: 'dev',
@@ -65,6 +66,25 @@ describe('the derive form', () => {
   });
 });
 
+describe("the derive form's network", () => {
+  it('starts on the identity asked for, if the vault has it', () => {
+    expect(initialDeriveForm(['dev', 'cold'], 'substrate', 'cold').identity).toBe('cold');
+    expect(initialDeriveForm(['dev', 'cold'], 'substrate', 'gone').identity).toBe('dev');
+  });
+
+  it('follows the key type to an EVM chain for ethereum while it is the default, and back', () => {
+    const ethereum = run([next, next, left]);
+    expect(ethereum).toMatchObject({ type: 'ethereum', network: 'moonbeam' });
+    expect(deriveFormReducer(ethereum, right)).toMatchObject({ type: 'sr25519', network: 'substrate' });
+    // A network the user picked stays.
+    const picked = run([{ type: 'network', network: 'polkadot' }, next, next, left]);
+    expect(picked).toMatchObject({ type: 'ethereum', network: 'polkadot' });
+    // An EVM chain as the vault's default is the ethereum default too.
+    const evmDefault = [next, next, left].reduce(deriveFormReducer, initialDeriveForm(['dev'], 'darwinia'));
+    expect(evmDefault.network).toBe('darwinia');
+  });
+});
+
 describe('checking the derive form', () => {
   const filled = (actions: DeriveFormAction[]) => checkDeriveForm(run([next, type('alice'), next, ...actions]));
 
@@ -74,8 +94,8 @@ describe('checking the derive form', () => {
       network: expect.objectContaining({ name: 'substrate', prefix: 42 }) as unknown,
       request: { identity: 'dev', name: 'alice', type: 'sr25519', path: '//Alice', network: 'substrate' },
     });
-    const byPrefix = filled([next, next, { type: 'edit', edit: { type: 'clear' } }, type('2')]);
-    expect(byPrefix.request?.network).toBe('kusama');
+    const kusama = filled([next, next, { type: 'network', network: 'kusama' }]);
+    expect(kusama.request?.network).toBe('kusama');
   });
 
   it('says what is wrong with a field as it is typed', () => {
@@ -83,12 +103,6 @@ describe('checking the derive form', () => {
     expect(soft.problems.path).toMatch(/ed25519 keys cannot be soft-derived/u);
     expect(soft.request).toBeUndefined();
     expect(filled([next, type('no-slash')]).problems.path).toMatch(/not a Substrate derivation path/u);
-    const network = filled([next, next, type('x')]);
-    expect(network.problems.network).toMatch(/unknown network "substratex"/u);
-    expect(network.network).toBeUndefined();
-    expect(filled([next, next, { type: 'edit', edit: { type: 'clear' } }]).problems.network).toMatch(
-      /network name or SS58 prefix/u,
-    );
   });
 
   it('waits for a name without calling its absence a mistake', () => {
