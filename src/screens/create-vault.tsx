@@ -82,7 +82,7 @@ export function CreateVault({ path, onCreated }: CreateVaultProps) {
         <TextField label="Repeat it:" value={second.value} mask focused={step === 'repeat'} />
       ) : null}
       {step === 'creating' ? <Spinner label="Creating the vault (scrypt)…" /> : null}
-      {problem && stillHolds(problem) ? <Text color={theme.error}>{problem.text}</Text> : null}
+      {problem && stillHolds(problem) ? <Prose color={theme.error}>{problem.text}</Prose> : null}
       <KeyHints
         commands={
           step === 'repeat'

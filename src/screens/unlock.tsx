@@ -9,6 +9,7 @@ import { LockFrame } from '../ui/components/lock-frame.js';
 import { hints } from '../ui/keymap.js';
 import { theme } from '../ui/theme.js';
 import { useEscape } from '../ui/use-escape.js';
+import { Prose } from '../ui/components/prose.js';
 
 export interface UnlockProps {
   path: string;
@@ -53,10 +54,10 @@ export function Unlock({ path, onUnlocked, notice }: UnlockProps) {
 
   return (
     <LockFrame path={path} title="Unlock the vault">
-      {notice ? <Text color={theme.warning}>{notice}</Text> : null}
+      {notice ? <Prose color={theme.warning}>{notice}</Prose> : null}
       <TextField label="Password:" value={field.value} mask focused={!working} />
       {working ? <Spinner label={`Deriving the vault key (scrypt)… ${hints([['back', 'cancels']])}`} /> : null}
-      {problem ? <Text color={theme.error}>{problem}</Text> : null}
+      {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
       <Text color={theme.muted}>
         {working
           ? ''

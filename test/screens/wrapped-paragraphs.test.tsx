@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import * as actions from '../../src/vault/actions.js';
 import { DEV_PHRASE } from '../helpers/dev-keys.js';
 import { type Screen, expectFits } from '../helpers/ink.js';
-import { TAB } from '../helpers/keys.js';
-import { content, prose } from '../helpers/shell.js';
+import { ENTER, TAB } from '../helpers/keys.js';
+import { content, prose, waitForProse } from '../helpers/shell.js';
 import { openShell } from '../helpers/shell.js';
 import { openTestVault } from '../helpers/vault.js';
 
@@ -96,6 +96,22 @@ describe('other paragraphs that wrap', () => {
     expectFits(derive, 120, 40);
     expect(prose(derive)).toContain('Accounts are derived from an identity that holds a recovery phrase');
     expect(indented(derive)).toEqual([]);
+    screen.unmount();
+  });
+
+  it('a refused word in the word entry: its "did you mean" wraps at a word', async () => {
+    const screen = await opened(await openTestVault());
+    await screen.pressUntil('Name:', 'r');
+    await screen.pressUntil('type its recovery words', 'savings', ENTER);
+    await screen.pressUntil('Word 2 of 12', 'bottom ');
+    await screen.press('drvie ');
+    const frame = await waitForProse(
+      screen,
+      '"drvie" is not in the BIP39 word list; did you mean "drive" or "derive" or "device"?',
+    );
+    expectFits(frame);
+    // The word grid right-aligns its numbers; any other line starting with a space is a bad wrap.
+    expect(indented(frame).filter((line) => !/^ +\d+\. /u.test(line))).toEqual([]);
     screen.unmount();
   });
 });

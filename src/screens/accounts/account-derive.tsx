@@ -84,7 +84,7 @@ function PreviewLines({ preview, form }: { preview: Preview; form: DeriveForm })
           >{`✓ ${preview.network}; ${COMMANDS.confirm.keys} ${form.focus === LAST_FIELD ? 'saves it' : 'on Network saves it'}`}</Text>
         );
       case 'failed':
-        return <Text color={theme.error}>{`✗ ${preview.message}`}</Text>;
+        return <Prose color={theme.error}>{`✗ ${preview.message}`}</Prose>;
     }
   })();
   return (

@@ -4,6 +4,7 @@ import { theme } from '../../ui/theme.js';
 import { KEY_TYPES } from '../../vault/keys.js';
 import { Labelled } from './labelled.js';
 import type { DeriveCheck, DeriveField, DeriveForm } from './derive-form-state.js';
+import { Prose } from '../../ui/components/prose.js';
 
 const LABELS: Record<DeriveField, string> = {
   identity: 'Identity',
@@ -54,7 +55,7 @@ function Row({ form, check, field, children }: RowProps) {
       </Labelled>
       {problem ? (
         <Labelled label="" wrap="wrap">
-          <Text color={theme.error}>{`✗ ${problem}`}</Text>
+          <Prose color={theme.error}>{`✗ ${problem}`}</Prose>
         </Labelled>
       ) : null}
     </>

@@ -20,6 +20,7 @@ import {
   type Problem,
 } from './address-form-state.js';
 import { useKeys } from '../../ui/use-keys.js';
+import { Prose } from '../../ui/components/prose.js';
 
 const LABELS: Record<AddressField, string> = { name: 'Name:', address: 'Address:', network: 'Network:', note: 'Note:' };
 const PLACEHOLDERS: Partial<Record<AddressField, string>> = {
@@ -121,7 +122,7 @@ function AddressForm({
 function ProblemLine({ problem }: { problem: Problem }) {
   return (
     <Box flexDirection="column">
-      <Text color={theme.error}>{`✗ ${problem.message}`}</Text>
+      <Prose color={theme.error}>{`✗ ${problem.message}`}</Prose>
       {problem.hint ? <Text color={theme.muted}>{problem.hint}</Text> : null}
     </Box>
   );
@@ -145,7 +146,7 @@ function Missing({ name }: { name: string }) {
   }, true);
   return (
     <Box flexDirection="column" width={shell.width} gap={1}>
-      <Text color={theme.error}>{`No address-book entry is named "${name}" any more.`}</Text>
+      <Prose color={theme.error}>{`No address-book entry is named "${name}" any more.`}</Prose>
       <KeyHints commands={['back']} />
     </Box>
   );

@@ -127,7 +127,7 @@ export function ExportForm({
         arrows={false}
       />
       <Text> </Text>
-      {problem && !problem.field ? <Text color={theme.error}>{problem.text}</Text> : null}
+      {problem && !problem.field ? <Prose color={theme.error}>{problem.text}</Prose> : null}
       {state.step === 'checking' ? (
         <Muted>Comparing the password with the vault&apos;s, looking at the destination…</Muted>
       ) : null}

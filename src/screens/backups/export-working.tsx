@@ -28,14 +28,14 @@ export function ExportWorking({ state }: { state: ExportAt<'same-password' | 're
             vault&apos;s machine.
           </Prose>
           <Text>Write the backup with this password anyway?</Text>
-          <Text color={theme.warning}>{SAME_PASSWORD_KEYS}</Text>
+          <Prose color={theme.warning}>{SAME_PASSWORD_KEYS}</Prose>
           <KeyHints commands={['yes', 'no']} />
         </>
       ) : state.step === 'replace' ? (
         <>
           <Prose>{`${state.target} already exists.`}</Prose>
           <Text>Replace it with a new backup of this vault?</Text>
-          <Text color={theme.warning}>{REPLACE_KEYS}</Text>
+          <Prose color={theme.warning}>{REPLACE_KEYS}</Prose>
           <KeyHints commands={['yes', 'no']} />
         </>
       ) : (

@@ -51,7 +51,9 @@ export function PhraseCheck({ name, quiz, isActive, onQuiz, onRetry, onLeave }: 
         <Text bold>{`Check your paper: question ${quiz.answered + 1} of ${quiz.positions.length}`}</Text>
         <TextField label={`Word #${number}?`} value={answer.value} focused={isActive} />
         {quiz.wrong ? (
-          <Text color={theme.error}>{`That is not word #${number}. Type it again, or press ↑ to see the words.`}</Text>
+          <Prose
+            color={theme.error}
+          >{`That is not word #${number}. Type it again, or press ↑ to see the words.`}</Prose>
         ) : (
           <Text color={theme.muted}>Type the word from your paper. ↑ shows the words again.</Text>
         )}

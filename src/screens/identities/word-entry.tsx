@@ -5,6 +5,7 @@ import { capitalise } from '../../ui/sentence.js';
 import { candidates, verdictOf, wordProblem, type PhraseRefusal, type WordEntryState } from './word-entry-state.js';
 import { WordCountChoice } from './word-count-choice.js';
 import { WordGrid } from './word-grid.js';
+import { Prose } from '../../ui/components/prose.js';
 
 /** The word entry's own keys, for the hint line under it. */
 export const WORD_HINTS: readonly Hint[] = [
@@ -44,10 +45,10 @@ export function WordEntry({ state, focused, width, doneHint = 'Enter saves the i
       <Text color={theme.muted} wrap="truncate-end">
         {candidates(current, 12).join(' · ') || ' '}
       </Text>
-      {problem ? <Text color={theme.error}>{capitalise(problem)}</Text> : null}
-      {verdict?.ok ? <Text color={theme.success}>{`✓ The checksum holds. ${doneHint}`}</Text> : null}
+      {problem ? <Prose color={theme.error}>{capitalise(problem)}</Prose> : null}
+      {verdict?.ok ? <Prose color={theme.success}>{`✓ The checksum holds. ${doneHint}`}</Prose> : null}
       {verdict && !verdict.ok ? (
-        <Text color={theme.error}>{`✗ ${capitalise(verdict.message)}. Backspace goes back to change a word.`}</Text>
+        <Prose color={theme.error}>{`✗ ${capitalise(verdict.message)}. Backspace goes back to change a word.`}</Prose>
       ) : null}
       <Box marginTop={1}>
         <WordCountChoice count={count} active={focused} />

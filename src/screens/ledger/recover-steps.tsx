@@ -88,13 +88,13 @@ export function RecoverDetails({ form, problem, data, width }: RecoverDetailsPro
       {name === 'network' && check.network ? (
         <Text color={theme.muted}>{`${check.network.displayName}, SS58 prefix ${check.network.prefix}`}</Text>
       ) : null}
-      {check.problems[name] ? <Text color={theme.error}>{`✗ ${check.problems[name]}`}</Text> : null}
+      {check.problems[name] ? <Prose color={theme.error}>{`✗ ${check.problems[name]}`}</Prose> : null}
     </FormField>
   );
   return (
     <Box flexDirection="column" width={width}>
       <Text bold>{RECOVER_TITLE}</Text>
-      <Text color={theme.success}>✓ The words are in and their checksum holds.</Text>
+      <Prose color={theme.success}>✓ The words are in and their checksum holds.</Prose>
       <Text> </Text>
       {field('passphrase')}
       {field('accounts')}

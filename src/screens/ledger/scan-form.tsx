@@ -31,7 +31,7 @@ export function ScanForm({ setup, message, width }: ScanFormProps) {
   const { values, focus } = setup.form;
   const check = checkScanForm(setup);
   const problem = (field: ScanField) =>
-    check.problems[field] ? <Text color={theme.error}>{`✗ ${check.problems[field]}`}</Text> : null;
+    check.problems[field] ? <Prose color={theme.error}>{`✗ ${check.problems[field]}`}</Prose> : null;
   const typed = (field: ScanField, placeholder: string, about?: ReactNode) => (
     <FormField
       label={LABELS[field].padEnd(LABEL_WIDTH)}

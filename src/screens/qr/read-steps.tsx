@@ -118,7 +118,7 @@ function AddressOffer({ known }: { known: boolean }) {
   return (
     <Box flexDirection="column">
       {known ? null : (
-        <Text color={theme.warning}>The address book keeps it under the network its own prefix names.</Text>
+        <Prose color={theme.warning}>The address book keeps it under the network its own prefix names.</Prose>
       )}
       <Prose>
         {hints([

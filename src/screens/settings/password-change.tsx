@@ -6,6 +6,7 @@ import { theme } from '../../ui/theme.js';
 import { FormField } from '../../ui/components/form-field.js';
 import { PASSWORD_FIELDS, passwordVerdicts, type PasswordField } from './password-form-state.js';
 import { usePasswordChange } from './use-password-change.js';
+import { Prose } from '../../ui/components/prose.js';
 
 const LABELS: Record<PasswordField, string> = {
   current: 'Current password:',
@@ -44,7 +45,7 @@ export function PasswordChange() {
         </FormField>
       ))}
       <Text> </Text>
-      {problem ? <Text color={theme.error}>{problem}</Text> : null}
+      {problem ? <Prose color={theme.error}>{problem}</Prose> : null}
       {working ? (
         // Two scrypt runs and two durable writes: seconds, shown where the user looks; not abandoned halfway.
         <Spinner label="Checking the current password, re-encrypting the vault…" />
