@@ -85,11 +85,19 @@ const tableLine = (cells: string[]) =>
     .trimEnd();
 const tableRow = (v: LedgerAccountView) => tableLine([String(v.account), v.path, v.address, v.publicKey]);
 
+/**
+ * Under --json, what the device is doing goes to stderr for a person at a terminal only: a script
+ * reading stderr gets nothing there but, on a failure, the one JSON error object.
+ */
+function progressUnderJson(line: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`airlock: ${line}\n`);
+}
+
 /** Rows appear as the device answers: a scan of many accounts takes a while. */
 function progressPrinter(json: boolean | undefined, network: Network): (found: LedgerAddress) => void {
   let first = true;
   return (found) => {
-    if (json) return void process.stderr.write(`airlock: account ${found.account}: ${found.address} (${found.path})\n`);
+    if (json) return progressUnderJson(`account ${found.account}: ${found.address} (${found.path})`);
     if (first) say(tableLine(COLUMNS.map(([h]) => h)));
     first = false;
     say(tableRow(view(found, network)));
@@ -127,7 +135,7 @@ export async function show(options: DeviceFlags & { account: string }): Promise<
   const device = deviceOptions(options);
   const account = parseIndex(options.account, '--account');
   const network = findNetwork(options.network ?? DEFAULT_NETWORK);
-  const tell = (line: string) => (options.json ? process.stderr.write(`airlock: ${line}\n`) : sayProse(line));
+  const tell = (line: string) => (options.json ? progressUnderJson(line) : sayProse(line));
   const shown = await showOnLedger({
     ...device,
     account,
