@@ -30,7 +30,7 @@ export function QrAccount() {
   const shell = useShell();
   const rows = accountRows(shell.data);
   const [choosing, setChoosing] = useState<Account>();
-  const list = useList(rows.length, Math.max(1, shell.height - CHROME), choosing === undefined);
+  const list = useList(rows.length, Math.max(1, shell.height - CHROME), choosing === undefined, 'qr:accounts');
 
   const show = (account: Account, network = findNetwork(account.network)) =>
     shell.navigate({ type: 'open', screen: { name: 'qr-show', source: accountSource(account, network) } });

@@ -56,7 +56,7 @@ export function SettingsHome() {
   const shell = useShell();
   const settings = settingsOf(shell);
   const [editing, setEditing] = useState<'lock-after'>();
-  const list = useList(settings.length, settings.length, !editing);
+  const list = useList(settings.length, settings.length, !editing, 'settings');
 
   useKeys((input, key) => {
     const command = commandFor(input, key, ['confirm']);

@@ -159,7 +159,8 @@ describe('the settings screens', () => {
     screen.type(ENTER); // nothing to choose
     await screen.pressUntil(/›● substrate/u, ESC);
     expect(screen.frame()).toContain('Filter: ');
-    await screen.pressUntil('› Vault password', ESC);
+    // Back on the settings list where it was left.
+    await screen.pressUntil('› Default network', ESC);
     expect(screen.frame()).toContain('Default network  Substrate (substrate, SS58 prefix 42)');
     expect(session.data.settings.defaultNetwork).toBe('substrate');
     screen.unmount();
@@ -174,8 +175,8 @@ describe('the settings screens', () => {
     expectFits(frame);
     const lines = content(frame).split('\n');
     const row = lines.findIndex((line) => line.includes('Default network'));
-    // The label where it was, the value in its column, its rest under it from a word on.
-    expect(lines[row]).toMatch(/^ {2}Default network {2}Polkadot Relay Chain \(polkadot,/u);
+    // Still selected; the label where it was, the value in its column, its rest under it from a word on.
+    expect(lines[row]).toMatch(/^› Default network {2}Polkadot Relay Chain \(polkadot,/u);
     const column = lines[row]!.indexOf('Polkadot');
     const rest = lines[row + 1]!;
     expect(rest.slice(0, column).trim()).toBe('');
