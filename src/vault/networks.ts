@@ -53,9 +53,12 @@ function lookUp(nameOrPrefix: string): Network {
     ? allNetworks.find((n) => n.prefix === Number(wanted))
     : allNetworks.find((n) => n.network.toLowerCase() === wanted);
   if (!entry) {
+    const close = similarNetworks(allNetworks.map(toNetwork), wanted).map((n) => n.name);
     throw new UserError(
       `unknown network "${nameOrPrefix}"`,
-      'give a network name such as polkadot, kusama or substrate, or a registered SS58 prefix such as 0, 2 or 42',
+      close.length > 0
+        ? `did you mean ${close.join(' or ')}?`
+        : 'give a network name such as polkadot, kusama or substrate, or a registered SS58 prefix such as 0, 2 or 42',
     );
   }
   return toNetwork(entry);

@@ -1,3 +1,4 @@
+import type { UserError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_EVM_NETWORK,
@@ -17,6 +18,19 @@ describe('findNetwork', () => {
     expect(findNetwork('42').name).toBe('substrate');
     expect(() => findNetwork('atlantis')).toThrow(/unknown network "atlantis"/);
     expect(() => findNetwork('16000')).toThrow(/unknown network/);
+  });
+
+  it('answers a mistyped name with the names it is close to', () => {
+    const hintOf = (typed: string) => {
+      try {
+        findNetwork(typed);
+      } catch (error) {
+        return (error as UserError).hint;
+      }
+      return undefined;
+    };
+    expect(hintOf('polkdot')).toBe('did you mean polkadot?');
+    expect(hintOf('atlantis')).toMatch(/^give a network name such as polkadot/u);
   });
 });
 
