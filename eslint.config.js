@@ -17,6 +17,7 @@ const ROOTS = [
   './src/child-environment.ts',
   './src/version.ts',
   './src/edit-distance.ts',
+  './src/count.ts',
 ];
 const layerZones = [
   { target: './src/app', from: ['./src/cli'], message: 'the app shell is started by the CLI, never the reverse' },

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
+import { countOf } from '../count.js';
 
 /** What the open vault's screens tell the lock. */
 export interface IdleLock {
@@ -85,5 +86,5 @@ export class IdleClock implements IdleLock {
 export function idleTimeWords(ms: number): string {
   const seconds = Math.round(ms / 1000);
   const [count, unit] = seconds % 60 === 0 ? [seconds / 60, 'minute'] : [seconds, 'second'];
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+  return countOf(count, unit);
 }

@@ -5,7 +5,7 @@ import { formatBytes } from '../media/format-bytes.js';
 import { printable } from '../printable.js';
 import { describeBytes, describeText, isImportable, payloadName } from '../qr/payload.js';
 import { checkFps, DEFAULT_FPS } from '../qr/playback.js';
-import { readQrCamera, readQrImages, skippedParts, type ReadTally } from '../qr/read.js';
+import { readQrCamera, readQrImages, skippedCount, skippedParts, type ReadTally } from '../qr/read.js';
 import { writeReceived } from '../qr/save-received.js';
 import { SeveralTransfers, type Progress, type TransferSeen } from '../qr/reassembly.js';
 import { QrShow, type ShowSource } from '../qr/show.js';
@@ -15,6 +15,7 @@ import { nameFromFile } from '../vault/names.js';
 import { findNetwork } from '../vault/networks.js';
 import { printJson, say, withVault } from './context.js';
 import { playOnTerminal } from './qr-player.js';
+import { countOf } from '../count.js';
 
 interface ShowOptions {
   account?: string;
@@ -125,11 +126,8 @@ function printText(text: string): void {
 
 /** The live count while reading; with `others`, the final one, naming what was skipped. */
 function progressLine(tally: ReadTally, progress: Progress, others?: readonly TransferSeen[]): string {
-  const skipped = tally.duplicate + tally['other-transfer'] + tally['no-code'];
-  const parts = [
-    `read ${tally.pictures} picture${tally.pictures === 1 ? '' : 's'}`,
-    `${tally.new} frame${tally.new === 1 ? '' : 's'}`,
-  ];
+  const skipped = skippedCount(tally);
+  const parts = [`read ${countOf(tally.pictures, 'picture')}`, countOf(tally.new, 'frame')];
   if (skipped > 0) parts.push(`${skipped} skipped${others ? ` (${skippedParts(tally, others).join(', ')})` : ''}`);
   return `${parts.join(', ')}: ${Math.floor(progress.fraction * 100)}% complete`;
 }

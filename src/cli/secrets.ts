@@ -2,6 +2,8 @@ import { UserError } from '../errors.js';
 import { readRegularFile } from '../media/read-regular-file.js';
 import { checkNewPassword } from '../vault/password-policy.js';
 import { askHidden, tellTerminal } from './terminal.js';
+import { countOf } from '../count.js';
+import { capitalise } from '../ui/sentence.js';
 
 /**
  * Where a password comes from: `NAME` or `NAME_FILE` in the environment for scripts (as
@@ -135,9 +137,7 @@ async function askNewPassword(prompt: string, what: string): Promise<Uint8Array>
     password.fill(0);
     const left = NEW_PASSWORD_ATTEMPTS - attempt;
     if (left === 0) throw new UserError(problem, 'nothing was changed; try again');
-    tellTerminal(
-      `${problem[0]!.toUpperCase()}${problem.slice(1)}; try again (${left} ${left === 1 ? 'try' : 'tries'} left).`,
-    );
+    tellTerminal(`${capitalise(problem)}; try again (${countOf(left, 'try', 'tries')} left).`);
   }
 }
 

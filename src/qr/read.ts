@@ -5,6 +5,7 @@ import { checkRegularFile, explainReadError } from '../media/read-regular-file.j
 import { cameraFrames } from './camera.js';
 import { type DecodedImage, decodeImages } from './decode-pool.js';
 import { Reassembly, type Chosen, type FrameVerdict, type Progress, type TransferSeen } from './reassembly.js';
+import { countOf } from '../count.js';
 
 const PICTURE = new Set(['.png', '.jpg', '.jpeg']);
 
@@ -100,14 +101,15 @@ async function reassemble(
   return { ...chosen, tally: { ...tally(), new: frames, 'other-transfer': others } };
 }
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Codes read and not used: duplicates, codes of other transfers, pictures without a code. */
+export const skippedCount = (tally: ReadTally): number => tally.duplicate + tally['other-transfer'] + tally['no-code'];
 
 /** What was skipped, named: "1 duplicate", "1 code of another transfer (an address)", "2 pictures without a code". */
 export function skippedParts(tally: ReadTally, others: readonly TransferSeen[]): string[] {
   return [
-    ...(tally.duplicate > 0 ? [count(tally.duplicate, 'duplicate')] : []),
-    ...others.map((o) => `${count(o.codes, o.animated ? 'frame' : 'code')} of another transfer (${o.what})`),
-    ...(tally['no-code'] > 0 ? [`${count(tally['no-code'], 'picture')} without a code`] : []),
+    ...(tally.duplicate > 0 ? [countOf(tally.duplicate, 'duplicate')] : []),
+    ...others.map((o) => `${countOf(o.codes, o.animated ? 'frame' : 'code')} of another transfer (${o.what})`),
+    ...(tally['no-code'] > 0 ? [`${countOf(tally['no-code'], 'picture')} without a code`] : []),
   ];
 }
 

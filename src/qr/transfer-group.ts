@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { printable, QUOTED } from '../printable.js';
 import type { FountainSolver } from './fountain.js';
 import { describeBytes, describeText, payloadName } from './payload.js';
+import { countOf } from '../count.js';
 
 export type Reassembled = { kind: 'bytes'; payload: Uint8Array } | { kind: 'text'; text: string };
 
@@ -20,7 +21,7 @@ export interface TransferSeen {
 
 /** `1a2b3c4d (an airlock backup, 12 frames)`: how a transfer is listed, by the id `--transfer` takes. */
 export const listed = (t: TransferSeen): string =>
-  `${t.id} (${t.what}${t.animated ? `, ${t.codes} frame${t.codes === 1 ? '' : 's'}` : ''})`;
+  `${t.id} (${t.what}${t.animated ? `, ${countOf(t.codes, 'frame')}` : ''})`;
 
 /** Pictures that hold more than one complete transfer, and nothing to choose between them. */
 export class SeveralTransfers extends UserError {

@@ -1,4 +1,5 @@
 import type { PlannedEntry } from './import-plan.js';
+import { countOf } from '../count.js';
 
 /**
  * What an import did, or would do, in one sentence: what is added (how many of each kind, and
@@ -15,16 +16,14 @@ const NOUNS: Record<Kind, [string, string]> = {
   address: ['address', 'addresses'],
 };
 
-const plural = (n: number, [one, many]: [string, string]) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 /** `1 entry`, `7 entries`: for counts that mix kinds. */
-export const entryCount = (n: number) => plural(n, ['entry', 'entries']);
+export const entryCount = (n: number) => countOf(n, 'entry', 'entries');
 
 /** `1 identity, 6 accounts and 1 address`; kinds with none are not named. */
 export function countOfKinds(entries: readonly PlannedEntry[]): string {
   const counts: Counts = { identity: 0, account: 0, address: 0 };
   for (const entry of entries) counts[entry.kind]++;
-  const named = (Object.keys(NOUNS) as Kind[]).filter((k) => counts[k] > 0).map((k) => plural(counts[k], NOUNS[k]));
+  const named = (Object.keys(NOUNS) as Kind[]).filter((k) => counts[k] > 0).map((k) => countOf(counts[k], ...NOUNS[k]));
   if (named.length === 0) return 'nothing';
   return named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
 }

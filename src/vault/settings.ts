@@ -2,6 +2,7 @@
  * The vault's settings beyond the default network: how long the full-screen app may stay
  * unlocked with no key pressed. Whole minutes, so a custodian reads and sets it as said aloud.
  */
+import { countOf } from '../count.js';
 
 export const LOCK_AFTER_DEFAULT = 5;
 /** A day: beyond it, 0 (never) says what is meant. */
@@ -24,5 +25,5 @@ export function parseLockAfter(text: string): number | undefined {
 /** `never`, `1 minute`, `5 minutes`: the setting as the app and `airlock settings` show it. */
 export function describeLockAfter(minutes: number): string {
   if (minutes === 0) return 'never';
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return countOf(minutes, 'minute');
 }

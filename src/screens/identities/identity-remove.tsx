@@ -8,6 +8,7 @@ import * as actions from '../../vault/actions.js';
 import { accountsOfIdentity } from '../../vault/identities.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { Prose } from '../../ui/components/prose.js';
+import { countOf } from '../../count.js';
 
 /** Removes an identity and its accounts once its name is typed; Esc cancels. */
 export function IdentityRemove({ identity }: { identity: string }) {
@@ -18,8 +19,7 @@ export function IdentityRemove({ identity }: { identity: string }) {
   if (!found) return <Gone identity={identity} />;
 
   const accounts = accountsOfIdentity(shell.data, found).length;
-  const plural = (n: number) => `${n} account${n === 1 ? '' : 's'}`;
-  const what = accounts ? ` and, with it, its ${plural(accounts)}` : ' (it has no accounts)';
+  const what = accounts ? ` and, with it, its ${countOf(accounts, 'account')}` : ' (it has no accounts)';
   const warning =
     `This removes identity "${identity}"${what} from the vault. ` +
     'Without a backup or its written recovery words, those keys are gone for good.';
@@ -30,7 +30,7 @@ export function IdentityRemove({ identity }: { identity: string }) {
     const removed = await shell.run(
       'Removing…',
       (session) => actions.removeIdentity(session, identity, true),
-      (n) => `Removed identity "${identity}"${n ? ` and its ${plural(n)}` : ''}.`,
+      (n) => `Removed identity "${identity}"${n ? ` and its ${countOf(n, 'account')}` : ''}.`,
     );
     removing.current = false;
     if (removed !== undefined) back();

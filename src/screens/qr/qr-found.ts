@@ -4,11 +4,13 @@ import { formatBytes } from '../../media/format-bytes.js';
 import type { RemovableDrive } from '../../media/drives.js';
 import { printable } from '../../printable.js';
 import { describeBytes, describeText, payloadName, type KeyFileFormat } from '../../qr/payload.js';
-import { skippedParts, type ReadSource, type ReadTally } from '../../qr/read.js';
+import { skippedCount, skippedParts, type ReadSource, type ReadTally } from '../../qr/read.js';
 import type { Progress, Reassembled, TransferSeen } from '../../qr/reassembly.js';
 import { nameFromFile, textFromFile } from '../../vault/names.js';
 import type { Network } from '../../vault/networks.js';
 import { backupFileName } from '../backups/backup-text.js';
+import { countOf } from '../../count.js';
+import { capitalise } from '../../ui/sentence.js';
 
 /** What pictures of QR codes held, in the terms the screen offers something for; pure, so tests pin it. */
 export type Found =
@@ -58,7 +60,7 @@ export function describeFound(found: Found): string[] {
       ];
     case 'key-file':
       return [
-        `${capitalised(payloadName({ kind: 'polkadot-js', format: found.format }, found.payload.length))} (${formatBytes(found.payload.length)}): the import reads it once it is saved.`,
+        `${capitalise(payloadName({ kind: 'polkadot-js', format: found.format }, found.payload.length))} (${formatBytes(found.payload.length)}): the import reads it once it is saved.`,
       ];
     case 'data':
       return [`${formatBytes(found.payload.length)} of data that is not an airlock backup.`];
@@ -83,8 +85,6 @@ export function describeFound(found: Found): string[] {
     }
   }
 }
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What the import takes: offered for import once saved. */
 export const isImportable = (found: Found): found is Extract<Found, { kind: 'backup' | 'key-file' }> =>
@@ -122,15 +122,13 @@ export function readProgress(tally: ReadTally, progress: Progress, others?: read
   return {
     pictures: tally.pictures,
     frames: tally.new,
-    skipped: tally.duplicate + tally['other-transfer'] + tally['no-code'],
+    skipped: skippedCount(tally),
     percent: Math.floor(progress.fraction * 100),
     ...(others ? { skippedNames: skippedParts(tally, others) } : {}),
   };
 }
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** `12 pictures, 11 frames, 45% complete (1 skipped)`. */
 export function progressText({ pictures, frames, skipped, percent }: ReadProgress): string {
-  return `${plural(pictures, 'picture')}, ${plural(frames, 'frame')}, ${percent}% complete${skipped > 0 ? ` (${skipped} skipped)` : ''}`;
+  return `${countOf(pictures, 'picture')}, ${countOf(frames, 'frame')}, ${percent}% complete${skipped > 0 ? ` (${skipped} skipped)` : ''}`;
 }

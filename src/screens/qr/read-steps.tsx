@@ -12,8 +12,9 @@ import { theme } from '../../ui/theme.js';
 import { elideStart } from '../backups/backup-text.js';
 import type { PathFieldState } from './path-field-state.js';
 import { PathStep } from './path-step.js';
-import { describeFound, isImportable, plural, progressText, type ReadProgress } from './qr-found.js';
+import { describeFound, isImportable, progressText, type ReadProgress } from './qr-found.js';
 import type { ReadAt } from './qr-read-state.js';
+import { countOf } from '../../count.js';
 
 const TITLE = 'Read QR pictures';
 
@@ -88,7 +89,7 @@ export function FoundStep({ state }: { state: ReadAt<'address' | 'found' | 'savi
   const read =
     progress && progress.frames > 0
       ? `✓ ${progressText({ ...progress, percent: 100 })}`
-      : `✓ Read ${plural(progress?.pictures ?? 1, 'picture')}`;
+      : `✓ Read ${countOf(progress?.pictures ?? 1, 'picture')}`;
   return (
     <Box flexDirection="column" width={shell.width}>
       <Text bold>{TITLE}</Text>
