@@ -70,7 +70,12 @@ export function ChooseStep({ state, list }: { state: ReadAt<'choose'>; list: Lis
       <Text bold>{TITLE}</Text>
       <Prose>{`The pictures hold ${state.transfers.length} complete transfers. Which one is wanted?`}</Prose>
       <Text> </Text>
-      <List items={state.transfers} state={list} render={(t) => listed(t)} empty="" />
+      <List
+        items={state.transfers}
+        state={list}
+        render={(t, selected) => `${selected ? '›' : ' '} ${listed(t)}`}
+        empty=""
+      />
       <Text> </Text>
       <KeyHints
         commands={[

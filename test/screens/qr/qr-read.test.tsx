@@ -19,7 +19,6 @@ import { type Screen, expectFits } from '../../helpers/ink.js';
 import { ARROW_DOWN, CTRL_S, CTRL_U, ENTER, ESC } from '../../helpers/keys.js';
 import { pseudoRandomBytes } from '../../helpers/qr-frames.js';
 import { prose } from '../../helpers/shell.js';
-import { waitUntil } from '../../helpers/wait.js';
 import { openTestVault } from '../../helpers/vault.js';
 import { POLKADOT_GENESIS, openQr } from './helpers.js';
 
@@ -274,12 +273,9 @@ describe('reading pictures of QR codes', () => {
     expect(choice).toMatch(/[0-9a-f]{8} \(1\.5 KiB of data, 12 frames\)/u);
     expect(choice).toContain('Enter reads that one');
     expectFits(choice);
-    // The backup, wherever it is listed: the row under the cursor is drawn inverse (SGR 7).
-    // eslint-disable-next-line no-control-regex -- a coloured frame's styles are escape sequences, which start with ESC
-    const selected = () => /\u001B\[7m[^\n]*?\(([^,)]+)/u.exec(screen.colouredFrame())?.[1];
+    // The backup, wherever it is listed: the row under the cursor is marked ›, with or without colours.
     if (!rows[0]!.includes('airlock backup')) {
-      screen.type(ARROW_DOWN);
-      await waitUntil(selected, 'the backup under the cursor', { until: (what) => what === 'an airlock backup' });
+      await screen.pressUntil(/› [0-9a-f]{8} \(an airlock backup/u, ARROW_DOWN);
     }
     screen.type(ENTER);
     const found = await screen.waitFor('An airlock backup', 30_000);
