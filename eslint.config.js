@@ -8,9 +8,9 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layers of docs/ARCHITECTURE.md, each importing only the ones after it:
- * cli and app → screens → ui → domain (vault, qr, ledger, media) → the shared roots (errors, printable, …).
+ * cli and app → screens → ui → domain (vault, qr, ledger, media, sign) → the shared roots (errors, printable, …).
  */
-const DOMAIN = ['./src/vault', './src/qr', './src/ledger', './src/media'];
+const DOMAIN = ['./src/vault', './src/qr', './src/ledger', './src/media', './src/sign'];
 const ROOTS = [
   './src/errors.ts',
   './src/printable.ts',
@@ -34,7 +34,7 @@ const layerZones = [
   ...DOMAIN.map((target) => ({
     target,
     from: ['./src/app', './src/cli', './src/screens', './src/ui'],
-    message: 'vault, qr, ledger and media are below every interface: the CLI and the app both reach them',
+    message: 'vault, qr, ledger, media and sign are below every interface: the CLI and the app both reach them',
   })),
   ...ROOTS.map((target) => ({
     target,
