@@ -177,3 +177,41 @@ export async function keyFromPkcs8(
     own.fill(0);
   }
 }
+
+/**
+ * Signs `message` with the key these decrypted bytes hold, as polkadot.js's keyring signs
+ * (`withType` puts the MultiSignature's type byte first). The pair is locked and the copy of
+ * the secret wiped before this returns; a key that does not sign for `publicKey` signs nothing.
+ */
+export async function signWithPkcs8(
+  plain: Uint8Array,
+  type: KeyType,
+  publicKey: Uint8Array,
+  message: Uint8Array,
+  withType: boolean,
+): Promise<Uint8Array> {
+  const { createPair } = await polkadot();
+  const own = plain.slice();
+  try {
+    const pair = createPair(
+      { toSS58: (key) => encodeAddress(key), type },
+      { publicKey: new Uint8Array(publicKeyLength(type)), secretKey: new Uint8Array() },
+      {},
+      own,
+      ['none'],
+    );
+    pair.unlock();
+    try {
+      if (!Buffer.from(pair.publicKey).equals(publicKey) || !signsFor(pair))
+        throw new UserError(
+          'the key kept for this account does not sign for its public key',
+          'restore the account from its backup',
+        );
+      return pair.sign(message, { withType });
+    } finally {
+      pair.lock();
+    }
+  } finally {
+    own.fill(0);
+  }
+}
