@@ -13,6 +13,7 @@ import {
   type Proof,
 } from '@polkadot-api/merkleize-metadata';
 import { UserError } from '../errors.js';
+import { proofLayout } from './proof-layout.js';
 
 /** Far beyond a real proof (a few kilobytes; a whole chain's types are under 2,000 leaves). */
 export const PROOF_LIMITS = { bytes: 1024 * 1024, leaves: 8192, nodes: 8192 } as const;
@@ -31,24 +32,20 @@ export function readProof(payload: Uint8Array): { proof: Proof; length: number }
       'a real request with a proof is a few kilobytes: make it again from the wallet',
     );
   }
+  const { length } = proofLayout(payload, PROOF_LIMITS);
   let proof: Proof;
   let encoded: Uint8Array;
   try {
     // A copy: the codec reads from the start of the buffer beneath the array it is given.
-    proof = proofCodec.dec(payload.slice());
+    proof = proofCodec.dec(payload.slice(0, length));
     encoded = proofCodec.enc(proof);
   } catch {
     throw damaged('it cannot be read');
   }
-  // The proof's own encoding, byte for byte: text or numbers the codec read loosely
-  // (bad UTF-8, a number cut short) would otherwise hash one way and show another.
-  if (encoded.length > payload.length || !sameBytes(encoded, payload.subarray(0, encoded.length))) {
-    throw damaged('it is not in its one valid encoding');
-  }
-  if (proof.leaves.length > PROOF_LIMITS.leaves || proof.proofs.length > PROOF_LIMITS.nodes) {
-    throw damaged('it holds more types or hashes than any chain has');
-  }
-  return { proof, length: encoded.length };
+  // The proof's own encoding, byte for byte: text the codec read loosely (bad UTF-8) would
+  // otherwise hash one way and show another.
+  if (!sameBytes(encoded, payload.subarray(0, length))) throw damaged('it is not in its one valid encoding');
+  return { proof, length };
 }
 
 /** The metadata hash the proof stands for: blake3 of the SCALE `MetadataDigest::V1`. */
