@@ -16,8 +16,8 @@ export interface ProofCounts {
   nodes: number;
 }
 
-export function proofLayout(payload: Uint8Array, limits: { leaves: number; nodes: number }): ProofCounts {
-  const reader = new ProofReader(payload, 'the metadata proof');
+export function proofLayout(payload: Uint8Array, limits: { leaves: number; nodes: number }, hint: string): ProofCounts {
+  const reader = new ProofReader(payload, 'the metadata proof', hint);
   const leaves = countUpTo(reader, limits.leaves);
   for (let i = 0; i < leaves; i++) skipLeaf(reader);
   if (countUpTo(reader, leaves) !== leaves) reader.refuse('its types and their places differ in number');

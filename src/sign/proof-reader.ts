@@ -11,6 +11,7 @@ export class ProofReader {
     private readonly bytes: Uint8Array,
     /** What the bytes are, for the refusal: `the call`, `the extensions`. */
     private readonly what: string,
+    private readonly hint: string = UNDECODABLE_HINT,
   ) {}
 
   get remaining(): number {
@@ -23,7 +24,7 @@ export class ProofReader {
 
   take(length: number): Uint8Array {
     if (length > this.remaining) {
-      throw new UserError(`the request is cut short: ${this.what} ends early`, UNDECODABLE_HINT);
+      throw new UserError(`the request is cut short: ${this.what} ends early`, this.hint);
     }
     const taken = this.bytes.slice(this.offset, this.offset + length);
     this.offset += length;
@@ -71,7 +72,7 @@ export class ProofReader {
 
   /** Refuses: the bytes are not what the types say. */
   refuse(detail: string): never {
-    throw new UserError(`${this.what} cannot be read: ${detail}`, UNDECODABLE_HINT);
+    throw new UserError(`${this.what} cannot be read: ${detail}`, this.hint);
   }
 
   // The shortest form is the only one: two readings of the same bytes cannot differ.

@@ -18,7 +18,7 @@ import { proofLayout } from './proof-layout.js';
 /** Far beyond a real proof (a few kilobytes; a whole chain's types are under 2,000 leaves). */
 export const PROOF_LIMITS = { bytes: 1024 * 1024, leaves: 8192, nodes: 8192 } as const;
 
-const DAMAGED_HINT =
+export const DAMAGED_HINT =
   'the request was changed on its way or made by a wallet that does not follow RFC-0078: make it again';
 
 const damaged = (detail: string): UserError =>
@@ -32,7 +32,7 @@ export function readProof(payload: Uint8Array): { proof: Proof; length: number }
       'a real request with a proof is a few kilobytes: make it again from the wallet',
     );
   }
-  const { length } = proofLayout(payload, PROOF_LIMITS);
+  const { length } = proofLayout(payload, PROOF_LIMITS, DAMAGED_HINT);
   let proof: Proof;
   let encoded: Uint8Array;
   try {

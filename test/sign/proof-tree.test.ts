@@ -10,7 +10,7 @@ import { UserError } from '../../src/errors.js';
 import { ProofDecoder } from '../../src/sign/proof-decode.js';
 import { ProofReader } from '../../src/sign/proof-reader.js';
 import { ProofTypes, type LeafType, type TypeRef } from '../../src/sign/proof-types.js';
-import { typeTreeRoot } from '../../src/sign/proof-verify.js';
+import { readProof, typeTreeRoot } from '../../src/sign/proof-verify.js';
 
 const u8: TypeRef = { tag: 'u8', value: undefined };
 const perId = (id: number): TypeRef => ({ tag: 'perId', value: id });
@@ -105,5 +105,16 @@ describe('decoding by types a proof makes up', () => {
   it('refuses a number not in its shortest form, and bytes past the end', () => {
     expect(() => decoder([], [0b01, 0]).decode({ tag: 'compactU32', value: undefined })).toThrow(/shortest form/);
     expect(() => decoder([], [1, 2]).decode({ tag: 'u32', value: undefined })).toThrow(/the call ends early/);
+  });
+});
+
+describe("a proof's layout", () => {
+  it('is refused at once when it counts more types than its bytes could hold', () => {
+    // compact 2^30 - 1 leaves, then nothing: a decoder that believed the count would work for ever.
+    const started = performance.now();
+    expect(() => readProof(new Uint8Array([0xfe, 0xff, 0xff, 0xff, 0]))).toThrow(
+      'the metadata proof cannot be read: a count beyond what it could hold',
+    );
+    expect(performance.now() - started).toBeLessThan(100);
   });
 });
