@@ -7,6 +7,7 @@ import { merkleizeMetadata, type MetadataMerkleizer } from '@polkadot-api/merkle
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import { expandMetadata } from '@polkadot/types/metadata';
 import type { Call } from '@polkadot/types/interfaces';
+import assetHubV15 from '@polkadot/types-support/metadata/v15/asset-hub-polkadot-hex';
 import kusamaV15 from '@polkadot/types-support/metadata/v15/kusama-hex';
 import polkadotV15 from '@polkadot/types-support/metadata/v15/polkadot-hex';
 import { compactFromU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
@@ -32,6 +33,13 @@ const CHAINS = {
     genesisHash: '0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe',
     decimals: 12,
     tokenSymbol: 'KSM',
+  },
+  /** Polkadot Asset Hub: its tip is `ChargeAssetTxPayment`'s, which names the asset it is paid in. */
+  assetHub: {
+    hex: assetHubV15,
+    genesisHash: '0x68d56f15f85d3136970ec16946040bc1752654e906147f7e43e9d539d7c3de2f',
+    decimals: 10,
+    tokenSymbol: 'DOT',
   },
 } as const;
 

@@ -140,6 +140,50 @@ describe('a transaction with a metadata proof', () => {
   });
 });
 
+describe('calls inside calls', () => {
+  it('shows a proxy call holding a batch, each call at its depth', () => {
+    const batch = polkadot.tx.utility!.batchAll!([transfer(), polkadot.tx.system!.remark!('0xff00')]);
+    const proxied = polkadot.tx.proxy!.proxy!(CHARLIE.publicKey, null, batch);
+    const { call } = decode(proofRequestPayload(polkadot, proxied)).transaction;
+    expect([call.pallet, call.name, call.args.map((arg) => arg.name)]).toEqual([
+      'Proxy',
+      'proxy',
+      ['real', 'force_proxy_type', 'call'],
+    ]);
+    expect(call.args[0]!.value).toMatchObject({ kind: 'account', name: 'charlie' });
+    expect(call.args[1]!.value).toEqual({ kind: 'text', text: 'None' });
+    const inner = call.args[2]!.value as Extract<ValueView, { kind: 'call' }>;
+    expect([inner.kind, inner.call.pallet, inner.call.name]).toEqual(['call', 'Utility', 'batch_all']);
+    const calls = inner.call.args[0]!.value as Extract<ValueView, { kind: 'calls' }>;
+    expect(calls.calls[0]!.args[1]!.value).toMatchObject({ text: '1.5 DOT' });
+    // Bytes that are not text are shown as hex.
+    expect(calls.calls[1]!.args[0]!.value).toEqual({ kind: 'text', text: '0xff00' });
+  });
+});
+
+describe('a chain whose tip names its asset', () => {
+  it("shows Asset Hub's tip in DOT and its ChargeAssetTxPayment among the other extensions", () => {
+    const assetHub = proofChain('assetHub');
+    const call = assetHub.tx.balances!.transferKeepAlive!(BOB.publicKey, 5_000_000_000n);
+    const decoded = decode(proofRequestPayload(assetHub, call, { tip: 100_000_000n }), assetHub.genesisHash);
+    expect(decoded.transaction.call.args[1]!.value).toMatchObject({ text: '0.5 DOT' });
+    expect(decoded.transaction.extensions.tip).toEqual({ kind: 'balance', planck: '100000000', text: '0.01 DOT' });
+    expect(decoded.transaction.extensions.others).toEqual([
+      {
+        name: 'ChargeAssetTxPayment',
+        value: {
+          kind: 'fields',
+          fields: [
+            { name: 'tip', value: { kind: 'balance', planck: '100000000', text: '0.01 DOT' } },
+            { name: 'asset_id', value: { kind: 'text', text: 'None' } },
+          ],
+        },
+      },
+    ]);
+    expect(decoded.chain).toMatchObject({ ss58Prefix: 0, token: 'DOT' });
+  });
+});
+
 describe("Polkadot Vault's published vector", () => {
   const hex = readFileSync('test/fixtures/sign/vault-westend-transfer-with-proof.txt', 'utf8').split('\n')[1]!;
   const request = Buffer.from(hex.trim(), 'hex');
