@@ -11,10 +11,10 @@ import { networkOfGenesis } from '../vault/networks.js';
 import { ProofDecoder } from './proof-decode.js';
 import { decodeExtensions, extensionsView } from './proof-extensions.js';
 import { ProofReader } from './proof-reader.js';
-import { ProofTypes } from './proof-types.js';
+import { ProofTypes, type TypeRef } from './proof-types.js';
 import { proofDigest, readProof } from './proof-verify.js';
 import { callView, type ViewContext } from './proof-view.js';
-import type { ChainView, NameOf, TransactionView } from './view.js';
+import type { CallView, ChainView, NameOf, TransactionView } from './view.js';
 import type { Proof } from '@polkadot-api/merkleize-metadata';
 
 export interface ProofRequest {
@@ -43,25 +43,37 @@ export function decodeProofTransaction(request: ProofRequest): ProofTransaction 
   const { call, extensions } = splitPayload(signedPayload);
   const chain = chainOf(proof.info, request.genesisHash);
   const types = new ProofTypes(proof.leaves);
-  const callTy = proof.extrinsic.callTy;
+  const { callTy } = proof.extrinsic;
   const context: ViewContext = {
     chain,
     nameOf: request.nameOf,
     callTypeId: callTy.tag === 'perId' ? callTy.value : undefined,
   };
-
-  const extensionsReader = new ProofReader(extensions, 'the extensions');
-  const decodedExtensions = decodeExtensions(proof.extrinsic, new ProofDecoder(types, extensionsReader));
-  if (extensionsReader.remaining > 0) extensionsReader.refuse('bytes left over after the last extension');
-  const extensionsShown = extensionsView(decodedExtensions, context);
+  // The extensions first: a call is not worth decoding unless the transaction commits to the proof.
+  const extensionsShown = extensionsOf(extensions, proof.extrinsic, types, context);
   requireCommitment(extensionsShown, { digest, genesisHash: request.genesisHash, specVersion: proof.info.specVersion });
-
-  const callReader = new ProofReader(call, 'the call');
-  const callShown = callView(new ProofDecoder(types, callReader).decode(callTy), context);
-  if (!callShown) return callReader.refuse('it is not a call of the runtime');
-  if (callReader.remaining > 0) callReader.refuse('bytes left over after its last argument');
-
+  const callShown = callOf(call, callTy, types, context);
   return { transaction: { call: callShown, extensions: extensionsShown }, chain, digest, signedPayload };
+}
+
+function extensionsOf(
+  bytes: Uint8Array,
+  extrinsic: Proof['extrinsic'],
+  types: ProofTypes,
+  context: ViewContext,
+): TransactionView['extensions'] {
+  const reader = new ProofReader(bytes, 'the extensions');
+  const decoded = decodeExtensions(extrinsic, new ProofDecoder(types, reader));
+  if (reader.remaining > 0) reader.refuse('bytes left over after the last extension');
+  return extensionsView(decoded, context);
+}
+
+function callOf(bytes: Uint8Array, callTy: TypeRef, types: ProofTypes, context: ViewContext): CallView {
+  const reader = new ProofReader(bytes, 'the call');
+  const call = callView(new ProofDecoder(types, reader).decode(callTy), context);
+  if (!call) return reader.refuse('it is not a call of the runtime');
+  if (reader.remaining > 0) reader.refuse('bytes left over after its last argument');
+  return call;
 }
 
 /** `compact(length) ‖ call ‖ extensions`, split. */
