@@ -62,6 +62,16 @@ describe('legacy multipart frames (polkadot.js createFrames)', () => {
     );
   });
 
+  it('names the first missing frames of a long request, and how many more', () => {
+    const long = polkadotJsFrames(requestOf(10_000, 9));
+    expect(long).toHaveLength(10);
+    const reading = receiveAll([long[0]!, long[3]!]);
+    expect(refusal(() => reading.request()).message).toBe(
+      'the signing request is incomplete: 2 of 10 frames read, frames 2, 3, 5, 6, 7, 8 and 2 more of 10 are missing',
+    );
+    expect(refusal(() => receiveAll(long.slice(0, 9)).request()).message).toMatch(/, frame 10 of 10 is missing$/u);
+  });
+
   it("reads Vault's published one-frame vector", () => {
     const reading = receiveAll([hexToU8a(`0x${vectors.vaultLegacyFrame.frame}`)]);
     const request = parseSignRequest(reading.request());

@@ -131,6 +131,7 @@ describe.concurrent('readSignRequest from pictures', () => {
     expect((await refusal(readSignRequest({ kind: 'pictures', paths: [address] }))).message).toBe(
       'no signing request in the QR codes: they hold an address QR code',
     );
+    expect((await refusal(readSignRequestFrom(address))).message).toMatch(/^no signing request in the QR codes/u);
     const blank = await blankPicture(join(dir, 'blank.png'));
     expect((await refusal(readSignRequest({ kind: 'pictures', paths: [blank] }))).message).toBe('no QR code found');
   });
