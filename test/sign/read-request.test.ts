@@ -181,6 +181,19 @@ describe.concurrent('readSignRequest from a video', () => {
   });
 });
 
+describe.concurrent("readSignRequest from a video of Vault's frames", () => {
+  it('decodes RaptorQ frames filmed with some never shown', async () => {
+    const dir = await scratch.dir('video-raptorq');
+    const request = requestOf(3500, 7);
+    const frames = vaultRaptorqFrames(request); // 4 source packets and 3 repair packets
+    const shown = frames.filter((_, i) => i !== 1 && i !== 3);
+    const pictures = await picturesOf(shown, dir, { scale: 3, level: 'L' });
+    const read = await readSignRequest({ kind: 'camera', path: await videoOf(pictures, join(dir, 'vault.mp4')) });
+    expect(read.bytes).toEqual(request);
+    expect(read.tally.frames).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe.concurrent('readSignRequest from a request file', () => {
   const request = requestOf(600, 6);
   const hex = Buffer.from(request).toString('hex');
