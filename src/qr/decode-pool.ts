@@ -16,7 +16,7 @@ export interface DecodedImage {
   name: string;
   /** The QR code's text, or null when the picture has none. */
   text: string | null;
-  /** The bytes of the code's byte-mode segments (jsqr's binaryData), or null when the picture has none. */
+  /** The code's content as bytes (jsqr's binaryData), as byte-mode codes are read; null when the picture has none. */
   bytes: Uint8Array | null;
 }
 

@@ -6,9 +6,10 @@ import type { Options, QRCode } from 'jsqr';
 /**
  * jsqr 1.4.0 with one number corrected. Its table puts version 23's alignment patterns at 6, 30,
  * 54, 74, 102, where ISO/IEC 18004 (Table E.1) has 78 for the fourth, so every version-23 code
- * (109 modules a side) fails to decode (cozmo/jsQR issue 251). A signing request of about 800 to
- * 1,000 bytes is drawn at that version, so airlock loads the package's own file with that one
- * entry set right. When a release has it right already, the package is taken as it is.
+ * (109 modules a side) fails to decode (cozmo/jsQR issue 251). Codes of 780 to 857 bytes at
+ * error correction M (polkadot.js's) and 1,004 to 1,091 at L (Vault's, airlock's) are drawn at
+ * that version, so airlock loads the package's own file with that one entry set right. When a
+ * release has it right already, the package is taken as it is.
  */
 const WRONG = 'alignmentPatternCenters: [6, 30, 54, 74, 102]';
 const RIGHT = 'alignmentPatternCenters: [6, 30, 54, 78, 102]';

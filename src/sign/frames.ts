@@ -44,7 +44,8 @@ export class RequestFrames {
   private duplicates = 0;
   private strays = 0;
   private firstStray: Uint8Array | undefined;
-  private completed: Transfer[] = [];
+  /** Complete requests, in the order they completed. */
+  private readonly completed: Transfer[] = [];
 
   /** Takes one QR code's bytes, read from `source` (named in refusals). */
   receive(bytes: Uint8Array, source: string): CodeVerdict {
