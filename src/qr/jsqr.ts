@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runInThisContext } from 'node:vm';
-import type { Options, QRCode } from 'jsqr';
+import stockJsqr, { type Options, type QRCode } from 'jsqr';
 
 /**
  * jsqr 1.4.0 with one number corrected. Its table puts version 23's alignment patterns at 6, 30,
@@ -17,12 +17,16 @@ const RIGHT = 'alignmentPatternCenters: [6, 30, 54, 78, 102]';
 type Jsqr = (data: Uint8ClampedArray, width: number, height: number, options?: Options) => QRCode | null;
 
 function loadJsqr(): Jsqr {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve('jsqr');
-  const source = readFileSync(path, 'utf8');
-  if (source.indexOf(WRONG) === -1 || source.indexOf(WRONG) !== source.lastIndexOf(WRONG)) {
-    return (require('jsqr') as { default: Jsqr }).default;
+  let path: string;
+  let source: string;
+  try {
+    path = createRequire(import.meta.url).resolve('jsqr');
+    source = readFileSync(path, 'utf8');
+  } catch {
+    // No package file to read (a bundle holds the package already): the package as it is.
+    return stockJsqr.default;
   }
+  if (source.indexOf(WRONG) === -1 || source.indexOf(WRONG) !== source.lastIndexOf(WRONG)) return stockJsqr.default;
   // The package is a UMD bundle: given `module` and `exports`, it sets `module.exports`.
   const wrapped = `(function (module, exports) {${source.replace(WRONG, RIGHT)}\n})`;
   const factory = runInThisContext(wrapped, { filename: path }) as (module: object, exports: object) => void;
