@@ -33,7 +33,8 @@ export function decodeTransaction(request: TransactionRequest): TransactionView 
   const { callStart, callEnd } = callBounds(request.payload);
   const metadata = readChainMetadata(request.metadata);
   const context: DecodeContext = { metadata, chain: request.chain, nameOf: request.nameOf, values: 0 };
-  const specVersion = specVersionOf(metadata, context);
+  const runtime = runtimeVersionOf(metadata, context);
+  const specVersion = runtime.specVersion;
   const extensions = readExtensions(request.payload, callEnd, context, specVersion);
   if (extensions.genesisHash !== request.genesisHash.toLowerCase())
     throw new UserError(
@@ -44,6 +45,11 @@ export function decodeTransaction(request: TransactionRequest): TransactionView 
     throw new UserError(
       `the transaction is for spec ${extensions.specVersion}; the metadata given is for spec ${specVersion}`,
       `add metadata for spec ${extensions.specVersion} with \`airlock metadata add FILE\`, from the chain’s node`,
+    );
+  if (extensions.transactionVersion !== runtime.transactionVersion)
+    throw new UserError(
+      `the transaction says transaction version ${extensions.transactionVersion}, but spec ${specVersion} has ${runtime.transactionVersion}`,
+      'the chain would refuse it: make the request again in the sending wallet',
     );
   const call = readCall(request.payload, callStart, callEnd, context, specVersion);
   return { call, extensions };
@@ -125,21 +131,29 @@ function readCall(
   }
 }
 
-/** The spec version the metadata is for, from its `System` pallet's `Version` constant. */
-function specVersionOf(metadata: ChainMetadata, context: DecodeContext): number {
+interface RuntimeVersion {
+  specVersion: number;
+  transactionVersion: number;
+}
+
+/** The versions the metadata is for, from its `System` pallet's `Version` constant. */
+function runtimeVersionOf(metadata: ChainMetadata, context: DecodeContext): RuntimeVersion {
   const hint = 'add the metadata again with `airlock metadata add FILE`, from what the chain’s node returns';
   const constant = metadata.runtimeVersion;
-  if (constant === undefined) throw new UserError('the metadata does not say its spec version', hint);
+  if (constant === undefined) throw new UserError('the metadata does not say its runtime version', hint);
   let version;
   try {
     const field = { name: undefined, typeName: undefined, type: constant.type };
-    version = decodeValue(new ScaleReader(constant.value), field, context, { calls: 0, types: 0 });
+    version = decodeValue(new ScaleReader(constant.value), field, context, { calls: 0, types: 0, nativeAmounts: true });
   } catch (error) {
     if (error instanceof ScaleError) throw new UserError('the metadata’s runtime version could not be read', hint);
     throw error;
   }
-  const spec = version.kind === 'fields' ? version.fields.find((field) => field.name === 'spec_version') : undefined;
-  if (spec?.value.kind !== 'text' || !/^\d+$/u.test(spec.value.text))
-    throw new UserError('the metadata does not say its spec version', hint);
-  return Number(spec.value.text);
+  const numberOf = (name: string): number => {
+    const value = version.kind === 'fields' ? version.fields.find((field) => field.name === name)?.value : undefined;
+    if (value?.kind !== 'text' || !/^\d+$/u.test(value.text))
+      throw new UserError('the metadata does not say its runtime version', hint);
+    return Number(value.text);
+  };
+  return { specVersion: numberOf('spec_version'), transactionVersion: numberOf('transaction_version') };
 }

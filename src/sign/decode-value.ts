@@ -42,20 +42,32 @@ export function decodeCall(reader: ScaleReader, context: DecodeContext, callDept
   const palletIndex = reader.u8();
   const callIndex = reader.u8();
   const index = `0x${Buffer.from([palletIndex, callIndex]).toString('hex')}`;
-  const pallet = variantOf(context.metadata.typeOf(context.metadata.callType), palletIndex);
-  const palletCalls = pallet?.fields.length === 1 ? context.metadata.typeOf(pallet.fields[0]!.type) : undefined;
-  const call = palletCalls && variantOf(palletCalls, callIndex);
-  if (pallet === undefined || call === undefined) throw new UnknownCallError(index);
+  const found = callOf(context.metadata, palletIndex, callIndex);
+  if (found === undefined) throw new UnknownCallError(index);
+  const { pallet, call, crate } = found;
+  const nativeAmounts = !holdsOtherTokens(crate);
   const args = call.fields.map((field, position) => ({
     name: field.name ?? String(position),
-    value: decodeValue(reader, field, context, { calls: callDepth, types: 0 }),
+    value: decodeValue(reader, field, context, { calls: callDepth, types: 0, nativeAmounts }),
   }));
   return { pallet: pallet.name, name: call.name, args };
 }
 
-interface Depth {
+export interface Depth {
   calls: number;
   types: number;
+  /** Whether a balance-typed number is of the chain's own token: not in a pallet of other tokens. */
+  nativeAmounts: boolean;
+}
+
+/**
+ * Pallets whose `T::Balance` is an amount of another token (an asset, a pool's share, a
+ * foreign currency): shown in the chain's token, 2.5 USDT would read as 0.00025 DOT.
+ */
+const OTHER_TOKENS = /asset|token|currenc/u;
+
+function holdsOtherTokens(crate: string | undefined): boolean {
+  return crate !== undefined && OTHER_TOKENS.test(crate);
 }
 
 /** A value of the field's type; the field's type name says whether a number is an amount. */
@@ -63,7 +75,8 @@ export function decodeValue(reader: ScaleReader, field: FieldShape, context: Dec
   countValue(context);
   if (depth.types > MAX_TYPE_DEPTH)
     throw new UserError(`the transaction nests values more than ${MAX_TYPE_DEPTH} deep`, TOO_MUCH_HINT);
-  const inner = { calls: depth.calls, types: depth.types + 1 };
+  const inner = { ...depth, types: depth.types + 1 };
+  const typeName = depth.nativeAmounts ? field.typeName : undefined;
   const { metadata } = context;
   if (field.type === metadata.callType) return { kind: 'call', call: decodeCall(reader, context, depth.calls + 1) };
   const shape = metadata.typeOf(field.type);
@@ -80,9 +93,9 @@ export function decodeValue(reader: ScaleReader, field: FieldShape, context: Dec
       if (shape.of.length === 0) return { kind: 'text', text: '()' };
       return { kind: 'list', items: shape.of.map((type) => decodeValue(reader, unnamed(type), context, inner)) };
     case 'primitive':
-      return primitiveView(reader, shape.name, field.typeName, context.chain);
+      return primitiveView(reader, shape.name, typeName, context.chain);
     case 'compact':
-      return compactView(reader, shape.of, field.typeName, context);
+      return compactView(reader, shape.of, typeName, context);
     case 'bits':
       return bitsView(reader, metadata.typeOf(shape.store));
   }
@@ -195,8 +208,14 @@ function countValue(context: DecodeContext): void {
     throw new UserError(`the transaction holds more than ${MAX_VALUES.toLocaleString('en-US')} values`, TOO_MUCH_HINT);
 }
 
-function variantOf(shape: TypeShape, index: number) {
-  return shape.kind === 'variant' ? shape.variants.get(index) : undefined;
+/** The pallet (a variant of the runtime's call enum) and its call, with the crate the pallet comes from. */
+function callOf(metadata: ChainMetadata, palletIndex: number, callIndex: number) {
+  const runtimeCall = metadata.typeOf(metadata.callType);
+  const pallet = runtimeCall.kind === 'variant' ? runtimeCall.variants.get(palletIndex) : undefined;
+  if (pallet?.fields.length !== 1) return undefined;
+  const calls = metadata.typeOf(pallet.fields[0]!.type);
+  const call = calls.kind === 'variant' ? calls.variants.get(callIndex) : undefined;
+  return call && calls.kind === 'variant' ? { pallet, call, crate: calls.path[0] } : undefined;
 }
 
 const unnamed = (type: number): FieldShape => ({ name: undefined, typeName: undefined, type });

@@ -56,7 +56,11 @@ export function decodeExtensions(reader: ScaleReader, context: DecodeContext): E
 
 function decodedOf(reader: ScaleReader, type: number, context: DecodeContext): Decoded {
   const start = reader.offset;
-  const view = decodeValue(reader, { name: undefined, typeName: undefined, type }, context, { calls: 0, types: 0 });
+  const view = decodeValue(reader, { name: undefined, typeName: undefined, type }, context, {
+    calls: 0,
+    types: 0,
+    nativeAmounts: true,
+  });
   return { view, bytes: reader.bytesFrom(start) };
 }
 
@@ -107,7 +111,8 @@ function othersOf(extensions: ExtensionShape[], byName: Map<string, ExtensionVal
   for (const { identifier } of extensions) {
     if (SHOWN.has(identifier)) continue;
     const values = byName.get(identifier)!;
-    if (values.extra.bytes.length > 0) others.push({ name: identifier, value: values.extra.view });
+    const extra = TIP_EXTENSIONS.includes(identifier) ? withoutTip(values.extra.view) : values.extra.view;
+    if (values.extra.bytes.length > 0 && extra !== undefined) others.push({ name: identifier, value: extra });
     if (values.implicit.bytes.length > 0) others.push({ name: `${identifier} (signed)`, value: values.implicit.view });
   }
   return others;
@@ -116,12 +121,18 @@ function othersOf(extensions: ExtensionShape[], byName: Map<string, ExtensionVal
 const SHOWN = new Set([
   'CheckMortality',
   'CheckNonce',
-  'ChargeTransactionPayment',
   'CheckSpecVersion',
   'CheckTxVersion',
   'CheckGenesis',
   'CheckMetadataHash',
 ]);
+
+/** A payment extension's fields but the tip, which is shown as the tip: the asset it is paid in. */
+function withoutTip(view: ValueView): ValueView | undefined {
+  if (view.kind !== 'fields') return undefined;
+  const rest = view.fields.filter((field) => field.name !== 'tip');
+  return rest.length > 0 ? { ...view, fields: rest } : undefined;
+}
 
 function textOf(view: ValueView): string {
   if (view.kind !== 'text' || !/^\d+$/u.test(view.text)) throw new ScaleError('the nonce is not a number');

@@ -11,11 +11,13 @@ import type { IMethod } from '@polkadot/types/types';
 import { compactFromU8a, hexToU8a } from '@polkadot/util';
 import kusamaV14 from '@polkadot/types-support/metadata/v14/kusama-hex';
 import polkadotV14 from '@polkadot/types-support/metadata/v14/polkadot-hex';
+import assetHubPolkadotV15 from '@polkadot/types-support/metadata/v15/asset-hub-polkadot-hex';
 import kusamaV15 from '@polkadot/types-support/metadata/v15/kusama-hex';
 import polkadotV15 from '@polkadot/types-support/metadata/v15/polkadot-hex';
+import substrateV16 from '@polkadot/types-support/metadata/v16/substrate-hex';
 import type { ChainView } from '../../src/sign/view.js';
 
-export type ChainName = 'polkadot' | 'kusama';
+export type ChainName = 'polkadot' | 'kusama' | 'asset-hub-polkadot' | 'substrate';
 
 export const CHAINS: Record<ChainName, ChainView> = {
   polkadot: {
@@ -34,12 +36,34 @@ export const CHAINS: Record<ChainName, ChainView> = {
     decimals: 12,
     token: 'KSM',
   },
+  'asset-hub-polkadot': {
+    name: 'statemint',
+    displayName: 'Polkadot Asset Hub',
+    genesisHash: '0x68d56f15f85d3136970ec16946040bc1752654e906147f7e43e9d539d7c3de2f',
+    ss58Prefix: 0,
+    decimals: 10,
+    token: 'DOT',
+  },
+  // A development node: its genesis differs on every start, so any hash stands for it.
+  substrate: {
+    name: 'substrate',
+    displayName: 'Substrate',
+    genesisHash: `0x${'5b'.repeat(32)}`,
+    ss58Prefix: 42,
+    decimals: 12,
+    token: 'UNIT',
+  },
 };
 
-const SHIPPED: Record<ChainName, Record<14 | 15, string>> = {
+/** V14 as `state_getMetadata` gives it; V15 and V16 as `Metadata_metadata_at_version` does, `Option<OpaqueMetadata>`. */
+const SHIPPED: Record<ChainName, Partial<Record<MetadataVersion, string>>> = {
   polkadot: { 14: polkadotV14, 15: polkadotV15 },
   kusama: { 14: kusamaV14, 15: kusamaV15 },
+  'asset-hub-polkadot': { 15: assetHubPolkadotV15 },
+  substrate: { 16: substrateV16 },
 };
+
+export type MetadataVersion = 14 | 15 | 16;
 
 export interface ChainFixture {
   chain: ChainView;
@@ -53,11 +77,13 @@ export interface ChainFixture {
 
 const loaded = new Map<string, ChainFixture>();
 
-export function chainFixture(name: ChainName, version: 14 | 15): ChainFixture {
+export function chainFixture(name: ChainName, version: MetadataVersion): ChainFixture {
   const key = `${name}-v${version}`;
   let fixture = loaded.get(key);
   if (fixture === undefined) {
-    const metadata = version === 15 ? unwrapOpaque(hexToU8a(SHIPPED[name][15])) : hexToU8a(SHIPPED[name][14]);
+    const shipped = SHIPPED[name][version];
+    if (shipped === undefined) throw new Error(`no ${key} metadata is shipped`);
+    const metadata = version === 14 ? hexToU8a(shipped) : unwrapOpaque(hexToU8a(shipped));
     const registry = new TypeRegistry();
     const decoded = new Metadata(registry, metadata);
     registry.setMetadata(decoded);
@@ -92,10 +118,13 @@ export interface PayloadOptions {
   nonce?: number;
   tip?: bigint;
   specVersion?: number;
+  transactionVersion?: number;
   genesisHash?: string;
   blockHash?: string;
   /** A metadata hash: mode 1 with it; mode 0 when left out. */
   metadataHash?: string;
+  /** The asset a tip is paid in, where the chain has ChargeAssetTxPayment. */
+  assetId?: unknown;
 }
 
 export const BLOCK_HASH = `0x${'ab'.repeat(32)}`;
@@ -116,11 +145,12 @@ export function extrinsicPayload(
       nonce: options.nonce ?? 0,
       tip: options.tip ?? 0n,
       specVersion: options.specVersion ?? fixture.specVersion,
-      transactionVersion: fixture.transactionVersion,
+      transactionVersion: options.transactionVersion ?? fixture.transactionVersion,
       genesisHash: options.genesisHash ?? chain.genesisHash,
       blockHash: options.mortal ? (options.blockHash ?? BLOCK_HASH) : (options.genesisHash ?? chain.genesisHash),
       mode: options.metadataHash === undefined ? 0 : 1,
       metadataHash: options.metadataHash,
+      ...(options.assetId === undefined ? {} : { assetId: options.assetId }),
     },
     { version: 4 },
   );

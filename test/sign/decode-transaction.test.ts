@@ -244,6 +244,95 @@ describe('nested calls', () => {
   });
 });
 
+describe('other chains', () => {
+  it('shows a tip paid in an asset on Asset Hub: the tip as the tip, the asset among the other extensions', () => {
+    const fixture = chainFixture('asset-hub-polkadot', 15);
+    const usdt = { parents: 0, interior: { X2: [{ PalletInstance: 50 }, { GeneralIndex: 1984 }] } };
+    const method = tx(fixture).assets!.transferKeepAlive!(1984, BOB.publicKey, 2_500_000);
+    const view = decodeMethod(fixture, method, { tip: 3n, assetId: usdt });
+    expect(`${view.call.pallet}.${view.call.name}`).toBe('Assets.transfer_keep_alive');
+    // An asset's amount is not the chain's token: it is a number, not DOT.
+    expect(view.call.args).toEqual([
+      { name: 'id', value: { kind: 'text', text: '1984' } },
+      { name: 'target', value: account(BOB.publicKey, 0, 'Bob savings') },
+      { name: 'amount', value: { kind: 'text', text: '2500000' } },
+    ]);
+    expect(view.extensions.tip).toEqual({ kind: 'balance', planck: '3', text: '0.0000000003 DOT' });
+    expect(view.extensions.others).toEqual([
+      {
+        name: 'ChargeAssetTxPayment',
+        value: {
+          kind: 'fields',
+          fields: [
+            {
+              name: 'asset_id',
+              value: {
+                kind: 'fields',
+                fields: [
+                  { name: 'parents', value: { kind: 'text', text: '0' } },
+                  {
+                    name: 'interior',
+                    value: {
+                      kind: 'fields',
+                      variant: 'X2',
+                      fields: [
+                        {
+                          name: '0',
+                          value: {
+                            kind: 'list',
+                            items: [
+                              {
+                                kind: 'fields',
+                                variant: 'PalletInstance',
+                                fields: [{ name: '0', value: { kind: 'text', text: '50' } }],
+                              },
+                              {
+                                kind: 'fields',
+                                variant: 'GeneralIndex',
+                                fields: [{ name: '0', value: { kind: 'text', text: '1984' } }],
+                              },
+                            ],
+                          },
+                        },
+                      ],
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('tells an asset’s amount from the chain’s token call by call, inside a batch too', () => {
+    const fixture = chainFixture('asset-hub-polkadot', 15);
+    const batch = tx(fixture).utility!.batchAll!([
+      tx(fixture).assets!.transfer!(1984, BOB.publicKey, 7_000_000),
+      tx(fixture).balances!.transferKeepAlive!(BOB.publicKey, 7n * DOT),
+    ]);
+    const calls = decodeMethod(fixture, batch).call.args[0]!.value;
+    if (calls.kind !== 'calls') throw new Error('expected calls');
+    expect(calls.calls[0]!.args[2]).toEqual({ name: 'amount', value: { kind: 'text', text: '7000000' } });
+    expect(calls.calls[1]!.args[1]).toEqual({
+      name: 'value',
+      value: { kind: 'balance', planck: (7n * DOT).toString(), text: '7 DOT' },
+    });
+  });
+
+  it('reads V16 metadata, whose extensions name their signed-only types themselves', () => {
+    const fixture = chainFixture('substrate', 16);
+    const method = tx(fixture).balances!.transferKeepAlive!(CHARLIE.publicKey, 1_000_000_000_000n);
+    const view = decodeMethod(fixture, method, { mortal: { current: 5, period: 32 }, nonce: 3 });
+    expect(view.call.args).toEqual([
+      { name: 'dest', value: account(CHARLIE.publicKey, 42, 'Charlie') },
+      { name: 'value', value: { kind: 'balance', planck: '1000000000000', text: '1 UNIT' } },
+    ]);
+    expect(view.extensions).toMatchObject({ era: { kind: 'mortal', period: 32, phase: 5 }, nonce: '3' });
+  });
+});
+
 describe('refusals', () => {
   const fixture = chainFixture('polkadot', 14);
   const method = tx(fixture).balances!.transferKeepAlive!(BOB.publicKey, DOT);
@@ -287,6 +376,14 @@ describe('refusals', () => {
     const error = refusal(() => decode(fixture, payload, kusama));
     expect(error.message).toBe(
       `the transaction is for the chain with genesis ${fixture.chain.genesisHash}, but the request names ${kusama}`,
+    );
+  });
+
+  it('refuses a transaction version other than the spec’s', () => {
+    const other = requestPayload(fixture, method, { transactionVersion: fixture.transactionVersion + 1 });
+    const error = refusal(() => decode(fixture, other));
+    expect(error.message).toBe(
+      `the transaction says transaction version ${fixture.transactionVersion + 1}, but spec ${fixture.specVersion} has ${fixture.transactionVersion}`,
     );
   });
 
