@@ -1,5 +1,9 @@
-/** The primitive values of a chain's types: numbers (amounts among them), flags, characters, text. */
+/**
+ * The leaf values of a chain's types: numbers (amounts among them), flags, characters, text,
+ * bit sequences, and the fractions sp_arithmetic keeps as integers.
+ */
 import { printable } from '../printable.js';
+import type { TypeShape } from './chain-metadata.js';
 import type { ScaleReader } from './scale-reader.js';
 import { ScaleError } from './scale-reader.js';
 import type { ChainView, ValueView } from './view.js';
@@ -64,4 +68,27 @@ function utf8(bytes: Uint8Array): string {
   } catch {
     throw new ScaleError('a text is not UTF-8');
   }
+}
+
+export function bitsView(reader: ScaleReader, store: TypeShape): ValueView {
+  const bits = reader.compact();
+  const storeBytes = store.kind === 'primitive' ? BIT_STORE_BYTES[store.name] : undefined;
+  if (storeBytes === undefined) throw new ScaleError('a bit sequence is stored in a type airlock does not read');
+  const words = (bits + BigInt(storeBytes * 8) - 1n) / BigInt(storeBytes * 8);
+  if (words * BigInt(storeBytes) > BigInt(reader.remaining))
+    throw new ScaleError(`${bits} bits do not fit the bytes left`);
+  const bytes = reader.take(Number(words) * storeBytes);
+  return { kind: 'text', text: `${bits} bits 0x${Buffer.from(bytes).toString('hex')}` };
+}
+
+const BIT_STORE_BYTES: Readonly<Record<string, number>> = { u8: 1, u16: 2, u32: 4, u64: 8 };
+
+/** sp_arithmetic's fixed fractions: how many decimals of a percent each one's integer holds. */
+export const PER_THINGS: Readonly<Record<string, number>> = { Percent: 0, Permill: 4, Perbill: 7, Perquintill: 16 };
+
+export function percentText(value: bigint, decimals: number): string {
+  const digits = value.toString().padStart(decimals + 1, '0');
+  const whole = digits.slice(0, digits.length - decimals);
+  const fraction = digits.slice(digits.length - decimals).replace(/0+$/u, '');
+  return `${whole}${fraction ? `.${fraction}` : ''}%`;
 }

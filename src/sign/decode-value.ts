@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import type { ChainMetadata, FieldShape, TypeShape } from './chain-metadata.js';
 import type { ScaleReader } from './scale-reader.js';
 import { ScaleError } from './scale-reader.js';
-import { primitiveView, unsignedView } from './decode-primitive.js';
+import { bitsView, PER_THINGS, percentText, primitiveView, unsignedView } from './decode-primitive.js';
 import type { CallView, ChainView, FieldView, NameOf, ValueView } from './view.js';
 import { accountView, bytesText } from './view.js';
 
@@ -177,29 +177,6 @@ function compactView(reader: ScaleReader, of: number, typeName: string | undefin
   const percent = inner.kind === 'composite' ? PER_THINGS[inner.path.at(-1) ?? ''] : undefined;
   if (percent !== undefined) return { kind: 'text', text: percentText(value, percent) };
   return unsignedView(value, typeName, context.chain);
-}
-
-function bitsView(reader: ScaleReader, store: TypeShape): ValueView {
-  const bits = reader.compact();
-  const storeBytes = store.kind === 'primitive' ? BIT_STORE_BYTES[store.name] : undefined;
-  if (storeBytes === undefined) throw new ScaleError('a bit sequence is stored in a type airlock does not read');
-  const words = (bits + BigInt(storeBytes * 8) - 1n) / BigInt(storeBytes * 8);
-  if (words * BigInt(storeBytes) > BigInt(reader.remaining))
-    throw new ScaleError(`${bits} bits do not fit the bytes left`);
-  const bytes = reader.take(Number(words) * storeBytes);
-  return { kind: 'text', text: `${bits} bits 0x${Buffer.from(bytes).toString('hex')}` };
-}
-
-const BIT_STORE_BYTES: Readonly<Record<string, number>> = { u8: 1, u16: 2, u32: 4, u64: 8 };
-
-/** sp_arithmetic's fixed fractions: how many decimals of a percent each one's integer holds. */
-const PER_THINGS: Readonly<Record<string, number>> = { Percent: 0, Permill: 4, Perbill: 7, Perquintill: 16 };
-
-function percentText(value: bigint, decimals: number): string {
-  const digits = value.toString().padStart(decimals + 1, '0');
-  const whole = digits.slice(0, digits.length - decimals);
-  const fraction = digits.slice(digits.length - decimals).replace(/0+$/u, '');
-  return `${whole}${fraction ? `.${fraction}` : ''}%`;
 }
 
 /** A call without arguments is a value too: a batch of a million of them is refused like any other. */
