@@ -4,7 +4,6 @@
  * from outside with the file, so each is made printable here, once.
  */
 import { Metadata, TypeRegistry } from '@polkadot/types';
-import { blake2AsU8a } from '@polkadot/util-crypto/blake2/asU8a';
 import type { Si1Field, Si1Type } from '@polkadot/types/interfaces';
 import { UserError } from '../errors.js';
 import { printable } from '../printable.js';
@@ -50,19 +49,25 @@ export interface ChainMetadata {
 
 const REFUSED_HINT = 'add the metadata again with `airlock metadata add FILE`, from what the chain’s node returns';
 
-/** The last metadata read, by its hash: showing a request and then signing it read the same one. */
-let lastRead: { hash: string; metadata: ChainMetadata } | undefined;
+/**
+ * The last metadata read, kept with a copy of its bytes: reading takes most of a second, and
+ * showing a request, then another for the same chain, reads the same metadata. Compared byte
+ * for byte (a millisecond), not by a hash, which would cost more than it saves.
+ */
+let lastRead: { bytes: Buffer; metadata: ChainMetadata } | undefined;
 
 export function readChainMetadata(bytes: Uint8Array): ChainMetadata {
-  const hash = Buffer.from(blake2AsU8a(bytes, 256)).toString('hex');
-  if (lastRead?.hash !== hash) lastRead = { hash, metadata: parseChainMetadata(bytes) };
+  if (lastRead === undefined || !lastRead.bytes.equals(bytes)) {
+    const copy = Buffer.from(bytes);
+    lastRead = { bytes: copy, metadata: parseChainMetadata(copy) };
+  }
   return lastRead.metadata;
 }
 
 function parseChainMetadata(bytes: Uint8Array): ChainMetadata {
   let metadata: Metadata;
   try {
-    metadata = new Metadata(new TypeRegistry(), bytes.slice());
+    metadata = new Metadata(new TypeRegistry(), bytes);
   } catch {
     throw new UserError('the metadata could not be read', REFUSED_HINT);
   }
