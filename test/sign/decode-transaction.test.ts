@@ -169,6 +169,23 @@ describe.each([
     expect(view.extensions.metadataHash).toEqual({ mode: 1, hash });
   });
 
+  it('names every call and argument as polkadot.js’s own decoder does', () => {
+    const methods = [
+      tx(fixture).balances!.transferKeepAlive!(BOB.publicKey, unit),
+      tx(fixture).staking!.bond!(unit, 'Staked'),
+      tx(fixture).system!.remark!('x'),
+      tx(fixture).utility!.batchAll!([tx(fixture).system!.remark!('y')]),
+    ];
+    const camel = (name: string) => name.replace(/_(\w)/gu, (_, letter: string) => letter.toUpperCase());
+    for (const method of methods) {
+      const theirs = fixture.registry.createType('Call', method.toU8a());
+      const ours = decodeMethod(fixture, method).call;
+      expect(ours.pallet.toLowerCase()).toBe(theirs.section.toLowerCase());
+      expect(camel(ours.name)).toBe(theirs.method);
+      expect(ours.args.map((arg) => camel(arg.name))).toEqual(Object.keys(theirs.argsDef));
+    }
+  });
+
   it('refuses a transaction for another spec, naming both', () => {
     const method = tx(fixture).system!.remark!('x');
     const error = refusal(() => decodeMethod(fixture, method, { specVersion: fixture.specVersion + 1 }));
@@ -405,6 +422,20 @@ describe('refusals', () => {
     contradicting[contradicting.length - signedPart - 1] = 0;
     const error = refusal(() => decode(fixture, contradicting));
     expect(error.message).toBe('the transaction’s metadata-hash mode and the hash it signs do not agree');
+  });
+
+  it('makes the names the metadata gives printable: they come from outside too', () => {
+    const hostile = Buffer.from(fixture.metadata);
+    const name = Buffer.from('\x20Balances');
+    for (let at = hostile.indexOf(name); at >= 0; at = hostile.indexOf(name, at + 1)) hostile[at + 4] = 0x1b;
+    const view = decodeTransaction({
+      metadata: hostile,
+      payload,
+      genesisHash: fixture.chain.genesisHash,
+      chain: fixture.chain,
+      nameOf,
+    });
+    expect(view.call.pallet).toBe('Bal\\x1bnces');
   });
 
   it('refuses metadata that is not metadata', () => {
