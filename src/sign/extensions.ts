@@ -28,9 +28,15 @@ export function decodeExtensions(reader: ScaleReader, context: DecodeContext): E
   const extras = extensions.map((extension) => decodedOf(reader, extension.extra, context));
   const implicits = extensions.map((extension) => decodedOf(reader, extension.implicit, context));
   const byName = new Map<string, ExtensionValues>();
-  extensions.forEach((extension, index) =>
-    byName.set(extension.identifier, { extra: extras[index]!, implicit: implicits[index]! }),
-  );
+  extensions.forEach((extension, index) => {
+    // Two of one name would let what is shown be one and what is checked the other.
+    if (byName.has(extension.identifier))
+      throw new UserError(
+        `the metadata names the ${extension.identifier} extension twice`,
+        'add the metadata again with `airlock metadata add FILE`, from what the chain’s node returns',
+      );
+    byName.set(extension.identifier, { extra: extras[index]!, implicit: implicits[index]! });
+  });
   const required = (identifier: string): ExtensionValues => {
     const values = byName.get(identifier);
     if (values === undefined)
@@ -40,7 +46,8 @@ export function decodeExtensions(reader: ScaleReader, context: DecodeContext): E
       );
     return values;
   };
-  const mortality = required('CheckMortality');
+  // Runtimes before 2020 named it CheckEra.
+  const mortality = byName.has('CheckEra') ? required('CheckEra') : required('CheckMortality');
   return {
     era: eraOf(mortality.extra.bytes),
     nonce: textOf(required('CheckNonce').extra.view),
@@ -120,6 +127,7 @@ function othersOf(extensions: ExtensionShape[], byName: Map<string, ExtensionVal
 
 const SHOWN = new Set([
   'CheckMortality',
+  'CheckEra',
   'CheckNonce',
   'CheckSpecVersion',
   'CheckTxVersion',

@@ -1,5 +1,5 @@
 import { Keyring } from '@polkadot/keyring';
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import type { IMethod } from '@polkadot/types/types';
 import { describe, expect, it } from 'vitest';
@@ -436,6 +436,35 @@ describe('refusals', () => {
       nameOf,
     });
     expect(view.call.pallet).toBe('Bal\\x1bnces');
+  });
+
+  /** The metadata with every SCALE string `from` made `to`: SCALE has no offsets, so lengths may change. */
+  function renamed(from: string, to: string): Uint8Array {
+    const scaleString = (text: string) => u8aConcat(compact(text.length), Buffer.from(text));
+    return hexToU8a(
+      u8aToHex(fixture.metadata).replaceAll(u8aToHex(scaleString(from)).slice(2), u8aToHex(scaleString(to)).slice(2)),
+    );
+  }
+
+  it('refuses metadata naming one extension twice', () => {
+    const metadata = renamed('CheckWeight', 'CheckNonce');
+    const error = refusal(() =>
+      decodeTransaction({ metadata, payload, genesisHash: fixture.chain.genesisHash, chain: fixture.chain, nameOf }),
+    );
+    expect(error.message).toBe('the metadata names the CheckNonce extension twice');
+  });
+
+  it('reads the era of runtimes that named its extension CheckEra', () => {
+    const metadata = renamed('CheckMortality', 'CheckEra');
+    const view = decodeTransaction({
+      metadata,
+      payload,
+      genesisHash: fixture.chain.genesisHash,
+      chain: fixture.chain,
+      nameOf,
+    });
+    expect(view.extensions.era).toEqual({ kind: 'mortal', period: 64, phase: 10 });
+    expect(view.extensions.others).toEqual([]);
   });
 
   it('refuses metadata that is not metadata', () => {
