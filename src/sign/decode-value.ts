@@ -113,6 +113,9 @@ function compositeView(
     const length = name === 'AccountId32' ? 32 : 20;
     return accountView(reader.take(length).slice(), context.chain, context.nameOf);
   }
+  const hashLength = HASHES.test(name ?? '') ? u8ArrayLength(context.metadata, shape.fields) : undefined;
+  if (hashLength !== undefined)
+    return { kind: 'text', text: `0x${Buffer.from(reader.take(hashLength)).toString('hex')}` };
   const percent = PER_THINGS[name ?? ''];
   if (percent !== undefined && shape.fields.length === 1) {
     const parts = decodeValue(reader, shape.fields[0]!, context, depth);
@@ -130,6 +133,16 @@ function compositeView(
       depth,
     );
   return { kind: 'fields', fields: fieldViews(reader, shape.fields, context, depth) };
+}
+
+/** primitive_types' hashes: always hex, as 32 bytes that happen to be text would read as something else. */
+const HASHES = /^H(?:160|256|512)$/u;
+
+function u8ArrayLength(metadata: ChainMetadata, fields: FieldShape[]): number | undefined {
+  const array = fields.length === 1 ? metadata.typeOf(fields[0]!.type) : undefined;
+  if (array?.kind !== 'array') return undefined;
+  const element = metadata.typeOf(array.of);
+  return element.kind === 'primitive' && element.name === 'u8' ? array.length : undefined;
 }
 
 function variantView(

@@ -237,6 +237,12 @@ describe('nested calls', () => {
     });
   });
 
+  it('shows a hash as hex even when its bytes would read as text', () => {
+    const looksLikeHex = Buffer.from('0x1234567890abcdef1234567890abcd');
+    const view = decodeMethod(fixture, tx(fixture).preimage!.unnotePreimage!(looksLikeHex));
+    expect(view.call.args).toEqual([{ name: 'hash', value: { kind: 'text', text: u8aToHex(looksLikeHex) } }]);
+  });
+
   it('shows a MultiAddress other than an account id by its variant', () => {
     const view = decodeMethod(fixture, tx(fixture).balances!.transferKeepAlive!({ Index: 42 }, DOT));
     expect(view.call.args[0]!.value).toEqual({
