@@ -1,4 +1,5 @@
 import { Keyring } from '@polkadot/keyring';
+import { createSignPayload } from '@polkadot/react-qr/util';
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import type { IMethod } from '@polkadot/types/types';
@@ -167,6 +168,16 @@ describe.each([
     const hash = `0x${'5e'.repeat(32)}`;
     const view = decodeMethod(fixture, tx(fixture).system!.remark!('x'), { metadataHash: hash });
     expect(view.extensions.metadataHash).toEqual({ mode: 1, hash });
+  });
+
+  it('decodes the payload of a request made by polkadot.js’s own createSignPayload', () => {
+    const method = tx(fixture).balances!.transferKeepAlive!(BOB.publicKey, unit);
+    const payload = extrinsicPayload(fixture, method, { mortal: { current: 9, period: 64 } });
+    const request = createSignPayload(ALICE.substrate, 2, payload.toU8a(), fixture.chain.genesisHash);
+    // 0x53, crypto, action, the 32-byte public key, the payload, the 32-byte genesis hash.
+    const carried = request.subarray(3 + 32, -32);
+    expect(decode(fixture, carried).call.args[1]!.value).toMatchObject({ text: `1 ${token}` });
+    expect(bytesToSign(carried)).toEqual(payload.toU8a(true));
   });
 
   it('names every call and argument as polkadot.js’s own decoder does', () => {
