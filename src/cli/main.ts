@@ -10,6 +10,7 @@ import { registerHelpCommand, unknownCommand } from './commands/help.js';
 import { registerIdentityCommands } from './commands/identity.js';
 import { lazy } from './commands/lazy.js';
 import { registerLedgerCommands } from './commands/ledger.js';
+import { registerMetadataCommands } from './commands/metadata.js';
 import { registerQrCommands } from './commands/qr.js';
 import { registerVaultCommands } from './commands/vault.js';
 import { asksForJson, reportFailure } from './report.js';
@@ -27,6 +28,7 @@ const COMMAND_GROUPS: readonly ((program: Command) => void)[] = [
   registerAddressCommands,
   registerLedgerCommands,
   registerQrCommands,
+  registerMetadataCommands,
   registerDrivesCommand,
   registerHelpCommand,
 ];

@@ -1,28 +1,41 @@
 /**
  * Chain metadata kept beside the vault: the bytes in a folder named after the vault file
  * (`vault.json.metadata/polkadot-1003000.scale`), the record of what they are and their SHA-256
- * in the vault, where nobody can change it without the password. A file changed, swapped or
- * gone since it was added is noticed when it is loaded, before it decodes anything.
+ * in the vault, where nobody can change it without the password. Adding, listing, removing;
+ * loading, which checks the file against its record, is in metadata-load.ts.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AlreadyExistsError, DamagedFileError, NotFoundError, UserError } from '../errors.js';
 import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
 import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
+import { metadataFolder, recordLabel, sha256, storedFileState, type StoredFileState } from './metadata-load.js';
 import type { MetadataRecord, VaultData } from '../vault/model.js';
 import type { VaultSession } from '../vault/store.js';
 import { chainOfMetadata, type ChainClaims } from './metadata-chain.js';
 import { metadataDigest } from './metadata-digest.js';
-import { MAX_METADATA_BYTES, readMetadataInput } from './metadata.js';
+import { formatBytes } from '../media/format-bytes.js';
+import { MAX_METADATA_BYTES, MAX_METADATA_INPUT_BYTES, readMetadataInput } from './metadata.js';
 
-/** The folder beside the vault its metadata is kept in: one a vault, so two vaults in one folder never share a file. */
-export const metadataFolder = (vaultPath: string): string => `${vaultPath}.metadata`;
+export { findMetadataRecord, loadMetadata, metadataFolder, storedFileState } from './metadata-load.js';
+export type { StoredFileState } from './metadata-load.js';
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const hex = (bytes: Uint8Array) => `0x${Buffer.from(bytes).toString('hex')}`;
-/** How a record is named to people: `polkadot 1003000`. */
-export const recordLabel = (r: Pick<MetadataRecord, 'network' | 'specVersion'>) => `${r.network} ${r.specVersion}`;
+
+/** A file holding what a node returned, read within the bounds of any metadata's size. */
+export async function readMetadataFile(path: string): Promise<Uint8Array> {
+  const tooLarge = (size: number) =>
+    new DamagedFileError(
+      `${path} is ${formatBytes(size)}, more than any chain's metadata (at most ${formatBytes(MAX_METADATA_BYTES)})`,
+      "give the file a node's state_getMetadata answer was saved in",
+    );
+  try {
+    const bytes = await readRegularFile(path, MAX_METADATA_INPUT_BYTES, tooLarge);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  } catch (error) {
+    throw explainReadError(path, error);
+  }
+}
 
 export interface AddedMetadata {
   record: MetadataRecord;
@@ -78,7 +91,7 @@ export async function addMetadata(
         `remove it first if this one should replace it: airlock metadata remove ${there.network} ${there.specVersion}`,
       );
     }
-    const intact = there !== undefined && (await fileProblem(session.path, there)) === undefined;
+    const intact = there !== undefined && (await storedFileState(session.path, there)) === 'intact';
     if (!intact) await writeMetadataFile(session.path, record.file, info.bytes);
     if (there) return { data, result: { record: there, outcome: intact ? 'kept' : 'restored' } };
     const metadata = [...data.metadata, record].sort(byNetworkAndSpec);
@@ -103,9 +116,16 @@ async function writeMetadataFile(vaultPath: string, file: string, bytes: Uint8Ar
   await removeStaleTemps(path);
 }
 
-/** The records, by network and spec version. */
-export function listMetadata(data: VaultData): MetadataRecord[] {
-  return [...data.metadata].sort(byNetworkAndSpec);
+export interface ListedMetadata {
+  record: MetadataRecord;
+  /** Whether its file is still the one recorded. */
+  state: StoredFileState;
+}
+
+/** The records, by network and spec version, each with the state of its file. */
+export async function listMetadata(data: VaultData, vaultPath: string): Promise<ListedMetadata[]> {
+  const records = [...data.metadata].sort(byNetworkAndSpec);
+  return Promise.all(records.map(async (record) => ({ record, state: await storedFileState(vaultPath, record) })));
 }
 
 /** Removes a network's metadata, of one spec version or of all; returns what was removed. */
@@ -130,60 +150,4 @@ export function removeMetadata(
     }
     return { data: { ...data, metadata: data.metadata.filter((r) => !removed.includes(r)) }, result: removed };
   });
-}
-
-/** The record of a chain's runtime, if the vault keeps its metadata. */
-export function findMetadataRecord(
-  data: VaultData,
-  genesisHash: string,
-  specVersion: number,
-): MetadataRecord | undefined {
-  const wanted = genesisHash.toLowerCase();
-  return data.metadata.find((r) => r.genesisHash === wanted && r.specVersion === specVersion);
-}
-
-/**
- * The metadata bytes of a chain's runtime, checked against the vault's record; refused with the
- * command that adds them when the vault keeps none, or when the file changed since.
- */
-export async function loadMetadata(
-  data: VaultData,
-  vaultPath: string,
-  genesisHash: string,
-  specVersion: number,
-  chainName = genesisHash,
-): Promise<Uint8Array> {
-  const record = findMetadataRecord(data, genesisHash, specVersion);
-  if (!record) {
-    throw new NotFoundError(
-      `the vault keeps no metadata for ${chainName} runtime version ${specVersion}`,
-      `save what a node of ${chainName} at that runtime answers to state_getMetadata and add it: airlock metadata add FILE`,
-    );
-  }
-  const { bytes, problem } = await readRecorded(vaultPath, record);
-  if (problem !== undefined) throw new DamagedFileError(problem, 'add it again with airlock metadata add');
-  return bytes!;
-}
-
-async function fileProblem(vaultPath: string, record: MetadataRecord): Promise<string | undefined> {
-  return (await readRecorded(vaultPath, record)).problem;
-}
-
-async function readRecorded(
-  vaultPath: string,
-  record: MetadataRecord,
-): Promise<{ bytes?: Uint8Array; problem?: string }> {
-  const path = join(metadataFolder(vaultPath), record.file);
-  const changed = { problem: `the stored metadata for ${recordLabel(record)} changed since it was added (${path})` };
-  let bytes: Buffer;
-  try {
-    bytes = await readRegularFile(path, Math.min(record.size, MAX_METADATA_BYTES), () => new DamagedFileError(''));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { problem: `the stored metadata for ${recordLabel(record)} is missing (${path})` };
-    if (error instanceof DamagedFileError) return changed;
-    throw explainReadError(path, error);
-  }
-  if (bytes.length !== record.size || sha256(bytes) !== record.sha256) return changed;
-  return { bytes: new Uint8Array(bytes) };
 }

@@ -43,7 +43,7 @@ describe('keeping metadata beside the vault', () => {
     expect(added.record.sha256).toBe(createHash('sha256').update(POLKADOT_V14).digest('hex'));
 
     const data = await reopen(session);
-    expect(listMetadata(data)).toEqual([added.record]);
+    expect(await listMetadata(data, session.path)).toEqual([{ record: added.record, state: 'intact' }]);
     const loaded = await loadMetadata(data, session.path, POLKADOT_GENESIS.toUpperCase().replace('0X', '0x'), 1002005);
     expect(Buffer.from(loaded).equals(POLKADOT_V14)).toBe(true);
     expect(findMetadataRecord(data, POLKADOT_GENESIS, 1002005)).toEqual(added.record);
@@ -91,6 +91,7 @@ describe('keeping metadata beside the vault', () => {
     const load = async () => loadMetadata(await reopen(session), session.path, POLKADOT_GENESIS, 1002005, 'polkadot');
 
     await writeFile(file, withChangedDocs(POLKADOT_V14));
+    expect((await listMetadata(session.data, session.path))[0]?.state).toBe('changed');
     await expect(load()).rejects.toThrow(DamagedFileError);
     await expect(load()).rejects.toThrow(/the stored metadata for polkadot 1002005 changed since it was added/);
     await writeFile(file, POLKADOT_V14.subarray(0, 1000));
@@ -98,6 +99,7 @@ describe('keeping metadata beside the vault', () => {
     await writeFile(file, Buffer.concat([POLKADOT_V14, Buffer.from([0])]));
     await expect(load()).rejects.toThrow(/changed since it was added/);
     await rm(file);
+    expect((await listMetadata(session.data, session.path))[0]?.state).toBe('missing');
     await expect(load()).rejects.toThrow(/the stored metadata for polkadot 1002005 is missing/);
 
     expect((await addMetadata(session, POLKADOT_V14, 'a')).outcome).toBe('restored');
@@ -133,7 +135,9 @@ describe('keeping metadata beside the vault', () => {
       decimals: 12,
     });
     expect(record.digest).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(listMetadata(await reopen(session)).map((r) => r.file)).toEqual(['node-268.scale']);
+    expect((await listMetadata(await reopen(session), session.path)).map(({ record: r }) => r.file)).toEqual([
+      'node-268.scale',
+    ]);
     session.close();
   });
 
@@ -142,11 +146,9 @@ describe('keeping metadata beside the vault', () => {
     await addMetadata(session, POLKADOT_V14, 'a');
     await addMetadata(session, hexBytes(METADATA_HEX.polkadotV15), 'b');
     await addMetadata(session, hexBytes(METADATA_HEX.kusamaV14), 'c');
-    expect(listMetadata(session.data).map((r) => `${r.network} ${r.specVersion}`)).toEqual([
-      'kusama 1003000',
-      'polkadot 1002005',
-      'polkadot 2000000',
-    ]);
+    expect(
+      (await listMetadata(session.data, session.path)).map(({ record: r }) => `${r.network} ${r.specVersion}`),
+    ).toEqual(['kusama 1003000', 'polkadot 1002005', 'polkadot 2000000']);
     const before = await readFile(session.path);
     await expect(removeMetadata(session, 'polkadot', 1)).rejects.toThrow(/keeps no metadata for polkadot 1$/);
     await expect(removeMetadata(session, 'westend')).rejects.toThrow(NotFoundError);
