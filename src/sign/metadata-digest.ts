@@ -7,6 +7,7 @@
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { DamagedFileError, UserError } from '../errors.js';
 import { printable, QUOTED } from '../printable.js';
+import type { MetadataRecord } from '../vault/model.js';
 import { quietlySync } from './quiet.js';
 
 /** What the digest covers besides the types: the chain's own words for its token and format. */
@@ -32,5 +33,26 @@ export function metadataDigest(metadataBytes: Uint8Array, info: DigestInfo): Uin
   } catch (error) {
     const reason = printable(error instanceof Error ? error.message : String(error), QUOTED);
     throw new DamagedFileError(`the metadata hash cannot be computed from this metadata (${reason})`);
+  }
+}
+
+/**
+ * Refuses a transaction whose `CheckMetadataHash` (mode 1) carries a hash other than the digest
+ * of the metadata kept for its runtime: the chain would reject it, or it was built from other
+ * metadata than the one it is shown with. `hash` is 0x hex.
+ */
+export function checkPayloadMetadataHash(record: MetadataRecord, hash: string): void {
+  const label = `${record.network} ${record.specVersion}`;
+  if (record.digest === undefined) {
+    throw new UserError(
+      `the transaction carries a metadata hash, and the metadata kept for ${label} is version 14, which has none to compare it with`,
+      `add that runtime's version 15 metadata (Metadata_metadata_at_version with 15): airlock metadata remove ${record.network} ${record.specVersion}, then airlock metadata add FILE`,
+    );
+  }
+  if (hash.toLowerCase() !== record.digest) {
+    throw new UserError(
+      `the transaction's metadata hash ${printable(hash, QUOTED)} is not that of the metadata kept for ${label} (${record.digest}); nothing is signed`,
+      'the online wallet built it for other metadata: check it and the node are on the same runtime, and the token and decimals given to airlock metadata add',
+    );
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { describe, expect, it } from 'vitest';
 import { AlreadyExistsError, DamagedFileError, NotFoundError, UserError } from '../../src/errors.js';
-import { metadataDigest } from '../../src/sign/metadata-digest.js';
+import { checkPayloadMetadataHash, metadataDigest } from '../../src/sign/metadata-digest.js';
 import {
   addMetadata,
   findMetadataRecord,
@@ -15,7 +15,10 @@ import {
   removeMetadata,
 } from '../../src/sign/metadata-store.js';
 import { hexBytes, METADATA_HEX, POLKADOT_GENESIS, unwrappedV15, withChangedDocs } from '../helpers/metadata.js';
-import { openTestVault, reopen } from '../helpers/vault.js';
+import { createKey, seal, wipeKey } from '../../src/vault/envelope.js';
+import { VaultSession } from '../../src/vault/store.js';
+import { FAST_SCRYPT, openTestVault, reopen, TEST_PASSWORD } from '../helpers/vault.js';
+import { temporaryDir } from '../helpers/files.js';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const POLKADOT_V14 = hexBytes(METADATA_HEX.polkadotV14);
@@ -66,6 +69,17 @@ describe('keeping metadata beside the vault', () => {
     expect(Buffer.from(metadataDigest(bytes, info)).toString('hex')).not.toBe(record.digest!.slice(2));
     expect(() => metadataDigest(POLKADOT_V14, info)).toThrow(
       /defined over metadata version 15; this metadata is version 14/,
+    );
+
+    // What a transaction's CheckMetadataHash (mode 1) is compared with.
+    expect(() => checkPayloadMetadataHash(record, record.digest!.toUpperCase().replace('0X', '0x'))).not.toThrow();
+    const other = `0x${Buffer.from(metadataDigest(bytes, info)).toString('hex')}`;
+    expect(() => checkPayloadMetadataHash(record, other)).toThrow(
+      /the transaction's metadata hash 0x[0-9a-f]{64} is not that of the metadata kept for polkadot 2000000 .*; nothing is signed/,
+    );
+    const { record: v14 } = await addMetadata(session, POLKADOT_V14, 'polkadot-v14.hex');
+    expect(() => checkPayloadMetadataHash(v14, other)).toThrow(
+      /kept for polkadot 1002005 is version 14, which has none/,
     );
     session.close();
   });
@@ -156,6 +170,20 @@ describe('keeping metadata beside the vault', () => {
     expect((await removeMetadata(session, 'polkadot', 2000000)).map((r) => r.specVersion)).toEqual([2000000]);
     expect((await removeMetadata(session, 'polkadot')).map((r) => r.specVersion)).toEqual([1002005]);
     expect(await readdir(metadataFolder(session.path))).toEqual(['kusama-1003000.scale']);
+    session.close();
+  });
+
+  it('reads a vault written before metadata was kept as keeping none, and keeps metadata in it', async () => {
+    const path = join(await temporaryDir('old-vault'), 'vault.json');
+    const password = new TextEncoder().encode(TEST_PASSWORD);
+    const key = await createKey(password, FAST_SCRYPT);
+    const old = { identities: [], accounts: [], addresses: [], settings: { defaultNetwork: 'polkadot' } };
+    await writeFile(path, seal('airlock-vault', 3, old, key));
+    wipeKey(key);
+    const session = await VaultSession.unlock(path, password);
+    expect(session.data.metadata).toEqual([]);
+    await addMetadata(session, POLKADOT_V14, 'a');
+    expect((await reopen(session)).metadata.map((r) => r.network)).toEqual(['polkadot']);
     session.close();
   });
 });
