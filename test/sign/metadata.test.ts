@@ -139,4 +139,20 @@ describe('what is refused, with one message', () => {
     refusal(huge, /more than any chain's metadata \(at most 16\.0 MiB\)/);
     expect(performance.now() - started).toBeLessThan(100);
   });
+
+  it('metadata with bytes changed here and there: read, or refused with the one error, never a crash', () => {
+    // A fixed sequence, so a failure can be run again.
+    let seed = 0x2f6b3a91;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let round = 0; round < 12; round++) {
+      const changed = v14.slice();
+      for (let flips = 0; flips < 1 + (round % 4); flips++)
+        changed[5 + (next() % (changed.length - 5))] = next() & 0xff;
+      try {
+        expect(readMetadataInput(changed).version).toBe(14);
+      } catch (error) {
+        expect(error).toBeInstanceOf(DamagedFileError);
+      }
+    }
+  });
 });
