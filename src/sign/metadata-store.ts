@@ -8,13 +8,13 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AlreadyExistsError, DamagedFileError, NotFoundError, UserError } from '../errors.js';
 import { explainWriteError, removeStaleTemps, writeFileDurably } from '../media/durable-write.js';
+import { formatBytes } from '../media/format-bytes.js';
 import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
-import { metadataFolder, recordLabel, sha256, storedFileState, type StoredFileState } from './metadata-load.js';
 import type { MetadataRecord, VaultData } from '../vault/model.js';
 import type { VaultSession } from '../vault/store.js';
 import { chainOfMetadata, type ChainClaims } from './metadata-chain.js';
 import { metadataDigest } from './metadata-digest.js';
-import { formatBytes } from '../media/format-bytes.js';
+import { metadataFolder, recordLabel, sha256, storedFileState, type StoredFileState } from './metadata-load.js';
 import { MAX_METADATA_BYTES, MAX_METADATA_INPUT_BYTES, readMetadataInput } from './metadata.js';
 
 export { findMetadataRecord, loadMetadata, metadataFolder, storedFileState } from './metadata-load.js';
@@ -84,6 +84,10 @@ export async function addMetadata(
   };
   // Under the vault's lock: the file and the record change together, and two adds one after the other.
   return session.update<AddedMetadata>(async (data) => {
+    // Another airlock may have kept metadata since this one read the vault: checked again on what is there now.
+    const now = chainOfMetadata(info, claims, data.metadata);
+    if (now.name !== chain.name || now.token !== chain.token || now.decimals !== chain.decimals)
+      throw new UserError('the vault changed while the metadata was read', 'run the command again');
     const there = data.metadata.find((r) => r.network === record.network && r.specVersion === record.specVersion);
     if (there && there.sha256 !== record.sha256) {
       throw new AlreadyExistsError(
