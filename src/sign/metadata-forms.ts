@@ -8,10 +8,12 @@ import { formatBytes } from '../media/format-bytes.js';
 import { printable, QUOTED } from '../printable.js';
 
 /**
- * Real metadata is 0.3–0.7 MB (polkadot's V15 is 470 kB, a large parachain's under 2 MB); 16 MiB
- * leaves room for chains many times larger while keeping a hostile file's parse to seconds.
+ * Real metadata is 0.3–0.7 MB (polkadot's V15 is 470 kB; the largest chains' stay under 2 MB);
+ * 8 MiB leaves four times the largest. Parsing is linear but not cheap: 12 MB of types took 16 s
+ * on a busy two-core machine, so a larger bound would let a hostile file hold the terminal for
+ * long, at every signature decoded with it.
  */
-export const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+export const MAX_METADATA_BYTES = 8 * 1024 * 1024;
 /** The same as hex text (two digits a byte), with room for a JSON-RPC envelope around it. */
 export const MAX_METADATA_INPUT_BYTES = 2 * MAX_METADATA_BYTES + 64 * 1024;
 
@@ -38,6 +40,7 @@ export function metadataBytesOf(input: Uint8Array, source: string): Uint8Array {
   if (bytes.length > MAX_METADATA_BYTES) {
     throw new DamagedFileError(
       `${source} holds ${formatBytes(bytes.length)} of metadata, more than any chain's (at most ${formatBytes(MAX_METADATA_BYTES)})`,
+      HOW_TO_GET,
     );
   }
   // A copy of its own: @polkadot-api reads from the start of a view's underlying buffer.

@@ -8,7 +8,12 @@ import polkadotV15Version from '@polkadot/types-support/metadata/v15/polkadot-ve
 import { compactToU8a, u8aConcat } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
 import { DamagedFileError } from '../../src/errors.js';
-import { MAX_METADATA_INPUT_BYTES, openMetadata, readMetadataInput } from '../../src/sign/metadata.js';
+import {
+  MAX_METADATA_BYTES,
+  MAX_METADATA_INPUT_BYTES,
+  openMetadata,
+  readMetadataInput,
+} from '../../src/sign/metadata.js';
 import { hexBytes, METADATA_HEX, unwrappedV15 } from '../helpers/metadata.js';
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -136,8 +141,12 @@ describe('what is refused, with one message', () => {
   it('a file larger than any metadata, before reading it', () => {
     const huge = new Uint8Array(MAX_METADATA_INPUT_BYTES + 1).fill(0x30);
     const started = performance.now();
-    refusal(huge, /more than any chain's metadata \(at most 16\.0 MiB\)/);
-    expect(performance.now() - started).toBeLessThan(100);
+    refusal(huge, /more than any chain's metadata \(at most 8\.0 MiB\)/);
+    // Within the bound for hex text, beyond it as bytes: refused before parsing.
+    const bytes = new Uint8Array(MAX_METADATA_BYTES + 1);
+    bytes.set([...META, 14]);
+    refusal(bytes, /holds 8\.0 MiB of metadata, more than any chain's/);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('metadata with bytes changed here and there: read, or refused with the one error, never a crash', () => {
