@@ -10,6 +10,7 @@ import { registerHelpCommand, unknownCommand } from './commands/help.js';
 import { registerIdentityCommands } from './commands/identity.js';
 import { lazy } from './commands/lazy.js';
 import { registerLedgerCommands } from './commands/ledger.js';
+import { registerMetadataCommands } from './commands/metadata.js';
 import { registerQrCommands } from './commands/qr.js';
 import { registerSignCommand } from './commands/sign.js';
 import { registerVaultCommands } from './commands/vault.js';
@@ -29,6 +30,7 @@ const COMMAND_GROUPS: readonly ((program: Command) => void)[] = [
   registerLedgerCommands,
   registerQrCommands,
   registerSignCommand,
+  registerMetadataCommands,
   registerDrivesCommand,
   registerHelpCommand,
 ];

@@ -42,7 +42,7 @@ export function decodeTransaction(request: TransactionRequest): TransactionView 
       RESEND_HINT,
     );
   if (extensions.specVersion !== specVersion)
-    throw new UserError(
+    throw new SpecVersionMismatch(
       `the transaction is for spec ${extensions.specVersion}; the metadata given is for spec ${specVersion}`,
       `add metadata for spec ${extensions.specVersion} with \`airlock metadata add FILE\`, from the chain’s node`,
     );
@@ -156,4 +156,9 @@ function runtimeVersionOf(metadata: ChainMetadata, context: DecodeContext): Runt
     return Number(value.text);
   };
   return { specVersion: numberOf('spec_version'), transactionVersion: numberOf('transaction_version') };
+}
+
+/** The transaction is for another runtime than the metadata given: the caller may have that runtime's. */
+export class SpecVersionMismatch extends UserError {
+  override readonly name = 'SpecVersionMismatch';
 }

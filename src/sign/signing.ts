@@ -10,7 +10,7 @@ import type { Account, VaultData } from '../vault/model.js';
 import { cannotSign, signWithAccount } from '../vault/signing-key.js';
 import type { VaultSession } from '../vault/store.js';
 import { chainOfGenesis } from './chains.js';
-import { decodeTransaction, bytesToSign } from './decode-transaction.js';
+import { bytesToSign, decodeTransaction, SpecVersionMismatch } from './decode-transaction.js';
 import { transactionLines, type ShownLine } from './describe.js';
 import { messageBytesToSign, messageView, type MessageView } from './message.js';
 import { checkPayloadMetadataHash } from './metadata-digest.js';
