@@ -4,6 +4,8 @@
  * makes them (rust/qrcode_rtx in novasamatech/parity-signer) with the same crate.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
 import { createRequire } from 'node:module';
 import { createFrames, createSignPayload } from '@polkadot/react-qr/util';
 import { compactToU8a, hexToU8a, u8aConcat } from '@polkadot/util';
@@ -71,4 +73,25 @@ export function vaultRaptorqFrames(request: Uint8Array, chunk = 1072): Uint8Arra
   } finally {
     encoder.free();
   }
+}
+
+export interface PictureOptions {
+  scale?: number;
+  level?: 'M' | 'L';
+}
+
+/**
+ * A QR code of raw bytes in byte mode, saved as a PNG, at the error correction the senders draw
+ * with: M for polkadot.js (react-qr), L for Vault (qrcode_rtx).
+ */
+export async function pictureOf(path: string, bytes: Uint8Array, { scale = 2, level = 'M' }: PictureOptions = {}) {
+  await QRCode.toFile(path, [{ data: bytes, mode: 'byte' }], { errorCorrectionLevel: level, scale });
+  return path;
+}
+
+/** Pictures of the codes, named in the order given (which a test may shuffle). */
+export function picturesOf(codes: readonly Uint8Array[], dir: string, options: PictureOptions = {}) {
+  return Promise.all(
+    codes.map((code, i) => pictureOf(join(dir, `code-${String(i).padStart(3, '0')}.png`), code, options)),
+  );
 }

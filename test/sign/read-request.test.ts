@@ -4,7 +4,6 @@ import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
-import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import type { FramesProgress } from '../../src/sign/frames.js';
@@ -19,6 +18,8 @@ import { createScratch } from '../helpers/files.js';
 import { loseAndShuffle, seeded } from '../helpers/qr-frames.js';
 import {
   CMD_TRANSACTION,
+  pictureOf,
+  picturesOf,
   polkadotJsFrames,
   polkadotJsRequest,
   remarkCall,
@@ -37,31 +38,6 @@ afterAll(() => scratch?.remove());
 
 const requestOf = (remark: number, seed = 1) =>
   polkadotJsRequest(ALICE.publicKey, CMD_TRANSACTION, transactionPayload(remarkCall(remark, seed)), WESTEND_GENESIS);
-
-interface PictureOptions {
-  scale?: number;
-  level?: 'M' | 'L';
-}
-
-/**
- * A QR code of raw bytes in byte mode, saved as a PNG, at the error correction the senders draw
- * with: M for polkadot.js (react-qr), L for Vault (qrcode_rtx).
- */
-async function pictureOf(path: string, bytes: Uint8Array, { scale = 2, level = 'M' }: PictureOptions = {}) {
-  await QRCode.toFile(path, [{ data: bytes, mode: 'byte' }], { errorCorrectionLevel: level, scale });
-  return path;
-}
-
-/** Pictures of the codes, named in the order given (which the test shuffles). */
-async function picturesOf(
-  codes: readonly Uint8Array[],
-  dir: string,
-  options: { scale?: number; level?: 'M' | 'L' } = {},
-) {
-  return Promise.all(
-    codes.map((code, i) => pictureOf(join(dir, `code-${String(i).padStart(3, '0')}.png`), code, options)),
-  );
-}
 
 async function blankPicture(path: string): Promise<string> {
   const png = new PNG({ width: 200, height: 200 });
