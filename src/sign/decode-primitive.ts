@@ -6,6 +6,7 @@ import { printable } from '../printable.js';
 import { MAX_TEXT_BYTES } from './decode-context.js';
 import type { ScaleReader } from './scale-reader.js';
 import { ScaleError } from './scale-reader.js';
+import type { TypeShape } from './type-resolver.js';
 import type { ChainView, ValueView } from './view.js';
 import { balanceView, isBalanceTypeName } from './view.js';
 
@@ -45,6 +46,25 @@ export function primitiveView(
     default:
       throw new ScaleError(`the primitive type ${name} is not one airlock reads`);
   }
+}
+
+/**
+ * A compact number, as wide as its type allows: a percent of a fraction, an amount, a count. A
+ * fraction is told by its type's name, or by the field's type name (`Perbill`), as a proof
+ * gives a `Compact<Perbill>` only as a compact `u32`.
+ */
+export function compactView<Ref>(
+  reader: ScaleReader,
+  inner: TypeShape<Ref>,
+  field: { typeName: string | undefined; amounts: boolean },
+  chain: ChainView,
+): ValueView {
+  const typeName = field.typeName ?? '';
+  const percent = PER_THINGS[inner.kind === 'composite' ? (inner.path.at(-1) ?? '') : typeName];
+  const width = inner.kind === 'primitive' ? INTEGER_BYTES[inner.name] : undefined;
+  const value = reader.compact(width ?? 16);
+  if (percent !== undefined) return { kind: 'text', text: percentText(value, percent) };
+  return unsignedView(value, field.amounts ? field.typeName : undefined, chain);
 }
 
 /** A number, shown as an amount of the chain's token when its field's type is a balance. */

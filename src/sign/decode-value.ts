@@ -16,11 +16,11 @@ import {
   tooManyValues,
   unnamed,
 } from './decode-context.js';
-import { bitsView, INTEGER_BYTES, PER_THINGS, percentText, primitiveView, unsignedView } from './decode-primitive.js';
+import { bitsView, compactView, PER_THINGS, percentText, primitiveView } from './decode-primitive.js';
 import type { ScaleReader } from './scale-reader.js';
 import { ScaleError } from './scale-reader.js';
 import type { FieldShape, TypeResolver, TypeShape } from './type-resolver.js';
-import type { CallView, ChainView, FieldView, ValueView } from './view.js';
+import type { CallView, FieldView, ValueView } from './view.js';
 import { accountView, bytesText } from './view.js';
 
 /** A call whose pallet or call index the types do not hold. */
@@ -86,7 +86,12 @@ export function decodeValue<Ref>(
     case 'primitive':
       return primitiveView(reader, shape.name, typeName, context.chain);
     case 'compact':
-      return compactView(reader, types.shape(shape.of), typeName, context.chain);
+      return compactView(
+        reader,
+        types.shape(shape.of),
+        { typeName: field.typeName, amounts: depth.nativeAmounts },
+        context.chain,
+      );
     case 'bits':
       return bitsView(reader, shape.storeBytes);
   }
@@ -193,15 +198,6 @@ function sequenceView<Ref>(
 function isByte<Ref>(types: TypeResolver<Ref>, type: Ref): boolean {
   const shape = types.shape(type);
   return shape.kind === 'primitive' && shape.name === 'u8';
-}
-
-/** A compact number, as wide as its type allows: a percent of a fraction, an amount, a count. */
-function compactView<Ref>(reader: ScaleReader, inner: TypeShape<Ref>, typeName: string | undefined, chain: ChainView) {
-  const percent = inner.kind === 'composite' ? PER_THINGS[inner.path.at(-1) ?? ''] : undefined;
-  const width = inner.kind === 'primitive' ? INTEGER_BYTES[inner.name] : undefined;
-  const value = reader.compact(width ?? 16);
-  if (percent !== undefined) return { kind: 'text', text: percentText(value, percent) } as const;
-  return unsignedView(value, typeName, chain);
 }
 
 const hexOf = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString('hex')}`;
