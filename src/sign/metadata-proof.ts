@@ -57,7 +57,7 @@ export function decodeProofTransaction(request: ProofRequest): ProofTransaction 
 }
 
 /** Why a transaction was refused when its bytes ran out or were not what its types say. */
-export const UNDECODABLE_HINT =
+const UNDECODABLE_HINT =
   'the wallet that made the request and the proof it sent disagree: make the request again from an up-to-date wallet';
 
 /** `read` over `bytes`, all of them: a `ScaleError` becomes the one refusal naming `what` was read. */
