@@ -3,6 +3,7 @@
  * routes (stored metadata, a metadata proof), so a transaction one refuses the other refuses too.
  */
 import { UserError } from '../errors.js';
+import { ScaleError } from './scale-reader.js';
 import type { FieldShape, TypeResolver } from './type-resolver.js';
 import type { ChainView, NameOf } from './view.js';
 
@@ -20,6 +21,13 @@ export const MAX_TYPE_DEPTH = 48;
 export const MAX_TEXT_BYTES = 64 * 1024;
 
 export const TOO_MUCH_HINT = 'airlock does not sign what it cannot show: split the transaction into smaller ones';
+
+/** A call whose pallet or call index the types do not hold. */
+export class UnknownCallError extends ScaleError {
+  constructor(readonly callIndex: string) {
+    super(`the call index ${callIndex} is not in the metadata`);
+  }
+}
 
 export interface DecodeContext<Ref> {
   types: TypeResolver<Ref>;

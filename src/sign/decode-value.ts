@@ -14,6 +14,7 @@ import {
   MAX_VALUES,
   TOO_MUCH_HINT,
   tooManyValues,
+  UnknownCallError,
   unnamed,
 } from './decode-context.js';
 import { bitsView, compactView, PER_THINGS, percentText, primitiveView } from './decode-primitive.js';
@@ -22,13 +23,6 @@ import { ScaleError } from './scale-reader.js';
 import type { FieldShape, TypeResolver, TypeShape } from './type-resolver.js';
 import type { CallView, FieldView, ValueView } from './view.js';
 import { accountView, bytesText } from './view.js';
-
-/** A call whose pallet or call index the types do not hold. */
-export class UnknownCallError extends ScaleError {
-  constructor(readonly callIndex: string) {
-    super(`the call index ${callIndex} is not in the metadata`);
-  }
-}
 
 export function decodeCall<Ref>(reader: ScaleReader, type: Ref, context: DecodeContext<Ref>, calls: number): CallView {
   if (calls > MAX_CALL_DEPTH)
