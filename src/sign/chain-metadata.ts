@@ -7,44 +7,20 @@ import { Metadata, TypeRegistry } from '@polkadot/types';
 import type { Si1Field, Si1Type } from '@polkadot/types/interfaces';
 import { UserError } from '../errors.js';
 import { printable } from '../printable.js';
+import { BIT_STORE_BYTES } from './decode-primitive.js';
+import type { ExtensionShape, FieldShape, TypeResolver, TypeShape } from './type-resolver.js';
 
-export interface FieldShape {
-  name: string | undefined;
-  /** The type as the chain's source names it (`T::Balance`): what tells an amount from a count. */
-  typeName: string | undefined;
-  type: number;
-}
+type Field = FieldShape<number>;
+type Shape = TypeShape<number>;
 
-export interface VariantShape {
-  name: string;
-  fields: FieldShape[];
-}
-
-export type TypeShape =
-  | { kind: 'composite'; path: string[]; fields: FieldShape[] }
-  | { kind: 'variant'; path: string[]; variants: Map<number, VariantShape> }
-  | { kind: 'sequence'; of: number }
-  | { kind: 'array'; length: number; of: number }
-  | { kind: 'tuple'; of: number[] }
-  | { kind: 'primitive'; name: string }
-  | { kind: 'compact'; of: number }
-  | { kind: 'bits'; store: number };
-
-/** A signed extension: what the transaction carries of it, and what is signed without being sent. */
-export interface ExtensionShape {
-  identifier: string;
-  extra: number;
-  implicit: number;
-}
-
-export interface ChainMetadata {
+/** The metadata as the value walker reads it: its types by id in the portable registry. */
+export interface ChainMetadata extends TypeResolver<number> {
   version: number;
   /** The runtime's call enum: its variants are the pallets, theirs the calls. */
   callType: number;
-  extensions: ExtensionShape[];
+  extensions: ExtensionShape<number>[];
   /** The `System` pallet's `Version` constant's bytes and type, which hold the spec version. */
   runtimeVersion: { type: number; value: Uint8Array } | undefined;
-  typeOf(id: number): TypeShape;
 }
 
 const REFUSED_HINT = 'add the metadata again with `airlock metadata add FILE`, from what the chain’s node returns';
@@ -77,31 +53,34 @@ function parseChainMetadata(bytes: Uint8Array): ChainMetadata {
       REFUSED_HINT,
     );
   const latest = metadata.asLatest;
-  const shapes = new Map<number, TypeShape>();
+  const shapes = new Map<number, Shape>();
   const system = latest.pallets.find((pallet) => pallet.name.toString() === 'System');
   const version = system?.constants.find((constant) => constant.name.toString() === 'Version');
-  return {
+  const callType = latest.extrinsic.callType.toNumber();
+  const resolver: ChainMetadata = {
     version: metadata.version,
-    callType: latest.extrinsic.callType.toNumber(),
+    callType,
     extensions: extensionsOf(metadata),
     runtimeVersion: version && { type: version.type.toNumber(), value: version.value.toU8a(true) },
-    typeOf(id) {
+    isCall: (id) => id === callType,
+    shape(id) {
       let shape = shapes.get(id);
       if (shape === undefined) {
-        shape = shapeOf(latest.lookup.types[id]?.type, id);
+        shape = shapeOf(latest.lookup.types[id]?.type, id, resolver);
         shapes.set(id, shape);
       }
       return shape;
     },
   };
+  return resolver;
 }
 
 /**
  * Read from the metadata's own version: @polkadot/types 16 drops `additionalSigned` when it
  * turns V14 and V15 into its latest form (`implict` in metadata/v15/toV16.js), leaving type 0.
  */
-function extensionsOf(metadata: Metadata): ExtensionShape[] {
-  const shape = (identifier: string, extra: number, implicit: number): ExtensionShape => ({
+function extensionsOf(metadata: Metadata): ExtensionShape<number>[] {
+  const shape = (identifier: string, extra: number, implicit: number): ExtensionShape<number> => ({
     identifier: printable(identifier),
     extra,
     implicit,
@@ -117,30 +96,38 @@ function extensionsOf(metadata: Metadata): ExtensionShape[] {
   );
 }
 
-function shapeOf(type: Si1Type | undefined, id: number): TypeShape {
+function shapeOf(type: Si1Type | undefined, id: number, types: TypeResolver<number>): Shape {
   if (type === undefined) throw new UserError(`the metadata names type ${id}, which it does not hold`, REFUSED_HINT);
   const def = type.def;
   const path = type.path.map((segment) => printable(segment.toString()));
   if (def.isComposite) return { kind: 'composite', path, fields: def.asComposite.fields.map(fieldShape) };
   if (def.isVariant) {
-    const variants = new Map<number, VariantShape>();
+    const variants = new Map<number, { name: string; fields: Field[] }>();
     for (const variant of def.asVariant.variants)
       variants.set(variant.index.toNumber(), {
         name: printable(variant.name.toString()),
         fields: variant.fields.map(fieldShape),
       });
-    return { kind: 'variant', path, variants };
+    return { kind: 'variant', path, variant: (index) => variants.get(index) };
   }
   if (def.isSequence) return { kind: 'sequence', of: def.asSequence.type.toNumber() };
   if (def.isArray) return { kind: 'array', length: def.asArray.len.toNumber(), of: def.asArray.type.toNumber() };
   if (def.isTuple) return { kind: 'tuple', of: def.asTuple.map((member) => member.toNumber()) };
   if (def.isPrimitive) return { kind: 'primitive', name: def.asPrimitive.type.toLowerCase() };
   if (def.isCompact) return { kind: 'compact', of: def.asCompact.type.toNumber() };
-  if (def.isBitSequence) return { kind: 'bits', store: def.asBitSequence.bitStoreType.toNumber() };
+  if (def.isBitSequence)
+    return { kind: 'bits', storeBytes: bitStoreBytes(types.shape(def.asBitSequence.bitStoreType.toNumber())) };
   throw new UserError(`the metadata's type ${id} is of a kind airlock does not read`, REFUSED_HINT);
 }
 
-function fieldShape(field: Si1Field): FieldShape {
+function bitStoreBytes(store: Shape): number {
+  const bytes = store.kind === 'primitive' ? BIT_STORE_BYTES[store.name] : undefined;
+  if (bytes === undefined)
+    throw new UserError('the metadata stores a bit sequence in a type airlock does not read', REFUSED_HINT);
+  return bytes;
+}
+
+function fieldShape(field: Si1Field): Field {
   return {
     name: field.name.isSome ? printable(field.name.unwrap().toString()) : undefined,
     typeName: field.typeName.isSome ? printable(field.typeName.unwrap().toString()) : undefined,

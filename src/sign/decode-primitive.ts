@@ -3,13 +3,14 @@
  * bit sequences, and the fractions sp_arithmetic keeps as integers.
  */
 import { printable } from '../printable.js';
-import type { TypeShape } from './chain-metadata.js';
+import { MAX_TEXT_BYTES } from './decode-context.js';
 import type { ScaleReader } from './scale-reader.js';
 import { ScaleError } from './scale-reader.js';
+import type { TypeShape } from './type-resolver.js';
 import type { ChainView, ValueView } from './view.js';
 import { balanceView, isBalanceTypeName } from './view.js';
 
-const INTEGER_BYTES: Readonly<Record<string, number>> = {
+export const INTEGER_BYTES: Readonly<Record<string, number>> = {
   u8: 1,
   u16: 2,
   u32: 4,
@@ -41,15 +42,40 @@ export function primitiveView(
     case 'char':
       return { kind: 'text', text: printable(character(Number(reader.unsigned(4)))) };
     case 'str':
-      return { kind: 'text', text: printable(utf8(reader.take(reader.length()))) };
+      return { kind: 'text', text: printable(utf8(reader.take(textLength(reader)))) };
     default:
       throw new ScaleError(`the primitive type ${name} is not one airlock reads`);
   }
 }
 
+/**
+ * A compact number, as wide as its type allows: a percent of a fraction, an amount, a count. A
+ * fraction is told by its type's name, or by the field's type name (`Perbill`), as a proof
+ * gives a `Compact<Perbill>` only as a compact `u32`.
+ */
+export function compactView<Ref>(
+  reader: ScaleReader,
+  inner: TypeShape<Ref>,
+  field: { typeName: string | undefined; amounts: boolean },
+  chain: ChainView,
+): ValueView {
+  const typeName = field.typeName ?? '';
+  const percent = PER_THINGS[inner.kind === 'composite' ? (inner.path.at(-1) ?? '') : typeName];
+  const width = inner.kind === 'primitive' ? INTEGER_BYTES[inner.name] : undefined;
+  const value = reader.compact(width ?? 16);
+  if (percent !== undefined) return { kind: 'text', text: percentText(value, percent) };
+  return unsignedView(value, field.amounts ? field.typeName : undefined, chain);
+}
+
 /** A number, shown as an amount of the chain's token when its field's type is a balance. */
 export function unsignedView(value: bigint, typeName: string | undefined, chain: ChainView): ValueView {
   return isBalanceTypeName(typeName) ? balanceView(value, chain) : { kind: 'text', text: value.toString() };
+}
+
+function textLength(reader: ScaleReader): number {
+  const length = reader.length();
+  if (length > MAX_TEXT_BYTES) throw new ScaleError(`a text of ${length} bytes is longer than a transaction needs`);
+  return length;
 }
 
 function boolean(byte: number): string {
@@ -70,10 +96,9 @@ function utf8(bytes: Uint8Array): string {
   }
 }
 
-export function bitsView(reader: ScaleReader, store: TypeShape): ValueView {
-  const bits = reader.compact();
-  const storeBytes = store.kind === 'primitive' ? BIT_STORE_BYTES[store.name] : undefined;
-  if (storeBytes === undefined) throw new ScaleError('a bit sequence is stored in a type airlock does not read');
+/** A bit sequence: its length in bits, then whole words of `storeBytes`, shown as their bytes in hex. */
+export function bitsView(reader: ScaleReader, storeBytes: number): ValueView {
+  const bits = reader.compact(4);
   const words = (bits + BigInt(storeBytes * 8) - 1n) / BigInt(storeBytes * 8);
   if (words * BigInt(storeBytes) > BigInt(reader.remaining))
     throw new ScaleError(`${bits} bits do not fit the bytes left`);
@@ -81,7 +106,8 @@ export function bitsView(reader: ScaleReader, store: TypeShape): ValueView {
   return { kind: 'text', text: `${bits} bits 0x${Buffer.from(bytes).toString('hex')}` };
 }
 
-const BIT_STORE_BYTES: Readonly<Record<string, number>> = { u8: 1, u16: 2, u32: 4, u64: 8 };
+/** The words a bit sequence may be stored in, by their type, and their width in bytes. */
+export const BIT_STORE_BYTES: Readonly<Record<string, number>> = { u8: 1, u16: 2, u32: 4, u64: 8 };
 
 /** sp_arithmetic's fixed fractions: how many decimals of a percent each one's integer holds. */
 export const PER_THINGS: Readonly<Record<string, number>> = { Percent: 0, Permill: 4, Perbill: 7, Perquintill: 16 };

@@ -10,8 +10,9 @@ import { blake2AsU8a } from '@polkadot/util-crypto/blake2/asU8a';
 import { UserError } from '../errors.js';
 import type { ChainMetadata } from './chain-metadata.js';
 import { readChainMetadata } from './chain-metadata.js';
-import type { DecodeContext } from './decode-value.js';
-import { decodeCall, decodeValue, UnknownCallError } from './decode-value.js';
+import type { DecodeContext } from './decode-context.js';
+import { TOP, UnknownCallError, unnamed } from './decode-context.js';
+import { decodeCall, decodeValue } from './decode-value.js';
 import { decodeExtensions } from './extensions.js';
 import { ScaleError, ScaleReader } from './scale-reader.js';
 import type { ChainView, ExtensionsView, NameOf, TransactionView } from './view.js';
@@ -27,12 +28,14 @@ export interface TransactionRequest {
   nameOf: NameOf;
 }
 
+type Context = DecodeContext<number> & { types: ChainMetadata };
+
 const RESEND_HINT = 'make the request again in the sending wallet, and scan all of it';
 
 export function decodeTransaction(request: TransactionRequest): TransactionView {
   const { callStart, callEnd } = callBounds(request.payload);
   const metadata = readChainMetadata(request.metadata);
-  const context: DecodeContext = { metadata, chain: request.chain, nameOf: request.nameOf, values: 0 };
+  const context: Context = { types: metadata, chain: request.chain, nameOf: request.nameOf, values: 0 };
   const runtime = runtimeVersionOf(metadata, context);
   const specVersion = runtime.specVersion;
   const extensions = readExtensions(request.payload, callEnd, context, specVersion);
@@ -84,17 +87,12 @@ function callBounds(payload: Uint8Array): { callStart: number; callEnd: number }
   return { callStart: reader.offset, callEnd: reader.offset + Number(length) };
 }
 
-function readExtensions(
-  payload: Uint8Array,
-  callEnd: number,
-  context: DecodeContext,
-  specVersion: number,
-): ExtensionsView {
+function readExtensions(payload: Uint8Array, callEnd: number, context: Context, specVersion: number): ExtensionsView {
   const reader = new ScaleReader(payload, callEnd);
   const hint = `the transaction may be for another runtime than spec ${specVersion}: add the metadata for its spec with \`airlock metadata add FILE\``;
   let extensions: ExtensionsView;
   try {
-    extensions = decodeExtensions(reader, context);
+    extensions = decodeExtensions(reader, context.types.extensions, context);
   } catch (error) {
     if (error instanceof ScaleError)
       throw new UserError(`the transaction’s extensions do not match the metadata: ${error.message}`, hint);
@@ -109,13 +107,13 @@ function readCall(
   payload: Uint8Array,
   callStart: number,
   callEnd: number,
-  context: DecodeContext,
+  context: Context,
   specVersion: number,
 ): TransactionView['call'] {
   const reader = new ScaleReader(payload, callStart, callEnd);
   const hint = `check that the metadata is the chain’s spec ${specVersion}, and make the request again`;
   try {
-    const call = decodeCall(reader, context, 0);
+    const call = decodeCall(reader, context.types.callType, context, 0);
     if (reader.remaining > 0)
       throw new UserError(
         `the call is ${callEnd - callStart} bytes, but its arguments end after ${reader.offset - callStart}`,
@@ -137,14 +135,13 @@ interface RuntimeVersion {
 }
 
 /** The versions the metadata is for, from its `System` pallet's `Version` constant. */
-function runtimeVersionOf(metadata: ChainMetadata, context: DecodeContext): RuntimeVersion {
+function runtimeVersionOf(metadata: ChainMetadata, context: Context): RuntimeVersion {
   const hint = 'add the metadata again with `airlock metadata add FILE`, from what the chain’s node returns';
   const constant = metadata.runtimeVersion;
   if (constant === undefined) throw new UserError('the metadata does not say its runtime version', hint);
   let version;
   try {
-    const field = { name: undefined, typeName: undefined, type: constant.type };
-    version = decodeValue(new ScaleReader(constant.value), field, context, { calls: 0, types: 0, nativeAmounts: true });
+    version = decodeValue(new ScaleReader(constant.value), unnamed(constant.type), context, TOP);
   } catch (error) {
     if (error instanceof ScaleError) throw new UserError('the metadata’s runtime version could not be read', hint);
     throw error;

@@ -2,13 +2,15 @@
  * The signed extensions after the call: what the transaction carries of each (the era, the nonce,
  * the tip, the metadata-hash mode), then what is signed without being sent (spec and transaction
  * version, genesis, the era's block, the metadata hash), in the metadata's order, as
- * polkadot.js's `ExtrinsicPayload` lays them out.
+ * polkadot.js's `ExtrinsicPayload` lays them out. The same for both routes: the extensions and
+ * their types come from the full metadata or from a proof, the reading of them is one.
  */
 import { UserError } from '../errors.js';
-import type { ExtensionShape } from './chain-metadata.js';
-import type { DecodeContext } from './decode-value.js';
+import type { DecodeContext } from './decode-context.js';
+import { TOP, unnamed } from './decode-context.js';
 import { decodeValue } from './decode-value.js';
 import type { ScaleReader } from './scale-reader.js';
+import type { ExtensionShape } from './type-resolver.js';
 import { ScaleError } from './scale-reader.js';
 import type { ExtensionsView, FieldView, ValueView } from './view.js';
 import { balanceView } from './view.js';
@@ -23,8 +25,11 @@ interface ExtensionValues {
   implicit: Decoded;
 }
 
-export function decodeExtensions(reader: ScaleReader, context: DecodeContext): ExtensionsView {
-  const { extensions } = context.metadata;
+export function decodeExtensions<Ref>(
+  reader: ScaleReader,
+  extensions: ExtensionShape<Ref>[],
+  context: DecodeContext<Ref>,
+): ExtensionsView {
   const extras = extensions.map((extension) => decodedOf(reader, extension.extra, context));
   const implicits = extensions.map((extension) => decodedOf(reader, extension.implicit, context));
   const byName = new Map<string, ExtensionValues>();
@@ -33,7 +38,7 @@ export function decodeExtensions(reader: ScaleReader, context: DecodeContext): E
     if (byName.has(extension.identifier))
       throw new UserError(
         `the metadata names the ${extension.identifier} extension twice`,
-        'add the metadata again with `airlock metadata add FILE`, from what the chain’s node returns',
+        'the metadata is not a chain’s: take it again from the chain’s node, or make the request again',
       );
     byName.set(extension.identifier, { extra: extras[index]!, implicit: implicits[index]! });
   });
@@ -61,13 +66,9 @@ export function decodeExtensions(reader: ScaleReader, context: DecodeContext): E
   };
 }
 
-function decodedOf(reader: ScaleReader, type: number, context: DecodeContext): Decoded {
+function decodedOf<Ref>(reader: ScaleReader, type: Ref, context: DecodeContext<Ref>): Decoded {
   const start = reader.offset;
-  const view = decodeValue(reader, { name: undefined, typeName: undefined, type }, context, {
-    calls: 0,
-    types: 0,
-    nativeAmounts: true,
-  });
+  const view = decodeValue(reader, unnamed(type), context, TOP);
   return { view, bytes: reader.bytesFrom(start) };
 }
 
@@ -85,7 +86,7 @@ export function eraOf(bytes: Uint8Array): ExtensionsView['era'] {
 const TIP_EXTENSIONS = ['ChargeTransactionPayment', 'ChargeAssetTxPayment'];
 
 /** The tip, from whichever payment extension the chain has; the asset a tip is paid in is among the others. */
-function tipOf(byName: Map<string, ExtensionValues>, context: DecodeContext): ValueView {
+function tipOf<Ref>(byName: Map<string, ExtensionValues>, context: DecodeContext<Ref>): ValueView {
   for (const identifier of TIP_EXTENSIONS) {
     const view = byName.get(identifier)?.extra.view;
     if (view === undefined) continue;
@@ -113,7 +114,7 @@ function metadataHashOf(values: ExtensionValues | undefined): ExtensionsView['me
 }
 
 /** Extensions carrying something beyond the ones shown by name: an asset to pay in, a chain's own. */
-function othersOf(extensions: ExtensionShape[], byName: Map<string, ExtensionValues>): FieldView[] {
+function othersOf<Ref>(extensions: ExtensionShape<Ref>[], byName: Map<string, ExtensionValues>): FieldView[] {
   const others: FieldView[] = [];
   for (const { identifier } of extensions) {
     if (SHOWN.has(identifier)) continue;

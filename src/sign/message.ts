@@ -15,9 +15,10 @@
 import { u8aIsWrapped, u8aUnwrapBytes, u8aWrapBytes } from '@polkadot/util/u8a/wrap';
 import { UserError } from '../errors.js';
 import { printable } from '../printable.js';
+import { MAX_TEXT_BYTES } from './decode-context.js';
 
-/** What a person reads on a terminal, a page or two; a longer message is not one they can check. */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** The limit on any text shown for signing (decode-context.ts): a longer message is not one a person can check. */
+export const MAX_MESSAGE_BYTES = MAX_TEXT_BYTES;
 
 export interface MessageView {
   /** The message: its text when it is UTF-8 (lines kept), else its bytes as 0x hex. */

@@ -8,12 +8,12 @@
 import { UserError } from '../errors.js';
 import { printable } from '../printable.js';
 import { networkOfGenesis } from '../vault/networks.js';
-import { ProofDecoder } from './proof-decode.js';
-import { decodeExtensions, extensionsView } from './proof-extensions.js';
-import { ProofReader } from './proof-reader.js';
-import { ProofTypes, type TypeRef } from './proof-types.js';
+import type { DecodeContext } from './decode-context.js';
+import { decodeCall } from './decode-value.js';
+import { decodeExtensions } from './extensions.js';
+import { proofExtensions, ProofTypes, type TypeRef } from './proof-types.js';
 import { proofDigest, readProof } from './proof-verify.js';
-import { callView, type ViewContext } from './proof-view.js';
+import { ScaleError, ScaleReader, scaleRefusal } from './scale-reader.js';
 import type { CallView, ChainView, NameOf, TransactionView } from './view.js';
 import type { Proof } from '@polkadot-api/merkleize-metadata';
 
@@ -42,45 +42,62 @@ export function decodeProofTransaction(request: ProofRequest): ProofTransaction 
   const signedPayload = request.payload.slice(length);
   const { call, extensions } = splitPayload(signedPayload);
   const chain = chainOf(proof.info, request.genesisHash);
-  const types = new ProofTypes(proof.leaves);
   const { callTy } = proof.extrinsic;
-  const context: ViewContext = {
+  const context: DecodeContext<TypeRef> = {
+    types: new ProofTypes(proof.leaves, callTy),
     chain,
     nameOf: request.nameOf,
-    callTypeId: callTy.tag === 'perId' ? callTy.value : undefined,
+    values: 0,
   };
   // The extensions first: a call is not worth decoding unless the transaction commits to the proof.
-  const extensionsShown = extensionsOf(extensions, proof.extrinsic, types, context);
+  const extensionsShown = extensionsOf(extensions, proof.extrinsic, context);
   requireCommitment(extensionsShown, { digest, genesisHash: request.genesisHash, specVersion: proof.info.specVersion });
-  const callShown = callOf(call, callTy, types, context);
+  const callShown = callOf(call, callTy, context);
   return { transaction: { call: callShown, extensions: extensionsShown }, chain, digest, signedPayload };
+}
+
+/** Why a transaction was refused when its bytes ran out or were not what its types say. */
+const UNDECODABLE_HINT =
+  'the wallet that made the request and the proof it sent disagree: make the request again from an up-to-date wallet';
+
+/** `read` over `bytes`, all of them: a `ScaleError` becomes the one refusal naming `what` was read. */
+function readAll<T>(bytes: Uint8Array, what: string, leftOver: string, read: (reader: ScaleReader) => T): T {
+  const reader = new ScaleReader(bytes);
+  try {
+    const value = read(reader);
+    if (reader.remaining > 0) throw new ScaleError(leftOver);
+    return value;
+  } catch (error) {
+    if (error instanceof ScaleError) throw scaleRefusal(error, what, UNDECODABLE_HINT);
+    throw error;
+  }
 }
 
 function extensionsOf(
   bytes: Uint8Array,
   extrinsic: Proof['extrinsic'],
-  types: ProofTypes,
-  context: ViewContext,
+  context: DecodeContext<TypeRef>,
 ): TransactionView['extensions'] {
-  const reader = new ProofReader(bytes, 'the extensions');
-  const decoded = decodeExtensions(extrinsic, new ProofDecoder(types, reader));
-  if (reader.remaining > 0) reader.refuse('bytes left over after the last extension');
-  return extensionsView(decoded, context);
+  const extensions = proofExtensions(extrinsic);
+  return readAll(bytes, 'the extensions', 'bytes left over after the last extension', (reader) =>
+    decodeExtensions(reader, extensions, context),
+  );
 }
 
-function callOf(bytes: Uint8Array, callTy: TypeRef, types: ProofTypes, context: ViewContext): CallView {
-  const reader = new ProofReader(bytes, 'the call');
-  const call = callView(new ProofDecoder(types, reader).decode(callTy), context);
-  if (!call) return reader.refuse('it is not a call of the runtime');
-  if (reader.remaining > 0) reader.refuse('bytes left over after its last argument');
-  return call;
+function callOf(bytes: Uint8Array, callTy: TypeRef, context: DecodeContext<TypeRef>): CallView {
+  if (!context.types.isCall(callTy))
+    throw scaleRefusal(new ScaleError('it is not a call of the runtime'), 'the call', UNDECODABLE_HINT);
+  return readAll(bytes, 'the call', 'bytes left over after its last argument', (reader) =>
+    decodeCall(reader, callTy, context, 0),
+  );
 }
 
 /** `compact(length) ‖ call ‖ extensions`, split. */
 function splitPayload(payload: Uint8Array): { call: Uint8Array; extensions: Uint8Array } {
-  const reader = new ProofReader(payload, 'the transaction');
-  const call = reader.take(reader.count());
-  return { call, extensions: reader.take(reader.remaining) };
+  return readAll(payload, 'the transaction', '', (reader) => {
+    const call = reader.take(reader.length()).slice();
+    return { call, extensions: reader.take(reader.remaining).slice() };
+  });
 }
 
 /** What makes the proof binding: the chain checks the hash signed against its own metadata. */

@@ -3,7 +3,7 @@
  * any library decodes it: a decoder given a count of billions, or hashes past the end of the
  * bytes (which read as empty rather than fail), would otherwise work without end.
  */
-import { ProofReader } from './proof-reader.js';
+import { ScaleError, ScaleReader, scaleRefusal } from './scale-reader.js';
 
 /** Type references: primitives are one byte, the last one (`perId`) is followed by a compact id. */
 const PER_ID_TAG = 22;
@@ -17,56 +17,64 @@ export interface ProofCounts {
 }
 
 export function proofLayout(payload: Uint8Array, limits: { leaves: number; nodes: number }, hint: string): ProofCounts {
-  const reader = new ProofReader(payload, 'the metadata proof', hint);
+  try {
+    return walkLayout(new ScaleReader(payload), limits);
+  } catch (error) {
+    if (error instanceof ScaleError) throw scaleRefusal(error, 'the metadata proof', hint);
+    throw error;
+  }
+}
+
+function walkLayout(reader: ScaleReader, limits: { leaves: number; nodes: number }): ProofCounts {
   const leaves = countUpTo(reader, limits.leaves);
   for (let i = 0; i < leaves; i++) skipLeaf(reader);
-  if (countUpTo(reader, leaves) !== leaves) reader.refuse('its types and their places differ in number');
+  if (countUpTo(reader, leaves) !== leaves) refuse('its types and their places differ in number');
   reader.take(4 * leaves);
   const nodes = countUpTo(reader, limits.nodes);
   reader.take(32 * nodes);
   skipExtrinsicMetadata(reader);
   skipExtraInfo(reader);
-  return { length: reader.position, leaves, nodes };
+  return { length: reader.offset, leaves, nodes };
 }
 
-function countUpTo(reader: ProofReader, limit: number): number {
-  const count = reader.count();
+function countUpTo(reader: ScaleReader, limit: number): number {
+  const count = Number(reader.compact(4));
   // Every item takes a byte at least, so a count beyond the bytes left is a lie.
-  if (count > limit || count > reader.remaining) reader.refuse('a count beyond what it could hold');
+  if (count > limit || count > reader.remaining) refuse('a count beyond what it could hold');
   return count;
 }
 
-function each(reader: ProofReader, skip: (reader: ProofReader) => void): void {
+function each(reader: ScaleReader, skip: (reader: ScaleReader) => void): void {
   const count = countUpTo(reader, Number.MAX_SAFE_INTEGER);
   for (let i = 0; i < count; i++) skip(reader);
 }
 
-function skipText(reader: ProofReader): void {
-  reader.take(reader.count());
+function skipText(reader: ScaleReader): void {
+  reader.take(reader.length());
 }
 
-function skipTypeRef(reader: ProofReader): void {
+function skipTypeRef(reader: ScaleReader): void {
   const tag = reader.u8();
-  if (tag > PER_ID_TAG) reader.refuse('an unknown type reference');
+  if (tag > PER_ID_TAG) refuse('an unknown type reference');
   if (tag === PER_ID_TAG) reader.compact(4);
 }
 
-function skipOption(reader: ProofReader, skip: (reader: ProofReader) => void): void {
+function skipOption(reader: ScaleReader, skip: (reader: ScaleReader) => void): void {
   const tag = reader.u8();
-  if (tag > 1) reader.refuse('an option that is neither none nor some');
+  if (tag > 1) refuse('an option that is neither none nor some');
   if (tag === 1) skip(reader);
 }
 
-function skipField(reader: ProofReader): void {
+function skipField(reader: ScaleReader): void {
   skipOption(reader, skipText);
   skipTypeRef(reader);
   skipOption(reader, skipText);
 }
 
-function skipLeaf(reader: ProofReader): void {
+function skipLeaf(reader: ScaleReader): void {
   each(reader, skipText);
   const tag = reader.u8();
-  if (tag >= TYPE_DEF_TAGS) reader.refuse('an unknown kind of type');
+  if (tag >= TYPE_DEF_TAGS) refuse('an unknown kind of type');
   if (tag === 0) each(reader, skipField);
   if (tag === 1) {
     skipText(reader);
@@ -83,7 +91,7 @@ function skipLeaf(reader: ProofReader): void {
   reader.compact(4);
 }
 
-function skipExtrinsicMetadata(reader: ProofReader): void {
+function skipExtrinsicMetadata(reader: ScaleReader): void {
   reader.u8();
   for (let i = 0; i < 3; i++) skipTypeRef(reader);
   each(reader, (r) => {
@@ -93,9 +101,13 @@ function skipExtrinsicMetadata(reader: ProofReader): void {
   });
 }
 
-function skipExtraInfo(reader: ProofReader): void {
+function skipExtraInfo(reader: ScaleReader): void {
   reader.take(4);
   skipText(reader);
   reader.take(3);
   skipText(reader);
+}
+
+function refuse(detail: string): never {
+  throw new ScaleError(detail);
 }

@@ -1,12 +1,25 @@
 /**
  * Reading SCALE-encoded bytes from a request, one value at a time, never past the end it is
- * given. What does not fit throws a `ScaleError`; the decoders turn it into one message saying
- * which part of the request was wrong.
+ * given. Both decoders (over stored metadata, over a metadata proof) and the proof's layout read
+ * with it. What does not fit throws a `ScaleError`; each decoder turns it into one `UserError`
+ * saying which part of the request was wrong (`scaleRefusal`).
  */
+import { UserError } from '../errors.js';
 
-/** The bytes do not hold what the type says they hold. */
+/** The bytes do not hold what the type says they hold; `cutShort` when they end too soon. */
 export class ScaleError extends Error {
   override readonly name = 'ScaleError';
+  constructor(
+    message: string,
+    readonly cutShort = false,
+  ) {
+    super(message);
+  }
+}
+
+/** The one refusal a `ScaleError` becomes: `what` names the part read, `the call`, `the extensions`. */
+export function scaleRefusal(error: ScaleError, what: string, hint: string): UserError {
+  return new UserError(error.cutShort ? `${what} ends early` : `${what} cannot be read: ${error.message}`, hint);
 }
 
 export class ScaleReader {
@@ -39,7 +52,8 @@ export class ScaleReader {
 
   /** `length` bytes, as a view of the request: copy before keeping them past the request. */
   take(length: number): Uint8Array {
-    if (length > this.remaining) throw new ScaleError(`${length} bytes were expected where ${this.remaining} are left`);
+    if (length > this.remaining)
+      throw new ScaleError(`${length} bytes were expected where ${this.remaining} are left`, true);
     const taken = this.bytes.subarray(this.#offset, this.#offset + length);
     this.#offset += length;
     return taken;
@@ -59,12 +73,13 @@ export class ScaleReader {
   }
 
   /**
-   * A SCALE compact integer. Only the shortest encoding is accepted, as the chain's decoder
-   * accepts only it: a longer one would show a value the chain refuses.
+   * A SCALE compact integer of a type `maxBytes` wide. Only the shortest encoding is accepted,
+   * as the chain's decoder accepts only it: a longer one would show a value the chain refuses.
    */
-  compact(): bigint {
+  compact(maxBytes = 32): bigint {
     const mode = this.bytes[this.#offset];
-    if (mode === undefined) throw new ScaleError('a compact number was expected where the bytes end');
+    if (mode === undefined || this.remaining <= 0)
+      throw new ScaleError('a compact number was expected where the bytes end', true);
     switch (mode & 0b11) {
       case 0b00:
         return this.unsigned(1) >> 2n;
@@ -74,15 +89,19 @@ export class ScaleReader {
         return this.shortest(this.unsigned(4) >> 2n, 1n << 14n);
       default: {
         const length = (mode >> 2) + 4;
+        if (length > maxBytes) throw new ScaleError('a compact number is wider than its type');
         this.#offset += 1;
         return this.shortest(this.unsigned(length), length === 4 ? 1n << 30n : 1n << BigInt((length - 1) * 8));
       }
     }
   }
 
-  /** A compact number used as a length or a count, which must fit the bytes left to be true. */
+  /**
+   * A compact number used as a count of items that take a byte or more each, which must fit the
+   * bytes left to be true: a count of billions is refused before any work.
+   */
   length(): number {
-    const length = this.compact();
+    const length = this.compact(4);
     if (length > BigInt(this.remaining))
       throw new ScaleError(`a length of ${length} was given where ${this.remaining} bytes are left`);
     return Number(length);

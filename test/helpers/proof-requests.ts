@@ -13,6 +13,8 @@ import polkadotV15 from '@polkadot/types-support/metadata/v15/polkadot-hex';
 import { compactFromU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 
 export interface ProofChain {
+  /** The metadata itself, `0x6d657461…`, as `airlock metadata add` stores it. */
+  metadata: Uint8Array;
   registry: TypeRegistry;
   tx: ReturnType<typeof expandMetadata>['tx'];
   merkleizer: MetadataMerkleizer;
@@ -59,6 +61,7 @@ export function proofChain(name: keyof typeof CHAINS): ProofChain {
   const expanded = expandMetadata(registry, metadata);
   const version = expanded.consts.system!.version!.toJSON() as { specVersion: number; transactionVersion: number };
   const chain: ProofChain = {
+    metadata: bytes,
     registry,
     tx: expanded.tx,
     merkleizer: merkleizeMetadata(bytes, { decimals, tokenSymbol }),

@@ -173,10 +173,8 @@ describe('a chain whose tip names its asset', () => {
         name: 'ChargeAssetTxPayment',
         value: {
           kind: 'fields',
-          fields: [
-            { name: 'tip', value: { kind: 'balance', planck: '100000000', text: '0.01 DOT' } },
-            { name: 'asset_id', value: { kind: 'text', text: 'None' } },
-          ],
+          // The tip is shown once, as the tip: here only the asset it is paid in.
+          fields: [{ name: 'asset_id', value: { kind: 'text', text: 'None' } }],
         },
       },
     ]);
