@@ -169,21 +169,20 @@ export function signedJson(prepared: PreparedSignature, signature: string) {
 function signingAccount(data: VaultData, request: SignRequest): Account {
   const key = `0x${Buffer.from(request.publicKey).toString('hex')}`;
   const holders = data.accounts.filter((a) => a.publicKey === key);
-  const account = holders.find((a) => a.type === request.crypto);
-  if (!account) {
-    const other = holders[0];
-    if (other)
-      throw new UserError(
-        `the request asks for an ${request.crypto} signature, and ${printable(other.name, QUOTED)} is an ${other.type} account`,
-        'make the request again with the account chosen in the wallet as it is',
-      );
+  const account = holders.find((a) => a.type === request.crypto) ?? holders[0];
+  if (!account)
     throw new NotFoundError(
       `no account in the vault has the key the request names (${key})`,
       'choose one of this vault’s accounts in the online wallet, or import that account first',
     );
-  }
+  // Where the key is matters first: a Ledger's account signs on the Ledger, whatever was asked.
   const refused = cannotSign(data, account);
   if (refused) throw refused;
+  if (account.type !== request.crypto)
+    throw new UserError(
+      `the request asks for an ${request.crypto} signature, and ${printable(account.name, QUOTED)} is an ${account.type} account`,
+      'make the request again with the account chosen in the wallet as it is',
+    );
   return account;
 }
 

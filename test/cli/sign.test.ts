@@ -10,8 +10,11 @@ import { hexToU8a, u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactLength } from '../../src/sign/request.js';
+import * as actions from '../../src/vault/actions.js';
+import { VaultSession } from '../../src/vault/store.js';
 import {
   OWNER,
+  PASSWORD,
   airlockJson,
   airlockOk,
   copyVault,
@@ -59,6 +62,17 @@ function signedBytes(payload: Uint8Array): Uint8Array {
   const unprefixed = payload.slice(compactLength(payload)!.offset);
   return unprefixed.length > 256 ? blake2AsU8a(unprefixed, 256) : unprefixed;
 }
+
+/** A batch of transfers long enough to need several of polkadot.js's 1,024-byte frames. */
+const transferBatch = () =>
+  requestPayload(
+    polkadot,
+    polkadot.api.tx.utility!.batchAll!(
+      Array.from({ length: 40 }, (_, i) =>
+        polkadot.api.tx.balances!.transferKeepAlive!(BOB.publicKey, BigInt(i + 1) * DOT),
+      ),
+    ),
+  );
 
 const transfer = (amount: bigint) =>
   requestPayload(polkadot, polkadot.api.tx.balances!.transferKeepAlive!(BOB.publicKey, amount), {
@@ -287,6 +301,36 @@ describe('airlock sign', () => {
       });
       expectCleanFailure(failed, message);
       await expect(readFile(out)).rejects.toThrow();
+      expect((await readFile(vault)).equals(before)).toBe(true);
+    });
+
+    it('frames of a request with one missing', async () => {
+      const vault = await freshVault();
+      const request = polkadotJsRequest(ALICE.publicKey, CMD_TRANSACTION, transferBatch(), POLKADOT_GENESIS);
+      const frames = polkadotJsFrames(request);
+      expect(frames.length).toBeGreaterThan(1);
+      const pictures = await scratch.dir('incomplete');
+      await picturesOf(frames.slice(1), pictures);
+      const failed = await runAirlock(['sign', '--vault', vault, '--yes', pictures], { env: OWNER });
+      expectCleanFailure(failed, /the signing request is incomplete: .*frame 1 of \d+ is missing/u);
+    });
+
+    it('a Ledger account, whose key is on the device', async () => {
+      const vault = await freshVault();
+      const session = await VaultSession.unlock(vault, new TextEncoder().encode(PASSWORD));
+      try {
+        await actions.saveLedgerIdentity(session, 'nano', [
+          { name: 'nano-0', path: "m/44'/354'/0'/0'/0'", publicKey: BOB.publicKey, network: 'polkadot' },
+        ]);
+      } finally {
+        session.close();
+      }
+      const before = await readFile(vault);
+      const file = await requestFile(
+        polkadotJsRequest(BOB.publicKey, CMD_TRANSACTION, transfer(DOT), POLKADOT_GENESIS),
+      );
+      const failed = await runAirlock(['sign', '--vault', vault, '--yes', '--request', file], { env: OWNER });
+      expect(expectCleanFailure(failed, /nano-0 is a Ledger account/u)).toContain('sign on the Ledger');
       expect((await readFile(vault)).equals(before)).toBe(true);
     });
 
