@@ -10,7 +10,9 @@ import { registerHelpCommand, unknownCommand } from './commands/help.js';
 import { registerIdentityCommands } from './commands/identity.js';
 import { lazy } from './commands/lazy.js';
 import { registerLedgerCommands } from './commands/ledger.js';
+import { registerMetadataCommands } from './commands/metadata.js';
 import { registerQrCommands } from './commands/qr.js';
+import { registerSignCommand } from './commands/sign.js';
 import { registerVaultCommands } from './commands/vault.js';
 import { asksForJson, reportFailure } from './report.js';
 import { takeSecretsFromEnvironment } from './secrets.js';
@@ -27,6 +29,8 @@ const COMMAND_GROUPS: readonly ((program: Command) => void)[] = [
   registerAddressCommands,
   registerLedgerCommands,
   registerQrCommands,
+  registerSignCommand,
+  registerMetadataCommands,
   registerDrivesCommand,
   registerHelpCommand,
 ];

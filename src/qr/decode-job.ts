@@ -9,7 +9,11 @@ export interface NamedFrame extends GreyImage {
 export type DecodeRequest = { id: number; path: string } | { id: number; frame: NamedFrame };
 
 export type DecodeReply =
-  | { id: number; text: string }
+  /**
+   * The code's text (see qrCodeText), and its content as bytes (jsqr's binaryData: byte-mode
+   * segments as they are), which is how a signing request's frames are read.
+   */
+  | { id: number; text: string; bytes: Uint8Array }
   /** The picture holds no QR code jsqr could read. */
-  | { id: number; text: null }
+  | { id: number; text: null; bytes: null }
   | { id: number; error: { message: string; hint?: string; expected: boolean } };

@@ -16,6 +16,8 @@ export interface DecodedImage {
   name: string;
   /** The QR code's text, or null when the picture has none. */
   text: string | null;
+  /** The code's content as bytes (jsqr's binaryData), as byte-mode codes are read; null when the picture has none. */
+  bytes: Uint8Array | null;
 }
 
 export interface DecodePoolOptions {
@@ -97,7 +99,7 @@ export async function* decodeImages(
       }
       const name = names.get(reply.id)!;
       names.delete(reply.id);
-      yield { name, text: reply.text };
+      yield { name, text: reply.text, bytes: reply.bytes };
     }
   } finally {
     options.signal?.removeEventListener('abort', onAbort);

@@ -17,7 +17,8 @@ async function decode(request: DecodeRequest): Promise<DecodeReply> {
     const [image, name] =
       'frame' in request ? [request.frame, request.frame.name] : [await readImage(request.path), request.path];
     const found = findQrCode(suppressNoise(image));
-    return { id, text: found ? textOf(found, name) : null };
+    if (!found) return { id, text: null, bytes: null };
+    return { id, text: textOf(found, name), bytes: Uint8Array.from(found.binaryData) };
   } catch (error) {
     const { message, hint, expected } = describeError(error);
     return { id, error: { message, ...(hint ? { hint } : {}), expected } };
@@ -36,5 +37,8 @@ function textOf(found: QRCode, name: string): string {
 }
 
 parentPort?.on('message', (request: DecodeRequest) => {
-  void decode(request).then((reply) => parentPort!.postMessage(reply));
+  void decode(request).then((reply) =>
+    // The bytes are handed over, not copied: each reply's are a buffer of their own.
+    parentPort!.postMessage(reply, 'bytes' in reply && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : []),
+  );
 });

@@ -68,7 +68,7 @@ export async function readQrFrom(
   return { ...(await read), source };
 }
 
-async function sourceAt(path: string): Promise<ReadSource> {
+export async function sourceAt(path: string): Promise<ReadSource> {
   const info = await stat(path).catch((error: unknown) => {
     throw noPath(path, error);
   });
@@ -117,7 +117,7 @@ export function skippedParts(tally: ReadTally, others: readonly TransferSeen[]):
  * A picture, or the pictures of a folder (by name, so a sequence reads in its order). A FIFO,
  * a device or a folder among them is refused before any picture is decoded.
  */
-async function picturesAt(path: string): Promise<string[]> {
+export async function picturesAt(path: string): Promise<string[]> {
   const info = await stat(path).catch((error: unknown) => {
     throw noPath(path, error);
   });

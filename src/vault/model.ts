@@ -50,6 +50,33 @@ export const AddressEntrySchema = z.object({
   createdAt: Timestamp,
 });
 
+const Hash32 = z.string().regex(/^0x[0-9a-f]{64}$/u);
+/** A network's name as it names a file: lower case, digits, `-` and `_` (no path can hide in it). */
+export const METADATA_NETWORK_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/u;
+
+/**
+ * Chain metadata kept beside the vault (`airlock metadata add`): the file holds the bytes, the
+ * record says which chain and runtime they are for and their SHA-256, so a file changed or
+ * swapped since is noticed before it decodes anything.
+ */
+export const MetadataRecordSchema = z.object({
+  network: z.string().regex(METADATA_NETWORK_NAME),
+  genesisHash: Hash32,
+  specName: z.string().min(1),
+  specVersion: z.number().int().min(0).max(0xffffffff),
+  metadataVersion: z.union([z.literal(14), z.literal(15)]),
+  ss58Prefix: z.number().int().min(0).max(16383),
+  decimals: z.number().int().min(0).max(38),
+  token: z.string().min(1),
+  /** The file's name in the metadata folder beside the vault: `<network>-<specVersion>.scale`. */
+  file: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}-\d{1,10}\.scale$/u),
+  size: z.number().int().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+  /** The RFC-0078 digest a transaction's CheckMetadataHash must carry; V15 metadata only. */
+  digest: Hash32.optional(),
+  addedAt: Timestamp,
+});
+
 export const VaultDataSchema = z.object({
   identities: z.array(IdentitySchema),
   accounts: z.array(AccountSchema),
@@ -63,6 +90,11 @@ export const VaultDataSchema = z.object({
      */
     lockAfterMinutes: z.number().int().min(0).max(LOCK_AFTER_MAX).default(LOCK_AFTER_DEFAULT),
   }),
+  /**
+   * Vaults written before it existed read as none. An older airlock drops the records on its next
+   * write; it signs nothing, and without a record the metadata is only asked for again.
+   */
+  metadata: z.array(MetadataRecordSchema).default([]),
 });
 
 export type Identity = z.infer<typeof IdentitySchema>;
@@ -71,6 +103,7 @@ export type Account = z.infer<typeof AccountSchema>;
 export type AddressEntry = z.infer<typeof AddressEntrySchema>;
 export type VaultData = z.infer<typeof VaultDataSchema>;
 export type Settings = VaultData['settings'];
+export type MetadataRecord = z.infer<typeof MetadataRecordSchema>;
 
 export const VAULT_FORMAT = 'airlock-vault';
 /**
@@ -86,6 +119,7 @@ export function emptyVaultData(): VaultData {
     accounts: [],
     addresses: [],
     settings: { defaultNetwork: DEFAULT_NETWORK, lockAfterMinutes: LOCK_AFTER_DEFAULT },
+    metadata: [],
   };
 }
 

@@ -153,6 +153,42 @@ export async function keyFromPkcs8(
   plain: Uint8Array,
   type: KeyType,
 ): Promise<{ pkcs8: Uint8Array; publicKey: Uint8Array } | undefined> {
+  return withUnlockedPair(plain, type, (pair) =>
+    pair && signsFor(pair) ? { pkcs8: pair.encodePkcs8(), publicKey: pair.publicKey.slice() } : undefined,
+  );
+}
+
+/**
+ * Signs `message` with the key these decrypted bytes hold, as polkadot.js's keyring signs
+ * (`withType` puts the MultiSignature's type byte first). A key that does not sign for
+ * `publicKey` signs nothing.
+ */
+export async function signWithPkcs8(
+  plain: Uint8Array,
+  type: KeyType,
+  publicKey: Uint8Array,
+  message: Uint8Array,
+  withType: boolean,
+): Promise<Uint8Array> {
+  return withUnlockedPair(plain, type, (pair) => {
+    if (!pair || !Buffer.from(pair.publicKey).equals(publicKey) || !signsFor(pair))
+      throw new UserError(
+        'the key kept for this account does not sign for its public key',
+        'restore the account from its backup',
+      );
+    return pair.sign(message, { withType });
+  });
+}
+
+/**
+ * Opens these decrypted bytes as a pair of `type` with polkadot.js's own decoder and gives it to
+ * `withPair` (undefined when they hold no key of that type); locked and wiped before this returns.
+ */
+async function withUnlockedPair<T>(
+  plain: Uint8Array,
+  type: KeyType,
+  withPair: (pair: KeyringPair | undefined) => T,
+): Promise<T> {
   const { createPair } = await polkadot();
   const own = plain.slice();
   try {
@@ -166,52 +202,15 @@ export async function keyFromPkcs8(
     try {
       pair.unlock();
     } catch {
-      return undefined;
+      return withPair(undefined);
     }
-    const signs = signsFor(pair);
-    const result = signs ? { pkcs8: pair.encodePkcs8(), publicKey: pair.publicKey.slice() } : undefined;
-    pair.lock();
-    return result;
-  } finally {
-    // The pair's secret of sr25519 and ed25519 keys is a view into these bytes.
-    own.fill(0);
-  }
-}
-
-/**
- * Signs `message` with the key these decrypted bytes hold, as polkadot.js's keyring signs
- * (`withType` puts the MultiSignature's type byte first). The pair is locked and the copy of
- * the secret wiped before this returns; a key that does not sign for `publicKey` signs nothing.
- */
-export async function signWithPkcs8(
-  plain: Uint8Array,
-  type: KeyType,
-  publicKey: Uint8Array,
-  message: Uint8Array,
-  withType: boolean,
-): Promise<Uint8Array> {
-  const { createPair } = await polkadot();
-  const own = plain.slice();
-  try {
-    const pair = createPair(
-      { toSS58: (key) => encodeAddress(key), type },
-      { publicKey: new Uint8Array(publicKeyLength(type)), secretKey: new Uint8Array() },
-      {},
-      own,
-      ['none'],
-    );
-    pair.unlock();
     try {
-      if (!Buffer.from(pair.publicKey).equals(publicKey) || !signsFor(pair))
-        throw new UserError(
-          'the key kept for this account does not sign for its public key',
-          'restore the account from its backup',
-        );
-      return pair.sign(message, { withType });
+      return withPair(pair);
     } finally {
       pair.lock();
     }
   } finally {
+    // The pair's secret of sr25519 and ed25519 keys is a view into these bytes.
     own.fill(0);
   }
 }

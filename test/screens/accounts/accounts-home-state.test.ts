@@ -41,6 +41,7 @@ const data: VaultData = {
   ],
   addresses: [],
   settings: { defaultNetwork: 'substrate', lockAfterMinutes: 5 },
+  metadata: [],
 };
 
 describe('account rows and the filter', () => {

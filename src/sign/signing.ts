@@ -1,0 +1,264 @@
+/**
+ * Signing a request, as the CLI and the app both do it: read it, find the account and decode
+ * what it asks (refusing anything that cannot be shown and checked), then, once the person has
+ * approved what they were shown, sign it and give the answer the sender's scanner reads.
+ */
+import { NotFoundError, UserError } from '../errors.js';
+import { printable, QUOTED } from '../printable.js';
+import { accountAddress } from '../vault/accounts.js';
+import type { Account, VaultData } from '../vault/model.js';
+import { cannotSign, signWithAccount } from '../vault/signing-key.js';
+import type { VaultSession } from '../vault/store.js';
+import { chainOfGenesis } from './chains.js';
+import { bytesToSign, decodeTransaction, SpecVersionMismatch } from './decode-transaction.js';
+import { transactionLines, type ShownLine } from './describe.js';
+import { messageBytesToSign, messageView, type MessageView } from './message.js';
+import { checkPayloadMetadataHash } from './metadata-digest.js';
+import { decodeProofTransaction } from './metadata-proof.js';
+import { loadMetadata } from './metadata-store.js';
+import { nameLookup } from './names.js';
+import { readSignRequest, readSignRequestFrom, type RequestTally } from './read-request.js';
+import type { FramesProgress } from './frames.js';
+import { parseSignRequest, type SignRequest } from './request.js';
+import type { ChainView, TransactionView } from './view.js';
+
+export interface RequestProgress {
+  pictures: number;
+  frames: number;
+  percent: number;
+  skipped: number;
+}
+
+/** Where a request comes from on the command line: pictures and folders, a camera or video, or a file. */
+export type RequestSource = { pictures: string[] } | { camera: string } | { file: string };
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: RequestProgress) => void;
+}
+
+const progressOf = (tally: RequestTally, frames: FramesProgress): RequestProgress => ({
+  pictures: tally.pictures,
+  frames: tally.frames,
+  percent: Math.floor(frames.fraction * 100),
+  skipped: tally.skipped + tally.duplicates + tally.noCode,
+});
+
+const readingOptions = ({ signal, onProgress }: ReadOptions) => ({
+  ...(signal ? { signal } : {}),
+  ...(onProgress ? { onProgress: (t: RequestTally, f: FramesProgress) => onProgress(progressOf(t, f)) } : {}),
+});
+
+export async function readRequest(source: RequestSource, options: ReadOptions = {}): Promise<Uint8Array> {
+  const from =
+    'pictures' in source
+      ? ({ kind: 'pictures', paths: source.pictures } as const)
+      : 'camera' in source
+        ? ({ kind: 'camera', path: source.camera } as const)
+        : ({ kind: 'file', path: source.file } as const);
+  return (await readSignRequest(from, readingOptions(options))).bytes;
+}
+
+/** A picture, a folder of pictures, a camera (/dev/video0), a video, or a request file, by path. */
+export async function readRequestAt(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
+  return (await readSignRequestFrom(path, readingOptions(options))).bytes;
+}
+
+export interface SigningAccount {
+  name: string;
+  address: string;
+  publicKey: string;
+  type: Account['type'];
+}
+
+export interface PreparedSignature {
+  action: 'transaction' | 'message';
+  account: SigningAccount;
+  chain: ChainView;
+  /** Everything to show before approving, in order: who signs, for which chain, how it is checked, then what. */
+  lines: ShownLine[];
+  /** How the decoding is backed. */
+  checkedBy: 'metadata-proof' | 'stored-metadata' | 'message';
+  transaction?: TransactionView;
+  message?: MessageView;
+  /** What the key signs, and whether the answer is a MultiSignature (a transaction's) or a bare signature. */
+  toSign: Uint8Array;
+  withType: boolean;
+}
+
+/** Parses, finds the account, decodes and checks; a UserError (one message and a hint) on any refusal. */
+export async function prepareSignature(bytes: Uint8Array, session: VaultSession): Promise<PreparedSignature> {
+  const request = parseSignRequest(bytes);
+  const { data } = session;
+  const account = signingAccount(data, request);
+  const nameOf = nameLookup(data);
+  if (request.action === 'proof-transaction') {
+    const proven = decodeProofTransaction({ payload: request.payload, genesisHash: request.genesisHash, nameOf });
+    const toSign = bytesToSign(proven.signedPayload);
+    return shownTransaction(account, proven.chain, proven.transaction, 'metadata-proof', toSign);
+  }
+  const chain = chainOfGenesis(request.genesisHash, data.metadata);
+  if (!chain) throw unknownChain(request.genesisHash);
+  if (request.action === 'message') {
+    const message = messageView(request.payload);
+    const header = headerLines(accountOf(account, chain), chain, 'message', 'message');
+    return {
+      action: 'message',
+      account: accountOf(account, chain),
+      chain,
+      lines: [...header, ...message.text.split('\n').map((text) => ({ depth: 1, text }))],
+      checkedBy: 'message',
+      message,
+      toSign: messageBytesToSign(request.payload),
+      withType: false,
+    };
+  }
+  const transaction = await decodeWithStoredMetadata(session, request, chain, nameOf);
+  return shownTransaction(account, chain, transaction, 'stored-metadata', bytesToSign(request.payload));
+}
+
+function shownTransaction(
+  account: Account,
+  chain: ChainView,
+  transaction: TransactionView,
+  checkedBy: 'metadata-proof' | 'stored-metadata',
+  toSign: Uint8Array,
+): PreparedSignature {
+  const signer = accountOf(account, chain);
+  return {
+    action: 'transaction',
+    account: signer,
+    chain,
+    lines: [...headerLines(signer, chain, 'transaction', checkedBy), ...transactionLines(transaction)],
+    checkedBy,
+    transaction,
+    toSign,
+    withType: true,
+  };
+}
+
+/** Signs what was shown (the key derived and wiped); `qrText` is what the answer's code holds. */
+export async function signPrepared(
+  prepared: PreparedSignature,
+  session: VaultSession,
+): Promise<{ signature: string; qrText: string }> {
+  const account = session.data.accounts.find((a) => a.publicKey === prepared.account.publicKey);
+  if (!account) throw new NotFoundError(`${prepared.account.name} is no longer in the vault`, 'nothing was signed');
+  const signature = await signWithAccount(session.data, account, prepared.toSign, prepared.withType);
+  const hex = Buffer.from(signature).toString('hex');
+  // polkadot.js's signature scanner reads the hex and puts 0x before it, as Polkadot Vault's answer is read.
+  return { signature: `0x${hex}`, qrText: hex };
+}
+
+/** What `airlock sign --json` prints. */
+export function signedJson(prepared: PreparedSignature, signature: string) {
+  const { action, chain, account, transaction, message } = prepared;
+  return {
+    action,
+    network: chain.name,
+    genesisHash: chain.genesisHash,
+    account,
+    ...(transaction ? { call: transaction.call, extensions: transaction.extensions } : {}),
+    ...(message ? { message } : {}),
+    checkedBy: prepared.checkedBy,
+    signature,
+  };
+}
+
+/** The account of the request's key, of the request's crypto, that can sign here. */
+function signingAccount(data: VaultData, request: SignRequest): Account {
+  const key = `0x${Buffer.from(request.publicKey).toString('hex')}`;
+  const holders = data.accounts.filter((a) => a.publicKey === key);
+  const account = holders.find((a) => a.type === request.crypto);
+  if (!account) {
+    const other = holders[0];
+    if (other)
+      throw new UserError(
+        `the request asks for an ${request.crypto} signature, and ${printable(other.name, QUOTED)} is an ${other.type} account`,
+        'make the request again with the account chosen in the wallet as it is',
+      );
+    throw new NotFoundError(
+      `no account in the vault has the key the request names (${key})`,
+      'choose one of this vault’s accounts in the online wallet, or import that account first',
+    );
+  }
+  const refused = cannotSign(data, account);
+  if (refused) throw refused;
+  return account;
+}
+
+function accountOf(account: Account, chain: ChainView): SigningAccount {
+  const address =
+    account.type === 'ethereum'
+      ? accountAddress(account)
+      : accountAddress(account, { name: chain.name, displayName: chain.displayName, prefix: chain.ss58Prefix });
+  return { name: account.name, address, publicKey: account.publicKey, type: account.type };
+}
+
+const CHECKED_BY: Record<PreparedSignature['checkedBy'], string> = {
+  'metadata-proof':
+    'Decoded with the metadata proof the request carries, checked against the hash the chain will check.',
+  'stored-metadata': 'Decoded with the chain metadata kept in the vault.',
+  message: 'A message: nothing a chain executes.',
+};
+
+function headerLines(
+  account: SigningAccount,
+  chain: ChainView,
+  action: PreparedSignature['action'],
+  checkedBy: PreparedSignature['checkedBy'],
+): ShownLine[] {
+  return [
+    { depth: 0, text: `Sign ${action === 'transaction' ? 'a transaction' : 'a message'} on ${chain.displayName}` },
+    { depth: 0, text: `By ${account.name} (${account.type}), ${account.address}` },
+    { depth: 0, text: CHECKED_BY[checkedBy] },
+    { depth: 0, text: '' },
+  ];
+}
+
+function unknownChain(genesisHash: string): UserError {
+  return new UserError(
+    `airlock does not know the chain with genesis hash ${genesisHash}`,
+    'add its metadata first: airlock metadata add FILE --genesis HASH --token SYMBOL --decimals N',
+  );
+}
+
+/**
+ * Decodes with the vault's metadata for the chain: its newest runtime first, then older ones, as
+ * the transaction names its runtime only inside the extensions that metadata reads.
+ */
+async function decodeWithStoredMetadata(
+  session: VaultSession,
+  request: SignRequest,
+  chain: ChainView,
+  nameOf: ReturnType<typeof nameLookup>,
+): Promise<TransactionView> {
+  const records = session.data.metadata
+    .filter((r) => r.genesisHash === request.genesisHash)
+    .sort((a, b) => b.specVersion - a.specVersion);
+  if (records.length === 0)
+    throw new NotFoundError(
+      `the vault keeps no metadata for ${chain.displayName}, so the transaction cannot be shown`,
+      `save what a ${chain.name} node answers to state_getMetadata and add it: airlock metadata add FILE`,
+    );
+  let first: unknown;
+  for (const record of records) {
+    const metadata = await loadMetadata(session.data, session.path, record.genesisHash, record.specVersion, chain.name);
+    try {
+      const transaction = decodeTransaction({
+        metadata,
+        payload: request.payload,
+        genesisHash: request.genesisHash,
+        chain,
+        nameOf,
+      });
+      const hash = transaction.extensions.metadataHash;
+      if (hash?.mode === 1) checkPayloadMetadataHash(record, hash.hash);
+      return transaction;
+    } catch (error) {
+      first ??= error;
+      if (!(error instanceof SpecVersionMismatch)) throw error;
+    }
+  }
+  throw first;
+}
