@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatBytes } from '../../media/format-bytes.js';
-import { addMetadataFile } from '../../sign/signing.js';
+import { addMetadata, readMetadataFile } from '../../sign/metadata-store.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useKeys } from '../../ui/use-keys.js';
 import type { VaultSession } from '../../vault/store.js';
@@ -8,6 +8,8 @@ import { PathStep } from '../qr/path-step.js';
 import { usePathField } from '../qr/use-path-field.js';
 import { runReporting } from '../run-reporting.js';
 import { useShell } from '../shell-context.js';
+
+const SAID = { added: 'Added', kept: 'Already kept:', restored: 'Restored the file of' } as const;
 
 // Metadata comes on a stick, several chains at once: the next file is most likely beside the last.
 const lastFile = new WeakMap<VaultSession, string>();
@@ -25,9 +27,9 @@ export function MetadataAdd() {
     const outcome = await runReporting(
       shell,
       'Reading the metadata…',
-      (session) => addMetadataFile(session, path),
-      (row) =>
-        `Added ${row.network} metadata, spec ${row.specVersion} (V${row.metadataVersion}, ${formatBytes(row.bytes)})`,
+      async (session) => addMetadata(session, await readMetadataFile(path), path),
+      ({ record, outcome }) =>
+        `${SAID[outcome]} ${record.network} runtime ${record.specVersion} (V${record.metadataVersion}, ${formatBytes(record.size)})`,
     );
     setAdding(false);
     if (outcome.ok) shell.navigate({ type: 'back' });

@@ -1,45 +1,56 @@
 import { formatBytes } from '../../media/format-bytes.js';
-import type { MetadataRow } from '../../sign/signing.js';
+import type { StoredFileState } from '../../sign/metadata-store.js';
+import type { MetadataRecord } from '../../vault/model.js';
 import { fitEnd } from '../addresses/address-columns.js';
 
 const GAP = '  ';
-const SPEC = 8;
-const VERSION = 8;
+const VERSION = 3;
 const SIZE = 9;
-const ADDED = 16;
+const ADDED = 10;
+const FILE = 7;
 
-/** The network column's width: the longest name, between the header's and what the width leaves. */
-export function networkWidth(rows: readonly MetadataRow[], width: number): number {
-  const longest = Math.max(7, ...rows.map((row) => [...row.network].length));
-  return Math.max(7, Math.min(longest, width - SPEC - VERSION - SIZE - ADDED - 4 * GAP.length));
+export interface MetadataColumns {
+  network: number;
+  spec: number;
 }
 
-export const metadataHeader = (network: number) => row(network, ['NETWORK', 'SPEC', 'METADATA', 'SIZE', 'ADDED']);
+/** The network column gets what the others leave, up to its longest name; the spec its longest number. */
+export function metadataColumns(records: readonly MetadataRecord[], width: number): MetadataColumns {
+  const spec = Math.max(4, ...records.map((r) => String(r.specVersion).length));
+  const longest = Math.max(7, ...records.map((r) => [...r.network].length));
+  const room = width - spec - VERSION - SIZE - ADDED - FILE - 5 * GAP.length;
+  return { network: Math.max(7, Math.min(longest, room)), spec };
+}
 
-/** `polkadot  1003000  V15  1.2 MiB  2026-12-07 16:58`. */
-export function metadataRow(entry: MetadataRow, network: number): string {
-  return row(network, [
-    entry.network,
-    String(entry.specVersion),
-    `V${entry.metadataVersion}`,
-    formatBytes(entry.bytes),
-    addedText(entry.addedAt),
+export const metadataHeader = (columns: MetadataColumns) =>
+  row(columns, ['NETWORK', 'SPEC', 'VER', 'SIZE', 'ADDED', 'FILE']);
+
+/** What the FILE column says of the file kept beside the vault; `undefined` while it is being checked. */
+export const FILE_STATE: Record<StoredFileState, string> = { intact: 'ok', changed: 'CHANGED', missing: 'MISSING' };
+
+/** `polkadot  1003000  V15  1.2 MiB    2026-12-07  ok`. */
+export function metadataRow(record: MetadataRecord, columns: MetadataColumns, state?: StoredFileState): string {
+  return row(columns, [
+    record.network,
+    String(record.specVersion),
+    `V${record.metadataVersion}`,
+    formatBytes(record.size),
+    record.addedAt.slice(0, 10),
+    state ? FILE_STATE[state] : '…',
   ]);
 }
 
-/** An ISO time as `2026-12-07 16:58` (UTC, as recorded); anything else as it is, cut to the column. */
-export function addedText(addedAt: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/u.exec(addedAt);
-  return match ? `${match[1]} ${match[2]}` : addedAt;
-}
+/** An ISO time as `2026-12-07 16:58` (UTC, as recorded). */
+export const addedText = (addedAt: string) => addedAt.slice(0, 16).replace('T', ' ');
 
-function row(network: number, [name, spec, version, size, added]: string[]): string {
+function row(columns: MetadataColumns, [network, spec, version, size, added, file]: string[]): string {
   return [
-    fitEnd(name!, network),
-    fitEnd(spec!, SPEC),
+    fitEnd(network!, columns.network),
+    fitEnd(spec!, columns.spec),
     fitEnd(version!, VERSION),
     fitEnd(size!, SIZE),
     fitEnd(added!, ADDED),
+    fitEnd(file!, FILE),
   ]
     .join(GAP)
     .trimEnd();

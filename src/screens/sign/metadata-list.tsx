@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import { listMetadata } from '../../sign/signing.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { List, ListPosition } from '../../ui/components/list.js';
 import { Prose } from '../../ui/components/prose.js';
@@ -8,11 +7,15 @@ import { COMMANDS, commandFor } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
 import { useKeys } from '../../ui/use-keys.js';
 import { countOf } from '../../count.js';
+import { printable } from '../../printable.js';
+import type { StoredFileState } from '../../sign/metadata-store.js';
+import type { MetadataRecord } from '../../vault/model.js';
 import { useShell } from '../shell-context.js';
-import { metadataHeader, metadataRow, networkWidth } from './metadata-columns.js';
+import { addedText, metadataColumns, metadataHeader, metadataRow } from './metadata-columns.js';
+import { useMetadataStates } from './use-metadata-states.js';
 
-/** Title, header, position, blank, two rows of what it is for, key hints. */
-const CHROME_ROWS = 8;
+/** Title, header, position, the selected one's three rows (a hash wraps at 80 columns), blank, two rows of what it is for, key hints. */
+const CHROME_ROWS = 11;
 
 /**
  * The chains' metadata kept beside the vault, one row per network and spec version: what
@@ -20,14 +23,15 @@ const CHROME_ROWS = 8;
  */
 export function MetadataList() {
   const shell = useShell();
-  // The vault's record of what is kept: read at each draw, so an add or a remove shows at once.
-  const rows = listMetadata(shell.session);
-  const list = useList(rows.length, shell.height - CHROME_ROWS, true, 'sign-metadata');
-  const network = networkWidth(rows, shell.width);
+  // Kept in the vault's data in network and spec order, so the list is there at once.
+  const records = shell.data.metadata;
+  const states = useMetadataStates();
+  const list = useList(records.length, shell.height - CHROME_ROWS, true, 'sign-metadata');
+  const columns = metadataColumns(records, shell.width);
 
   useKeys((input, key) => {
     const command = commandFor(input, key, ['add', 'remove']);
-    const row = rows[list.latest().cursor];
+    const row = records[list.latest().cursor];
     if (command === 'add') shell.navigate({ type: 'open', screen: { name: 'metadata-add' } });
     else if (command === 'remove' && row) {
       shell.navigate({
@@ -37,27 +41,50 @@ export function MetadataList() {
     } else if (!command) shell.globalKey(input, key);
   }, true);
 
+  const selected = records[list.cursor];
   return (
     <Box flexDirection="column" width={shell.width}>
-      <Text bold wrap="truncate-end">{`Chain metadata · ${countOf(rows.length, 'version')} kept`}</Text>
-      {rows.length > 0 ? (
+      <Text bold wrap="truncate-end">{`Chain metadata · ${countOf(records.length, 'version')} kept`}</Text>
+      {records.length > 0 ? (
         <Text color={theme.muted} wrap="truncate-end">
-          {metadataHeader(network)}
+          {metadataHeader(columns)}
         </Text>
       ) : null}
       <List
-        items={rows}
+        items={records}
         state={list}
-        render={(row) => metadataRow(row, network)}
+        render={(record) => metadataRow(record, columns, states.get(record.file))}
         empty={`None yet: press ${COMMANDS.add.keys} to add what an online node's state_getMetadata gave.`}
       />
       <ListPosition state={list} />
+      {selected ? <Selected record={selected} state={states.get(selected.file)} /> : null}
       <Text> </Text>
       <Prose color={theme.muted}>
         polkadot.js requests are decoded with the metadata of their chain and spec version; a request carrying a
         metadata proof needs none.
       </Prose>
-      <KeyHints commands={rows.length > 0 ? ['add', 'remove', 'back', 'help'] : ['add', 'back', 'help']} />
+      <KeyHints commands={records.length > 0 ? ['add', 'remove', 'back', 'help'] : ['add', 'back', 'help']} />
+    </Box>
+  );
+}
+
+/** The selected runtime in full: its token, when it was added, and a warning when its file changed. */
+function Selected({ record, state }: { record: MetadataRecord; state: StoredFileState | undefined }) {
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.accent} wrap="truncate-end">
+        {`${printable(record.specName)} ${record.specVersion} · ${printable(record.token)}, ${record.decimals} decimals · added ${addedText(record.addedAt)}`}
+      </Text>
+      {state === 'changed' || state === 'missing' ? (
+        <Text color={theme.error} wrap="truncate-end">
+          {`Its file is ${state === 'changed' ? 'changed' : 'missing'}: add the metadata again.`}
+        </Text>
+      ) : (
+        // Wrapped, not cut: a hash is compared whole.
+        <Text color={theme.muted} wrap="wrap">
+          {record.digest ? `Metadata hash ${record.digest}` : 'V14: no metadata hash (RFC-0078 needs V15)'}
+        </Text>
+      )}
     </Box>
   );
 }

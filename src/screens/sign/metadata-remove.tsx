@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import { formatBytes } from '../../media/format-bytes.js';
-import { listMetadata, removeMetadata } from '../../sign/signing.js';
+import { removeMetadata } from '../../sign/metadata-store.js';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { Prose } from '../../ui/components/prose.js';
 import { commandFor, hints } from '../../ui/keymap.js';
@@ -17,9 +17,7 @@ import { addedText } from './metadata-columns.js';
 export function MetadataRemove({ network, specVersion }: { network: string; specVersion: number }) {
   const shell = useShell();
   // Taken when the screen opens: once removed, the row is no longer listed.
-  const [row] = useState(() =>
-    listMetadata(shell.session).find((r) => r.network === network && r.specVersion === specVersion),
-  );
+  const [row] = useState(() => shell.data.metadata.find((r) => r.network === network && r.specVersion === specVersion));
   const [removing, setRemoving] = useState(false);
   // A second y typed before the next frame must not start a second removal.
   const started = useRef(false);
@@ -32,7 +30,7 @@ export function MetadataRemove({ network, specVersion }: { network: string; spec
     const removed = await shell.run(
       'Removing the metadata…',
       (session) => removeMetadata(session, network, specVersion),
-      () => `Removed ${network} metadata, spec ${specVersion}`,
+      () => `Removed the metadata of ${network} runtime ${specVersion}`,
     );
     if (removed) back();
     else {
@@ -60,7 +58,7 @@ export function MetadataRemove({ network, specVersion }: { network: string; spec
     <Box flexDirection="column" gap={1} width={shell.width}>
       <Text bold wrap="truncate-end">{`Remove ${network} metadata, spec ${specVersion}?`}</Text>
       <Text color={theme.muted} wrap="truncate-end">
-        {`V${row.metadataVersion} · ${formatBytes(row.bytes)} · added ${addedText(row.addedAt)}`}
+        {`V${row.metadataVersion} · ${formatBytes(row.size)} · added ${addedText(row.addedAt)}`}
       </Text>
       <Prose color={theme.muted}>
         {`Requests for ${network} at spec ${specVersion} are refused until it is added again; no key is touched.`}

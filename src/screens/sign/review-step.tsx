@@ -8,9 +8,10 @@ import { reviewLayout, SCROLL_HINTS } from './review-text.js';
 import type { SignAt } from './sign-request-state.js';
 
 /**
- * What the request asks, decoded: whose key and which chain at the top, then the call with
- * its arguments (or the message), scrolled when it is longer than the screen. Each row is
- * wrapped beforehand, so nothing is cut off and every row scrolls into view.
+ * What the request asks, decoded: whose key and which chain in the title, which stays, then
+ * how it was checked and the call with its arguments (or the message), scrolled when longer
+ * than the screen. Each row is wrapped beforehand, so nothing is cut off and every row scrolls
+ * into view.
  */
 export function ReviewStep({ state }: { state: SignAt<'review' | 'signing'> }) {
   const shell = useShell();
@@ -23,9 +24,8 @@ export function ReviewStep({ state }: { state: SignAt<'review' | 'signing'> }) {
   const shown = layout.body.slice(top, top + height);
   return (
     <Box flexDirection="column" width={shell.width}>
-      <Text bold>{layout.title}</Text>
-      {layout.header.map((row, i) => (
-        <Text key={i} color={i === 0 ? theme.accent : theme.muted}>
+      {layout.title.map((row, i) => (
+        <Text key={i} bold>
           {row}
         </Text>
       ))}

@@ -3,20 +3,9 @@ import type { Hint } from '../../ui/keymap.js';
 import type { ShownLine } from '../../sign/describe.js';
 import type { PreparedSignature } from '../../sign/signing.js';
 
-/** What the review says above what is signed: whose key signs, for which chain, and how the decoding is backed. */
-export function reviewHeader(prepared: PreparedSignature): string[] {
-  const { account, chain } = prepared;
-  return [`${account.name} (${account.type}) on ${chain.displayName}`, CHECKED_BY[prepared.checkedBy]];
-}
-
-export const CHECKED_BY: Record<PreparedSignature['checkedBy'], string> = {
-  'metadata-proof': '✓ Metadata proof verified (RFC-0078), and decoded with it',
-  'stored-metadata': "✓ Decoded with the chain's metadata kept beside the vault",
-  message: 'A message, not a transaction: signed as shown',
-};
-
-export const reviewTitle = (prepared: PreparedSignature) =>
-  prepared.action === 'transaction' ? 'Sign this transaction?' : 'Sign this message?';
+/** What stays at the top while what is signed scrolls: whose key signs, on which chain. */
+export const reviewTitle = ({ account, chain }: PreparedSignature) =>
+  `Sign with ${account.name} (${account.type}) on ${chain.displayName}?`;
 
 /**
  * What is signed as the rows of a column `width` wide: each line indented two columns a level,
@@ -74,21 +63,21 @@ export const SCROLL_HINTS: readonly Hint[] = [
   [['first', 'last'], 'top, end'],
 ];
 
-/** Title, a blank row under the header, the position, the question: the rows around the header, body and hints. */
-const CHROME_ROWS = 4;
+/** A blank row under the title, the position, the question: the rows around the title, body and hints. */
+const CHROME_ROWS = 3;
 
 export interface ReviewLayout {
-  title: string;
-  header: string[];
+  /** The title's rows: it wraps when a name is long. */
+  title: string[];
   /** Every row of what is signed; `scroll.height` of them are shown. */
   body: string[];
   scroll: { rows: number; height: number };
 }
 
-/** The review fitted to `width`×`height`: the header whole, what is signed in the rows left. */
+/** The review fitted to `width`×`height`: the title whole, what is signed in the rows left. */
 export function reviewLayout(prepared: PreparedSignature, width: number, height: number): ReviewLayout {
-  const header = reviewHeader(prepared).flatMap((text) => wrapRow(text, width, 2));
+  const title = wrapRow(reviewTitle(prepared), width, 2);
   const body = shownRows(prepared.lines, width);
-  const room = height - CHROME_ROWS - header.length - hintLineCount(SCROLL_HINTS, width);
-  return { title: reviewTitle(prepared), header, body, scroll: { rows: body.length, height: Math.max(3, room) } };
+  const room = height - CHROME_ROWS - title.length - hintLineCount(SCROLL_HINTS, width);
+  return { title, body, scroll: { rows: body.length, height: Math.max(3, room) } };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedSignature } from '../../../src/sign/signing.js';
-import { CHECKED_BY, columns, reviewLayout, shownRows, wrapRow } from '../../../src/screens/sign/review-text.js';
+import { columns, reviewLayout, shownRows, wrapRow } from '../../../src/screens/sign/review-text.js';
 
 const ADDRESS = '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5';
 
@@ -47,12 +47,9 @@ describe('what is signed, as rows', () => {
 });
 
 describe('the review fitted to the screen', () => {
-  const prepared = (
-    lines: number,
-    checkedBy: PreparedSignature['checkedBy'] = 'metadata-proof',
-  ): PreparedSignature => ({
-    action: checkedBy === 'message' ? 'message' : 'transaction',
-    account: { name: 'alice', address: ADDRESS, publicKey: `0x${'d4'.repeat(32)}`, type: 'sr25519' },
+  const prepared = (lines: number, name = 'alice'): PreparedSignature => ({
+    action: 'transaction',
+    account: { name, address: ADDRESS, publicKey: `0x${'d4'.repeat(32)}`, type: 'sr25519' },
     chain: {
       name: 'polkadot',
       displayName: 'Polkadot',
@@ -62,19 +59,21 @@ describe('the review fitted to the screen', () => {
       token: 'DOT',
     },
     lines: Array.from({ length: lines }, (_, i) => ({ depth: 1, text: `line ${i + 1}` })),
-    checkedBy,
+    checkedBy: 'stored-metadata',
+    toSign: new Uint8Array(),
+    withType: true,
   });
 
-  it('at 80×24 (62×22 for the content) gives what is signed every row the header and keys leave', () => {
+  it('at 80×24 (62×22 for the content) gives what is signed every row the title and keys leave', () => {
     const layout = reviewLayout(prepared(40), 62, 22);
-    expect(layout.title).toBe('Sign this transaction?');
-    expect(layout.header).toEqual(['alice (sr25519) on Polkadot', CHECKED_BY['metadata-proof']]);
-    expect(layout.scroll).toEqual({ rows: 40, height: 22 - 4 - 2 - 1 });
+    expect(layout.title).toEqual(['Sign with alice (sr25519) on Polkadot?']);
+    expect(layout.scroll).toEqual({ rows: 40, height: 22 - 1 - 3 - 1 });
+    expect(layout.body[0]).toBe('  line 1');
   });
 
-  it('says how a message and a decoding from stored metadata are backed', () => {
-    expect(reviewLayout(prepared(1, 'message'), 62, 22).title).toBe('Sign this message?');
-    expect(reviewLayout(prepared(1, 'message'), 62, 22).header[1]).toBe(CHECKED_BY.message);
-    expect(reviewLayout(prepared(1, 'stored-metadata'), 62, 22).header[1]).toBe(CHECKED_BY['stored-metadata']);
+  it('wraps a long name in the title, and gives the rows it takes from what scrolls', () => {
+    const layout = reviewLayout(prepared(40, 'the treasury’s cold wallet for the quarterly payroll'), 62, 22);
+    expect(layout.title).toHaveLength(2);
+    expect(layout.scroll.height).toBe(22 - 2 - 3 - 1);
   });
 });

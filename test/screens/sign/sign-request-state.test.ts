@@ -28,6 +28,8 @@ const PREPARED: PreparedSignature = {
   },
   lines: [{ depth: 0, text: 'system.remark' }],
   checkedBy: 'stored-metadata',
+  toSign: new Uint8Array([1, 2, 3]),
+  withType: true,
 };
 
 const PROGRESS = { pictures: 3, frames: 2, percent: 66, skipped: 1 };
