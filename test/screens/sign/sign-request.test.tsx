@@ -3,10 +3,10 @@
  * Polkadot's real metadata, photographed as QR pictures, read, shown decoded, signed with y, and
  * the answer read off the screen as the sender's scanner reads it.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hexToU8a } from '@polkadot/util';
+import { compactFromU8a, hexToU8a } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 import type { IMethod } from '@polkadot/types/types';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,14 @@ import { ALICE, BOB } from '../../helpers/dev-keys.js';
 import { expectFits, type Screen } from '../../helpers/ink.js';
 import { CTRL_U, ENTER, ESC, PAGE_DOWN } from '../../helpers/keys.js';
 import { content, prose } from '../../helpers/shell.js';
-import { CMD_TRANSACTION, polkadotJsFrames, polkadotJsRequest } from '../../helpers/sign-requests.js';
+import { proofChain, proofRequestPayload, transactionPayload } from '../../helpers/proof-requests.js';
+import {
+  CMD_MESSAGE,
+  CMD_TRANSACTION,
+  polkadotJsFrames,
+  polkadotJsRequest,
+  uosRequest,
+} from '../../helpers/sign-requests.js';
 import { chainFixture, extrinsicPayload, type PayloadOptions } from '../../helpers/sign-transactions.js';
 import { openTestVault } from '../../helpers/vault.js';
 import { scan } from '../qr/helpers.js';
@@ -131,6 +138,57 @@ describe('signing a request in the app', () => {
     session.close();
   });
 
+  it('signs a transaction carrying a metadata proof with no metadata kept, saying the proof was checked', async () => {
+    const session = await withAlice(await openTestVault({ dev: true }));
+    const kusama = proofChain('kusama');
+    const call = kusama.tx.balances!.transferKeepAlive!(BOB.publicKey, 2_000_000_000_000n);
+    const request = uosRequest(
+      0x01,
+      0x06,
+      hexToU8a(ALICE.publicKey),
+      proofRequestPayload(kusama, call),
+      kusama.genesisHash,
+    );
+    const dir = await framePictures(polkadotJsFrames(request), join(root, 'proof'));
+    const screen = await openSign(session);
+
+    const shown = await review(screen, dir);
+    expectFits(shown);
+    expect(prose(shown)).toContain('Decoded with the metadata proof the request carries');
+    expect(prose(shown)).toContain('2 KSM');
+    await screen.pressUntil('Signature by alice', 'y');
+    const payload = transactionPayload(kusama, call);
+    const [offset] = compactFromU8a(payload);
+    const raw = payload.slice(offset);
+    const signed = raw.length > 256 ? blake2AsU8a(raw) : raw;
+    expect(signatureVerify(signed, answer(screen), ALICE.publicKey).isValid).toBe(true);
+    expect(session.data.metadata).toEqual([]);
+    screen.unmount();
+    session.close();
+  });
+
+  it('signs a message as its text, the answer a bare signature of it as polkadot.js signRaw wraps it', async () => {
+    const session = await signingVault();
+    const message = new TextEncoder().encode('<Bytes>I own this account</Bytes>');
+    const request = polkadotJsRequest(ALICE.publicKey, CMD_MESSAGE, message, polkadot.chain.genesisHash);
+    const dir = await framePictures(polkadotJsFrames(request), join(root, 'message'));
+    const screen = await openSign(session);
+
+    const shown = await review(screen, dir);
+    expectFits(shown);
+    expect(prose(shown)).toContain('Sign a message on Polkadot Relay Chain');
+    expect(prose(shown)).toContain('I own this account');
+    expect(prose(shown)).not.toContain('Rows ');
+
+    await screen.pressUntil('Message signature by alice', 'y');
+    const signature = answer(screen);
+    // sr25519 alone, no type byte: what signRaw gives back.
+    expect(hexToU8a(signature)).toHaveLength(64);
+    expect(signatureVerify('I own this account', signature, ALICE.publicKey).isValid).toBe(true);
+    screen.unmount();
+    session.close();
+  });
+
   it('refuses a request for a key the vault does not hold, in one message, and signs nothing', async () => {
     const session = await signingVault();
     const { dir } = await requestPictures('not-ours', polkadot.api.tx.system!.remark!('0x1234'), BOB.publicKey);
@@ -146,6 +204,27 @@ describe('signing a request in the app', () => {
     expect(content(refused)).not.toContain('Sign with');
     expect(prose(refused)).toMatch(/account|key/u);
     expectFits(refused);
+    screen.unmount();
+    session.close();
+  });
+
+  it('Esc while the pictures are read stops the reading, keeping nothing', async () => {
+    const session = await signingVault();
+    const calls = Array.from({ length: 40 }, () => polkadot.api.tx.system!.remark!(`0x${'ab'.repeat(64)}`));
+    const payload = extrinsicPayload(polkadot, polkadot.api.tx.utility!.batch!(calls));
+    const request = polkadotJsRequest(ALICE.publicKey, CMD_TRANSACTION, payload.toU8a(), polkadot.chain.genesisHash);
+    const [first] = polkadotJsFrames(request);
+    // The first of several frames photographed many times: the reading never completes on its own.
+    const dir = await framePictures([first!], join(root, 'stopped'));
+    for (let i = 1; i < 80; i++) await copyFile(join(dir, 'frame-000.png'), join(dir, `copy-${i}.png`));
+    const screen = await openSign(session);
+    await screen.pressUntil('Request:', ENTER);
+    screen.type(CTRL_U);
+    screen.type(dir);
+    await screen.pressUntil('Reading', ENTER);
+    const stopped = await screen.pressUntil('Stopped: nothing read was kept, nothing was signed.', ESC);
+    expect(stopped).toContain('Request:');
+    expectFits(stopped);
     screen.unmount();
     session.close();
   });
