@@ -12,13 +12,18 @@ export interface Candidate {
 }
 
 /** `.json` files and directories in `dir`, names sorted; none when it cannot be read. Hidden ones (temp files) are left out. */
-export async function listBackupCandidates(dir: string): Promise<Candidate[]> {
+export const listBackupCandidates = (dir: string): Promise<Candidate[]> => listCandidates(dir, 'json');
+
+/** Which files a listing offers besides directories: `.json` ones (backups, key files), or any. */
+export type ListedFiles = 'json' | 'any';
+
+/** Files of the kind asked for and directories in `dir`, as listBackupCandidates lists them. */
+export async function listCandidates(dir: string, files: ListedFiles): Promise<Candidate[]> {
+  const wanted = (name: string) => files === 'any' || name.toLowerCase().endsWith('.json');
   try {
     const entries = await readdir(dir === '' ? '.' : dir, { withFileTypes: true });
     return entries
-      .filter(
-        (e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isFile() && e.name.toLowerCase().endsWith('.json'))),
-      )
+      .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || (e.isFile() && wanted(e.name))))
       .map((e) => ({ name: e.name, directory: e.isDirectory() }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {

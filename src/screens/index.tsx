@@ -26,6 +26,11 @@ import { QrHome } from './qr/qr-home.js';
 import { QrPlayer } from './qr/qr-player.js';
 import { QrRead } from './qr/qr-read.js';
 import { QrSendFile } from './qr/qr-send-file.js';
+import { MetadataAdd } from './sign/metadata-add.js';
+import { MetadataList } from './sign/metadata-list.js';
+import { MetadataRemove } from './sign/metadata-remove.js';
+import { SignHome } from './sign/sign-home.js';
+import { SignRequest } from './sign/sign-request.js';
 import { NetworkChoose } from './settings/network-choose.js';
 import { PasswordChange } from './settings/password-change.js';
 import { SettingsHome } from './settings/settings-home.js';
@@ -78,6 +83,14 @@ export function renderScreen(navigation: Navigation): ReactNode {
       return <QrRead />;
     case 'qr-show':
       return <QrPlayer source={screen.source} />;
+    case 'sign-request':
+      return <SignRequest />;
+    case 'sign-metadata':
+      return <MetadataList />;
+    case 'metadata-add':
+      return <MetadataAdd />;
+    case 'metadata-remove':
+      return <MetadataRemove network={screen.network} specVersion={screen.specVersion} />;
     case 'ledger-scan':
       return <LedgerScan />;
     case 'ledger-recover':
@@ -101,5 +114,7 @@ function renderHome(section: Navigation['section']): ReactNode {
       return <LedgerHome />;
     case 'qr':
       return <QrHome />;
+    case 'sign':
+      return <SignHome />;
   }
 }

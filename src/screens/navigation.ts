@@ -4,7 +4,7 @@ import type { ShowSource } from '../qr/show.js';
  * Where the user is: a section of the sidebar and a stack of screens within it. A pure
  * reducer, tested without rendering.
  */
-export const SECTIONS = ['identities', 'accounts', 'addresses', 'backups', 'qr', 'ledger', 'settings'] as const;
+export const SECTIONS = ['identities', 'accounts', 'addresses', 'backups', 'qr', 'sign', 'ledger', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_TITLES: Record<Section, string> = {
@@ -13,6 +13,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   addresses: 'Address book',
   backups: 'Backups',
   qr: 'QR',
+  sign: 'Sign',
   ledger: 'Ledger',
   settings: 'Settings',
 };
@@ -42,6 +43,10 @@ export type Screen =
   | { name: 'qr-send-file' }
   | { name: 'qr-read' }
   | { name: 'qr-show'; source: ShowSource }
+  | { name: 'sign-request' }
+  | { name: 'sign-metadata' }
+  | { name: 'metadata-add' }
+  | { name: 'metadata-remove'; network: string; specVersion: number }
   | { name: 'ledger-scan' }
   | { name: 'ledger-recover' };
 

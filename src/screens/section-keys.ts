@@ -11,6 +11,7 @@ export const SECTION_COMMANDS: Record<Section, readonly CommandIn<'section'>[]> 
   addresses: ['add', 'edit', 'remove'],
   backups: ['complete', 'pick'],
   qr: ['complete', 'pick'],
+  sign: ['approve', 'add', 'remove', 'complete', 'pick'],
   ledger: ['showOnDevice', 'save', 'complete', 'takeWord'],
   settings: ['pick'],
 };

@@ -96,6 +96,8 @@ export const COMMANDS = {
   remove: { keys: 'x', help: 'remove', scope: 'section', match: letter('x') },
   network: { keys: 'N', help: 'show in another network', scope: 'section', match: letter('N') },
   showQr: { keys: 'c', help: 'show as a QR code', scope: 'section', match: letter('c') },
+  // A signature is given by typing y, never by Enter: a key pressed for another screen must not sign.
+  approve: { keys: 'y', help: 'sign', scope: 'section', match: letter('y') },
   showOnDevice: { keys: 's', help: 'show on the Ledger', scope: 'section', match: letter('s') },
   save: { keys: 'w/C-s', help: 'save', scope: 'section', match: (i, k) => letter('w')(i, k) || control('s')(i, k) },
   // fields that complete what is typed from a list: paths, recovery words, filters

@@ -79,7 +79,7 @@ describe('auto-lock', () => {
     const path = join(await temporaryDir('idle-lock'), 'payload.bin');
     await writeFile(path, pseudoRandomBytes(1500, 7));
     const { screen } = await unlockedApp();
-    await screen.pressUntil('QR ·', SHIFT_TAB, SHIFT_TAB, SHIFT_TAB);
+    await screen.pressUntil('QR ·', SHIFT_TAB, SHIFT_TAB, SHIFT_TAB, SHIFT_TAB);
     await screen.pressUntil('› Send a file', ARROW_DOWN);
     await screen.pressUntil('File:', ENTER);
     screen.type(CTRL_U);

@@ -8,8 +8,9 @@ describe('the shell', () => {
     const session = await openTestVault();
     const screen = await openShell(session);
     expect(screen.frame()).toContain('Identities');
-    await screen.pressUntil('QR ·', SHIFT_TAB, SHIFT_TAB, SHIFT_TAB);
+    await screen.pressUntil('QR ·', SHIFT_TAB, SHIFT_TAB, SHIFT_TAB, SHIFT_TAB);
     expect(screen.frame()).toContain('Read QR pictures');
+    await screen.pressUntil('Sign ·', TAB);
     await screen.pressUntil('Ledger ·', TAB);
     screen.unmount();
   });

@@ -91,7 +91,7 @@ describe('lists and menus keep their place', () => {
   it('the identities list after a trip to the accounts and back', async () => {
     const screen = await openApp(await twoIdentities());
     await screen.pressUntil('1 account of identity "other"', ARROW_DOWN, ENTER);
-    await screen.pressUntil('KIND', TAB, TAB, TAB, TAB, TAB, TAB);
+    await screen.pressUntil('KIND', TAB, TAB, TAB, TAB, TAB, TAB, TAB);
     await screen.pressUntil('Rename identity "other"', 'R');
     screen.unmount();
   });
@@ -125,7 +125,7 @@ describe('lists and menus keep their place', () => {
     const path = join(await temporaryDir('keeps-context'), 'payload.bin');
     await writeFile(path, 'a file sent as QR codes');
     const screen = await openApp(await openTestVault());
-    await screen.pressUntil('Read QR pictures', SHIFT_TAB, SHIFT_TAB, SHIFT_TAB);
+    await screen.pressUntil('Read QR pictures', SHIFT_TAB, SHIFT_TAB, SHIFT_TAB, SHIFT_TAB);
     await screen.pressUntil('› Send a file', ARROW_DOWN);
     await screen.pressUntil('File:', ENTER);
     screen.type(CTRL_U);

@@ -45,19 +45,29 @@ export function ReadPathStep({ state, read }: { state: PathFieldState; read: Rea
 
 const BAR = 30;
 
+export interface ReadingStepProps {
+  path: string;
+  progress?: ReadProgress | undefined;
+  /** The screen's title: reading pictures is a step of more than one screen. */
+  title?: string;
+  /** Under the bar instead of the count, once the reading has moved on (to checking what was read). */
+  doing?: string | undefined;
+}
+
 /** How far the transfer has come, while the pictures are decoded. */
-export function ReadingStep({ path, progress }: { path: string; progress?: ReadProgress }) {
+export function ReadingStep({ path, progress, title = TITLE, doing }: ReadingStepProps) {
   const shell = useShell();
-  const filled = Math.round(((progress?.percent ?? 0) / 100) * BAR);
+  const percent = doing === undefined ? (progress?.percent ?? 0) : 100;
+  const filled = Math.round((percent / 100) * BAR);
   return (
     <Box flexDirection="column" width={shell.width} gap={1}>
-      <Text bold>{TITLE}</Text>
+      <Text bold>{title}</Text>
       <Text wrap="truncate-end">{`Reading ${elideStart(printable(path), shell.width - 11)}`}</Text>
       <Box flexDirection="column">
-        <Text>{`${'█'.repeat(filled)}${'░'.repeat(BAR - filled)} ${progress?.percent ?? 0}%`}</Text>
-        <Text wrap="truncate-end">{progress ? progressText(progress) : 'Starting…'}</Text>
+        <Text>{`${'█'.repeat(filled)}${'░'.repeat(BAR - filled)} ${percent}%`}</Text>
+        <Text wrap="truncate-end">{doing ?? (progress ? progressText(progress) : 'Starting…')}</Text>
       </Box>
-      <KeyHints commands={[['back', 'stops reading']]} />
+      <KeyHints commands={[['back', doing === undefined ? 'stops reading' : 'stops']]} />
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { useEffect, useRef } from 'react';
-import { listBackupCandidates } from '../../media/backup-files.js';
+import { listCandidates, type ListedFiles } from '../../media/backup-files.js';
 import type { RemovableDrive } from '../../media/drives.js';
 import { textKeyOf } from '../../ui/components/text-keys.js';
 import { commandFor } from '../../ui/keymap.js';
@@ -34,10 +34,17 @@ export interface PathFieldOptions {
   start?: string | undefined;
   /** What Enter on nothing chosen says. */
   missing?: string;
+  /** Which files are listed besides folders (unless `folders`): `.json` ones, as backups are, or any. */
+  files?: ListedFiles;
 }
 
 /** One path, typed, completed with Tab or picked from the directory's names listed under the field. */
-export function usePathField({ folders, start, missing = 'Type or pick a path.' }: PathFieldOptions): PathField {
+export function usePathField({
+  folders,
+  start,
+  missing = 'Type or pick a path.',
+  files = 'json',
+}: PathFieldOptions): PathField {
   const shell = useShell();
   const vaultPath = shell.session.path;
   const [state, dispatch, latest] = useSynchronousReducer(pathFieldReducer, () =>
@@ -54,14 +61,14 @@ export function usePathField({ folders, start, missing = 'Type or pick a path.' 
   const dir = listingDir(state.path);
   useEffect(() => {
     let shown = true;
-    void listBackupCandidates(dir).then(
+    void listCandidates(dir, files).then(
       (found) =>
         shown && dispatch({ type: 'listed', dir, candidates: folders ? found.filter((c) => c.directory) : found }),
     );
     return () => {
       shown = false;
     };
-  }, [dir, folders, dispatch]);
+  }, [dir, folders, files, dispatch]);
 
   const key = (input: string, key: Key): string | undefined => {
     // Tab completes, as in a shell, and Shift-Tab means nothing here; ↑ and ↓, the form's other
