@@ -326,8 +326,9 @@ describe('airlock sign', () => {
         session.close();
       }
       const before = await readFile(vault);
+      // A Ledger key is ed25519: the wallet asks for an ed25519 signature.
       const file = await requestFile(
-        polkadotJsRequest(BOB.publicKey, CMD_TRANSACTION, transfer(DOT), POLKADOT_GENESIS),
+        uosRequest(0x00, CMD_TRANSACTION, hexToU8a(BOB.publicKey), transfer(DOT), POLKADOT_GENESIS),
       );
       const failed = await runAirlock(['sign', '--vault', vault, '--yes', '--request', file], { env: OWNER });
       expect(expectCleanFailure(failed, /nano-0 is a Ledger account/u)).toContain('sign on the Ledger');
