@@ -61,6 +61,8 @@ it('signs a transfer from QR pictures to the answer’s code, read back from the
   expect(review).toContain(BOB.polkadot);
   expect(review).toContain('Sign with alice (sr25519) on Polkadot Relay Chain?');
 
+  // To the end of what is signed (where it is longer than the screen), then y.
+  await t.type('G');
   await t.type('y');
   await t.waitFor('Signature by alice on Polkadot Relay Chain · q quit');
   const lines = (await t.colouredScreen()).split('\n');

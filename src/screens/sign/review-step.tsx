@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { KeyHints } from '../../ui/components/key-hints.js';
 import { hints } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
+import { countOf } from '../../count.js';
 import { useShell } from '../shell-context.js';
 import { reviewLayout, SCROLL_HINTS } from './review-text.js';
 import type { SignAt } from './sign-request-state.js';
@@ -22,6 +23,7 @@ export function ReviewStep({ state }: { state: SignAt<'review' | 'signing'> }) {
   const { rows, height } = layout.scroll;
   const top = Math.min(state.top, Math.max(0, rows - height));
   const shown = layout.body.slice(top, top + height);
+  const seenAll = state.step === 'signing' || state.seenEnd || top + height >= rows;
   return (
     <Box flexDirection="column" width={shell.width}>
       {layout.title.map((row, i) => (
@@ -35,9 +37,18 @@ export function ReviewStep({ state }: { state: SignAt<'review' | 'signing'> }) {
           <Text key={top + i}>{row || ' '}</Text>
         ))}
       </Box>
-      <Text color={theme.muted}>
-        {rows > height ? `Rows ${top + 1}–${top + shown.length} of ${rows}: read to the end before signing` : ' '}
-      </Text>
+      {state.step === 'review' && state.unseen ? (
+        // In the place of the rows line, so the screen keeps its height.
+        <Text
+          color={theme.error}
+        >{`Not signed: ${countOf(state.unseen, 'row')} not shown yet; scroll to the end first`}</Text>
+      ) : (
+        <Text color={theme.muted}>
+          {rows > height
+            ? `Rows ${top + 1}–${top + shown.length} of ${rows}${seenAll ? '' : ': read to the end before signing'}`
+            : ' '}
+        </Text>
+      )}
       {state.step === 'signing' ? (
         <Text color={theme.muted}>Signing…</Text>
       ) : (

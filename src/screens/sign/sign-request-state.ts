@@ -12,8 +12,11 @@ export type SignState =
   | { step: 'reading'; progress?: RequestProgress }
   /** Read whole: being parsed, its account found, decoded and checked. */
   | { step: 'checking'; progress?: RequestProgress }
-  /** `top`: the first row of what is signed that the screen shows. */
-  | { step: 'review'; prepared: PreparedSignature; top: number }
+  /**
+   * `top`: the first row of what is signed that the screen shows; `seenEnd`: whether its last
+   * row has been on the screen; `unseen`: rows never shown yet, said when y came too early.
+   */
+  | { step: 'review'; prepared: PreparedSignature; top: number; seenEnd: boolean; unseen?: number }
   | { step: 'signing'; prepared: PreparedSignature; top: number };
 
 export type SignAt<S extends SignState['step']> = Extract<SignState, { step: S }>;
@@ -29,7 +32,8 @@ export type SignAction =
   | { type: 'stop' }
   /** A move through what is signed: `rows` of it in all, `height` of them on the screen. */
   | { type: 'scroll'; move: ListMove; rows: number; height: number }
-  | { type: 'approve' }
+  /** y: signs only once the last row has been shown (`rows` and `height` as for a scroll). */
+  | { type: 'approve'; rows: number; height: number }
   /** Esc at the review. */
   | { type: 'refuse' };
 
@@ -47,7 +51,7 @@ export function signReducer(state: SignState, action: SignAction): SignState {
     case 'read-done':
       return state.step === 'reading' ? { step: 'checking', progress: state.progress } : state;
     case 'prepared':
-      return state.step === 'checking' ? { step: 'review', prepared: action.prepared, top: 0 } : state;
+      return state.step === 'checking' ? { step: 'review', prepared: action.prepared, top: 0, seenEnd: false } : state;
     case 'failed':
       return state.step === 'reading' || state.step === 'checking' || state.step === 'signing'
         ? { step: 'path', ...progressOf(state), problem: action.problem }
@@ -56,14 +60,25 @@ export function signReducer(state: SignState, action: SignAction): SignState {
       return state.step === 'reading' || state.step === 'checking'
         ? { step: 'path', ...progressOf(state), problem: STOPPED }
         : state;
-    case 'scroll':
-      return state.step === 'review' ? { ...state, top: scrolled(state.top, action) } : state;
-    case 'approve':
-      return state.step === 'review' ? { ...state, step: 'signing' } : state;
+    case 'scroll': {
+      if (state.step !== 'review') return state;
+      const top = scrolled(state.top, action);
+      return { step: 'review', prepared: state.prepared, top, seenEnd: state.seenEnd || atEnd(top, action) };
+    }
+    case 'approve': {
+      if (state.step !== 'review') return state;
+      // Nothing is signed that was not shown: a long request is read to its end before y signs it.
+      if (!state.seenEnd && !atEnd(state.top, action))
+        return { ...state, unseen: action.rows - Math.min(action.rows, state.top + action.height) };
+      return { step: 'signing', prepared: state.prepared, top: state.top };
+    }
     case 'refuse':
       return state.step === 'review' ? { step: 'path', problem: REFUSED } : state;
   }
 }
+
+/** Whether the last row is on the screen when the first shown is `top`. */
+const atEnd = (top: number, { rows, height }: { rows: number; height: number }) => top + Math.max(1, height) >= rows;
 
 const progressOf = (state: SignState) =>
   'progress' in state && state.progress !== undefined ? { progress: state.progress } : {};

@@ -64,7 +64,8 @@ export function useSignRequest() {
       dispatch({ type: 'stop' });
     },
     sign: async (prepared) => {
-      dispatch({ type: 'approve' });
+      dispatch({ type: 'approve', ...effects.rows() });
+      if (latest().step !== 'signing') return;
       const outcome = await runReporting(shell, 'Signing…', (session) => signPrepared(prepared, session));
       if (!outcome.ok) return dispatch({ type: 'failed', problem: outcome.message });
       shell.notify({ kind: 'info', text: `Signed with ${prepared.account.name}: the answer's code is on the screen` });

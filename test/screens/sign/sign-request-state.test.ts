@@ -34,6 +34,9 @@ const PREPARED: PreparedSignature = {
 
 const PROGRESS = { pictures: 3, frames: 2, percent: 66, skipped: 1 };
 
+/** What is signed fits on the screen. */
+const FITS = { rows: 10, height: 15 };
+
 const run = (...actions: SignAction[]) => actions.reduce<SignState>(signReducer, initialSign);
 
 describe('the signing screen’s steps', () => {
@@ -44,8 +47,8 @@ describe('the signing screen’s steps', () => {
       { type: 'read-done' },
       { type: 'prepared', prepared: PREPARED },
     );
-    expect(review).toEqual({ step: 'review', prepared: PREPARED, top: 0 });
-    expect(signReducer(review, { type: 'approve' })).toEqual({ step: 'signing', prepared: PREPARED, top: 0 });
+    expect(review).toEqual({ step: 'review', prepared: PREPARED, top: 0, seenEnd: false });
+    expect(signReducer(review, { type: 'approve', ...FITS })).toEqual({ step: 'signing', prepared: PREPARED, top: 0 });
   });
 
   it('keeps how far the reading came while checking, and after a failure says why on the path', () => {
@@ -79,7 +82,7 @@ describe('the signing screen’s steps', () => {
       { type: 'read' },
       { type: 'read-done' },
       { type: 'prepared', prepared: PREPARED },
-      { type: 'approve' },
+      { type: 'approve', ...FITS },
     );
     expect(signReducer(signing, { type: 'failed', problem: 'The vault is locked.' })).toEqual({
       step: 'path',
@@ -90,9 +93,9 @@ describe('the signing screen’s steps', () => {
   it('ignores what does not belong to the step: late progress, a second y, a stray result', () => {
     expect(signReducer(initialSign, { type: 'progress', progress: PROGRESS })).toBe(initialSign);
     expect(signReducer(initialSign, { type: 'prepared', prepared: PREPARED })).toBe(initialSign);
-    expect(signReducer(initialSign, { type: 'approve' })).toBe(initialSign);
+    expect(signReducer(initialSign, { type: 'approve', ...FITS })).toBe(initialSign);
     const signing: SignState = { step: 'signing', prepared: PREPARED, top: 0 };
-    expect(signReducer(signing, { type: 'approve' })).toBe(signing);
+    expect(signReducer(signing, { type: 'approve', ...FITS })).toBe(signing);
     expect(signReducer(signing, { type: 'refuse' })).toBe(signing);
     expect(signReducer(signing, { type: 'stop' })).toBe(signing);
     // A reading stopped before its answer came: the answer finds the path step and changes nothing.
@@ -123,8 +126,33 @@ describe('scrolling what is signed', () => {
   });
 
   it('scrolls the review through the reducer, and only there', () => {
-    const review: SignState = { step: 'review', prepared: PREPARED, top: 0 };
-    expect(signReducer(review, { type: 'scroll', move: 'last', rows: 40, height: 15 })).toEqual({ ...review, top: 25 });
+    const review: SignState = { step: 'review', prepared: PREPARED, top: 0, seenEnd: false };
+    expect(signReducer(review, { type: 'scroll', move: 'down', rows: 40, height: 15 })).toEqual({ ...review, top: 1 });
+    expect(signReducer(review, { type: 'scroll', move: 'last', rows: 40, height: 15 })).toEqual({
+      ...review,
+      top: 25,
+      seenEnd: true,
+    });
     expect(signReducer(initialSign, { type: 'scroll', move: 'down', rows: 40, height: 15 })).toBe(initialSign);
+  });
+});
+
+describe('y on a request longer than the screen', () => {
+  const LONG = { rows: 40, height: 15 };
+  const review: SignState = { step: 'review', prepared: PREPARED, top: 0, seenEnd: false };
+
+  it('signs nothing before its last row has been shown, and says how much is unseen', () => {
+    expect(signReducer(review, { type: 'approve', ...LONG })).toEqual({ ...review, unseen: 25 });
+    const partWay = signReducer(review, { type: 'scroll', move: 'page-down', ...LONG });
+    expect(signReducer(partWay, { type: 'approve', ...LONG })).toEqual({ ...partWay, unseen: 10 });
+  });
+
+  it('signs once the end has been shown, even after scrolling back up', () => {
+    const seen = [
+      { type: 'scroll', move: 'last', ...LONG },
+      { type: 'scroll', move: 'first', ...LONG },
+    ].reduce<SignState>((state, action) => signReducer(state, action as SignAction), review);
+    expect(seen).toMatchObject({ top: 0, seenEnd: true });
+    expect(signReducer(seen, { type: 'approve', ...LONG })).toEqual({ step: 'signing', prepared: PREPARED, top: 0 });
   });
 });

@@ -69,6 +69,12 @@ async function review(screen: Screen, dir: string, shows = 'Type y to sign it'):
   return screen.pressUntil(shows, ENTER);
 }
 
+/** y, once the end of what is signed has been shown: End first when it is longer than the screen. */
+async function approve(screen: Screen, shows: string): Promise<string> {
+  if (screen.frame().includes('read to the end')) await screen.pressUntil(/Rows \d+–(\d+) of \1(?!\d)/u, 'G');
+  return screen.pressUntil(shows, 'y');
+}
+
 /** The answer's code as a scanner reads it, as the signature's 0x hex. */
 function answer(screen: Screen): string {
   const text = scan(screen);
@@ -92,7 +98,7 @@ describe('signing a request in the app', () => {
     expect(prose(shown)).toContain('1.5 DOT');
     expect(prose(shown)).toContain('Type y to sign it, Esc to refuse it');
 
-    await screen.pressUntil('Signature by alice on Polkadot Relay Chain', 'y');
+    await approve(screen, 'Signature by alice on Polkadot Relay Chain');
     const signature = answer(screen);
     expect(signatureVerify(signed, signature, ALICE.publicKey).isValid).toBe(true);
     // sr25519 as a MultiSignature: the type byte 01, then 64 bytes.
@@ -123,16 +129,21 @@ describe('signing a request in the app', () => {
     expect(total).toBeGreaterThan(height);
     expect(content(first)).toContain('Utility.batch_all');
     expect(content(first)).not.toContain('Spec version');
+    expect(first).toContain('read to the end before signing');
+    const early = await screen.pressUntil('Not signed:', 'y');
+    expect(early).toContain(`Not signed: ${total - height} rows not shown yet; scroll to the end first`);
+    expectFits(early);
 
     await screen.pressUntil('Rows 2–', 'j');
     await screen.pressUntil(`Rows ${height + 2}–`, PAGE_DOWN);
     const end = await screen.pressUntil(`–${total} of ${total}`, 'G');
     expect(content(end)).toContain('Spec version');
     expect(content(end)).toContain('8. Balances.transfer_keep_alive');
+    expect(end).not.toContain('read to the end');
     expectFits(end);
     await screen.pressUntil('Rows 1–', 'g');
 
-    await screen.pressUntil('Signature by alice', 'y');
+    await approve(screen, 'Signature by alice');
     expect(signatureVerify(signed, answer(screen), ALICE.publicKey).isValid).toBe(true);
     screen.unmount();
     session.close();
@@ -156,7 +167,7 @@ describe('signing a request in the app', () => {
     expectFits(shown);
     expect(prose(shown)).toContain('Decoded with the metadata proof the request carries');
     expect(prose(shown)).toContain('2 KSM');
-    await screen.pressUntil('Signature by alice', 'y');
+    await approve(screen, 'Signature by alice');
     const payload = transactionPayload(kusama, call);
     const [offset] = compactFromU8a(payload);
     const raw = payload.slice(offset);
@@ -180,7 +191,7 @@ describe('signing a request in the app', () => {
     expect(prose(shown)).toContain('I own this account');
     expect(prose(shown)).not.toContain('Rows ');
 
-    await screen.pressUntil('Message signature by alice', 'y');
+    await approve(screen, 'Message signature by alice');
     const signature = answer(screen);
     // sr25519 alone, no type byte: what signRaw gives back.
     expect(hexToU8a(signature)).toHaveLength(64);
