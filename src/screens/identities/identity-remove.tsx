@@ -1,13 +1,11 @@
 import { Box, Text } from 'ink';
 import { useRef } from 'react';
 import { ConfirmByTyping } from '../../ui/components/confirm-by-typing.js';
-import { KeyHints } from '../../ui/components/key-hints.js';
 import { useShell } from '../shell-context.js';
-import { theme } from '../../ui/theme.js';
 import * as actions from '../../vault/actions.js';
 import { accountsOfIdentity } from '../../vault/identities.js';
 import { useKeys } from '../../ui/use-keys.js';
-import { Prose } from '../../ui/components/prose.js';
+import { RemovedMeanwhile } from '../remove-question.js';
 import { countOf } from '../../count.js';
 
 /** Removes an identity and its accounts once its name is typed; Esc cancels. */
@@ -54,10 +52,5 @@ export function IdentityRemove({ identity }: { identity: string }) {
 function Gone({ identity }: { identity: string }) {
   const shell = useShell();
   useKeys((input, key) => void shell.globalKey(input, key), !shell.busy);
-  return (
-    <Box flexDirection="column" gap={1} width={shell.width}>
-      <Prose color={theme.muted}>{`There is no identity named "${identity}" any more.`}</Prose>
-      <KeyHints commands={['back']} />
-    </Box>
-  );
+  return <RemovedMeanwhile message={`There is no identity named "${identity}" any more.`} tone="muted" />;
 }

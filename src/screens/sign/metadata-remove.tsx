@@ -1,13 +1,11 @@
-import { Box, Text } from 'ink';
-import { useRef, useState } from 'react';
+import { Text } from 'ink';
+import { useState } from 'react';
 import { formatBytes } from '../../media/format-bytes.js';
 import { removeMetadata } from '../../sign/metadata-store.js';
-import { KeyHints } from '../../ui/components/key-hints.js';
-import { Prose } from '../../ui/components/prose.js';
-import { commandFor, hints } from '../../ui/keymap.js';
 import { theme } from '../../ui/theme.js';
-import { useKeys } from '../../ui/use-keys.js';
+import { RemovedMeanwhile, RemoveQuestion } from '../remove-question.js';
 import { useShell } from '../shell-context.js';
+import { useRemoval } from '../use-removal.js';
 import { addedText } from './metadata-columns.js';
 
 /**
@@ -18,58 +16,23 @@ export function MetadataRemove({ network, specVersion }: { network: string; spec
   const shell = useShell();
   // Taken when the screen opens: once removed, the row is no longer listed.
   const [row] = useState(() => shell.data.metadata.find((r) => r.network === network && r.specVersion === specVersion));
-  const [removing, setRemoving] = useState(false);
-  // A second y typed before the next frame must not start a second removal.
-  const started = useRef(false);
-  const back = () => shell.navigate({ type: 'back' });
+  useRemoval(
+    row && {
+      label: 'Removing the metadata…',
+      work: (session) => removeMetadata(session, network, specVersion),
+      done: () => `Removed the metadata of ${network} runtime ${specVersion}`,
+    },
+  );
 
-  const remove = async () => {
-    if (started.current) return;
-    started.current = true;
-    setRemoving(true);
-    const removed = await shell.run(
-      'Removing the metadata…',
-      (session) => removeMetadata(session, network, specVersion),
-      () => `Removed the metadata of ${network} runtime ${specVersion}`,
-    );
-    if (removed) back();
-    else {
-      started.current = false;
-      setRemoving(false);
-    }
-  };
-
-  useKeys((input, key) => {
-    const command = commandFor(input, key, ['yes', 'no']);
-    if (command === 'yes') void (row ? remove() : back());
-    else if (command === 'no') back();
-    else shell.globalKey(input, key);
-  }, !removing);
-
-  if (!row) {
-    return (
-      <Box flexDirection="column" gap={1} width={shell.width}>
-        <Prose color={theme.error}>{`No ${network} metadata of spec ${specVersion} is kept any more.`}</Prose>
-        <KeyHints commands={['back']} />
-      </Box>
-    );
-  }
+  if (!row) return <RemovedMeanwhile message={`No ${network} metadata of spec ${specVersion} is kept any more.`} />;
   return (
-    <Box flexDirection="column" gap={1} width={shell.width}>
-      <Text bold wrap="truncate-end">{`Remove ${network} metadata, spec ${specVersion}?`}</Text>
+    <RemoveQuestion
+      title={`Remove ${network} metadata, spec ${specVersion}?`}
+      note={`Requests for ${network} at spec ${specVersion} are refused until it is added again; no key is touched.`}
+    >
       <Text color={theme.muted} wrap="truncate-end">
         {`V${row.metadataVersion} · ${formatBytes(row.size)} · added ${addedText(row.addedAt)}`}
       </Text>
-      <Prose color={theme.muted}>
-        {`Requests for ${network} at spec ${specVersion} are refused until it is added again; no key is touched.`}
-      </Prose>
-      <Text color={theme.warning}>
-        {hints([
-          ['yes', 'removes it'],
-          ['no', 'keeps it'],
-        ])}
-      </Text>
-      <KeyHints commands={['confirm', 'back']} />
-    </Box>
+    </RemoveQuestion>
   );
 }
