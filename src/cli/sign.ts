@@ -3,15 +3,8 @@ import { NoTerminalError, UsageError, UserError } from '../errors.js';
 import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import { QrShow } from '../qr/show.js';
-import {
-  prepareSignature,
-  readRequest,
-  signPrepared,
-  signedJson,
-  type PreparedSignature,
-  type RequestProgress,
-  type RequestSource,
-} from '../sign/signing.js';
+import { readRequest, type RequestProgress, type RequestSource } from '../sign/read-request.js';
+import { prepareSignature, signPrepared, signedJson, type PreparedSignature } from '../sign/signing.js';
 import { existingVaultPath, printJson, withVault } from './context.js';
 import { playOnTerminal } from './qr-player.js';
 import { askLine, hasTerminal } from './terminal.js';
@@ -44,7 +37,9 @@ export async function signRequest(inputs: string[], options: SignOptions, comman
   }
   await existingVaultPath(command);
   const request = await readWithProgress(source);
-  const show = options.json ? (text: string) => process.stderr.write(text) : (text: string) => process.stdout.write(text);
+  const show = options.json
+    ? (text: string) => process.stderr.write(text)
+    : (text: string) => process.stdout.write(text);
   const { prepared, signature, qrText } = await withVault(command, async (session) => {
     const prepared = await prepareSignature(request, session);
     show(summary(prepared));

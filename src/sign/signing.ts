@@ -17,52 +17,8 @@ import { checkPayloadMetadataHash } from './metadata-digest.js';
 import { decodeProofTransaction } from './metadata-proof.js';
 import { loadMetadata } from './metadata-store.js';
 import { nameLookup } from './names.js';
-import { readSignRequest, readSignRequestFrom, type RequestTally } from './read-request.js';
-import type { FramesProgress } from './frames.js';
 import { parseSignRequest, type SignRequest } from './request.js';
 import type { ChainView, TransactionView } from './view.js';
-
-export interface RequestProgress {
-  pictures: number;
-  frames: number;
-  percent: number;
-  skipped: number;
-}
-
-/** Where a request comes from on the command line: pictures and folders, a camera or video, or a file. */
-export type RequestSource = { pictures: string[] } | { camera: string } | { file: string };
-
-export interface ReadOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: RequestProgress) => void;
-}
-
-const progressOf = (tally: RequestTally, frames: FramesProgress): RequestProgress => ({
-  pictures: tally.pictures,
-  frames: tally.frames,
-  percent: Math.floor(frames.fraction * 100),
-  skipped: tally.skipped + tally.duplicates + tally.noCode,
-});
-
-const readingOptions = ({ signal, onProgress }: ReadOptions) => ({
-  ...(signal ? { signal } : {}),
-  ...(onProgress ? { onProgress: (t: RequestTally, f: FramesProgress) => onProgress(progressOf(t, f)) } : {}),
-});
-
-export async function readRequest(source: RequestSource, options: ReadOptions = {}): Promise<Uint8Array> {
-  const from =
-    'pictures' in source
-      ? ({ kind: 'pictures', paths: source.pictures } as const)
-      : 'camera' in source
-        ? ({ kind: 'camera', path: source.camera } as const)
-        : ({ kind: 'file', path: source.file } as const);
-  return (await readSignRequest(from, readingOptions(options))).bytes;
-}
-
-/** A picture, a folder of pictures, a camera (/dev/video0), a video, or a request file, by path. */
-export async function readRequestAt(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
-  return (await readSignRequestFrom(path, readingOptions(options))).bytes;
-}
 
 export interface SigningAccount {
   name: string;

@@ -1,4 +1,5 @@
-import type { PreparedSignature, RequestProgress } from '../../sign/signing.js';
+import type { RequestProgress } from '../../sign/read-request.js';
+import type { PreparedSignature } from '../../sign/signing.js';
 import type { ListMove } from '../../ui/components/list-state.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Key } from 'ink';
-import { prepareSignature, readRequestAt, signPrepared, type PreparedSignature } from '../../sign/signing.js';
+import { readRequestAt } from '../../sign/read-request.js';
+import { prepareSignature, signPrepared, type PreparedSignature } from '../../sign/signing.js';
 import { LIST_MOVES, MOVE_COMMANDS } from '../../ui/components/use-list.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useAbandonable } from '../../ui/use-abandonable.js';
