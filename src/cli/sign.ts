@@ -4,7 +4,7 @@ import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import { QrShow } from '../qr/show.js';
 import { readRequest, type RequestProgress, type RequestSource } from '../sign/read-request.js';
-import { prepareSignature, signPrepared, signedJson, type PreparedSignature } from '../sign/signing.js';
+import { prepareSignature, signPrepared, signedJson, warmMetadata, type PreparedSignature } from '../sign/signing.js';
 import { existingVaultPath, printJson, withVault } from './context.js';
 import { playOnTerminal } from './qr-player.js';
 import { askLine, hasTerminal } from './terminal.js';
@@ -35,12 +35,15 @@ export async function signRequest(inputs: string[], options: SignOptions, comman
   if (!options.yes && !hasTerminal()) {
     throw new NoTerminalError('signing asks for confirmation at the terminal', 'run it in a terminal, or add --yes');
   }
-  await existingVaultPath(command);
+  const vaultPath = await existingVaultPath(command);
   const request = await readWithProgress(source);
+  // The chain's metadata is parsed while the password is asked and the vault's scrypt runs.
+  const warming = warmMetadata(vaultPath, request);
   const show = options.json
     ? (text: string) => process.stderr.write(text)
     : (text: string) => process.stdout.write(text);
   const { prepared, signature, qrText } = await withVault(command, async (session) => {
+    await warming;
     const prepared = await prepareSignature(request, session);
     show(summary(prepared));
     if (!options.yes) await confirm();

@@ -9,13 +9,18 @@ import { accountAddress } from '../vault/accounts.js';
 import type { Account, VaultData } from '../vault/model.js';
 import { cannotSign, signWithAccount } from '../vault/signing-key.js';
 import type { VaultSession } from '../vault/store.js';
-import { chainOfGenesis } from './chains.js';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readRegularFile } from '../media/read-regular-file.js';
+import { readChainMetadata } from './chain-metadata.js';
+import { chainOfGenesis, knownChainOfGenesis } from './chains.js';
+import { MAX_METADATA_BYTES } from './metadata.js';
 import { bytesToSign, decodeTransaction, SpecVersionMismatch } from './decode-transaction.js';
 import { transactionLines, type ShownLine } from './describe.js';
 import { messageBytesToSign, messageView, type MessageView } from './message.js';
 import { checkPayloadMetadataHash } from './metadata-digest.js';
 import { decodeProofTransaction } from './metadata-proof.js';
-import { loadMetadata } from './metadata-store.js';
+import { loadMetadata, metadataFolder } from './metadata-store.js';
 import { nameLookup } from './names.js';
 import { parseSignRequest, type SignRequest } from './request.js';
 import type { ChainView, TransactionView } from './view.js';
@@ -216,4 +221,29 @@ async function decodeWithStoredMetadata(
     }
   }
   throw first;
+}
+
+/**
+ * Reads and parses the newest metadata kept for the request's chain, before the vault is open,
+ * so that the parse (a tenth to a quarter of a second) runs while the vault's scrypt does, on
+ * its worker thread. Only a warm-up: what is decoded later is still the file the vault records,
+ * checked by its SHA-256, and anything wrong here is left for that check to say.
+ */
+export async function warmMetadata(vaultPath: string, requestBytes: Uint8Array): Promise<void> {
+  try {
+    const request = parseSignRequest(requestBytes);
+    const chain = knownChainOfGenesis(request.genesisHash);
+    if (request.action !== 'transaction' || !chain) return;
+    const folder = metadataFolder(vaultPath);
+    const specs = (await readdir(folder))
+      .map((name) => new RegExp(`^${chain.name}-(\\d+)\\.scale$`, 'u').exec(name)?.[1])
+      .filter((spec) => spec !== undefined)
+      .map(Number);
+    if (specs.length === 0) return;
+    const newest = join(folder, `${chain.name}-${Math.max(...specs)}.scale`);
+    const bytes = await readRegularFile(newest, MAX_METADATA_BYTES, () => new Error('larger than metadata can be'));
+    readChainMetadata(bytes);
+  } catch {
+    // The signing itself reads, checks and reports.
+  }
 }
