@@ -12,6 +12,7 @@ import { filterKeypress } from './filter-keypress.mjs';
 import { createSyntheticVault } from './synthetic-vault.mjs';
 import { firstFrame } from './first-frame.mjs';
 import { qrBenchmarks } from './qr.mjs';
+import { signingBenchmarks } from './sign.mjs';
 import { ms, table, yesNo } from './report.mjs';
 import { median, percentile } from './stats.mjs';
 
@@ -185,6 +186,7 @@ const BENCHMARKS = [
   filterKeypress,
   backups,
   async () => (await qrBenchmarks()).markdown,
+  signingBenchmarks,
 ];
 
 // Other work on the machine slows every figure, and parallel speed-ups most.
