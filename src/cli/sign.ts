@@ -4,7 +4,7 @@ import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
 import { QrShow } from '../qr/show.js';
 import { readRequest, type RequestProgress, type RequestSource } from '../sign/read-request.js';
-import { prepareSignature, signPrepared, signedJson, warmMetadata, type PreparedSignature } from '../sign/signing.js';
+import { prepareSignature, signPrepared, signedJson, warmUp, type PreparedSignature } from '../sign/signing.js';
 import { existingVaultPath, printJson, withVault } from './context.js';
 import { playOnTerminal } from './qr-player.js';
 import { askLine, hasTerminal } from './terminal.js';
@@ -37,8 +37,8 @@ export async function signRequest(inputs: string[], options: SignOptions, comman
   }
   const vaultPath = await existingVaultPath(command);
   const request = await readWithProgress(source);
-  // The chain's metadata is parsed while the password is asked and the vault's scrypt runs.
-  const warming = warmMetadata(vaultPath, request);
+  // The chain's metadata is parsed and the keyring loaded while the password is asked and scrypt runs.
+  const warming = warmUp(vaultPath, request);
   const show = options.json
     ? (text: string) => process.stderr.write(text)
     : (text: string) => process.stdout.write(text);

@@ -7,7 +7,7 @@ import { NotFoundError, UserError } from '../errors.js';
 import { printable, QUOTED } from '../printable.js';
 import { accountAddress } from '../vault/accounts.js';
 import type { Account, VaultData } from '../vault/model.js';
-import { cannotSign, signWithAccount } from '../vault/signing-key.js';
+import { cannotSign, readySigning, signWithAccount } from '../vault/signing-key.js';
 import type { VaultSession } from '../vault/store.js';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -224,26 +224,26 @@ async function decodeWithStoredMetadata(
 }
 
 /**
- * Reads and parses the newest metadata kept for the request's chain, before the vault is open,
- * so that the parse (a tenth to a quarter of a second) runs while the vault's scrypt does, on
- * its worker thread. Only a warm-up: what is decoded later is still the file the vault records,
- * checked by its SHA-256, and anything wrong here is left for that check to say.
+ * What signing this request will need, made ready before the vault is open, so that it runs
+ * while the vault's scrypt does on its worker thread: the newest metadata kept for the request's
+ * chain read and parsed (a tenth to a quarter of a second), and the keyring loaded. Only a
+ * warm-up: what is decoded later is still the file the vault records, checked by its SHA-256,
+ * and anything wrong here is left for that check to say.
  */
-export async function warmMetadata(vaultPath: string, requestBytes: Uint8Array): Promise<void> {
-  try {
-    const request = parseSignRequest(requestBytes);
-    const chain = knownChainOfGenesis(request.genesisHash);
-    if (request.action !== 'transaction' || !chain) return;
-    const folder = metadataFolder(vaultPath);
-    const specs = (await readdir(folder))
-      .map((name) => new RegExp(`^${chain.name}-(\\d+)\\.scale$`, 'u').exec(name)?.[1])
-      .filter((spec) => spec !== undefined)
-      .map(Number);
-    if (specs.length === 0) return;
-    const newest = join(folder, `${chain.name}-${Math.max(...specs)}.scale`);
-    const bytes = await readRegularFile(newest, MAX_METADATA_BYTES, () => new Error('larger than metadata can be'));
-    readChainMetadata(bytes);
-  } catch {
-    // The signing itself reads, checks and reports.
-  }
+export async function warmUp(vaultPath: string, requestBytes: Uint8Array): Promise<void> {
+  await Promise.all([readySigning(), parseKeptMetadata(vaultPath, requestBytes)]).catch(() => undefined);
+}
+
+async function parseKeptMetadata(vaultPath: string, requestBytes: Uint8Array): Promise<void> {
+  const request = parseSignRequest(requestBytes);
+  const chain = knownChainOfGenesis(request.genesisHash);
+  if (request.action !== 'transaction' || !chain) return;
+  const folder = metadataFolder(vaultPath);
+  const specs = (await readdir(folder))
+    .map((name) => new RegExp(`^${chain.name}-(\\d+)\\.scale$`, 'u').exec(name)?.[1])
+    .filter((spec) => spec !== undefined)
+    .map(Number);
+  if (specs.length === 0) return;
+  const newest = join(folder, `${chain.name}-${Math.max(...specs)}.scale`);
+  readChainMetadata(await readRegularFile(newest, MAX_METADATA_BYTES, () => new Error('larger than metadata can be')));
 }

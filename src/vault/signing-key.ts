@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { Account, VaultData } from './model.js';
-import { pkcs8FromPhrase, signWithPkcs8 } from './polkadot-js/pairs.js';
+import { pkcs8FromPhrase, polkadot, signWithPkcs8 } from './polkadot-js/pairs.js';
 
 /** Why this account cannot sign here, or undefined when the vault holds what derives its secret. */
 export function cannotSign(data: VaultData, account: Account): UserError | undefined {
@@ -51,4 +51,9 @@ export async function signWithAccount(
   } finally {
     pkcs8.fill(0);
   }
+}
+
+/** Loads what signing needs (the keyring and its WebAssembly) ahead of the first signature. */
+export async function readySigning(): Promise<void> {
+  await polkadot();
 }

@@ -13,8 +13,8 @@ import { isLedgerPath } from '../../ledger/paths.js';
 import type { KeyType } from '../key-types.js';
 import type { HexString, KeyInput } from './types.js';
 
-/** The keyring pulls in the crypto wasm: loaded only when a key is actually handled. */
-async function polkadot() {
+/** The keyring pulls in the crypto wasm: loaded only when a key is actually handled, or about to be. */
+export async function polkadot() {
   const [keyring, { cryptoWaitReady }] = await Promise.all([
     import('@polkadot/keyring'),
     import('@polkadot/util-crypto'),
