@@ -224,7 +224,7 @@ const pngOf = ({ width, height, data }, fast = false) => {
  * @param {number} [workers]
  */
 async function decodeAll(paths, workers) {
-  const index = new Map(paths.map((path, i) => [path, i]));
+  const index = placesOf(paths);
   /** @type {(string | null)[]} */
   const texts = paths.map(() => null);
   for await (const { name, text } of decodeImages(paths, workers ? { workers } : {}))
@@ -233,13 +233,25 @@ async function decodeAll(paths, workers) {
 }
 
 /**
- * Where a picture the pool read back was in the list it was given.
- * @param {Map<string, number>} index
+ * The places of each picture in a list given to the pool: a batch repeats its pictures.
+ * @param {readonly string[]} paths
+ * @returns {Map<string, number[]>}
+ */
+function placesOf(paths) {
+  /** @type {Map<string, number[]>} */
+  const places = new Map();
+  paths.forEach((path, i) => places.set(path, [...(places.get(path) ?? []), i]));
+  return places;
+}
+
+/**
+ * Where a picture the pool read back was in the list it was given: its first place not yet filled.
+ * @param {Map<string, number[]>} index
  * @param {string} name
  */
 function indexOf(index, name) {
-  const i = index.get(name);
-  if (i === undefined) throw new Error(`the pool read back ${name}, which it was not given`);
+  const i = index.get(name)?.shift();
+  if (i === undefined) throw new Error(`the pool read back ${name} more often than it was given`);
   return i;
 }
 
@@ -540,7 +552,7 @@ async function timeKind({ label, paths, files, texts, runs, unfiltered }) {
    * @returns {Promise<Rates>}
    */
   const perSecond = async (workers) => {
-    const index = new Map(batch.map((path, i) => [path, i]));
+    const index = placesOf(batch);
     /** @type {(string | null)[]} */
     const read = batch.map(() => null);
     const done = [];
