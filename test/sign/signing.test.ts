@@ -9,7 +9,7 @@ import { compactLength } from '../../src/sign/request.js';
 import { prepareSignature, signPrepared } from '../../src/sign/signing.js';
 import { ALICE, BOB } from '../helpers/dev-keys.js';
 import { hexBytes, METADATA_HEX, POLKADOT_GENESIS } from '../helpers/metadata.js';
-import { CMD_TRANSACTION, polkadotJsRequest } from '../helpers/sign-requests.js';
+import { CMD_TRANSACTION, polkadotJsRequest, uosRequest } from '../helpers/sign-requests.js';
 import { chainFixture, requestPayload, type ChainFixture } from '../helpers/sign-transactions.js';
 import { openTestVault } from '../helpers/vault.js';
 
@@ -94,5 +94,52 @@ describe('preparing and signing a request', () => {
     );
     expect(prepared.transaction?.extensions.metadataHash).toEqual({ mode: 1, hash: digest });
     expect(prepared.lines.some((l) => l.text.startsWith(`Metadata hash: ${digest} (mode 1`))).toBe(true);
+  });
+});
+
+describe('every call the senders make, signed by every key type', () => {
+  const CRYPTO_BYTE = { ed25519: 0x00, sr25519: 0x01, ecdsa: 0x02 } as const;
+  const calls = () => {
+    const { tx } = v15.api;
+    return {
+      'balances.transferKeepAlive': tx.balances!.transferKeepAlive!(BOB.publicKey, (15n * DOT) / 10n),
+      'utility.batchAll over 256 bytes': tx.utility!.batchAll!(
+        Array.from({ length: 6 }, (_, i) => tx.balances!.transferKeepAlive!(BOB.publicKey, BigInt(i + 1) * DOT)),
+      ),
+      'staking.bond': tx.staking!.bond!(100n * DOT, 'Staked'),
+      'system.remark': tx.system!.remark!('rent for December'),
+    };
+  };
+
+  it.each(['sr25519', 'ed25519', 'ecdsa'] as const)('as %s: each decoded, and its signature accepted', async (type) => {
+    const vault = await signingVault();
+    // signingVault has //Alice as sr25519 already.
+    const account =
+      vault.data.accounts.find((a) => a.type === type) ??
+      (await actions.deriveAccount(vault, {
+        identity: 'dev',
+        name: `alice-${type}`,
+        type,
+        path: '//Alice',
+        network: 'polkadot',
+      }));
+    const publicKey = hexToU8a(account.publicKey);
+    for (const [name, call] of Object.entries(calls())) {
+      const payload = requestPayload(v15, call, { nonce: 1 });
+      const request = uosRequest(CRYPTO_BYTE[type], CMD_TRANSACTION, publicKey, payload, POLKADOT_GENESIS);
+      const prepared = await prepareSignature(request, vault);
+      const [pallet, method] = name.split(' ')[0]!.split('.');
+      expect(prepared.transaction?.call.pallet.toLowerCase(), name).toBe(pallet!.toLowerCase());
+      expect(prepared.transaction?.call.name.replace(/_/gu, ''), name).toBe(method!.toLowerCase());
+      const { signature } = await signPrepared(prepared, vault);
+      const signed = hexToU8a(signature);
+      expect(signed[0], name).toBe(CRYPTO_BYTE[type]);
+      const unprefixed = payload.slice(compactLength(payload)!.offset);
+      if (name.includes('over 256')) expect(unprefixed.length).toBeGreaterThan(256);
+      const message = unprefixed.length > 256 ? blake2AsU8a(unprefixed) : unprefixed;
+      const verdict = signatureVerify(message, signed, publicKey);
+      expect(verdict.isValid, name).toBe(true);
+      expect(verdict.crypto, name).toBe(type);
+    }
   });
 });
