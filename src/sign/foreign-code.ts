@@ -11,6 +11,9 @@ export function whatCodeIs(bytes: Uint8Array): string {
   if (bytes.length === 0) return 'nothing';
   if (isDenseFrame(bytes)) return 'a frame of a file airlock sent (`airlock qr read` takes those)';
   // Frames of an animated request, given where the whole request was expected (a --request file).
+  // `meta` opens what state_getMetadata answers, after 0x01 and a length in Metadata_metadata_at_version's.
+  if (Buffer.from(bytes.subarray(0, 12)).includes('meta'))
+    return 'chain metadata, which `airlock metadata add FILE` keeps';
   if (bytes[0]! >= 0x80) return 'a single RaptorQ frame of an animated request, not the request itself';
   if (bytes[0] === 0x00 && bytes.length > 5) return 'a single frame of an animated request, not the request itself';
   const text = asText(bytes);

@@ -6,6 +6,7 @@ import { denseFrame } from '../../src/qr/dense.js';
 import { FountainEncoder } from '../../src/qr/bc-ur.js';
 import vectors from '../fixtures/sign/uos-vectors.json' with { type: 'json' };
 import { ALICE } from '../helpers/dev-keys.js';
+import { hexBytes, METADATA_HEX } from '../helpers/metadata.js';
 import {
   CMD_MESSAGE,
   CMD_TRANSACTION,
@@ -90,6 +91,11 @@ describe('parseSignRequest', () => {
       'this is not a signing request: it holds an address QR code',
     );
     expect(refusal(text('UR:BYTES/1-3/LPADAXCFAXHLCY')).message).toMatch(/it holds a UR code/u);
+    // Metadata given where a request was wanted: as state_getMetadata and Metadata_metadata_at_version answer.
+    for (const metadata of [hexBytes(METADATA_HEX.polkadotV14), hexBytes(METADATA_HEX.polkadotV15)])
+      expect(refusal(metadata).message).toBe(
+        'this is not a signing request: it holds chain metadata, which `airlock metadata add FILE` keeps',
+      );
     const dense = denseFrame(new FountainEncoder(Buffer.alloc(400, 7), 100).nextPart());
     expect(refusal(dense).message).toMatch(/it holds a frame of a file airlock sent/u);
     const request = polkadotJsRequest(
