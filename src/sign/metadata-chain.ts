@@ -47,6 +47,15 @@ export function chainOfMetadata(
   return chain;
 }
 
+/**
+ * Whether metadata of the runtime named `specName` can be added only with the person's claims
+ * (genesis hash, token, decimals): airlock does not know its chain by that name, nor does the
+ * vault keep metadata of a runtime so named, whose chain was described when it was added.
+ */
+export function needsChainClaims(specName: string, records: readonly MetadataRecord[]): boolean {
+  return knownChainOfSpecName(specName) === undefined && !records.some((r) => r.specName === specName);
+}
+
 /** A chain airlock knows: by the runtime's spec name, or by the genesis hash given. */
 function knownChain(info: MetadataInfo, genesis: string | undefined): MetadataChain | undefined {
   const bySpecName = knownChainOfSpecName(info.specName);

@@ -12,10 +12,10 @@ import { formatBytes } from '../media/format-bytes.js';
 import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
 import type { MetadataRecord, VaultData } from '../vault/model.js';
 import type { VaultSession } from '../vault/store.js';
-import { chainOfMetadata, type ChainClaims } from './metadata-chain.js';
+import { chainOfMetadata, needsChainClaims, type ChainClaims } from './metadata-chain.js';
 import { metadataDigest } from './metadata-digest.js';
 import { metadataFolder, recordLabel, sha256, storedFileState, type StoredFileState } from './metadata-load.js';
-import { MAX_METADATA_BYTES, MAX_METADATA_INPUT_BYTES, readMetadataInput } from './metadata.js';
+import { MAX_METADATA_BYTES, MAX_METADATA_INPUT_BYTES, readMetadataInput, type MetadataInfo } from './metadata.js';
 
 export { findMetadataRecord, loadMetadata, metadataFolder, storedFileState } from './metadata-load.js';
 export type { StoredFileState } from './metadata-load.js';
@@ -35,6 +35,19 @@ export async function readMetadataFile(path: string): Promise<Uint8Array> {
   } catch (error) {
     throw explainReadError(path, error);
   }
+}
+
+/** What a runtime says of itself, shown when the person is asked which chain it is. */
+export type UnknownRuntime = Pick<MetadataInfo, 'specName' | 'specVersion' | 'version' | 'ss58Prefix'>;
+
+/**
+ * The runtime in `input` (read as addMetadata reads it, refused the same way) when its chain
+ * must be described before it can be added (`ChainClaims` for addMetadata); undefined when
+ * airlock or the vault (`data`) knows it.
+ */
+export function runtimeNeedingClaims(data: VaultData, input: Uint8Array, source: string): UnknownRuntime | undefined {
+  const { specName, specVersion, version, ss58Prefix } = readMetadataInput(input, source);
+  return needsChainClaims(specName, data.metadata) ? { specName, specVersion, version, ss58Prefix } : undefined;
 }
 
 export interface AddedMetadata {

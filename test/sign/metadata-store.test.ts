@@ -13,6 +13,7 @@ import {
   loadMetadata,
   metadataFolder,
   removeMetadata,
+  runtimeNeedingClaims,
 } from '../../src/sign/metadata-store.js';
 import { hexBytes, METADATA_HEX, POLKADOT_GENESIS, unwrappedV15, withChangedDocs } from '../helpers/metadata.js';
 import { createKey, seal, wipeKey } from '../../src/vault/envelope.js';
@@ -152,6 +153,25 @@ describe('keeping metadata beside the vault', () => {
     expect((await listMetadata(await reopen(session), session.path)).map(({ record: r }) => r.file)).toEqual([
       'node-268.scale',
     ]);
+    session.close();
+  });
+
+  it('says which runtimes need their chain described: not the ones airlock or the vault knows', async () => {
+    const session = await openTestVault();
+    const node = hexBytes(METADATA_HEX.substrateV15);
+    expect(runtimeNeedingClaims(session.data, POLKADOT_V14, 'a')).toBeUndefined();
+    expect(runtimeNeedingClaims(session.data, hexBytes(METADATA_HEX.assetHubPolkadotV15), 'b')).toBeUndefined();
+    expect(runtimeNeedingClaims(session.data, node, 'node.bin')).toEqual({
+      specName: 'node',
+      specVersion: 268,
+      version: 15,
+      ss58Prefix: 42,
+    });
+    // What is not metadata is refused as adding it would be.
+    expect(() => runtimeNeedingClaims(session.data, text('not metadata'), 'notes.txt')).toThrow(UserError);
+    // Once described, its next versions are the vault's chain: no claims again.
+    await addMetadata(session, node, 'node.bin', { genesis: `0x${'12'.repeat(32)}`, token: 'UNIT', decimals: '12' });
+    expect(runtimeNeedingClaims(session.data, node, 'node.bin')).toBeUndefined();
     session.close();
   });
 

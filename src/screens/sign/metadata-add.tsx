@@ -1,50 +1,103 @@
-import { useState } from 'react';
+import type { Key } from 'ink';
 import { formatBytes } from '../../media/format-bytes.js';
-import { addMetadata, readMetadataFile } from '../../sign/metadata-store.js';
+import { addMetadata, readMetadataFile, runtimeNeedingClaims, type AddedMetadata } from '../../sign/metadata-store.js';
+import { formIntentOf } from '../../ui/components/form-intent.js';
+import { isLastField } from '../../ui/components/form-state.js';
 import { commandFor, isInterrupt } from '../../ui/keymap.js';
 import { useKeys } from '../../ui/use-keys.js';
+import { useSynchronousReducer } from '../../ui/use-synchronous-reducer.js';
 import type { VaultSession } from '../../vault/store.js';
 import { PathStep } from '../qr/path-step.js';
 import { usePathField } from '../qr/use-path-field.js';
 import { runReporting } from '../run-reporting.js';
 import { useShell } from '../shell-context.js';
+import {
+  claimsOf,
+  initialMetadataAdd,
+  metadataAddReducer,
+  type MetadataAddState,
+  type ReadMetadata,
+} from './metadata-add-state.js';
+import { ClaimsStep } from './metadata-claims-step.js';
 
 const SAID = { added: 'Added', kept: 'Already kept:', restored: 'Restored the file of' } as const;
+const addedText = ({ record, outcome }: AddedMetadata) =>
+  `${SAID[outcome]} ${record.network} runtime ${record.specVersion} (V${record.metadataVersion}, ${formatBytes(record.size)})`;
 
 // Metadata comes on a stick, several chains at once: the next file is most likely beside the last.
 const lastFile = new WeakMap<VaultSession, string>();
 
-/** Which file holds a chain's metadata; once it is read and recognised, back to the list. */
+/** A file read: kept, or its chain to be described first. */
+type ReadOutcome = { added: AddedMetadata } | { read: ReadMetadata };
+
+/**
+ * Which file holds a chain's metadata; once it is read and recognised, back to the list. A chain
+ * airlock does not know is described first (genesis hash, token, decimals), as the command's
+ * options do.
+ */
 export function MetadataAdd() {
   const shell = useShell();
   const field = usePathField({ folders: false, files: 'any', start: lastFile.get(shell.session) });
-  const [problem, setProblem] = useState<string>();
-  const [adding, setAdding] = useState(false);
+  const [state, dispatch, latest] = useSynchronousReducer(metadataAddReducer, initialMetadataAdd);
 
-  const add = async (path: string) => {
+  const read = async (path: string) => {
     lastFile.set(shell.session, path);
-    setAdding(true);
-    const outcome = await runReporting(
+    dispatch({ type: 'read' });
+    const outcome = await runReporting<ReadOutcome>(
       shell,
       'Reading the metadata…',
-      async (session) => addMetadata(session, await readMetadataFile(path), path),
-      ({ record, outcome }) =>
-        `${SAID[outcome]} ${record.network} runtime ${record.specVersion} (V${record.metadataVersion}, ${formatBytes(record.size)})`,
+      async (session) => {
+        const bytes = await readMetadataFile(path);
+        const runtime = runtimeNeedingClaims(session.data, bytes, path);
+        return runtime ? { read: { bytes, path, runtime } } : { added: await addMetadata(session, bytes, path) };
+      },
+      (r) => ('added' in r ? addedText(r.added) : `Read runtime "${r.read.runtime.specName}": which chain is it?`),
     );
-    setAdding(false);
+    if (!outcome.ok) dispatch({ type: 'failed', problem: outcome.message });
+    else if ('added' in outcome.value) shell.navigate({ type: 'back' });
+    else dispatch({ type: 'unknown-chain', read: outcome.value.read });
+  };
+
+  const addDescribed = async () => {
+    dispatch({ type: 'send' });
+    const now = latest();
+    if (now.step !== 'claims' || !now.adding) return;
+    const { bytes, path } = now.read;
+    const claims = claimsOf(now.form);
+    const outcome = await runReporting(
+      shell,
+      'Keeping the metadata…',
+      (session) => addMetadata(session, bytes, path, claims),
+      addedText,
+    );
     if (outcome.ok) shell.navigate({ type: 'back' });
-    else setProblem(outcome.message);
+    else dispatch({ type: 'failed', problem: outcome.message });
+  };
+
+  const fileKey = (input: string, key: Key) => {
+    const command = commandFor(input, key, ['back', 'confirm']);
+    if (command === 'back') return shell.navigate({ type: 'back' });
+    if (command !== 'confirm') dispatch({ type: 'typed' });
+    const chosen = field.key(input, key);
+    if (chosen !== undefined) void read(chosen);
+  };
+
+  const claimsKey = (now: Extract<MetadataAddState, { step: 'claims' }>, input: string, key: Key) => {
+    const intent = formIntentOf(input, key, { onLastField: isLastField(now.form), onChoice: false });
+    if (intent?.type === 'field') dispatch({ type: 'field', action: intent.action });
+    else if (intent?.type === 'send') void addDescribed();
+    else if (intent?.type === 'leave') dispatch({ type: 'back' });
   };
 
   useKeys((input, key) => {
     if (isInterrupt(input, key)) return;
-    const command = commandFor(input, key, ['back', 'confirm']);
-    if (command === 'back') return shell.navigate({ type: 'back' });
-    if (command !== 'confirm') setProblem(undefined);
-    const chosen = field.key(input, key);
-    if (chosen !== undefined) void add(chosen);
-  }, !adding);
+    const now = latest();
+    // While a file is read or kept, keys wait for nothing: what they meant may no longer apply.
+    if (now.step === 'file') fileKey(input, key);
+    else if (now.step === 'claims' && !now.adding) claimsKey(now, input, key);
+  }, true);
 
+  if (state.step === 'claims') return <ClaimsStep state={state} />;
   return (
     <PathStep
       title="Add chain metadata"
@@ -52,7 +105,7 @@ export function MetadataAdd() {
       label="File:"
       placeholder="path to the metadata file"
       state={field.state}
-      problem={problem}
+      problem={state.step === 'file' ? state.problem : undefined}
       nothing="no files or folders"
       missing="Type or pick the metadata file."
       hints={[
