@@ -27,7 +27,7 @@ export function ClaimsStep({ state }: { state: Extract<MetadataAddState, { step:
     <Box flexDirection="column" width={shell.width}>
       <Text bold>Which chain is this metadata for?</Text>
       <Prose color={theme.muted}>
-        {`Airlock does not know the chain of runtime "${runtime.specName}" (spec ${runtime.specVersion}, V${runtime.version}, SS58 prefix ${runtime.ss58Prefix}), and metadata does not say its genesis hash, token or decimals: give them as the chain's explorer or polkadot.js apps shows them. It is kept as ${runtime.specName}.`}
+        {`airlock does not know the chain of runtime "${runtime.specName}" (spec ${runtime.specVersion}, V${runtime.version}, SS58 prefix ${runtime.ss58Prefix}), and metadata does not say its genesis hash, token or decimals: give them as the chain's explorer or polkadot.js apps shows them. It is kept as ${runtime.specName}.`}
       </Prose>
       <Text> </Text>
       {CLAIM_FIELDS.map((field) => (
