@@ -1,12 +1,12 @@
 // Measures airlock's performance goals and rewrites docs/PERFORMANCE.md with the figures.
 // Run with `npm run bench` (it builds dist/ first). Every figure in the document is measured here.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { built } from './built.mjs';
+import { spawnTimed } from './spawn-timed.mjs';
 import { backups } from './backups.mjs';
 import { filterKeypress } from './filter-keypress.mjs';
 import { createSyntheticVault } from './synthetic-vault.mjs';
@@ -25,37 +25,6 @@ const OUTPUT = join(ROOT, 'docs', 'PERFORMANCE.md');
 const PASSWORD = 'bench-password-not-a-secret';
 
 // ---------- small helpers ----------
-
-/**
- * Runs a command to completion, draining stdout/stderr; resolves to wall time in ms and the output.
- * @param {string[]} args
- * @param {NodeJS.ProcessEnv} [env]
- * @returns {Promise<{ wallMs: number, stdout: string }>}
- */
-function spawnTimed(args, env = {}) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    /** @type {Buffer[]} */
-    const out = [];
-    /** @type {Buffer[]} */
-    const err = [];
-    child.stdout.on('data', (/** @type {Buffer} */ chunk) => out.push(chunk));
-    child.stderr.on('data', (/** @type {Buffer} */ chunk) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-      const stdout = Buffer.concat(out).toString('utf8');
-      if (code !== 0)
-        reject(new Error(`node ${args.join(' ')} exited ${code}: ${Buffer.concat(err).toString('utf8')}`));
-      else resolve({ wallMs, stdout });
-    });
-  });
-}
 
 /**
  * Times `runs` sequential runs after `warmups` untimed ones.

@@ -2,7 +2,6 @@
 // given (unlock with the vault's scrypt, decode, sign, draw), in-process on dist/ and as the whole
 // `airlock sign` process; and what decoding a Polkadot transaction costs, with stored metadata
 // (its parse included, in a fresh process and in a warm one) and with a metadata proof.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
 import { built } from './built.mjs';
+import { spawnTimed } from './spawn-timed.mjs';
 import { ms, table, yesNo } from './report.mjs';
 import {
   ALICE,
@@ -304,7 +304,7 @@ async function firstSignatures(vault, scenarios, requestFiles) {
   const results = new Map(scenarios.map((s) => [s.name, []]));
   for (let i = 0; i < PROCESS_RUNS; i++)
     for (const scenario of scenarios) {
-      const { stdout } = await run([
+      const { stdout } = await spawnTimed([
         '--input-type=module',
         '-e',
         firstSignatureScript(vault, requestFiles[scenario.name] ?? ''),
@@ -320,35 +320,6 @@ async function firstSignatures(vault, scenarios, requestFiles) {
 }
 
 /**
- * Runs node to completion; resolves to its wall time and stdout.
- * @param {string[]} args
- * @param {NodeJS.ProcessEnv} [env]
- * @returns {Promise<{ wallMs: number, stdout: string }>}
- */
-function run(args, env = {}) {
-  return new Promise((resolve, reject) => {
-    const start = now();
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    /** @type {Buffer[]} */
-    const out = [];
-    /** @type {Buffer[]} */
-    const err = [];
-    child.stdout.on('data', (/** @type {Buffer} */ chunk) => out.push(chunk));
-    child.stderr.on('data', (/** @type {Buffer} */ chunk) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = now() - start;
-      if (code === 0) resolve({ wallMs, stdout: Buffer.concat(out).toString('utf8') });
-      else reject(new Error(`node ${args.join(' ')} exited ${code}: ${Buffer.concat(err).toString('utf8')}`));
-    });
-  });
-}
-
-/**
  * The first decode of fresh processes, PROCESS_RUNS of each kind, alternating.
  * @param {string} metadataFile
  * @param {{ stored: string, proof: string }} requestFiles
@@ -359,7 +330,7 @@ async function coldProcesses(metadataFile, requestFiles) {
   for (let i = 0; i < PROCESS_RUNS; i++)
     for (const kind of /** @type {const} */ (['stored', 'proof'])) {
       const script = coldProcessScript(kind, metadataFile, requestFiles[kind]);
-      const { stdout } = await run(['--input-type=module', '-e', script]);
+      const { stdout } = await spawnTimed(['--input-type=module', '-e', script]);
       /** @type {unknown} */
       const times = JSON.parse(stdout);
       results[kind].push(/** @type {{ imports: number, first: number, second: number }} */ (times));
@@ -379,7 +350,7 @@ async function commands(vault, scenarios, requestFiles, dir) {
   const times = new Map([...scenarios.map((s) => s.name), 'list'].map((name) => [name, []]));
   for (let i = 0; i <= PROCESS_RUNS; i++) {
     // The same start-up and unlock with nothing decoded nor signed, for comparison.
-    const list = await run([CLI, 'account', 'list', '--vault', vault], { AIRLOCK_PASSWORD: PASSWORD });
+    const list = await spawnTimed([CLI, 'account', 'list', '--vault', vault], { AIRLOCK_PASSWORD: PASSWORD });
     if (!list.stdout.includes('alice')) throw new Error('airlock account list: alice is not listed');
     if (i > 0) times.get('list')?.push(list.wallMs);
     for (const scenario of scenarios) {
@@ -395,7 +366,7 @@ async function commands(vault, scenarios, requestFiles, dir) {
         '--out',
         out,
       ];
-      const { wallMs } = await run(args, { AIRLOCK_PASSWORD: PASSWORD });
+      const { wallMs } = await spawnTimed(args, { AIRLOCK_PASSWORD: PASSWORD });
       const signature = (await readFile(out, 'utf8')).trim();
       if (!signatureVerify(signedBytes(scenario.payload), hexToU8a(signature), ALICE).isValid)
         throw new Error(`airlock sign: the signature of ${scenario.name} does not verify`);
