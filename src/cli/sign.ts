@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { NoTerminalError, UsageError, UserError } from '../errors.js';
 import { writeFileDurably } from '../media/durable-write.js';
 import { fileExists } from '../media/file-exists.js';
+import { printable } from '../printable.js';
 import { QrShow } from '../qr/show.js';
 import { readRequest, type RequestProgress, type RequestSource } from '../sign/read-request.js';
 import { prepareSignature, signPrepared, signedJson, warmUp, type PreparedSignature } from '../sign/signing.js';
@@ -45,7 +46,8 @@ export async function signRequest(inputs: string[], options: SignOptions, comman
   const { prepared, signature, qrText } = await withVault(command, async (session) => {
     await warming;
     const prepared = await prepareSignature(request, session);
-    show(summary(prepared));
+    // Its texts come from the request and the chain: made printable where decoded, and here once more as a net.
+    show(printable(summary(prepared), { multiline: true }));
     if (!options.yes) await confirm();
     return { prepared, ...(await signPrepared(prepared, session)) };
   });

@@ -62,12 +62,15 @@ export async function prepareSignature(bytes: Uint8Array, session: VaultSession)
   if (!chain) throw unknownChain(request.genesisHash);
   if (request.action === 'message') {
     const message = messageView(request.payload);
-    const header = headerLines(accountOf(account, chain), chain, 'message', 'message');
+    const signer = accountOf(account, chain);
     return {
       action: 'message',
-      account: accountOf(account, chain),
+      account: signer,
       chain,
-      lines: [...header, ...message.text.split('\n').map((text) => ({ depth: 1, text }))],
+      lines: [
+        ...headerLines(signer, chain, 'message', 'message'),
+        ...message.text.split('\n').map((text) => ({ depth: 1, text })),
+      ],
       checkedBy: 'message',
       message,
       toSign: messageBytesToSign(request.payload),
