@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { VERSION } from '../version.js';
+import { VERSION_TEXT } from '../version.js';
 import { registerAccountCommands } from './commands/account.js';
 import { registerAddressCommands } from './commands/address.js';
 import { registerBackupCommands } from './commands/backup.js';
@@ -45,7 +45,7 @@ export function buildProgram({ json = false } = {}): Command {
   // every command throws instead of exiting, and main alone chooses the exit status.
   const program = new Command('airlock')
     .description('An air-gapped wallet for Polkadot and Substrate chains.')
-    .version(VERSION, '-V, --version')
+    .version(VERSION_TEXT, '-V, --version')
     .option('--vault <path>', 'vault file (default: $AIRLOCK_VAULT, else $XDG_DATA_HOME/airlock/vault.json)')
     .showHelpAfterError('(run airlock --help for usage)')
     .configureOutput(json ? SILENT : {})

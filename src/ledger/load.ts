@@ -1,29 +1,38 @@
-import { createRequire } from 'node:module';
-
 /**
  * The Ledger packages, loaded only when a Ledger command runs. Their ESM builds do not import
- * under Node's ESM loader, so they are required as CommonJS.
+ * under Node's ESM loader, so their CommonJS builds are named (`lib/`), which require the rest as
+ * CommonJS too; a release's bundler follows the same imports.
  */
-const require = createRequire(import.meta.url);
-
 export type Transport = import('@ledgerhq/hw-transport').default;
 type SpeculosTransportClass = typeof import('@ledgerhq/hw-transport-node-speculos').default;
 type HidTransportClass = typeof import('@ledgerhq/hw-transport-node-hid').default;
 type SubstrateModule = typeof import('@zondax/ledger-substrate');
 
-export function loadSpeculosTransport(): SpeculosTransportClass {
-  return quietlySync(
-    () => (require('@ledgerhq/hw-transport-node-speculos') as { default: SpeculosTransportClass }).default,
+export async function loadSpeculosTransport(): Promise<SpeculosTransportClass> {
+  return defaultExport<SpeculosTransportClass>(
+    await quietly(() => import('@ledgerhq/hw-transport-node-speculos/lib/SpeculosTransport')),
   );
 }
 
-/** Throws when node-hid's native module cannot load (libusb missing): errors.ts tells the user. */
-export function loadHidTransport(): HidTransportClass {
-  return quietlySync(() => (require('@ledgerhq/hw-transport-node-hid') as { default: HidTransportClass }).default);
+/** Rejects when node-hid's native module cannot load (libusb missing): errors.ts tells the user. */
+export async function loadHidTransport(): Promise<HidTransportClass> {
+  return defaultExport<HidTransportClass>(
+    await quietly(() => import('@ledgerhq/hw-transport-node-hid/lib/TransportNodeHid')),
+  );
 }
 
-export function loadPolkadotApp(): SubstrateModule['PolkadotGenericApp'] {
-  return quietlySync(() => (require('@zondax/ledger-substrate') as SubstrateModule).PolkadotGenericApp);
+export async function loadPolkadotApp(): Promise<SubstrateModule['PolkadotGenericApp']> {
+  return (await quietly(() => import('@zondax/ledger-substrate'))).PolkadotGenericApp;
+}
+
+/**
+ * What a CommonJS build of an ES module exports as `default` (`exports.default`, with
+ * `__esModule` set), from `import()`: Node gives `module.exports` itself as the default, as a
+ * release's bundle does, where the test runner gives `exports.default`.
+ */
+function defaultExport<T>(loaded: { default: unknown }): T {
+  const value = loaded.default as { __esModule?: boolean; default?: unknown };
+  return (value.__esModule === true && value.default !== undefined ? value.default : value) as T;
 }
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;

@@ -26,7 +26,7 @@ export interface DeviceOptions {
 export const SCAN_TIMEOUT_MS = 30_000;
 export const SHOW_TIMEOUT_MS = 120_000;
 
-type GenericApp = InstanceType<ReturnType<typeof loadPolkadotApp>>;
+type GenericApp = InstanceType<Awaited<ReturnType<typeof loadPolkadotApp>>>;
 
 /**
  * The Polkadot (generic) app on an open transport; every call bounded in time and its failure
@@ -92,7 +92,7 @@ export async function withLedger<T>(options: DeviceOptions, work: (ledger: Polka
   const transport = await openTransport(options.transport, options.timeoutMs);
   try {
     options.signal?.throwIfAborted();
-    const PolkadotGenericApp = loadPolkadotApp();
+    const PolkadotGenericApp = await loadPolkadotApp();
     // The constructor prints a deprecation notice for hw-transport transports: kept quiet.
     const app = quietlySync(() => new PolkadotGenericApp(transport));
     const ledger = new PolkadotLedger(app, options.timeoutMs, options.signal);

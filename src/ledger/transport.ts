@@ -59,9 +59,9 @@ export async function openTransport(spec: TransportSpec, timeoutMs: number): Pro
 }
 
 async function openHid(): Promise<Transport> {
-  let TransportNodeHid: ReturnType<typeof loadHidTransport>;
+  let TransportNodeHid: Awaited<ReturnType<typeof loadHidTransport>>;
   try {
-    TransportNodeHid = loadHidTransport();
+    TransportNodeHid = await loadHidTransport();
   } catch (error) {
     // node-hid's native module links libusb-1.0; without it, the require itself fails.
     const message = (error as Error).message ?? String(error);
@@ -76,7 +76,7 @@ async function openHid(): Promise<Transport> {
 }
 
 async function openSpeculos(spec: Extract<TransportSpec, { kind: 'speculos' }>, timeoutMs: number): Promise<Transport> {
-  const SpeculosTransport = loadSpeculosTransport();
+  const SpeculosTransport = await loadSpeculosTransport();
   const where = describeTransport(spec).slice('speculos://'.length);
   let expired = false;
   const opening = quietly(() => SpeculosTransport.open({ apduPort: spec.port, host: spec.host }));

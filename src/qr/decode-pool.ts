@@ -1,15 +1,8 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.js';
+import { workerUrl } from '../shipped-files.js';
 import type { DecodeReply, DecodeRequest, NamedFrame } from './decode-job.js';
-
-/**
- * The built worker, found from the package root whether this module runs from dist/ or, under
- * the test runner, from src/: plain Node cannot run a TypeScript worker, so both run dist/'s.
- */
-const WORKER = new URL('../../dist/qr/decode-worker.js', import.meta.url);
 
 export interface DecodedImage {
   /** The picture's path, or the frame's name. */
@@ -39,9 +32,7 @@ export async function* decodeImages(
   options.signal?.throwIfAborted();
   const files = isList(pictures) ? pictures : undefined;
   if (files?.length === 0) return;
-  if (!existsSync(WORKER)) {
-    throw new Error(`the QR worker ${fileURLToPath(WORKER)} is missing: build airlock first (npm run build)`);
-  }
+  const script = workerUrl('qrDecode');
   const size = Math.min(options.workers ?? Math.min(2, availableParallelism()), files?.length ?? Infinity);
   const source: Iterator<string> | AsyncIterator<NamedFrame> = isList(pictures)
     ? pictures[Symbol.iterator]()
@@ -77,7 +68,7 @@ export async function* decodeImages(
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER);
+      const worker = new Worker(script);
       worker.on('message', (reply: DecodeReply) => {
         busy -= 1;
         push(reply);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { UserError } from '../errors.js';
 import { explainReadError, readRegularFile } from '../media/read-regular-file.js';
+import { packageFilePath } from '../shipped-files.js';
 import { DamagedJpeg, jpegSize } from './jpeg-header.js';
 import { DamagedPng, pngSize } from './png-header.js';
 
@@ -87,7 +87,7 @@ let pngCodec: Promise<(file: ArrayBuffer) => Promise<RgbaImage>> | undefined;
 function startPngCodec(): Promise<(file: ArrayBuffer) => Promise<RgbaImage>> {
   pngCodec ??= (async () => {
     const { default: decode, init } = await import('@jsquash/png/decode.js');
-    await init(await packageFile('@jsquash/png/codec/pkg/squoosh_png_bg.wasm'));
+    await init(await readFile(packageFilePath('pngCodec')));
     return async (file) => {
       // The codecs promise the DOM's ImageData, a type Node's libraries lack; RgbaImage is its shape.
       const { width, height, data } = (await decode(file)) as RgbaImage;
@@ -104,11 +104,6 @@ async function decodePng(bytes: Buffer, path: string): Promise<RgbaImage> {
   } catch {
     throw new UserError(`${path} is a damaged PNG image (its image data does not decode)`);
   }
-}
-
-/** A file of an installed package (a codec's wasm), read from disk: nothing is fetched. */
-function packageFile(specifier: string): Promise<Buffer> {
-  return readFile(createRequire(import.meta.url).resolve(specifier));
 }
 
 /** The bytes of a Buffer as the ArrayBuffer the codecs take: a file read whole already is one. */
@@ -131,7 +126,7 @@ const jpegMessages: string[] = [];
 function startMozjpeg(): Promise<(file: ArrayBuffer) => Promise<RgbaImage>> {
   mozjpeg ??= (async () => {
     const { default: decode, init } = await import('@jsquash/jpeg/decode.js');
-    const wasmBinary = arrayBufferOf(await packageFile('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm'));
+    const wasmBinary = arrayBufferOf(await readFile(packageFilePath('jpegCodec')));
     await init({ wasmBinary, print: () => {}, printErr: (line: string) => jpegMessages.push(line) });
     return async (file) => {
       const { width, height, data } = (await decode(file)) as RgbaImage;

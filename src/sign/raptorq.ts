@@ -6,8 +6,8 @@
  * throws the instance away.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Decoder, initSync } from 'raptorq/raptorq.js';
+import { packageFilePath } from '../shipped-files.js';
 
 /** A serialized packet: source block number (1 byte), encoding symbol id (3), then the symbol. */
 export const PACKET_HEADER_BYTES = 4;
@@ -88,7 +88,7 @@ let started = false;
 /** The crate, from the package's own .wasm file on disk, started on the first animated request. */
 function startRaptorq(): void {
   if (started) return;
-  wasmFile ??= readFileSync(createRequire(import.meta.url).resolve('raptorq/raptorq_bg.wasm'));
+  wasmFile ??= readFileSync(packageFilePath('raptorq'));
   // A fresh instance each time: the package's classes use whichever was started last.
   initSync(wasmFile);
   started = true;

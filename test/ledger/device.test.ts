@@ -96,8 +96,8 @@ describe('Ledger through the Speculos transport', () => {
 
   it('answers the app-info and version requests the Zondax app sends', async () => {
     device();
-    const SpeculosTransport = loadSpeculosTransport();
-    const PolkadotGenericApp = loadPolkadotApp();
+    const SpeculosTransport = await loadSpeculosTransport();
+    const PolkadotGenericApp = await loadPolkadotApp();
     const open = await SpeculosTransport.open({ apduPort: emulator.port });
     try {
       const app = new PolkadotGenericApp(open);

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../../shipped-files.js';
 import { checkKeyType } from '../keys.js';
 import { fromWire, type JobMessage, type KeyBytes, type KeyJob, type ResultMessage } from './key-job.js';
 import type { KeyInput, StoredKeyInput } from './types.js';
@@ -23,12 +22,6 @@ export interface KeyPoolOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/**
- * The built worker, found from the package root whether this module runs from dist/ or, under
- * the test runner, from src/: plain Node cannot run a TypeScript worker, so both run dist/'s.
- */
-const WORKER = new URL('../../../dist/vault/polkadot-js/key-worker.js', import.meta.url);
-
 /** The keys of `inputs`, in their order. The caller owns the bytes and should wipe `pkcs8` when done. */
 export async function keysInWorkers(
   inputs: readonly (KeyInput | StoredKeyInput)[],
@@ -39,12 +32,10 @@ export async function keysInWorkers(
   const jobs = inputs.map(jobOf);
   if (jobs.length === 0) return [];
   const size = poolSize(options.workers, jobs.length);
-  if (!existsSync(WORKER)) {
-    throw new Error(`the key worker ${fileURLToPath(WORKER)} is missing: build airlock first (npm run build)`);
-  }
+  const script = workerUrl('polkadotKey');
   const workers: Worker[] = [];
   try {
-    while (workers.length < size) workers.push(new Worker(WORKER));
+    while (workers.length < size) workers.push(new Worker(script));
     return await run(workers, jobs, options);
   } finally {
     // Idle workers would keep the process alive, and a cancelled one must stop at once.
