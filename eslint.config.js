@@ -18,6 +18,8 @@ const ROOTS = [
   './src/version.ts',
   './src/edit-distance.ts',
   './src/count.ts',
+  './src/commonjs.ts',
+  './src/shipped-files.ts',
 ];
 const layerZones = [
   { target: './src/app', from: ['./src/cli'], message: 'the app shell is started by the CLI, never the reverse' },

@@ -19,6 +19,11 @@ const needs = [
   { what: 'tmux, to run the full-screen app in a terminal', package: 'tmux', found: onPath('tmux') },
   { what: 'script, to answer prompts in a pseudo-terminal', package: 'bsdutils', found: onPath('script') },
   {
+    what: 'unshare, to run the offline release with no network',
+    package: 'util-linux',
+    found: onPath('unshare'),
+  },
+  {
     what: 'libusb-1.0, which the Ledger USB module links',
     package: 'libusb-1.0-0',
     found: hasLibrary('libusb-1.0.so.0'),

@@ -39,7 +39,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { built } from '../bench/built.mjs';
@@ -63,10 +63,10 @@ const platforms = (values.platform ?? PLATFORMS).map((asked) => {
   const platform = PLATFORMS.find((known) => known === asked);
   return platform ?? fail(`unknown platform ${asked}: expected one of ${PLATFORMS.join(', ')}`);
 });
-const out = join(ROOT, values.out);
+const out = resolve(ROOT, values.out);
 
 const { version } = packageJson;
-const commit = git('rev-parse', 'HEAD') + (git('status', '--porcelain') === '' ? '' : '-modified');
+const commit = git('rev-parse', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') === '' ? '' : '-modified');
 const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? git('log', '-1', '--format=%ct', 'HEAD'));
 if (!Number.isInteger(epoch) || epoch < 0)
   fail(`SOURCE_DATE_EPOCH must be whole seconds, not ${process.env.SOURCE_DATE_EPOCH}`);

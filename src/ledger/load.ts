@@ -1,3 +1,5 @@
+import { defaultExport } from '../commonjs.js';
+
 /**
  * The Ledger packages, loaded only when a Ledger command runs. Their ESM builds do not import
  * under Node's ESM loader, so their CommonJS builds are named (`lib/`), which require the rest as
@@ -23,16 +25,6 @@ export async function loadHidTransport(): Promise<HidTransportClass> {
 
 export async function loadPolkadotApp(): Promise<SubstrateModule['PolkadotGenericApp']> {
   return (await quietly(() => import('@zondax/ledger-substrate'))).PolkadotGenericApp;
-}
-
-/**
- * What a CommonJS build of an ES module exports as `default` (`exports.default`, with
- * `__esModule` set), from `import()`: Node gives `module.exports` itself as the default, as a
- * release's bundle does, where the test runner gives `exports.default`.
- */
-function defaultExport<T>(loaded: { default: unknown }): T {
-  const value = loaded.default as { __esModule?: boolean; default?: unknown };
-  return (value.__esModule === true && value.default !== undefined ? value.default : value) as T;
 }
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;

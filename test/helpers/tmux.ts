@@ -35,6 +35,12 @@ export interface TerminalOptions {
   rows?: number;
   args?: string[];
   env?: Record<string, string>;
+  /** The airlock to run, as words: the checkout's built one unless given (a release's launcher, say). */
+  airlock?: readonly string[];
+  /** Words that run it: a namespace to run in, such as `unshare -n`. */
+  wrapper?: readonly string[];
+  /** Start from an empty environment (`env -i`): only `env`, TERM and CI. */
+  emptyEnvironment?: boolean;
 }
 
 const EXIT_MARKER = 'airlock-exited:';
@@ -44,6 +50,9 @@ export async function openTerminal({
   rows = 24,
   args = [],
   env = {},
+  airlock = [process.execPath, AIRLOCK_BIN],
+  wrapper = [],
+  emptyEnvironment = false,
 }: TerminalOptions = {}): Promise<Terminal> {
   const socket = `airlock-test-${randomBytes(4).toString('hex')}`;
   const tmux = (...a: string[]) => run('tmux', ['-L', socket, '-f', '/dev/null', ...a]).then((r) => r.stdout);
@@ -53,7 +62,8 @@ export async function openTerminal({
   const assignments = Object.entries({ ...env, CI: 'false', TERM: 'xterm-256color' }).map(
     ([k, v]) => `${k}=${quote(v)}`,
   );
-  const command = `env ${assignments.join(' ')} ${quote(process.execPath)} ${quote(AIRLOCK_BIN)} ${args.map(quote).join(' ')}; echo ${EXIT_MARKER}$?; sleep 600`;
+  const words = [...wrapper, 'env', ...(emptyEnvironment ? ['-i'] : [])].map(quote);
+  const command = `${words.join(' ')} ${assignments.join(' ')} ${[...airlock, ...args].map(quote).join(' ')}; echo ${EXIT_MARKER}$?; sleep 600`;
   await tmux('new-session', '-d', '-s', 'main', '-x', String(columns), '-y', String(rows), command);
   await tmux('set-option', '-g', 'history-limit', '10000');
 
