@@ -66,7 +66,8 @@ const platforms = (values.platform ?? PLATFORMS).map((asked) => {
 const out = resolve(ROOT, values.out);
 
 const { version } = packageJson;
-const commit = git('rev-parse', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') === '' ? '' : '-modified');
+const commit =
+  git('rev-parse', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') === '' ? '' : '-modified');
 const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? git('log', '-1', '--format=%ct', 'HEAD'));
 if (!Number.isInteger(epoch) || epoch < 0)
   fail(`SOURCE_DATE_EPOCH must be whole seconds, not ${process.env.SOURCE_DATE_EPOCH}`);
