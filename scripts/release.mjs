@@ -56,9 +56,7 @@ const PLATFORMS = ['linux-x64', 'linux-arm64'];
 const CACHE = join(ROOT, 'node_modules/.cache/airlock-release');
 const resolveFromRoot = createRequire(join(ROOT, 'package.json')).resolve;
 
-const { values } = parseArgs({
-  options: { platform: { type: 'string', multiple: true }, out: { type: 'string', default: 'release' } },
-});
+const { values } = parseOptions();
 const platforms = (values.platform ?? PLATFORMS).map((asked) => {
   const platform = PLATFORMS.find((known) => known === asked);
   return platform ?? fail(`unknown platform ${asked}: expected one of ${PLATFORMS.join(', ')}`);
@@ -103,7 +101,8 @@ try {
     const sum = sha256(readFileSync(archive));
     writeFileSync(`${archive}.sha256`, `${sum}  ${name}.tar.gz\n`);
     const size = (statSync(archive).size / 1e6).toFixed(1);
-    process.stdout.write(`${relative(ROOT, archive)}  ${size} MB  sha256 ${sum}\n`);
+    const shown = relative(process.cwd(), archive);
+    process.stdout.write(`${shown.startsWith('..') ? archive : shown}  ${size} MB  sha256 ${sum}\n`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -241,6 +240,18 @@ function foldersOf(dir, prefix = '') {
  */
 function byBytes(a, b) {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: { platform: { type: 'string', multiple: true }, out: { type: 'string', default: 'release' } },
+    });
+  } catch (error) {
+    return fail(
+      `${/** @type {Error} */ (error).message}\nusage: node scripts/release.mjs [--platform linux-x64|linux-arm64]... [--out DIR]`,
+    );
+  }
 }
 
 /** @param {Uint8Array} bytes */
