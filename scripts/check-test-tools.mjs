@@ -5,6 +5,7 @@
  * injected errors without unshare and setpriv.)
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /** @param {string} program */
 const onPath = (program) => spawnSync('/bin/sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
@@ -22,6 +23,19 @@ const needs = [
     what: 'unshare, to run the offline release with no network',
     package: 'util-linux',
     found: onPath('unshare'),
+  },
+  {
+    what: "QEMU's arm64 emulator, to run the arm64 release",
+    package: 'qemu-user-static',
+    found: onPath('qemu-aarch64-static'),
+  },
+  {
+    what: 'arm64 runtime libraries for the arm64 release (after `dpkg --add-architecture arm64`)',
+    package: 'libc6:arm64 libstdc++6:arm64 libusb-1.0-0:arm64 libudev1:arm64',
+    found: [
+      '/lib/ld-linux-aarch64.so.1',
+      ...['libstdc++.so.6', 'libusb-1.0.so.0', 'libudev.so.1'].map((file) => `/usr/lib/aarch64-linux-gnu/${file}`),
+    ].every((path) => existsSync(path)),
   },
   {
     what: 'libusb-1.0, which the Ledger USB module links',
