@@ -261,7 +261,13 @@ function sha256(bytes) {
 
 /** @param {string[]} args */
 function git(...args) {
-  return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch {
+    return fail(
+      `a release is built from a git checkout, whose commit it names; \`git ${args.join(' ')}\` failed in ${ROOT}`,
+    );
+  }
 }
 
 /**
