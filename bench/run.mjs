@@ -190,7 +190,7 @@ if (values.only !== undefined) {
   const section = await benchmark();
   const endOfHeading = section.indexOf('\n');
   const measuredAlone = `Measured alone (\`node bench/run.mjs --only ${values.only}\`), not in the run of the machine line above: ${await machine(load)}.`;
-  const alone = `${section.slice(0, endOfHeading)}\n\n${measuredAlone}\n${section.slice(endOfHeading)}`;
+  const alone = `${section.slice(0, endOfHeading)}\n\n${measuredAlone}${section.slice(endOfHeading)}`;
   doc = replaceSection(await readFile(OUTPUT, 'utf8'), alone);
 } else {
   const sections = [];
