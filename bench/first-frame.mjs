@@ -18,7 +18,7 @@ const quote = (w) => `'${w.replace(/'/g, `'\\''`)}'`;
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {Promise<number>} milliseconds
  */
-function timeToText(argv, text, env) {
+export function timeToText(argv, text, env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // A pseudo-terminal starts at 0×0; give it the size of a real one.
