@@ -34,7 +34,10 @@ export function nativeModules(platform) {
   return [
     { name: 'HID.node', from: `node-hid/prebuilds/HID-linux-${arch}/node-napi-v4.node` },
     { name: 'HID_hidraw.node', from: `node-hid/prebuilds/HID_hidraw-linux-${arch}/node-napi-v4.node` },
-    { name: 'usb.node', from: `usb/prebuilds/linux-${arch}/${arch === 'x64' ? 'node.napi.glibc.node' : 'node.napi.armv8.node'}` },
+    {
+      name: 'usb.node',
+      from: `usb/prebuilds/linux-${arch}/${arch === 'x64' ? 'node.napi.glibc.node' : 'node.napi.armv8.node'}`,
+    },
   ];
 }
 
@@ -44,7 +47,8 @@ const NATIVE_LOADERS = {
   'pkg-prebuilds/bindings': {
     user: 'node_modules/node-hid/',
     // node-hid asks for `HID` (libusb) or `HID_hidraw` (the kernel's hidraw) by name.
-    contents: "const folder = './native/';\nmodule.exports = (_base, options) => require(folder + options.name + '.node');",
+    contents:
+      "const folder = './native/';\nmodule.exports = (_base, options) => require(folder + options.name + '.node');",
   },
   'node-gyp-build': {
     user: 'node_modules/usb/',
@@ -66,7 +70,9 @@ function releasePlugin(root) {
         const loader = /** @type {{ user: string, contents: string }} */ (NATIVE_LOADERS[args.path]);
         const importer = relative(root, args.importer);
         if (!importer.startsWith(loader.user)) {
-          return { errors: [{ text: `${importer} loads native code through ${args.path}, which the release does not ship` }] };
+          return {
+            errors: [{ text: `${importer} loads native code through ${args.path}, which the release does not ship` }],
+          };
         }
         return { path: args.path, namespace: 'native-loader' };
       });
@@ -121,4 +127,3 @@ export async function bundle({ root, outdir, commit }) {
   });
   return result.metafile;
 }
-

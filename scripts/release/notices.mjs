@@ -25,7 +25,9 @@ export function packageDirOf(path) {
  * @param {string[]} found
  */
 function licenceFiles(root, dir, found = []) {
-  for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory() && entry.name !== 'node_modules') licenceFiles(root, path, found);
     else if (entry.isFile() && LICENCE_FILE.test(entry.name)) found.push(path);
@@ -46,14 +48,18 @@ export function thirdPartyNotices({ root, packageDirs, node }) {
   for (const dir of [...new Set(packageDirs)].sort()) {
     const manifest = manifestOf(join(root, dir));
     const key = `${manifest.name} ${manifest.version}`;
-    if (!packages.has(key)) packages.set(key, { dir, name: manifest.name, version: manifest.version, licence: licenceOf(manifest) });
+    if (!packages.has(key))
+      packages.set(key, { dir, name: manifest.name, version: manifest.version, licence: licenceOf(manifest) });
   }
   const sections = [...packages.values()]
     .sort((a, b) => (a.name === b.name ? compareVersions(a.version, b.version) : a.name < b.name ? -1 : 1))
     .map(({ dir, name, version, licence }) => {
       const files = licenceFiles(root, dir);
-      const texts = files.map((file) => `--- ${file.slice(dir.length + 1)}\n\n${readFileSync(join(root, file), 'utf8').trim()}\n`);
-      const none = files.length === 0 ? ['The package ships no licence text; its package.json names the licence above.\n'] : [];
+      const texts = files.map(
+        (file) => `--- ${file.slice(dir.length + 1)}\n\n${readFileSync(join(root, file), 'utf8').trim()}\n`,
+      );
+      const none =
+        files.length === 0 ? ['The package ships no licence text; its package.json names the licence above.\n'] : [];
       return [`${rule}\n${name} ${version}\nLicence: ${licence}\n${rule}\n`, ...texts, ...none].join('\n');
     });
   const runtime = `${rule}\nNode.js ${node.version} (node/bin/node)\nLicence: MIT and the licences below\n${rule}\n\n${node.licence.trim()}\n`;

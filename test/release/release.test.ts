@@ -122,7 +122,16 @@ describe('the release archives', () => {
   it('name in THIRD-PARTY-NOTICES the runtime and the packages they hold, with their licence texts', async () => {
     const notices = await readFile(join(release, 'THIRD-PARTY-NOTICES'), 'utf8');
     expect(notices).toMatch(/^Node\.js 24\.\d+\.\d+ \(node\/bin\/node\)$/mu);
-    for (const name of ['ink', 'react', '@polkadot/util-crypto', 'node-hid', 'usb', 'jsqr', '@jsquash/png', 'raptorq']) {
+    for (const name of [
+      'ink',
+      'react',
+      '@polkadot/util-crypto',
+      'node-hid',
+      'usb',
+      'jsqr',
+      '@jsquash/png',
+      'raptorq',
+    ]) {
       expect(notices, name).toMatch(new RegExp(`^${name.replace(/[./]/gu, '\\$&')} \\d+\\.\\d+\\.\\d+\\S*$`, 'mu'));
     }
     expect(notices).toContain('Permission is hereby granted, free of charge');
@@ -136,7 +145,12 @@ describe('the release archives', () => {
         .map((name) => name.slice(name.indexOf('/')));
     expect(await list('linux-arm64')).toEqual(await list('linux-x64'));
     const folder = releases['linux-arm64'];
-    for (const binary of ['node/bin/node', 'lib/native/HID.node', 'lib/native/HID_hidraw.node', 'lib/native/usb.node']) {
+    for (const binary of [
+      'node/bin/node',
+      'lib/native/HID.node',
+      'lib/native/HID_hidraw.node',
+      'lib/native/usb.node',
+    ]) {
       expect(await elfMachine(join(folder, binary)), binary).toBe('aarch64');
       expect(await elfMachine(join(release, binary)), binary).toBe('x86-64');
     }
@@ -156,153 +170,180 @@ const STARTERS: Record<Platform, { airlock: (folder: string) => string[]; slowdo
   },
 };
 
-describe.each(PLATFORMS)('the %s release, offline with nothing installed', (platform) => {
-  const { airlock, slowdown } = STARTERS[platform];
-  /** A HOME for each side, empty at the start: each keeps its vault at the default place in it. */
-  let homes: { release: string; checkout: string };
-  let pictures: string;
-  let folder: string;
+describe.each(PLATFORMS)(
+  'the %s release, offline with nothing installed',
+  (platform) => {
+    const { airlock, slowdown } = STARTERS[platform];
+    /** A HOME for each side, empty at the start: each keeps its vault at the default place in it. */
+    let homes: { release: string; checkout: string };
+    let pictures: string;
+    let folder: string;
 
-  beforeAll(async () => {
-    folder = releases[platform];
-    homes = { release: join(scratch, `home-${platform}`), checkout: join(scratch, `home-checkout-${platform}`) };
-    await Promise.all([mkdir(homes.release), mkdir(homes.checkout)]);
-    pictures = join(scratch, `pictures-${platform}`);
-    await mkdir(pictures);
-    const address = `substrate:${ALICE.substrate}`;
-    await QRCode.toFile(join(pictures, 'address.png'), address, { scale: 4 });
-    const png = PNG.sync.read(await readFile(join(pictures, 'address.png')));
-    await writeFile(join(pictures, 'address.jpg'), jpeg.encode(png, 90).data);
-  });
-
-  it('runs where there is no network: a namespace whose one interface is its own loopback', () => {
-    const [program, ...args] = NO_NETWORK as [string, ...string[]];
-    const devices = execFileSync(program, [...args, 'cat', '/proc/self/net/dev'], { encoding: 'utf8' });
-    expect(devices.split('\n').slice(2).flatMap((line) => /^\s*([^:\s]+):/u.exec(line)?.[1] ?? [])).toEqual(['lo']);
-  });
-
-  it('is in a folder with no node_modules above it', () => {
-    for (let dir = folder; dir !== dirname(dir); dir = dirname(dir)) {
-      expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
-    }
-  });
-
-  it('names its version and the commit it was built from', async () => {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    const { code, stdout } = await offline(['--version']);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^${VERSION.replace(/\./gu, '\\.')} \\(commit ${head}(-modified)?\\)\\n$`, 'u'));
-    expect((await checkout(['--version'])).stdout).toBe(`${VERSION}\n`);
-  });
-
-  it('creates a vault, restores an identity, derives an account and lists it as the checkout does', async () => {
-    const owner = { AIRLOCK_PASSWORD: PASSWORD };
-    await same(['init'], { env: owner });
-    await same(['identity', 'restore', '--name', 'dev'], { env: owner, input: DEV_PHRASE });
-    await same(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice'], { env: owner });
-    const listed = await same(['account', 'list', '--json'], { env: owner });
-    expect(JSON.parse(listed.stdout)).toMatchObject([{ name: 'alice', address: ALICE.substrate }]);
-  });
-
-  it('exports a verified backup and reads it back in a dry run as the checkout does', async () => {
-    const env = { AIRLOCK_PASSWORD: PASSWORD, AIRLOCK_BACKUP_PASSWORD: 'backup-password-for-the-drill' };
-    // A backup's salt and nonce are new each time, so its SHA-256 differs, as does the time it was
-    // written; all else is the same.
-    const exported = await same(['export', '--out', '~/backup.json'], {
-      env,
-      differing: /\b[0-9a-f]{64}\b|\d{4}-\d\d-\d\dT[\d:.]+Z/gu,
+    beforeAll(async () => {
+      folder = releases[platform];
+      homes = { release: join(scratch, `home-${platform}`), checkout: join(scratch, `home-checkout-${platform}`) };
+      await Promise.all([mkdir(homes.release), mkdir(homes.checkout)]);
+      pictures = join(scratch, `pictures-${platform}`);
+      await mkdir(pictures);
+      const address = `substrate:${ALICE.substrate}`;
+      await QRCode.toFile(join(pictures, 'address.png'), address, { scale: 4 });
+      const png = PNG.sync.read(await readFile(join(pictures, 'address.png')));
+      await writeFile(join(pictures, 'address.jpg'), jpeg.encode(png, 90).data);
     });
-    expect(exported.stdout).toContain('backup.json');
-    await same(['import', '~/backup.json', '--dry-run'], { env });
-  });
 
-  it('reads QR codes from PNG and JPEG pictures, with its WebAssembly decoders and worker threads', async () => {
-    for (const picture of ['address.png', 'address.jpg']) {
-      const read = await same(['qr', 'read', join(pictures, picture)]);
-      expect(read.stdout).toContain(ALICE.substrate);
-    }
-  });
-
-  it('loads its USB modules for the Ledger and says none is connected', async () => {
-    const scan = await same(['ledger', 'scan']);
-    expect(scan.code).toBe(1);
-    expect(scan.stderr).toMatch(/^airlock: no Ledger found on USB/u);
-  });
-
-  it('signs a message from a request file, with a signature that verifies', async () => {
-    const text = 'airlock release check';
-    const request = join(scratch, 'message-request.hex');
-    const wrapped = new TextEncoder().encode(`<Bytes>${text}</Bytes>`);
-    await writeFile(request, `${u8aToHex(polkadotJsRequest(ALICE.publicKey, CMD_MESSAGE, wrapped, POLKADOT_GENESIS))}\n`);
-    // sr25519 signatures are randomised: the two sides' differ, and each verifies.
-    const signed = await same(['sign', '--yes', '--json', '--request', request], {
-      env: { AIRLOCK_PASSWORD: PASSWORD },
-      differing: /0x[0-9a-f]{128}/gu,
+    it('runs where there is no network: a namespace whose one interface is its own loopback', () => {
+      const [program, ...args] = NO_NETWORK as [string, ...string[]];
+      const devices = execFileSync(program, [...args, 'cat', '/proc/self/net/dev'], { encoding: 'utf8' });
+      expect(
+        devices
+          .split('\n')
+          .slice(2)
+          .flatMap((line) => /^\s*([^:\s]+):/u.exec(line)?.[1] ?? []),
+      ).toEqual(['lo']);
     });
-    const { signature } = JSON.parse(signed.stdout) as { signature: `0x${string}` };
-    expect(signatureVerify(u8aWrapBytes(text), signature, ALICE.publicKey).isValid).toBe(true);
-  });
 
-  describe('the full-screen app', () => {
-    let terminal: Terminal | undefined;
-    afterAll(async () => terminal?.close());
+    it('is in a folder with no node_modules above it', () => {
+      for (let dir = folder; dir !== dirname(dir); dir = dirname(dir)) {
+        expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
+      }
+    });
 
-    it('opens, unlocks the vault and quits, leaving nothing on the terminal', async () => {
-      terminal = await openTerminal({
-        airlock: airlock(folder),
-        wrapper: NO_NETWORK,
-        emptyEnvironment: true,
-        env: { HOME: homes.release },
+    it('names its version and the commit it was built from', async () => {
+      const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+      const { code, stdout } = await offline(['--version']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(
+        new RegExp(`^${VERSION.replace(/\./gu, '\\.')} \\(commit ${head}(-modified)?\\)\\n$`, 'u'),
+      );
+      expect((await checkout(['--version'])).stdout).toBe(`${VERSION}\n`);
+    });
+
+    it('creates a vault, restores an identity, derives an account and lists it as the checkout does', async () => {
+      const owner = { AIRLOCK_PASSWORD: PASSWORD };
+      await same(['init'], { env: owner });
+      await same(['identity', 'restore', '--name', 'dev'], { env: owner, input: DEV_PHRASE });
+      await same(['account', 'derive', '--identity', 'dev', '--name', 'alice', '--path', '//Alice'], { env: owner });
+      const listed = await same(['account', 'list', '--json'], { env: owner });
+      expect(JSON.parse(listed.stdout)).toMatchObject([{ name: 'alice', address: ALICE.substrate }]);
+    });
+
+    it('exports a verified backup and reads it back in a dry run as the checkout does', async () => {
+      const env = { AIRLOCK_PASSWORD: PASSWORD, AIRLOCK_BACKUP_PASSWORD: 'backup-password-for-the-drill' };
+      // A backup's salt and nonce are new each time, so its SHA-256 differs, as does the time it was
+      // written; all else is the same.
+      const exported = await same(['export', '--out', '~/backup.json'], {
+        env,
+        differing: /\b[0-9a-f]{64}\b|\d{4}-\d\d-\d\dT[\d:.]+Z/gu,
       });
-      await terminal.waitFor('Unlock the vault', 15_000 * slowdown);
-      await terminal.type(PASSWORD);
-      await terminal.keys('Enter');
-      await terminal.waitFor('Identities ·', 15_000 * slowdown);
-      await terminal.waitFor(/dev/u);
-      await terminal.keys('C-c');
-      expect(await terminal.exited()).toBe(0);
-      const history = await terminal.history();
-      expect(history).not.toContain('Identities ·');
-      expect(history).not.toContain(PASSWORD);
+      expect(exported.stdout).toContain('backup.json');
+      await same(['import', '~/backup.json', '--dry-run'], { env });
     });
-  });
 
-  interface SideOptions {
-    env?: Record<string, string>;
-    input?: string;
-  }
+    it('reads QR codes from PNG and JPEG pictures, with its WebAssembly decoders and worker threads', async () => {
+      for (const picture of ['address.png', 'address.jpg']) {
+        const read = await same(['qr', 'read', join(pictures, picture)]);
+        expect(read.stdout).toContain(ALICE.substrate);
+      }
+    });
 
-  /** The release's launcher in a network namespace of its own, from an empty environment. */
-  function offline(args: readonly string[], options: SideOptions = {}): Promise<RunResult> {
-    return runIn(homes.release, [...NO_NETWORK, 'env', '-i', ...assignments(homes.release, options), ...airlock(folder)], args, options);
-  }
+    it('loads its USB modules for the Ledger and says none is connected', async () => {
+      const scan = await same(['ledger', 'scan']);
+      expect(scan.code).toBe(1);
+      expect(scan.stderr).toMatch(/^airlock: no Ledger found on USB/u);
+    });
 
-  /** The checkout's airlock, from the same empty environment. */
-  function checkout(args: readonly string[], options: SideOptions = {}): Promise<RunResult> {
-    return runIn(homes.checkout, ['env', '-i', ...assignments(homes.checkout, options), process.execPath, AIRLOCK_BIN], args, options);
-  }
+    it('signs a message from a request file, with a signature that verifies', async () => {
+      const text = 'airlock release check';
+      const request = join(scratch, 'message-request.hex');
+      const wrapped = new TextEncoder().encode(`<Bytes>${text}</Bytes>`);
+      await writeFile(
+        request,
+        `${u8aToHex(polkadotJsRequest(ALICE.publicKey, CMD_MESSAGE, wrapped, POLKADOT_GENESIS))}\n`,
+      );
+      // sr25519 signatures are randomised: the two sides' differ, and each verifies.
+      const signed = await same(['sign', '--yes', '--json', '--request', request], {
+        env: { AIRLOCK_PASSWORD: PASSWORD },
+        differing: /0x[0-9a-f]{128}/gu,
+      });
+      const { signature } = JSON.parse(signed.stdout) as { signature: `0x${string}` };
+      expect(signatureVerify(u8aWrapBytes(text), signature, ALICE.publicKey).isValid).toBe(true);
+    });
 
-  /**
-   * Runs a command on both sides, each in its own HOME (`~` in an argument), and expects the same
-   * exit status and output, once each HOME is written `~` and what `differing` matches is masked.
-   */
-  async function same(args: readonly string[], options: SideOptions & { differing?: RegExp } = {}): Promise<RunResult> {
-    const inHome = (home: string) => args.map((arg) => arg.replace(/^~/u, home));
-    const [ours, theirs] = await Promise.all([
-      offline(inHome(homes.release), options),
-      checkout(inHome(homes.checkout), options),
-    ]);
-    const seen = (result: RunResult, home: string) => {
-      const mask = (text: string) => {
-        const homeless = text.replaceAll(home, '~');
-        return options.differing ? homeless.replace(options.differing, '…') : homeless;
+    describe('the full-screen app', () => {
+      let terminal: Terminal | undefined;
+      afterAll(async () => terminal?.close());
+
+      it('opens, unlocks the vault and quits, leaving nothing on the terminal', async () => {
+        terminal = await openTerminal({
+          airlock: airlock(folder),
+          wrapper: NO_NETWORK,
+          emptyEnvironment: true,
+          env: { HOME: homes.release },
+        });
+        await terminal.waitFor('Unlock the vault', 15_000 * slowdown);
+        await terminal.type(PASSWORD);
+        await terminal.keys('Enter');
+        await terminal.waitFor('Identities ·', 15_000 * slowdown);
+        await terminal.waitFor(/dev/u);
+        await terminal.keys('C-c');
+        expect(await terminal.exited()).toBe(0);
+        const history = await terminal.history();
+        expect(history).not.toContain('Identities ·');
+        expect(history).not.toContain(PASSWORD);
+      });
+    });
+
+    interface SideOptions {
+      env?: Record<string, string>;
+      input?: string;
+    }
+
+    /** The release's launcher in a network namespace of its own, from an empty environment. */
+    function offline(args: readonly string[], options: SideOptions = {}): Promise<RunResult> {
+      return runIn(
+        homes.release,
+        [...NO_NETWORK, 'env', '-i', ...assignments(homes.release, options), ...airlock(folder)],
+        args,
+        options,
+      );
+    }
+
+    /** The checkout's airlock, from the same empty environment. */
+    function checkout(args: readonly string[], options: SideOptions = {}): Promise<RunResult> {
+      return runIn(
+        homes.checkout,
+        ['env', '-i', ...assignments(homes.checkout, options), process.execPath, AIRLOCK_BIN],
+        args,
+        options,
+      );
+    }
+
+    /**
+     * Runs a command on both sides, each in its own HOME (`~` in an argument), and expects the same
+     * exit status and output, once each HOME is written `~` and what `differing` matches is masked.
+     */
+    async function same(
+      args: readonly string[],
+      options: SideOptions & { differing?: RegExp } = {},
+    ): Promise<RunResult> {
+      const inHome = (home: string) => args.map((arg) => arg.replace(/^~/u, home));
+      const [ours, theirs] = await Promise.all([
+        offline(inHome(homes.release), options),
+        checkout(inHome(homes.checkout), options),
+      ]);
+      const seen = (result: RunResult, home: string) => {
+        const mask = (text: string) => {
+          const homeless = text.replaceAll(home, '~');
+          return options.differing ? homeless.replace(options.differing, '…') : homeless;
+        };
+        return { code: result.code, stdout: mask(result.stdout), stderr: mask(result.stderr) };
       };
-      return { code: result.code, stdout: mask(result.stdout), stderr: mask(result.stderr) };
-    };
-    expect(seen(ours, homes.release), `airlock ${args.join(' ')}`).toEqual(seen(theirs, homes.checkout));
-    return ours;
-  }
-}, 240_000);
+      expect(seen(ours, homes.release), `airlock ${args.join(' ')}`).toEqual(seen(theirs, homes.checkout));
+      return ours;
+    }
+  },
+  240_000,
+);
 
 function assignments(home: string, { env = {} }: { env?: Record<string, string> }): string[] {
   return Object.entries({ HOME: home, ...env }).map(([name, value]) => `${name}=${value}`);
@@ -346,4 +387,3 @@ function filesBelow(dir: string, prefix = ''): string[] {
 function byBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
-
