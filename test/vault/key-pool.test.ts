@@ -140,7 +140,7 @@ describe('the key pool', () => {
     fs.unbuilt = true;
     try {
       await expect(keysInWorkers([sr('//0')])).rejects.toThrow(
-        /key worker .*dist\/vault\/polkadot-js\/key-worker\.js is missing: build airlock first \(npm run build\)/,
+        /worker .*dist\/vault\/polkadot-js\/key-worker\.js is missing: build airlock first \(npm run build\)/,
       );
     } finally {
       fs.unbuilt = false;
