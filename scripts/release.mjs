@@ -71,48 +71,44 @@ if (!Number.isInteger(epoch) || epoch < 0)
   fail(`SOURCE_DATE_EPOCH must be whole seconds, not ${process.env.SOURCE_DATE_EPOCH}`);
 
 const work = mkdtempSync(join(tmpdir(), 'airlock-release-'));
-try {
-  const bundled = join(work, 'lib');
-  const metafile = await bundle({ root: ROOT, outdir: bundled, commit });
-  const packageFiles = Object.values(PACKAGE_FILES).map((specifier) => ({
-    specifier,
-    path: relative(ROOT, resolveFromRoot(specifier)),
+// On every way out, `fail`'s process.exit included: a build leaves nothing in the temporary folder.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const bundled = join(work, 'lib');
+const metafile = await bundle({ root: ROOT, outdir: bundled, commit });
+const packageFiles = Object.values(PACKAGE_FILES).map((specifier) => ({
+  specifier,
+  path: relative(ROOT, resolveFromRoot(specifier)),
+}));
+mkdirSync(out, { recursive: true });
+for (const platform of platforms) {
+  const name = `airlock-${version}-${platform}`;
+  const folder = join(work, platform, name);
+  copyTree(bundled, join(folder, 'lib'));
+  for (const { specifier, path } of packageFiles) copyInto(join(ROOT, path), join(folder, 'lib/files', specifier));
+  const natives = nativeModules(platform).map(({ name, from }) => ({
+    name,
+    path: relative(ROOT, resolveFromRoot(from)),
   }));
-  mkdirSync(out, { recursive: true });
-  for (const platform of platforms) {
-    const name = `airlock-${version}-${platform}`;
-    const folder = join(work, platform, name);
-    copyTree(bundled, join(folder, 'lib'));
-    for (const { specifier, path } of packageFiles) copyInto(join(ROOT, path), join(folder, 'lib/files', specifier));
-    const natives = nativeModules(platform).map(({ name, from }) => ({
-      name,
-      path: relative(ROOT, resolveFromRoot(from)),
-    }));
-    for (const { name, path } of natives) copyInto(join(ROOT, path), join(folder, 'lib/native', name));
-    const node = nodeRuntime(platform, join(folder, 'node'));
-    copyInto(join(ROOT, 'scripts/release/airlock.sh'), join(folder, 'airlock'));
-    const shipped = [...Object.keys(metafile.inputs), ...[...packageFiles, ...natives].map(({ path }) => path)];
-    const packageDirs = shipped.flatMap((path) => packageDirOf(path) ?? []);
-    writeFileSync(join(folder, 'THIRD-PARTY-NOTICES'), thirdPartyNotices({ root: ROOT, packageDirs, node }));
-    writeSums(folder);
-    normalise(folder, ['airlock', 'node/bin/node']);
-    const archive = join(out, `${name}.tar.gz`);
-    writeArchive(join(work, platform), name, archive);
-    const sum = sha256(readFileSync(archive));
-    writeFileSync(`${archive}.sha256`, `${sum}  ${name}.tar.gz\n`);
-    const size = (statSync(archive).size / 1e6).toFixed(1);
-    const shown = relative(process.cwd(), archive);
-    process.stdout.write(`${shown.startsWith('..') ? archive : shown}  ${size} MB  sha256 ${sum}\n`);
-  }
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  for (const { name, path } of natives) copyInto(join(ROOT, path), join(folder, 'lib/native', name));
+  const node = nodeRuntime(platform, join(folder, 'node'));
+  copyInto(join(ROOT, 'scripts/release/airlock.sh'), join(folder, 'airlock'));
+  const shipped = [...Object.keys(metafile.inputs), ...[...packageFiles, ...natives].map(({ path }) => path)];
+  const packageDirs = shipped.flatMap((path) => packageDirOf(path) ?? []);
+  writeFileSync(join(folder, 'THIRD-PARTY-NOTICES'), thirdPartyNotices({ root: ROOT, packageDirs, node }));
+  writeSums(folder);
+  normalise(folder, ['airlock', 'node/bin/node']);
+  const archive = join(out, `${name}.tar.gz`);
+  writeArchive(join(work, platform), name, archive);
+  const sum = sha256(readFileSync(archive));
+  writeFileSync(`${archive}.sha256`, `${sum}  ${name}.tar.gz\n`);
+  const size = (statSync(archive).size / 1e6).toFixed(1);
+  const shown = relative(process.cwd(), archive);
+  process.stdout.write(`${shown.startsWith('..') ? archive : shown}  ${size} MB  sha256 ${sum}\n`);
 }
 
 /**
  * Node.js for `platform` into `into` (bin/node and LICENSE): the registry package's tarball, kept
  * in node_modules/.cache once fetched, used only when its SHA-256 is the one pinned.
- */
-/**
  * @param {'linux-x64' | 'linux-arm64'} platform
  * @param {string} into
  */
@@ -139,15 +135,17 @@ function nodeRuntime(platform, into) {
   return { version: NODE_RUNTIME.version, licence: readFileSync(join(into, 'LICENSE'), 'utf8') };
 }
 
-/** SHA256SUMS: every file of the folder but itself, by path, as `sha256sum -c` reads them. */
-/** @param {string} folder */
+/**
+ * SHA256SUMS: every file of the folder but itself, by path, as `sha256sum -c` reads them.
+ * @param {string} folder
+ */
 function writeSums(folder) {
   const lines = filesOf(folder).map((path) => `${sha256(readFileSync(join(folder, path)))}  ${path}\n`);
   writeFileSync(join(folder, 'SHA256SUMS'), lines.join(''));
 }
 
-/** Modes 755 for folders and `executables`, 644 for the rest; every time the commit's. */
 /**
+ * Modes 755 for folders and `executables`, 644 for the rest; every time the commit's.
  * @param {string} folder
  * @param {string[]} executables
  */
@@ -165,8 +163,6 @@ function normalise(folder, executables) {
 /**
  * The folder `name` in `parent` as a gzipped tar: entries by name, owner and group 0 without
  * names, the commit's time on each, and a gzip header with no file name or time.
- */
-/**
  * @param {string} parent
  * @param {string} name
  * @param {string} archive
