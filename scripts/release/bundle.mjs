@@ -27,8 +27,8 @@ const BANNER = [
  * The native modules the Ledger's USB transport loads, which a release keeps in `lib/native/`.
  * Their packages find them from their own folder at run time (pkg-prebuilds for node-hid,
  * node-gyp-build for usb); in the bundle those loaders are replaced by a require of the file.
+ * @param {string} platform
  */
-/** @param {string} platform */
 export function nativeModules(platform) {
   const arch = platform.slice('linux-'.length);
   return [
@@ -41,8 +41,11 @@ export function nativeModules(platform) {
   ];
 }
 
-/** Loaders replaced in the bundle, each only for the one package known to use it. */
-/** @type {Record<string, { user: string, contents: string }>} */
+/**
+ * Loaders replaced in the bundle, each only for the one package known to use it. The file names
+ * are variables so that esbuild leaves the require to run time, in `lib/`.
+ * @type {Record<string, { user: string, contents: string }>}
+ */
 const NATIVE_LOADERS = {
   'pkg-prebuilds/bindings': {
     user: 'node_modules/node-hid/',

@@ -18,8 +18,8 @@ export function packageDirOf(path) {
   return path.slice(0, at) + 'node_modules/' + name;
 }
 
-/** Licence files in a package, its own folders included (not its dependencies'), in path order. */
 /**
+ * Licence files in a package, its own folders included (not its dependencies'), in path order.
  * @param {string} root
  * @param {string} dir
  * @param {string[]} found
