@@ -8,8 +8,10 @@ import { join } from 'node:path';
 
 const LICENCE_FILE = /^(licen[cs]e|copying|notice)/i;
 
-/** The package folder (under node_modules) a bundled file comes from, or undefined for airlock's own. */
-/** @param {string} path */
+/**
+ * The package folder (under node_modules) a bundled file comes from, or undefined for airlock's own.
+ * @param {string} path
+ */
 export function packageDirOf(path) {
   const at = path.lastIndexOf('node_modules/');
   if (at === -1) return undefined;
