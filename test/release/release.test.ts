@@ -68,6 +68,26 @@ afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
+describe('the release script, given what it cannot build', () => {
+  const release = (...args: string[]) =>
+    spawnSync(process.execPath, ['scripts/release.mjs', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+
+  it('names a platform it does not know, and builds nothing', () => {
+    const result = release('--platform', 'linux-x86', '--out', join(scratch, 'refused'));
+    expect([result.status, result.stderr]).toEqual([
+      1,
+      'release: unknown platform linux-x86: expected one of linux-x64, linux-arm64\n',
+    ]);
+    expect(existsSync(join(scratch, 'refused'))).toBe(false);
+  });
+
+  it('says which option it does not know, and how it is used', () => {
+    const result = release('--platfrom', 'linux-x64');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^release: Unknown option '--platfrom'.*\nusage: node scripts\/release\.mjs /su);
+  });
+});
+
 describe('the release archives', () => {
   it('are the same bytes from two builds of one commit, wherever the checkout is', async () => {
     for (const platform of PLATFORMS) {
